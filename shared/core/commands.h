@@ -1,0 +1,91 @@
+#pragma once
+// What terminals and staff ask of the queue engine. Commands carry no time: the engine is given
+// `now` alongside, so the same commands at the same instants always give the same result.
+
+#include "core/evaluation.h"
+#include "core/ticket.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace hall::core {
+
+struct IssueTicket {
+    std::string serviceId;
+    PriorityClass priority = PriorityClass::Normal;
+    std::string greenCategory; // required for GreenChannel, one of the configured categories
+    std::optional<Appointment> appointment; // required for Appointment
+    std::string sourceDevice;
+    std::string personKey; // keyed hash, empty for anonymous tickets
+};
+
+struct SignIn {
+    int window = 0;
+    std::string staffId;
+};
+struct SignOut {
+    int window = 0;
+};
+struct PauseWindow {
+    int window = 0;
+    std::string reason;
+};
+struct ResumeWindow {
+    int window = 0;
+};
+
+// Routing: targeted transfers first, then appointments whose slot has started, then the green
+// channel, then a normal ticket that has waited past the starvation threshold, then the window's
+// services by its routing policy; FIFO by queue time within each.
+struct CallNext {
+    int window = 0;
+    bool silent = false; // show on boards and LED, no voice
+};
+struct CallNumber {
+    int window = 0;
+    std::string number; // a waiting ticket of the current business day
+    bool silent = false;
+};
+struct Recall {
+    int window = 0;
+    bool silent = false;
+};
+struct StartServing {
+    int window = 0;
+};
+struct Finish {
+    int window = 0;
+};
+struct MarkNoShow {
+    int window = 0;
+};
+struct Transfer {
+    int window = 0;
+    std::optional<std::string> toService; // keeps its service when absent
+    std::optional<int> toWindow;          // any window serving the service when absent
+};
+struct UndoCall {
+    int window = 0;
+};
+struct CancelTicket {
+    TicketId ticket = 0;
+    CancelReason reason = CancelReason::Citizen;
+};
+struct Rate {
+    TicketId ticket = 0;
+    RatingLevel level = RatingLevel::Satisfied;
+    std::vector<std::string> reasons;
+    std::string comment;
+};
+// Time passing: rolls the business day over and applies the unrated-ticket policy.
+struct Tick {};
+
+using Command = std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext,
+                             CallNumber, Recall, StartServing, Finish, MarkNoShow, Transfer,
+                             UndoCall, CancelTicket, Rate, Tick>;
+
+std::string_view commandName(const Command& command);
+
+} // namespace hall::core

@@ -1,0 +1,547 @@
+// Engine construction, applying events (the only place state changes) and queries.
+
+#include "core/engine.h"
+
+#include "core/engine_state.h"
+#include "core/overloaded.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace hall::core {
+
+// --- State helpers ---------------------------------------------------------------------------
+
+const Service& Engine::State::service(std::string_view id) const {
+    return config.services[serviceIndex.find(id)->second];
+}
+
+WindowRuntime* Engine::State::findWindow(int number) {
+    auto it = windowIndex.find(number);
+    return it == windowIndex.end() ? nullptr : &windows[it->second];
+}
+
+const WindowRuntime* Engine::State::findWindow(int number) const {
+    auto it = windowIndex.find(number);
+    return it == windowIndex.end() ? nullptr : &windows[it->second];
+}
+
+Ticket* Engine::State::findTicket(TicketId id) {
+    auto it = tickets.find(id);
+    return it == tickets.end() ? nullptr : &it->second;
+}
+
+const Ticket* Engine::State::findTicket(TicketId id) const {
+    auto it = tickets.find(id);
+    return it == tickets.end() ? nullptr : &it->second;
+}
+
+Queue* Engine::State::queueOf(const Ticket& t) {
+    if (t.targetWindow) {
+        auto* w = findWindow(*t.targetWindow);
+        return w ? &w->targeted : nullptr;
+    }
+    auto it = serviceIndex.find(t.serviceId);
+    if (it == serviceIndex.end()) return nullptr;
+    auto& q = queues[it->second];
+    switch (t.priority) {
+    case PriorityClass::Normal: return &q.normal;
+    case PriorityClass::GreenChannel: return &q.green;
+    case PriorityClass::Appointment: return &q.appointment;
+    }
+    return nullptr;
+}
+
+void Engine::State::enqueue(const Ticket& t) {
+    if (auto* q = queueOf(t)) q->insert({t.queuedAt, t.id});
+}
+
+void Engine::State::dequeue(const Ticket& t) {
+    if (auto* q = queueOf(t)) q->erase({t.queuedAt, t.id});
+}
+
+BusinessDay Engine::State::businessDay(Timestamp t) const {
+    return businessDayOf(*zone, t, config.queue.dayStartMinute);
+}
+
+int Engine::State::retentionDays() const {
+    const auto reach = std::max(config.evaluation.supplementPeriod,
+                                config.evaluation.unrated == UnratedPolicy::DefaultSatisfied
+                                    ? config.evaluation.unratedDefaultAfter
+                                    : Millis(0));
+    const auto oneDay = std::chrono::duration_cast<Millis>(std::chrono::days(1));
+    return static_cast<int>((reach + oneDay - Millis(1)) / oneDay) + 1;
+}
+
+void Engine::State::recordWaitOnce(const Ticket& t) {
+    if (!t.calledAt || !waitRecorded.insert(t.id).second) return;
+    const auto wait = *t.calledAt - t.visitStartedAt;
+    countVisit(t, t.serviceId, t.window, t.staffId, [&](GroupStats& g) { g.wait.add(wait); });
+}
+
+// --- construction ----------------------------------------------------------------------------
+
+Engine::Engine(HallConfig config, std::shared_ptr<const TimeZone> zone)
+    : s_(std::make_unique<State>()) {
+    if (auto errors = validate(config); !errors.empty())
+        throw std::invalid_argument("invalid hall configuration:\n" + describe(errors));
+    if (!zone) throw std::invalid_argument("the engine needs the hall's time zone");
+    s_->config = std::move(config);
+    s_->zone = std::move(zone);
+    for (std::size_t i = 0; i < s_->config.services.size(); ++i)
+        s_->serviceIndex.emplace(s_->config.services[i].id, i);
+    s_->queues.resize(s_->config.services.size());
+    for (std::size_t i = 0; i < s_->config.windows.size(); ++i) {
+        const auto& w = s_->config.windows[i];
+        s_->windowIndex.emplace(w.number, i);
+        WindowRuntime rt;
+        rt.configIndex = i;
+        rt.state.number = w.number;
+        rt.credit.assign(w.services.size(), 0);
+        s_->windows.push_back(std::move(rt));
+    }
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+Result<Decision> Engine::execute(const Command& command, Timestamp now) {
+    auto decision = decide(command, now);
+    if (decision)
+        for (const auto& e : decision->events) apply(e);
+    return decision;
+}
+
+// --- apply -----------------------------------------------------------------------------------
+
+namespace {
+
+void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
+    s.day = e.to;
+    s.days[e.to]; // the new day exists from now on, even before its first ticket
+    // Yesterday's queue is closed: whoever still waits or was called and never came is cancelled.
+    for (auto& [id, t] : s.tickets) {
+        if (t.day >= e.to || (t.state != TicketState::Waiting && t.state != TicketState::Called))
+            continue;
+        if (t.state == TicketState::Called) {
+            if (auto* w = t.window ? s.findWindow(*t.window) : nullptr) {
+                w->state.current.reset();
+                w->lastCall.reset();
+            }
+        } else {
+            s.dequeue(t);
+        }
+        if (!t.personKey.empty()) --s.activePersons[{t.personKey, t.serviceId, t.day}];
+        t.state = TicketState::Cancelled;
+        t.cancelReason = CancelReason::DayClosed;
+        t.finishedAt = at;
+        s.countVisit(t, t.serviceId, std::nullopt, {}, [](GroupStats& g) { ++g.cancelled; });
+    }
+    // Forget what lies before the retention start, except tickets still being served.
+    const auto keepFrom = e.to - std::chrono::days(s.retentionDays());
+    std::erase_if(s.tickets, [&](const auto& kv) {
+        const auto& t = kv.second;
+        if (t.day >= keepFrom || t.active()) return false;
+        s.waitRecorded.erase(t.id);
+        if (t.finishedAt) s.unrated.erase({*t.finishedAt, t.id});
+        return true;
+    });
+    std::erase_if(s.byNumber, [&](const auto& kv) { return !s.tickets.contains(kv.second); });
+    std::erase_if(s.days, [&](const auto& kv) { return kv.first < keepFrom; });
+    std::erase_if(s.activePersons, [](const auto& kv) { return kv.second <= 0; });
+    std::erase_if(s.changedPastDays, [&](BusinessDay d) { return d < keepFrom; });
+}
+
+void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {
+    Ticket t;
+    t.id = e.ticket;
+    t.day = e.day;
+    t.number = e.number;
+    t.sequence = e.sequence;
+    t.serviceId = e.serviceId;
+    t.issuedServiceId = e.serviceId;
+    t.priority = e.priority;
+    t.greenCategory = e.greenCategory;
+    t.appointment = e.appointment;
+    t.sourceDevice = e.sourceDevice;
+    t.personKey = e.personKey;
+    t.issuedAt = t.queuedAt = t.eligibleAt = t.visitStartedAt = at;
+
+    auto& day = s.days[e.day];
+    auto& seq = day.sequences[e.serviceId];
+    seq = std::max(seq, e.sequence);
+    day.issued = std::max(day.issued,
+                          static_cast<int>(e.ticket % Engine::State::kTicketsPerDayIdSpace));
+    if (!e.personKey.empty()) ++s.activePersons[{e.personKey, e.serviceId, e.day}];
+    s.byNumber[{e.day, e.number}] = e.ticket;
+    const int hour = toLocal(*s.zone, at).hour();
+    s.countVisit(t, t.serviceId, std::nullopt, {}, [&](GroupStats& g) {
+        ++g.issued;
+        ++g.arrivalsByHour[static_cast<std::size_t>(hour)];
+    });
+    s.enqueue(t);
+    s.tickets.emplace(t.id, std::move(t));
+}
+
+// The window lets go of its ticket: it is idle again and there is no call left to undo.
+void release(Engine::State& s, std::optional<int> window) {
+    if (auto* w = window ? s.findWindow(*window) : nullptr) {
+        w->state.current.reset();
+        w->lastCall.reset();
+    }
+}
+
+void deactivate(Engine::State& s, const Ticket& t) {
+    if (!t.personKey.empty()) --s.activePersons[{t.personKey, t.serviceId, t.day}];
+}
+
+void call(Engine::State& s, Ticket& t, const TicketCalled& e, Timestamp at) {
+    auto* w = s.findWindow(e.window);
+    if (!w) return;
+    w->lastCall = LastCall{t.id, t, w->credit};
+    s.dequeue(t);
+    if (!e.routingCredit.empty() && e.routingCredit.size() == w->credit.size())
+        w->credit = e.routingCredit;
+    t.state = TicketState::Called;
+    t.window = e.window;
+    t.staffId = e.staffId;
+    if (!t.calledAt) t.calledAt = at;
+    t.lastCalledAt = at;
+    w->state.current = t.id;
+}
+
+void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) {
+    s.recordWaitOnce(t);
+    const auto start = t.servingSince ? *t.servingSince : t.lastCalledAt.value_or(at);
+    if (!t.servingSince) t.servingSince = start;
+    const auto took = at - start;
+    t.state = TicketState::Done;
+    t.finishedAt = at;
+    t.staffId = e.staffId;
+    s.countVisit(t, t.serviceId, t.window, t.staffId, [&](GroupStats& g) {
+        ++g.served;
+        g.service.add(took);
+    });
+    auto& recent = s.recentServiceTimes[t.serviceId];
+    recent.push_back(took);
+    if (recent.size() > Engine::State::kRecentServiceSamples) recent.pop_front();
+    deactivate(s, t);
+    release(s, t.window);
+    if (s.config.evaluation.unrated == UnratedPolicy::DefaultSatisfied && !t.rated)
+        s.unrated.insert({at, t.id});
+}
+
+void noShow(Engine::State& s, Ticket& t, const NoShowMarked& e, Timestamp at) {
+    s.recordWaitOnce(t);
+    release(s, t.window);
+    if (e.final) {
+        t.state = TicketState::NoShow;
+        t.finishedAt = at;
+        s.countVisit(t, t.serviceId, t.window, t.staffId, [](GroupStats& g) { ++g.noShow; });
+        deactivate(s, t);
+        return;
+    }
+    t.state = TicketState::Waiting;
+    ++t.noShows;
+    t.eligibleAt = e.eligibleAt;
+    t.queuedAt = e.queuedAt;
+    t.window.reset();
+    t.lastCalledAt.reset();
+    s.enqueue(t);
+}
+
+void transfer(Engine::State& s, Ticket& t, const TicketTransferred& e, Timestamp at) {
+    s.recordWaitOnce(t);
+    s.countVisit(t, e.fromService, e.fromWindow, e.staffId, [](GroupStats& g) {
+        ++g.transferred;
+    });
+    release(s, t.window);
+    deactivate(s, t);
+    t.serviceId = e.toService;
+    if (!t.personKey.empty()) ++s.activePersons[{t.personKey, t.serviceId, t.day}];
+    t.targetWindow = e.toWindow;
+    t.state = TicketState::Waiting;
+    t.queuedAt = e.queuedAt;
+    t.eligibleAt = t.visitStartedAt = at;
+    t.calledAt.reset();
+    t.lastCalledAt.reset();
+    t.servingSince.reset();
+    t.window.reset();
+    t.staffId.clear();
+    ++t.transfers;
+    s.waitRecorded.erase(t.id);
+    s.enqueue(t);
+}
+
+void undo(Engine::State& s, Ticket& t, const CallUndone& e) {
+    auto* w = s.findWindow(e.window);
+    if (!w || !w->lastCall || w->lastCall->ticket != t.id) return;
+    t = w->lastCall->before;
+    w->credit = w->lastCall->creditBefore;
+    w->state.current.reset();
+    w->lastCall.reset();
+    s.enqueue(t);
+}
+
+void rate(Engine::State& s, Ticket* t, const RatingRecorded& e, Timestamp at) {
+    if (t) {
+        (e.supplementary ? t->supplemented : t->rated) = true;
+        if (t->finishedAt) s.unrated.erase({*t->finishedAt, t->id});
+    }
+    // Ratings count on the day they are given, so a finished day's report stays final.
+    auto it = s.days.find(s.businessDay(at));
+    if (it == s.days.end()) return;
+    auto& stats = it->second.stats;
+    const auto level = static_cast<std::size_t>(e.level) - 1;
+    for (GroupStats* g : {&stats.hall, &stats.byService[e.serviceId], &stats.byWindow[e.window],
+                          &stats.byStaff[e.staffId]}) {
+        ++g->ratings[level];
+        if (e.automatic) ++g->automaticRatings;
+    }
+}
+
+} // namespace
+
+void Engine::apply(const Event& event) {
+    auto& s = *s_;
+    if (!s.day) {
+        s.day = s.businessDay(event.at);
+        s.days[*s.day];
+    }
+    std::visit(
+        Overloaded{
+            [&](const DayRolledOver& e) { rollOver(s, e, event.at); },
+            [&](const TicketIssued& e) { issue(s, e, event.at); },
+            [&](const StaffSignedIn& e) {
+                if (auto* w = s.findWindow(e.window)) w->state.staffId = e.staffId;
+            },
+            [&](const StaffSignedOut& e) {
+                if (auto* w = s.findWindow(e.window)) w->state.staffId.clear();
+            },
+            [&](const WindowPaused& e) {
+                if (auto* w = s.findWindow(e.window)) {
+                    w->state.paused = true;
+                    w->state.pauseReason = e.reason;
+                }
+            },
+            [&](const WindowResumed& e) {
+                if (auto* w = s.findWindow(e.window)) {
+                    w->state.paused = false;
+                    w->state.pauseReason.clear();
+                }
+            },
+            [&](const TicketCalled& e) {
+                if (auto* t = s.findTicket(e.ticket)) call(s, *t, e, event.at);
+            },
+            [&](const TicketRecalled& e) {
+                if (auto* t = s.findTicket(e.ticket)) ++t->recalls;
+            },
+            [&](const ServingStarted& e) {
+                if (auto* t = s.findTicket(e.ticket)) {
+                    s.recordWaitOnce(*t);
+                    t->state = TicketState::Serving;
+                    t->servingSince = event.at;
+                    if (auto* w = s.findWindow(e.window)) w->lastCall.reset();
+                }
+            },
+            [&](const TicketFinished& e) {
+                if (auto* t = s.findTicket(e.ticket)) finish(s, *t, e, event.at);
+            },
+            [&](const NoShowMarked& e) {
+                if (auto* t = s.findTicket(e.ticket)) noShow(s, *t, e, event.at);
+            },
+            [&](const TicketTransferred& e) {
+                if (auto* t = s.findTicket(e.ticket)) transfer(s, *t, e, event.at);
+            },
+            [&](const CallUndone& e) {
+                if (auto* t = s.findTicket(e.ticket)) undo(s, *t, e);
+            },
+            [&](const TicketCancelled& e) {
+                if (auto* t = s.findTicket(e.ticket)) {
+                    s.dequeue(*t);
+                    deactivate(s, *t);
+                    t->state = TicketState::Cancelled;
+                    t->cancelReason = e.reason;
+                    t->finishedAt = event.at;
+                    s.countVisit(*t, t->serviceId, std::nullopt, {},
+                                 [](GroupStats& g) { ++g.cancelled; });
+                }
+            },
+            [&](const RatingRecorded& e) { rate(s, s.findTicket(e.ticket), e, event.at); },
+        },
+        event.body);
+}
+
+// --- queries ---------------------------------------------------------------------------------
+
+const HallConfig& Engine::config() const { return s_->config; }
+const TimeZone& Engine::zone() const { return *s_->zone; }
+BusinessDay Engine::businessDay(Timestamp t) const { return s_->businessDay(t); }
+std::optional<BusinessDay> Engine::currentDay() const { return s_->day; }
+
+BusinessDay Engine::retentionStart(BusinessDay today) const {
+    return today - std::chrono::days(s_->retentionDays());
+}
+
+const Ticket* Engine::ticket(TicketId id) const { return s_->findTicket(id); }
+
+const Ticket* Engine::ticketByNumber(std::string_view number) const {
+    if (!s_->day) return nullptr;
+    auto it = s_->byNumber.find(std::pair<BusinessDay, std::string>{*s_->day, number});
+    return it == s_->byNumber.end() ? nullptr : s_->findTicket(it->second);
+}
+
+void Engine::forEachTicket(const std::function<void(const Ticket&)>& visit) const {
+    for (const auto& [id, t] : s_->tickets) visit(t);
+}
+
+const WindowState* Engine::window(int number) const {
+    const auto* w = s_->findWindow(number);
+    return w ? &w->state : nullptr;
+}
+
+std::vector<WindowState> Engine::windows() const {
+    std::vector<WindowState> out;
+    for (const auto& w : s_->windows) out.push_back(w.state);
+    return out;
+}
+
+int Engine::waitingCount(std::string_view serviceId) const {
+    auto it = s_->serviceIndex.find(serviceId);
+    if (it == s_->serviceIndex.end()) return 0;
+    const auto& q = s_->queues[it->second];
+    auto n = q.normal.size() + q.green.size() + q.appointment.size();
+    for (const auto& w : s_->windows)
+        for (const auto& k : w.targeted)
+            if (s_->tickets.at(k.id).serviceId == serviceId) ++n;
+    return static_cast<int>(n);
+}
+
+std::map<std::string, int> Engine::waitingByService() const {
+    std::map<std::string, int> out;
+    for (const auto& svc : s_->config.services) out[svc.id] = waitingCount(svc.id);
+    return out;
+}
+
+std::map<std::string, int> Engine::waitingByZone() const {
+    const auto perService = waitingByService();
+    std::map<std::string, int> out;
+    for (const auto& zone : s_->config.zones) {
+        std::set<std::string> served;
+        for (const auto& w : s_->config.windows)
+            if (w.zoneId == zone.id)
+                for (const auto& ws : w.services) served.insert(ws.serviceId);
+        int n = 0;
+        for (const auto& id : served) n += perService.at(id);
+        out[zone.id] = n;
+    }
+    return out;
+}
+
+namespace {
+
+// Windows that are staffed, not paused and serve the service.
+int openWindowsFor(const Engine::State& s, std::string_view serviceId) {
+    int n = 0;
+    for (const auto& w : s.windows) {
+        if (w.state.staffId.empty() || w.state.paused) continue;
+        for (const auto& ws : s.windowConfig(w).services)
+            if (ws.serviceId == serviceId) ++n;
+    }
+    return n;
+}
+
+Millis typicalServiceTime(const Engine::State& s, std::string_view serviceId) {
+    auto it = s.recentServiceTimes.find(std::string(serviceId));
+    if (it == s.recentServiceTimes.end() || it->second.empty())
+        return std::chrono::minutes(5); // until the day has its own figures
+    Millis sum{0};
+    for (auto d : it->second) sum += d;
+    return sum / static_cast<std::int64_t>(it->second.size());
+}
+
+std::optional<Millis> waitFor(const Engine::State& s, std::string_view serviceId, int ahead) {
+    const int open = openWindowsFor(s, serviceId);
+    if (open == 0) return std::nullopt;
+    return typicalServiceTime(s, serviceId) * ahead / open;
+}
+
+} // namespace
+
+Result<QueuePosition> Engine::position(TicketId id, Timestamp now) const {
+    const auto* t = s_->findTicket(id);
+    if (!t) return fail(ErrorCode::UnknownTicket, "no such ticket");
+    if (t->state != TicketState::Waiting)
+        return fail(ErrorCode::InvalidState,
+                    t->number + " is " + std::string(stateName(t->state)) + ", not waiting");
+    QueuePosition p;
+    p.ahead = ticketsAhead(*s_, *t, now);
+    p.estimatedWait = waitFor(*s_, t->serviceId, p.ahead);
+    return p;
+}
+
+std::optional<Millis> Engine::estimatedWait(std::string_view serviceId, Timestamp) const {
+    return waitFor(*s_, serviceId, waitingCount(serviceId));
+}
+
+std::optional<DayStatistics> Engine::statistics(BusinessDay day) const {
+    auto it = s_->days.find(day);
+    if (it == s_->days.end()) return std::nullopt;
+    auto stats = it->second.stats;
+    stats.day = day;
+    return stats;
+}
+
+std::vector<BusinessDay> Engine::takeChangedPastDays() {
+    std::vector<BusinessDay> out(s_->changedPastDays.begin(), s_->changedPastDays.end());
+    s_->changedPastDays.clear();
+    return out;
+}
+
+TicketId Engine::lastTicketId() const {
+    return s_->tickets.empty() ? 0 : s_->tickets.rbegin()->first;
+}
+
+std::string Engine::fingerprint() const {
+    const auto& s = *s_;
+    std::ostringstream o;
+    auto ts = [](const std::optional<Timestamp>& t) {
+        return t ? std::to_string(t->time_since_epoch().count()) : std::string("-");
+    };
+    o << "day " << (s.day ? formatDay(*s.day) : "-") << '\n';
+    for (const auto& [id, t] : s.tickets) {
+        o << id << ' ' << formatDay(t.day) << ' ' << t.number << ' ' << t.serviceId << ' '
+          << t.issuedServiceId << ' ' << priorityName(t.priority) << ' ' << t.greenCategory << ' '
+          << (t.appointment ? t.appointment->id + "@" + ts(t.appointment->slotStart) : "-") << ' '
+          << t.sourceDevice << ' ' << t.personKey << ' ' << stateName(t.state) << ' '
+          << (t.cancelReason ? cancelReasonName(*t.cancelReason) : "-") << ' ' << ts(t.issuedAt)
+          << ' ' << ts(t.queuedAt) << ' ' << ts(t.eligibleAt) << ' ' << ts(t.visitStartedAt) << ' '
+          << ts(t.calledAt) << ' ' << ts(t.lastCalledAt) << ' ' << ts(t.servingSince) << ' '
+          << ts(t.finishedAt) << ' ' << t.window.value_or(0) << ' ' << t.targetWindow.value_or(0)
+          << ' ' << t.staffId << ' ' << t.recalls << ' ' << t.noShows << ' ' << t.transfers << ' '
+          << t.rated << t.supplemented << s.waitRecorded.contains(id) << '\n';
+    }
+    for (const auto& w : s.windows) {
+        o << "window " << w.state.number << ' ' << w.state.staffId << ' ' << w.state.paused << ' '
+          << w.state.pauseReason << ' ' << (w.state.current ? *w.state.current : 0) << ' '
+          << (w.lastCall ? w.lastCall->ticket : 0) << " credit";
+        for (auto c : w.credit) o << ' ' << c;
+        o << " targeted " << w.targeted.size() << '\n';
+    }
+    for (std::size_t i = 0; i < s.queues.size(); ++i)
+        o << "queue " << s.config.services[i].id << ' ' << s.queues[i].normal.size() << ' '
+          << s.queues[i].green.size() << ' ' << s.queues[i].appointment.size() << '\n';
+    for (const auto& [d, data] : s.days) {
+        const auto& h = data.stats.hall;
+        o << "stats " << formatDay(d) << ' ' << data.issued << ' ' << h.issued << ' ' << h.served
+          << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' '
+          << h.wait.count() << ' ' << h.service.count() << ' ' << h.ratedCount() << '\n';
+    }
+    for (const auto& [k, n] : s.activePersons)
+        if (n) o << "person " << std::get<0>(k) << ' ' << std::get<1>(k) << ' ' << n << '\n';
+    o << "unrated " << s.unrated.size() << '\n';
+    return o.str();
+}
+
+} // namespace hall::core

@@ -1,0 +1,97 @@
+#pragma once
+// The hall's queue engine: every rule about tickets, windows and ratings, with no I/O.
+//
+// Each command is first decided against the current state (`decide`, which changes nothing and
+// either refuses with an Error or returns the events that follow), then the events are applied
+// (`apply`). Persistence sits in between: shared/store journals the events durably and only then
+// applies them, and rebuilds an engine after a restart by applying the journal again.
+
+#include "core/commands.h"
+#include "core/events.h"
+#include "core/hall_config.h"
+#include "core/result.h"
+#include "core/statistics.h"
+#include "core/ticket.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hall::core {
+
+struct Decision {
+    std::vector<Event> events;      // empty when nothing changes (a Tick with nothing due)
+    std::optional<TicketId> ticket; // the ticket the command concerned (issued, called, …)
+};
+
+struct WindowState {
+    int number = 0;
+    std::string staffId; // empty: nobody signed in
+    bool paused = false;
+    std::string pauseReason;
+    std::optional<TicketId> current; // called or serving ticket
+};
+
+struct QueuePosition {
+    int ahead = 0; // waiting tickets of the same service that will be called before it
+    std::optional<Millis> estimatedWait; // absent when no open window serves the service
+};
+
+class Engine {
+public:
+    // `config` must be valid (see validate()); throws std::invalid_argument otherwise.
+    Engine(HallConfig config, std::shared_ptr<const TimeZone> zone);
+    ~Engine();
+    Engine(Engine&&) noexcept;
+    Engine& operator=(Engine&&) noexcept;
+
+    Result<Decision> decide(const Command& command, Timestamp now) const;
+    void apply(const Event& event);
+    Result<Decision> execute(const Command& command, Timestamp now); // decide, then apply
+
+    // --- queries -----------------------------------------------------------------------------
+    const HallConfig& config() const;
+    const TimeZone& zone() const;
+    BusinessDay businessDay(Timestamp t) const;
+    std::optional<BusinessDay> currentDay() const; // of the last applied event, if any
+    // The earliest day the engine keeps in memory when `today` is current: applying the journal
+    // from this day on rebuilds the engine exactly (the supplementary-rating period and the
+    // unrated-ticket policy reach back this far).
+    BusinessDay retentionStart(BusinessDay today) const;
+
+    const Ticket* ticket(TicketId id) const;
+    const Ticket* ticketByNumber(std::string_view number) const; // current business day
+    void forEachTicket(const std::function<void(const Ticket&)>& visit) const; // by id
+
+    const WindowState* window(int number) const;
+    std::vector<WindowState> windows() const; // in configuration order
+
+    Result<QueuePosition> position(TicketId id, Timestamp now) const;
+    // Expected wait for a ticket issued now: people waiting × recent service time ÷ open windows.
+    std::optional<Millis> estimatedWait(std::string_view serviceId, Timestamp now) const;
+    int waitingCount(std::string_view serviceId) const;
+    std::map<std::string, int> waitingByService() const;
+    // A zone counts the tickets of every service that one of its windows serves.
+    std::map<std::string, int> waitingByZone() const;
+
+    // Statistics of a day still held in memory (the current day and the supplement period).
+    std::optional<DayStatistics> statistics(BusinessDay day) const;
+    // Past days whose statistics changed since the last call (late finishes, day-end
+    // cancellations): the store rewrites their stored reports.
+    std::vector<BusinessDay> takeChangedPastDays();
+
+    TicketId lastTicketId() const;
+    // A canonical text of the whole state: two engines with equal fingerprints behave the same.
+    std::string fingerprint() const;
+
+    struct State; // opaque: defined in engine_state.h for the engine's own parts
+
+private:
+    Result<Decision> decideToday(const Command& command, Timestamp now) const;
+    std::unique_ptr<State> s_;
+};
+
+} // namespace hall::core

@@ -1,0 +1,371 @@
+// Deciding commands: every rule check happens here, against a state that is never changed.
+
+#include "core/engine.h"
+
+#include "core/engine_state.h"
+#include "core/overloaded.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace hall::core {
+
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::minutes;
+
+std::string windowName(int number) { return "window " + std::to_string(number); }
+
+std::string formatNumber(const Service& svc, int sequence) {
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%0*d", svc.numberWidth, sequence);
+    return svc.prefix + digits;
+}
+
+bool openAt(const Service& svc, int minuteOfDay) {
+    if (svc.openAtNight || svc.hours.empty()) return true;
+    return std::any_of(svc.hours.begin(), svc.hours.end(), [&](const OpeningInterval& h) {
+        return minuteOfDay >= h.openMinute && minuteOfDay < h.closeMinute;
+    });
+}
+
+std::size_t codePoints(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+Decision one(Timestamp now, EventBody body, std::optional<TicketId> ticket = std::nullopt) {
+    Decision d;
+    d.events.push_back(Event{now, std::move(body)});
+    d.ticket = ticket;
+    return d;
+}
+
+// Checks shared by every command that acts on a window.
+class WindowCheck {
+public:
+    WindowCheck(const Engine::State& s, int number) : s_(s), w_(s.findWindow(number)), n_(number) {}
+
+    std::optional<Error> exists() const {
+        if (!w_) return fail(ErrorCode::UnknownWindow, "no " + windowName(n_));
+        return std::nullopt;
+    }
+    std::optional<Error> canCall() const {
+        if (auto e = exists()) return e;
+        if (w_->state.staffId.empty())
+            return fail(ErrorCode::NoStaffSignedIn, "nobody is signed in at " + windowName(n_));
+        if (w_->state.paused) return fail(ErrorCode::WindowPaused, windowName(n_) + " is paused");
+        if (w_->state.current)
+            return fail(ErrorCode::WindowBusy, windowName(n_) + " still has " +
+                                                   s_.tickets.at(*w_->state.current).number +
+                                                   ": finish, transfer or mark it first");
+        return std::nullopt;
+    }
+    // The window's current ticket, which must be in one of `states`.
+    Result<const Ticket*> current(std::initializer_list<TicketState> states) const {
+        if (auto e = exists()) return *e;
+        if (!w_->state.current)
+            return fail(ErrorCode::WindowIdle, windowName(n_) + " has no current ticket");
+        const auto& t = s_.tickets.at(*w_->state.current);
+        if (std::find(states.begin(), states.end(), t.state) == states.end())
+            return fail(ErrorCode::InvalidState,
+                        t.number + " is " + std::string(stateName(t.state)));
+        return &t;
+    }
+    const WindowRuntime& window() const { return *w_; }
+
+private:
+    const Engine::State& s_;
+    const WindowRuntime* w_;
+    int n_;
+};
+
+Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp now) {
+    auto it = s.serviceIndex.find(c.serviceId);
+    if (it == s.serviceIndex.end())
+        return fail(ErrorCode::UnknownService, "no service '" + c.serviceId + "'");
+    const auto& svc = s.config.services[it->second];
+    if (!openAt(svc, toLocal(*s.zone, now).minuteOfDay))
+        return fail(ErrorCode::ServiceClosed, svc.nameZh + " is not issuing tickets now");
+    const auto today = s.day.value_or(s.businessDay(now));
+    const DayData* day = s.days.contains(today) ? &s.days.at(today) : nullptr;
+    int issued = 0;
+    if (day)
+        if (auto seq = day->sequences.find(svc.id); seq != day->sequences.end())
+            issued = seq->second;
+    if (svc.dailyQuota > 0 && issued >= svc.dailyQuota)
+        return fail(ErrorCode::QuotaReached, svc.nameZh + ": today's " +
+                                                 std::to_string(svc.dailyQuota) +
+                                                 " tickets are all issued");
+    if (s.config.queue.onePerPersonPerService && !c.personKey.empty()) {
+        auto p = s.activePersons.find({c.personKey, svc.id, today});
+        if (p != s.activePersons.end() && p->second > 0)
+            return fail(ErrorCode::DuplicatePerson,
+                        "this person already holds a ticket for " + svc.nameZh + " today");
+    }
+    if (c.priority == PriorityClass::GreenChannel) {
+        const auto& cats = s.config.queue.greenChannelCategories;
+        if (std::find(cats.begin(), cats.end(), c.greenCategory) == cats.end())
+            return fail(ErrorCode::PriorityNotAllowed,
+                        "'" + c.greenCategory + "' is not a green-channel category");
+    } else if (!c.greenCategory.empty()) {
+        return fail(ErrorCode::InvalidArgument, "a green-channel category needs that priority");
+    }
+    if ((c.priority == PriorityClass::Appointment) != c.appointment.has_value())
+        return fail(ErrorCode::InvalidArgument,
+                    "an appointment ticket needs its appointment, and only it has one");
+    const int dayCount = day ? day->issued : 0;
+    if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
+        return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
+
+    TicketIssued e;
+    e.ticket = static_cast<TicketId>(today.time_since_epoch().count()) *
+                   Engine::State::kTicketsPerDayIdSpace +
+               static_cast<TicketId>(dayCount + 1);
+    e.day = today;
+    e.sequence = issued + 1;
+    e.number = formatNumber(svc, e.sequence);
+    e.serviceId = svc.id;
+    e.priority = c.priority;
+    e.greenCategory = c.greenCategory;
+    e.appointment = c.appointment;
+    e.sourceDevice = c.sourceDevice;
+    e.personKey = c.personKey;
+    const auto id = e.ticket;
+    return one(now, std::move(e), id);
+}
+
+Result<Decision> signIn(const Engine::State& s, const SignIn& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    if (auto e = w.exists()) return *e;
+    if (!s.config.findStaff(c.staffId))
+        return fail(ErrorCode::UnknownStaff, "no staff member '" + c.staffId + "'");
+    for (const auto& other : s.windows)
+        if (other.state.staffId == c.staffId && other.state.number != c.window)
+            return fail(ErrorCode::StaffBusyElsewhere,
+                        c.staffId + " is signed in at " + windowName(other.state.number));
+    if (w.window().state.staffId == c.staffId)
+        return fail(ErrorCode::InvalidState, c.staffId + " is already signed in here");
+    if (w.window().state.current)
+        return fail(ErrorCode::WindowBusy, windowName(c.window) + " has a ticket in progress");
+    return one(now, StaffSignedIn{c.window, c.staffId});
+}
+
+Result<Decision> signOut(const Engine::State& s, const SignOut& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    if (auto e = w.exists()) return *e;
+    if (w.window().state.staffId.empty())
+        return fail(ErrorCode::NoStaffSignedIn, "nobody is signed in at " + windowName(c.window));
+    if (w.window().state.current)
+        return fail(ErrorCode::WindowBusy, windowName(c.window) + " has a ticket in progress");
+    return one(now, StaffSignedOut{c.window});
+}
+
+Result<Decision> callNext(const Engine::State& s, const CallNext& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    if (auto e = w.canCall()) return *e;
+    auto pick = routeNext(s, w.window(), now);
+    if (!pick) return fail(ErrorCode::NothingToCall, "nobody is waiting for " + windowName(c.window));
+    TicketCalled e{pick->ticket, c.window, w.window().state.staffId, c.silent, false,
+                   std::move(pick->credit)};
+    return one(now, std::move(e), pick->ticket);
+}
+
+Result<Decision> callNumber(const Engine::State& s, const CallNumber& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    if (auto e = w.canCall()) return *e;
+    const auto today = s.day.value_or(s.businessDay(now));
+    auto it = s.byNumber.find(std::pair<BusinessDay, std::string>{today, c.number});
+    if (it == s.byNumber.end())
+        return fail(ErrorCode::UnknownTicket, "no ticket " + c.number + " today");
+    const auto& t = s.tickets.at(it->second);
+    if (t.state != TicketState::Waiting)
+        return fail(ErrorCode::InvalidState, t.number + " is " + std::string(stateName(t.state)));
+    if (t.targetWindow && *t.targetWindow != c.window)
+        return fail(ErrorCode::InvalidState,
+                    t.number + " was transferred to " + windowName(*t.targetWindow));
+    return one(now, TicketCalled{t.id, c.window, w.window().state.staffId, c.silent, true, {}},
+               t.id);
+}
+
+Result<Decision> markNoShow(const Engine::State& s, const MarkNoShow& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    auto t = w.current({TicketState::Called});
+    if (!t) return t.error();
+    const auto& q = s.config.queue;
+    NoShowMarked e;
+    e.ticket = (*t)->id;
+    e.window = c.window;
+    e.staffId = w.window().state.staffId;
+    e.final = (*t)->noShows >= q.noShowMaxRequeues;
+    if (!e.final) {
+        e.eligibleAt = now + q.noShowRequeueDelay;
+        e.queuedAt = q.noShowPlacement == NoShowPlacement::KeepPlace ? (*t)->queuedAt : now;
+    }
+    return one(now, std::move(e), (*t)->id);
+}
+
+Result<Decision> transfer(const Engine::State& s, const Transfer& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    auto t = w.current({TicketState::Called, TicketState::Serving});
+    if (!t) return t.error();
+    if (!c.toService && !c.toWindow)
+        return fail(ErrorCode::InvalidArgument, "a transfer needs a service or a window");
+    const auto toService = c.toService.value_or((*t)->serviceId);
+    if (!s.serviceIndex.contains(toService))
+        return fail(ErrorCode::UnknownService, "no service '" + toService + "'");
+    if (c.toWindow && !s.findWindow(*c.toWindow))
+        return fail(ErrorCode::UnknownWindow, "no " + windowName(*c.toWindow));
+    if (c.toWindow == c.window && toService == (*t)->serviceId)
+        return fail(ErrorCode::InvalidArgument, "the ticket is already at this window");
+    TicketTransferred e;
+    e.ticket = (*t)->id;
+    e.fromWindow = c.window;
+    e.staffId = w.window().state.staffId;
+    e.fromService = (*t)->serviceId;
+    e.toService = toService;
+    e.toWindow = c.toWindow;
+    e.queuedAt = s.config.queue.transferKeepsPlace ? (*t)->issuedAt : now;
+    return one(now, std::move(e), (*t)->id);
+}
+
+Result<Decision> undoCall(const Engine::State& s, const UndoCall& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    if (auto e = w.exists()) return *e;
+    const auto& win = w.window();
+    if (!win.lastCall || win.state.current != win.lastCall->ticket ||
+        s.tickets.at(win.lastCall->ticket).state != TicketState::Called)
+        return fail(ErrorCode::NothingToUndo,
+                    windowName(c.window) + " has no call that can still be undone");
+    return one(now, CallUndone{win.lastCall->ticket, c.window}, win.lastCall->ticket);
+}
+
+Result<Decision> cancel(const Engine::State& s, const CancelTicket& c, Timestamp now) {
+    const auto* t = s.findTicket(c.ticket);
+    if (!t) return fail(ErrorCode::UnknownTicket, "no such ticket");
+    if (t->state != TicketState::Waiting)
+        return fail(ErrorCode::InvalidState,
+                    t->number + " is " + std::string(stateName(t->state)) + ", not waiting");
+    if (c.reason == CancelReason::DayClosed)
+        return fail(ErrorCode::InvalidArgument, "day-end cancellation is the engine's own");
+    return one(now, TicketCancelled{t->id, c.reason}, t->id);
+}
+
+Result<Decision> rate(const Engine::State& s, const Rate& c, Timestamp now) {
+    const auto* t = s.findTicket(c.ticket);
+    if (!t) return fail(ErrorCode::UnknownTicket, "no such ticket (or too old to rate)");
+    if (t->state != TicketState::Done)
+        return fail(ErrorCode::NotServed, t->number + " has not been served");
+    const int level = static_cast<int>(c.level);
+    if (level < 1 || level > kRatingLevels)
+        return fail(ErrorCode::InvalidArgument, "rating level must be 1 to 5");
+    const auto& policy = s.config.evaluation;
+    if (isBadRating(c.level) && c.reasons.empty())
+        return fail(ErrorCode::ReasonRequired,
+                    std::string(ratingLabelZh(c.level)) + " needs at least one reason");
+    for (const auto& r : c.reasons)
+        if (std::find(policy.reasons.begin(), policy.reasons.end(), r) == policy.reasons.end())
+            return fail(ErrorCode::UnknownReason, "'" + r + "' is not one of the listed reasons");
+    if (codePoints(c.comment) > static_cast<std::size_t>(policy.maxCommentLength))
+        return fail(ErrorCode::CommentTooLong, "the comment is longer than " +
+                                                   std::to_string(policy.maxCommentLength) +
+                                                   " characters");
+    bool supplementary = false;
+    if (t->rated) {
+        if (t->supplemented || now - *t->finishedAt > policy.supplementPeriod)
+            return fail(ErrorCode::SupplementClosed,
+                        t->number + " was rated and can no longer take a supplementary rating");
+        supplementary = true;
+    }
+    RatingRecorded e{t->id, c.level, c.reasons, c.comment, supplementary, false,
+                     t->serviceId, t->window.value_or(0), t->staffId};
+    return one(now, std::move(e), t->id);
+}
+
+// Time passing: automatic ratings for tickets left unrated past the policy's delay.
+Result<Decision> tick(const Engine::State& s, Timestamp now) {
+    Decision d;
+    if (s.config.evaluation.unrated != UnratedPolicy::DefaultSatisfied) return d;
+    const auto after = s.config.evaluation.unratedDefaultAfter;
+    for (const auto& [finished, id] : s.unrated) {
+        if (finished + after > now) break;
+        const auto& t = s.tickets.at(id);
+        d.events.push_back(Event{now, RatingRecorded{id, RatingLevel::Satisfied, {}, {}, false,
+                                                     true, t.serviceId, t.window.value_or(0),
+                                                     t.staffId}});
+    }
+    return d;
+}
+
+} // namespace
+
+Result<Decision> Engine::decide(const Command& command, Timestamp now) const {
+    const auto today = s_->businessDay(now);
+    // Before the first event there is no day to roll over from; a clock that went back keeps
+    // the current day.
+    if (!s_->day || today <= *s_->day) return decideToday(command, now);
+    // A new business day: the rollover comes first, and the command is decided on the state
+    // after it (numbering restarts, yesterday's queue is closed).
+    Event rollover{now, DayRolledOver{*s_->day, today}};
+    Engine next(s_->config, s_->zone);
+    *next.s_ = *s_;
+    next.apply(rollover);
+    auto decision = next.decideToday(command, now);
+    if (!decision) return decision;
+    decision->events.insert(decision->events.begin(), std::move(rollover));
+    return decision;
+}
+
+Result<Decision> Engine::decideToday(const Command& command, Timestamp now) const {
+    const auto& s = *s_;
+    return std::visit(
+        Overloaded{
+            [&](const IssueTicket& c) { return issue(s, c, now); },
+            [&](const SignIn& c) { return signIn(s, c, now); },
+            [&](const SignOut& c) { return signOut(s, c, now); },
+            [&](const PauseWindow& c) -> Result<Decision> {
+                WindowCheck w(s, c.window);
+                if (auto e = w.exists()) return *e;
+                if (w.window().state.paused)
+                    return fail(ErrorCode::InvalidState, windowName(c.window) + " is already paused");
+                return one(now, WindowPaused{c.window, c.reason});
+            },
+            [&](const ResumeWindow& c) -> Result<Decision> {
+                WindowCheck w(s, c.window);
+                if (auto e = w.exists()) return *e;
+                if (!w.window().state.paused)
+                    return fail(ErrorCode::InvalidState, windowName(c.window) + " is not paused");
+                return one(now, WindowResumed{c.window});
+            },
+            [&](const CallNext& c) { return callNext(s, c, now); },
+            [&](const CallNumber& c) { return callNumber(s, c, now); },
+            [&](const Recall& c) -> Result<Decision> {
+                auto t = WindowCheck(s, c.window).current({TicketState::Called});
+                if (!t) return t.error();
+                return one(now, TicketRecalled{(*t)->id, c.window, c.silent}, (*t)->id);
+            },
+            [&](const StartServing& c) -> Result<Decision> {
+                auto t = WindowCheck(s, c.window).current({TicketState::Called});
+                if (!t) return t.error();
+                return one(now, ServingStarted{(*t)->id, c.window}, (*t)->id);
+            },
+            [&](const Finish& c) -> Result<Decision> {
+                WindowCheck w(s, c.window);
+                auto t = w.current({TicketState::Called, TicketState::Serving});
+                if (!t) return t.error();
+                return one(now, TicketFinished{(*t)->id, c.window, w.window().state.staffId},
+                           (*t)->id);
+            },
+            [&](const MarkNoShow& c) { return markNoShow(s, c, now); },
+            [&](const Transfer& c) { return transfer(s, c, now); },
+            [&](const UndoCall& c) { return undoCall(s, c, now); },
+            [&](const CancelTicket& c) { return cancel(s, c, now); },
+            [&](const Rate& c) { return rate(s, c, now); },
+            [&](const Tick&) { return tick(s, now); },
+        },
+        command);
+}
+
+} // namespace hall::core

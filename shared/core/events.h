@@ -1,0 +1,125 @@
+#pragma once
+// What happened, as decided by the engine. Events are facts: applying them never decides
+// anything again, so a journal of events rebuilds exactly the state that acknowledged them, even
+// if a later version routes calls differently.
+
+#include "core/evaluation.h"
+#include "core/ticket.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace hall::core {
+
+struct DayRolledOver {
+    BusinessDay from{};
+    BusinessDay to{};
+    // Applying it cancels (DayClosed) every waiting or called ticket of earlier days; tickets
+    // being served are left to finish.
+};
+
+struct TicketIssued {
+    TicketId ticket = 0;
+    BusinessDay day{};
+    std::string number;
+    int sequence = 0;
+    std::string serviceId;
+    PriorityClass priority = PriorityClass::Normal;
+    std::string greenCategory;
+    std::optional<Appointment> appointment;
+    std::string sourceDevice;
+    std::string personKey;
+};
+
+struct StaffSignedIn {
+    int window = 0;
+    std::string staffId;
+};
+struct StaffSignedOut {
+    int window = 0;
+};
+struct WindowPaused {
+    int window = 0;
+    std::string reason;
+};
+struct WindowResumed {
+    int window = 0;
+};
+
+struct TicketCalled {
+    TicketId ticket = 0;
+    int window = 0;
+    std::string staffId;
+    bool silent = false;
+    bool byNumber = false; // a specific number rather than "call next"
+    // Smooth-weighted-round-robin credit of each of the window's services after this call, in
+    // the window's service order; empty when the call did not go through the weighted choice.
+    std::vector<std::int64_t> routingCredit;
+};
+struct TicketRecalled {
+    TicketId ticket = 0;
+    int window = 0;
+    bool silent = false;
+};
+struct ServingStarted {
+    TicketId ticket = 0;
+    int window = 0;
+};
+struct TicketFinished {
+    TicketId ticket = 0;
+    int window = 0;
+    std::string staffId;
+};
+struct NoShowMarked {
+    TicketId ticket = 0;
+    int window = 0;
+    std::string staffId;
+    bool final = false;      // no requeue left: the ticket ends as no_show
+    Timestamp eligibleAt{};  // when requeued: callable again from then
+    Timestamp queuedAt{};    // when requeued: its place in line
+};
+struct TicketTransferred {
+    TicketId ticket = 0;
+    int fromWindow = 0;
+    std::string staffId;
+    std::string fromService;
+    std::string toService;
+    std::optional<int> toWindow;
+    Timestamp queuedAt{};
+};
+struct CallUndone {
+    TicketId ticket = 0;
+    int window = 0;
+};
+struct TicketCancelled {
+    TicketId ticket = 0;
+    CancelReason reason = CancelReason::Citizen;
+};
+struct RatingRecorded {
+    TicketId ticket = 0;
+    RatingLevel level = RatingLevel::Satisfied;
+    std::vector<std::string> reasons;
+    std::string comment;
+    bool supplementary = false; // 追评 within the supplement period
+    bool automatic = false;     // recorded by the unrated-ticket policy, not by the citizen
+    std::string serviceId;      // the service, window and staff that served the ticket
+    int window = 0;
+    std::string staffId;
+};
+
+using EventBody = std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut,
+                               WindowPaused, WindowResumed, TicketCalled, TicketRecalled,
+                               ServingStarted, TicketFinished, NoShowMarked, TicketTransferred,
+                               CallUndone, TicketCancelled, RatingRecorded>;
+
+struct Event {
+    Timestamp at{};
+    EventBody body;
+};
+
+std::string_view eventName(const EventBody& body); // snake_case, stable: used in the journal
+
+} // namespace hall::core

@@ -1,0 +1,185 @@
+#include "core/hall_config.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace hall::core {
+
+const Service* HallConfig::findService(std::string_view id) const {
+    for (const auto& s : services)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const Window* HallConfig::findWindow(int number) const {
+    for (const auto& w : windows)
+        if (w.number == number) return &w;
+    return nullptr;
+}
+
+const Staff* HallConfig::findStaff(std::string_view id) const {
+    for (const auto& s : staff)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+namespace {
+
+std::string at(std::string_view list, std::size_t i) {
+    return std::string(list) + "[" + std::to_string(i) + "]";
+}
+
+bool isPrefix(const std::string& p) {
+    return (p.size() == 1 || p.size() == 2) &&
+           std::all_of(p.begin(), p.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+class Checker {
+public:
+    void require(bool ok, std::string field, std::string message) {
+        if (!ok) errors.push_back({std::move(field), std::move(message)});
+    }
+    std::vector<ConfigError> errors;
+};
+
+void checkServices(const HallConfig& c, Checker& check) {
+    check.require(!c.services.empty(), "services", "at least one service is needed");
+    std::set<std::string> ids;
+    std::map<std::string, std::size_t> prefixes;
+    for (std::size_t i = 0; i < c.services.size(); ++i) {
+        const auto& s = c.services[i];
+        const auto f = at("services", i);
+        check.require(!s.id.empty(), f + ".id", "must not be empty");
+        check.require(s.id.empty() || ids.insert(s.id).second, f + ".id",
+                      "duplicate service id '" + s.id + "'");
+        check.require(!s.nameZh.empty(), f + ".name_zh", "must not be empty");
+        if (!isPrefix(s.prefix)) {
+            check.require(false, f + ".prefix",
+                          "must be 1 or 2 upper-case letters A-Z, got '" + s.prefix + "'");
+        } else if (auto [it, fresh] = prefixes.emplace(s.prefix, i); !fresh) {
+            check.require(false, f + ".prefix",
+                          "prefix '" + s.prefix + "' is already used by " +
+                              at("services", it->second) + " (" +
+                              c.services[it->second].id + ")");
+        }
+        check.require(s.dailyQuota >= 0, f + ".daily_quota",
+                      "must be 0 (no quota) or more, got " + std::to_string(s.dailyQuota));
+        check.require(s.numberWidth >= 1 && s.numberWidth <= 6, f + ".number_width",
+                      "must be between 1 and 6, got " + std::to_string(s.numberWidth));
+        auto hours = s.hours;
+        for (std::size_t j = 0; j < s.hours.size(); ++j) {
+            const auto& h = s.hours[j];
+            check.require(h.openMinute >= 0 && h.closeMinute <= 24 * 60 &&
+                              h.openMinute < h.closeMinute,
+                          at(f + ".hours", j), "opening must be before closing within one day");
+        }
+        std::sort(hours.begin(), hours.end(), [](auto& a, auto& b) {
+            return a.openMinute < b.openMinute;
+        });
+        for (std::size_t j = 1; j < hours.size(); ++j)
+            check.require(hours[j].openMinute >= hours[j - 1].closeMinute, f + ".hours",
+                          "opening intervals overlap");
+    }
+}
+
+void checkWindows(const HallConfig& c, Checker& check) {
+    std::set<int> numbers;
+    for (std::size_t i = 0; i < c.windows.size(); ++i) {
+        const auto& w = c.windows[i];
+        const auto f = at("windows", i);
+        check.require(w.number >= 1, f + ".number",
+                      "must be 1 or more, got " + std::to_string(w.number));
+        check.require(numbers.insert(w.number).second, f + ".number",
+                      "duplicate window number " + std::to_string(w.number));
+        const bool zoneKnown = std::any_of(c.zones.begin(), c.zones.end(),
+                                           [&](const Zone& z) { return z.id == w.zoneId; });
+        check.require(zoneKnown, f + ".zone", "unknown zone '" + w.zoneId + "'");
+        check.require(!w.services.empty(), f + ".services", "a window serves at least one service");
+        std::set<std::string> seen;
+        for (std::size_t j = 0; j < w.services.size(); ++j) {
+            const auto& ws = w.services[j];
+            const auto g = at(f + ".services", j);
+            check.require(c.findService(ws.serviceId) != nullptr, g + ".service",
+                          "unknown service '" + ws.serviceId + "'");
+            check.require(seen.insert(ws.serviceId).second, g + ".service",
+                          "service '" + ws.serviceId + "' is listed twice");
+            check.require(ws.weight >= 1, g + ".weight",
+                          "must be 1 or more, got " + std::to_string(ws.weight));
+        }
+    }
+}
+
+void checkPeople(const HallConfig& c, Checker& check) {
+    std::set<std::string> zoneIds;
+    for (std::size_t i = 0; i < c.zones.size(); ++i) {
+        const auto& z = c.zones[i];
+        check.require(!z.id.empty(), at("zones", i) + ".id", "must not be empty");
+        check.require(z.id.empty() || zoneIds.insert(z.id).second, at("zones", i) + ".id",
+                      "duplicate zone id '" + z.id + "'");
+    }
+    std::set<std::string> staffIds;
+    for (std::size_t i = 0; i < c.staff.size(); ++i) {
+        const auto& s = c.staff[i];
+        check.require(!s.id.empty(), at("staff", i) + ".id", "must not be empty");
+        check.require(s.id.empty() || staffIds.insert(s.id).second, at("staff", i) + ".id",
+                      "duplicate staff id '" + s.id + "'");
+        check.require(!s.name.empty(), at("staff", i) + ".name", "must not be empty");
+    }
+}
+
+void checkPolicies(const HallConfig& c, Checker& check) {
+    const auto& q = c.queue;
+    check.require(q.dayStartMinute >= 0 && q.dayStartMinute < 24 * 60, "queue.day_start",
+                  "must be a time of day between 00:00 and 23:59");
+    check.require(q.noShowRequeueDelay.count() >= 0, "queue.no_show_requeue_minutes",
+                  "must not be negative");
+    check.require(q.noShowMaxRequeues >= 0, "queue.no_show_max_requeues", "must not be negative");
+    check.require(q.starvationThreshold.count() >= 0, "queue.starvation_minutes",
+                  "must not be negative (0 turns the guard off)");
+    std::set<std::string> categories;
+    for (std::size_t i = 0; i < q.greenChannelCategories.size(); ++i) {
+        const auto& g = q.greenChannelCategories[i];
+        check.require(!g.empty() && categories.insert(g).second,
+                      at("queue.green_channel_categories", i), "empty or repeated category");
+    }
+    const auto& e = c.evaluation;
+    check.require(!e.reasons.empty(), "evaluation.reasons",
+                  "the two lowest levels need reasons to choose from");
+    std::set<std::string> reasons;
+    for (std::size_t i = 0; i < e.reasons.size(); ++i)
+        check.require(!e.reasons[i].empty() && reasons.insert(e.reasons[i]).second,
+                      at("evaluation.reasons", i), "empty or repeated reason");
+    check.require(e.maxCommentLength >= 0, "evaluation.max_comment_length",
+                  "must not be negative");
+    check.require(e.supplementPeriod.count() >= 0 &&
+                      e.supplementPeriod <= std::chrono::hours(24 * 30),
+                  "evaluation.supplement_days", "must be between 0 and 30 days");
+    check.require(e.unratedDefaultAfter.count() > 0, "evaluation.unrated_default_after_hours",
+                  "must be positive");
+}
+
+} // namespace
+
+std::vector<ConfigError> validate(const HallConfig& config) {
+    Checker check;
+    check.require(!config.name.empty(), "name", "the hall needs a name");
+    checkPeople(config, check);
+    checkServices(config, check);
+    checkWindows(config, check);
+    checkPolicies(config, check);
+    return std::move(check.errors);
+}
+
+std::string describe(const std::vector<ConfigError>& errors) {
+    std::string out;
+    for (const auto& e : errors) {
+        out += e.field;
+        out += ": ";
+        out += e.message;
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace hall::core

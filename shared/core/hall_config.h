@@ -1,0 +1,118 @@
+#pragma once
+// The hall model: zones, services, windows, staff and the queue and evaluation policies.
+// Loaded from TOML by shared/config; validated here so that every loader shares one set of rules.
+
+#include "core/time.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hall::core {
+
+struct Zone {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+};
+
+// Half-open interval of local minutes since midnight, [open, close).
+struct OpeningInterval {
+    int openMinute = 0;
+    int closeMinute = 24 * 60;
+};
+
+struct Service {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+    std::string prefix;       // 1–2 upper-case ASCII letters: the "A" of A001
+    int dailyQuota = 0;       // tickets per business day; 0 means no quota
+    int numberWidth = 3;      // zero padding of the sequence: 3 gives A001
+    std::vector<OpeningInterval> hours; // when tickets are issued; empty means all day
+    bool openAtNight = false; // issued at any hour from the 24-hour self-service area
+};
+
+enum class RoutingPolicy {
+    Ordered,  // serve the window's services strictly in list order
+    Weighted, // share calls between the window's services by weight (smooth weighted round robin)
+};
+
+struct WindowService {
+    std::string serviceId;
+    int weight = 1;
+};
+
+struct Window {
+    int number = 0; // the number on the LED strip and in "请到 3 号窗口"
+    std::string name;
+    std::string zoneId;
+    RoutingPolicy routing = RoutingPolicy::Ordered;
+    std::vector<WindowService> services;
+};
+
+struct Staff {
+    std::string id;
+    std::string name;
+    std::string staffNumber;
+    std::string photoRef; // a reference (file name, URL) to the photo, never the photo itself
+};
+
+enum class NoShowPlacement {
+    KeepPlace,  // once the delay is over, the ticket is ahead of everyone issued after it
+    BackOfLine, // the ticket queues again as if issued at the moment of the no-show
+};
+
+struct QueuePolicy {
+    int dayStartMinute = 0;          // business day boundary, local minutes after midnight
+    Millis noShowRequeueDelay = std::chrono::minutes(5);
+    int noShowMaxRequeues = 1;       // after this many requeues a no-show is final
+    NoShowPlacement noShowPlacement = NoShowPlacement::KeepPlace;
+    bool transferKeepsPlace = true;  // a transferred ticket queues by its original issue time
+    bool onePerPersonPerService = true;
+    Millis starvationThreshold = std::chrono::minutes(30); // 0 disables the guard
+    std::vector<std::string> greenChannelCategories{"elderly", "disabled", "pregnant", "military"};
+};
+
+enum class UnratedPolicy {
+    Leave,            // unrated tickets stay unrated and are reported as such
+    DefaultSatisfied, // after `unratedDefaultAfter` an automatic 满意 is recorded
+};
+
+struct EvaluationPolicy {
+    std::vector<std::string> reasons{"等待时间过长", "服务态度差", "业务不熟练", "材料要求不清楚",
+                                     "办理时间过长", "多次跑腿"};
+    int maxCommentLength = 300; // in characters (code points)
+    Millis supplementPeriod = std::chrono::hours(24 * 7);
+    UnratedPolicy unrated = UnratedPolicy::Leave;
+    Millis unratedDefaultAfter = std::chrono::hours(24);
+};
+
+struct HallConfig {
+    std::string name;
+    std::string timeZone = "Asia/Shanghai";
+    std::vector<Zone> zones;
+    std::vector<Service> services;
+    std::vector<Window> windows;
+    std::vector<Staff> staff;
+    QueuePolicy queue;
+    EvaluationPolicy evaluation;
+
+    const Service* findService(std::string_view id) const;
+    const Window* findWindow(int number) const;
+    const Staff* findStaff(std::string_view id) const;
+};
+
+// A rule the configuration breaks, with the path of the offending field
+// ("windows[2].services[0].service") so that a technician can find it.
+struct ConfigError {
+    std::string field;
+    std::string message;
+};
+
+// All problems at once; empty means valid. Engines are only built from valid configurations.
+std::vector<ConfigError> validate(const HallConfig& config);
+
+std::string describe(const std::vector<ConfigError>& errors); // one line per error
+
+} // namespace hall::core

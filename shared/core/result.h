@@ -1,0 +1,67 @@
+#pragma once
+// Outcome of an engine command: a value or a refusal with a code and a human-readable message.
+// A refused command has changed nothing.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace hall::core {
+
+enum class ErrorCode {
+    InvalidArgument,
+    UnknownService,
+    UnknownWindow,
+    UnknownStaff,
+    UnknownTicket,
+    ServiceClosed,      // outside opening hours / after closing time: no new tickets
+    QuotaReached,       // the service's daily quota is used up
+    DuplicatePerson,    // the person already holds an active ticket for this service today
+    PriorityNotAllowed, // green-channel category not configured
+    NoStaffSignedIn,
+    StaffBusyElsewhere, // the staff member is signed in at another window
+    WindowPaused,
+    WindowBusy,         // the window still has a called / serving ticket
+    WindowIdle,         // the window has no current ticket to act on
+    NothingToCall,
+    InvalidState,       // the ticket is not in a state that allows this operation
+    NothingToUndo,
+    NotServed,          // only finished tickets can be rated
+    AlreadyRated,
+    SupplementClosed,   // the supplementary-rating period is over, or a supplement exists
+    ReasonRequired,     // the two lowest levels need at least one reason
+    UnknownReason,
+    CommentTooLong,
+};
+
+std::string_view errorCodeName(ErrorCode code); // stable snake_case name for protocols and logs
+
+struct Error {
+    ErrorCode code;
+    std::string message;
+};
+
+template <typename T>
+class Result {
+public:
+    Result(T value) : v_(std::move(value)) {}
+    Result(Error error) : v_(std::move(error)) {}
+
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T& value() { return std::get<0>(v_); }
+    const T& value() const { return std::get<0>(v_); }
+    T& operator*() { return value(); }
+    const T& operator*() const { return value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+    const Error& error() const { return std::get<1>(v_); }
+
+private:
+    std::variant<T, Error> v_;
+};
+
+inline Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+
+} // namespace hall::core

@@ -1,0 +1,85 @@
+#pragma once
+// A queue ticket and its life cycle.
+//
+//   waiting ──call──▶ called ──start──▶ serving ──finish──▶ done
+//      ▲  │             │  ▲              │
+//      │  cancel        │  └─recall       │
+//      │  ▼             ├─no-show─▶ no_show (final after K requeues; before that: waiting again)
+//      │ cancelled      ├─undo call──▶ waiting (exactly as before the call)
+//      └────transfer────┴─────────────────┘   (to another service or window, same number)
+//
+// A ticket keeps its number across transfers (the citizen holds one slip); each transfer is
+// recorded as an outcome of the visit it ends, in statistics and in the event log.
+
+#include "core/time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace hall::core {
+
+// Assigned by the engine as day × 1,000,000 + the day's running count, so ids never repeat even
+// after old journal rows have been pruned, and are increasing.
+using TicketId = std::uint64_t;
+
+enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled };
+
+enum class PriorityClass {
+    Normal,
+    Appointment,  // 预约: ahead of the others once its slot has started
+    GreenChannel, // 绿色通道: elderly, disabled, pregnant, military (configurable categories)
+};
+
+enum class CancelReason { Citizen, Staff, DayClosed };
+
+std::string_view stateName(TicketState s);
+std::string_view priorityName(PriorityClass p);
+std::string_view cancelReasonName(CancelReason r);
+
+struct Appointment {
+    std::string id;
+    Timestamp slotStart;
+};
+
+struct Ticket {
+    TicketId id = 0;
+    BusinessDay day{};
+    std::string number; // "A001"
+    int sequence = 0;   // 1 for A001
+    std::string serviceId;         // current service (changes on transfer)
+    std::string issuedServiceId;   // the service it was issued for
+    PriorityClass priority = PriorityClass::Normal;
+    std::string greenCategory;     // set for the green channel
+    std::optional<Appointment> appointment;
+    std::string sourceDevice;
+    std::string personKey; // keyed hash of the person, empty if anonymous; never the ID number
+    TicketState state = TicketState::Waiting;
+    std::optional<CancelReason> cancelReason;
+
+    Timestamp issuedAt{};
+    Timestamp queuedAt{};       // the time its place in line is ordered by
+    Timestamp eligibleAt{};     // not callable before (a requeued no-show waits N minutes)
+    Timestamp visitStartedAt{}; // issue, or the last transfer: waits are measured from here
+    std::optional<Timestamp> calledAt;      // first call of the current visit
+    std::optional<Timestamp> lastCalledAt;  // the call being answered now
+    std::optional<Timestamp> servingSince;  // start of service (or the call, if never started)
+    std::optional<Timestamp> finishedAt;
+
+    std::optional<int> window;       // the window that called it (called / serving / done)
+    std::optional<int> targetWindow; // transferred to a particular window: only it may call
+    std::string staffId;             // who called / served it
+
+    int recalls = 0;
+    int noShows = 0;
+    int transfers = 0;
+    bool rated = false;
+    bool supplemented = false;
+
+    bool active() const {
+        return state == TicketState::Waiting || state == TicketState::Called ||
+               state == TicketState::Serving;
+    }
+};
+
+} // namespace hall::core

@@ -1,0 +1,54 @@
+#include "core/time.h"
+
+#include <cstdio>
+
+namespace hall::core {
+
+using namespace std::chrono;
+
+FixedOffsetZone::FixedOffsetZone(minutes offset, std::string name)
+    : offset_(offset), name_(std::move(name)) {
+    if (name_.empty()) {
+        const auto m = offset.count();
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "UTC%c%02lld:%02lld", m < 0 ? '-' : '+',
+                      static_cast<long long>(std::abs(m) / 60),
+                      static_cast<long long>(std::abs(m) % 60));
+        name_ = buf;
+    }
+}
+
+Timestamp SystemClock::now() const { return time_point_cast<Millis>(system_clock::now()); }
+
+LocalTime toLocal(const TimeZone& zone, Timestamp t) {
+    const auto local = t + zone.offsetAt(t);
+    const auto date = floor<days>(local);
+    const auto minute = duration_cast<minutes>(local - date).count();
+    return {date, static_cast<int>(minute)};
+}
+
+BusinessDay businessDayOf(const TimeZone& zone, Timestamp t, int dayStartMinute) {
+    const auto local = t + zone.offsetAt(t) - minutes(dayStartMinute);
+    return floor<days>(local);
+}
+
+std::string formatDay(BusinessDay day) {
+    const year_month_day ymd{day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return buf;
+}
+
+std::string formatLocalClock(const TimeZone& zone, Timestamp t) {
+    const auto local = t + zone.offsetAt(t);
+    const auto sinceMidnight = duration_cast<seconds>(local - floor<days>(local)).count();
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld",
+                  static_cast<long long>(sinceMidnight / 3600),
+                  static_cast<long long>(sinceMidnight / 60 % 60),
+                  static_cast<long long>(sinceMidnight % 60));
+    return buf;
+}
+
+} // namespace hall::core

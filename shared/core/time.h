@@ -1,0 +1,67 @@
+#pragma once
+// Time as the queue engine sees it: UTC instants in milliseconds, a hall time zone injected from
+// outside (the engine never reads a clock or the tz database itself), and the business day.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace hall::core {
+
+using Millis = std::chrono::milliseconds;
+using Timestamp = std::chrono::sys_time<Millis>;
+
+// A business day is a local calendar date of the hall. Tickets are numbered per service per
+// business day (A001 starts again every day).
+using BusinessDay = std::chrono::sys_days; // the local date, stored as days since 1970-01-01
+
+// UTC offset rules of the hall's time zone (Asia/Shanghai by default). Implementations: a fixed
+// offset here, the system tz database in shared/tz.
+class TimeZone {
+public:
+    virtual ~TimeZone() = default;
+    virtual Millis offsetAt(Timestamp utc) const = 0;
+    virtual std::string name() const = 0;
+};
+
+class FixedOffsetZone final : public TimeZone {
+public:
+    explicit FixedOffsetZone(std::chrono::minutes offset, std::string name = {});
+    Millis offsetAt(Timestamp) const override { return offset_; }
+    std::string name() const override { return name_; }
+
+private:
+    Millis offset_;
+    std::string name_;
+};
+
+// The source of "now" for components that stamp commands; the engine itself takes `now` as an
+// argument so that it stays deterministic and replayable.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual Timestamp now() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    Timestamp now() const override;
+};
+
+// Local wall-clock time of an instant in the hall.
+struct LocalTime {
+    BusinessDay date;   // local calendar date
+    int minuteOfDay;    // 0..1439
+    int hour() const { return minuteOfDay / 60; }
+};
+
+LocalTime toLocal(const TimeZone& zone, Timestamp t);
+
+// The business day an instant belongs to. `dayStartMinute` shifts the boundary (0 = midnight),
+// so a hall can end its day at, say, 04:00 and keep night tickets on the evening's day.
+BusinessDay businessDayOf(const TimeZone& zone, Timestamp t, int dayStartMinute);
+
+std::string formatDay(BusinessDay day);            // 2026-11-23
+std::string formatLocalClock(const TimeZone& zone, Timestamp t); // 09:05:07
+
+} // namespace hall::core
