@@ -125,6 +125,7 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
         if (t.day >= e.to || (t.state != TicketState::Waiting && t.state != TicketState::Called))
             continue;
         if (t.state == TicketState::Called) {
+            s.recordWaitOnce(t); // they waited for that call, even if they never came
             if (auto* w = t.window ? s.findWindow(*t.window) : nullptr) {
                 w->state.current.reset();
                 w->lastCall.reset();
@@ -138,8 +139,11 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
         t.finishedAt = at;
         s.countVisit(t, t.serviceId, std::nullopt, {}, [](GroupStats& g) { ++g.cancelled; });
     }
-    // Forget what lies before the retention start, except tickets still being served.
+    // Forget what lies before the retention start, except tickets still being served and the
+    // statistics of the day just closed (after a long closure it is older than the retention
+    // start, and its report has yet to be stored).
     const auto keepFrom = e.to - std::chrono::days(s.retentionDays());
+    const auto keepStatsFrom = std::min(e.from, keepFrom);
     std::erase_if(s.tickets, [&](const auto& kv) {
         const auto& t = kv.second;
         if (t.day >= keepFrom || t.active()) return false;
@@ -148,9 +152,9 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
         return true;
     });
     std::erase_if(s.byNumber, [&](const auto& kv) { return !s.tickets.contains(kv.second); });
-    std::erase_if(s.days, [&](const auto& kv) { return kv.first < keepFrom; });
+    std::erase_if(s.days, [&](const auto& kv) { return kv.first < keepStatsFrom; });
     std::erase_if(s.activePersons, [](const auto& kv) { return kv.second <= 0; });
-    std::erase_if(s.changedPastDays, [&](BusinessDay d) { return d < keepFrom; });
+    std::erase_if(s.changedPastDays, [&](BusinessDay d) { return d < keepStatsFrom; });
 }
 
 void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {

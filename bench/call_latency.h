@@ -1,0 +1,23 @@
+#pragma once
+// Call-next latency of the queue engine: the time of decide + apply of one CallNext, with a
+// given number of tickets waiting in the hall.
+
+#include <cstdint>
+
+namespace hall::bench {
+
+struct LatencyResult {
+    int waiting = 0;
+    int samples = 0;
+    double p50Us = 0;
+    double p99Us = 0;
+    double maxUs = 0;
+    double meanUs = 0;
+};
+
+// 100 windows, 20 services, `waiting` tickets spread evenly over the services. Between samples
+// (untimed) the called ticket is finished and a new one of its service issued, so the number
+// waiting stays the same through the run.
+LatencyResult measureCallNext(int waiting, int samples, std::uint32_t seed);
+
+} // namespace hall::bench

@@ -1,0 +1,19 @@
+#pragma once
+// The day's report as terminal text, from the engine's statistics: per service and per window
+// the counts, wait and service times (p50 / p90 / max), satisfaction, and the hourly arrival
+// curve. Columns are aligned by display width (a Chinese character takes two columns) and the
+// report fits 80 columns.
+
+#include "core/hall_config.h"
+#include "core/statistics.h"
+
+#include <string>
+
+namespace hall::sim {
+
+std::string formatDayReport(const core::HallConfig& config, const core::DayStatistics& stats);
+
+// A horizontal bar of `value / max` × `width` columns, in eighths of a block.
+std::string bar(double value, double max, int width);
+
+} // namespace hall::sim

@@ -1,0 +1,307 @@
+#include "store/durable_engine.h"
+
+#include "store/database.h"
+#include "store/journal.h"
+#include "store/migrations.h"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <set>
+#include <sqlite3.h>
+#include <thread>
+#include <unistd.h>
+
+namespace hall::store {
+
+namespace {
+
+using namespace std::chrono;
+
+// The first day whose journal is replayed into the engine: the current day, the days on which a
+// served ticket may still be rated (the supplementary-rating period, or the delay of the
+// automatic rating when that policy is on and it is longer; rounded up to whole days), and one
+// day more for tickets issued before midnight and finished after it. This is also how far back
+// the engine itself keeps tickets at a rollover, so a restarted engine knows what a running one
+// would. Ticket ids need no older history: the engine derives them from the business day.
+core::BusinessDay replayHorizon(const core::Engine& engine, core::Timestamp now) {
+    const auto& evaluation = engine.config().evaluation;
+    auto reach = std::max(evaluation.supplementPeriod, core::Millis(0));
+    if (evaluation.unrated == core::UnratedPolicy::DefaultSatisfied) {
+        reach = std::max(reach, evaluation.unratedDefaultAfter);
+    }
+    return engine.businessDay(now) - ceil<days>(reach) - days(1);
+}
+
+void checkIntegrity(Database& db) {
+    // quick_check verifies every page's b-tree structure (the costly index-content comparison of
+    // integrity_check is left out), so opening stays fast on a large file.
+    Statement check = db.prepare("PRAGMA quick_check(3)");
+    std::string problems;
+    while (check.step()) {
+        const std::string line = check.columnText(0);
+        if (line == "ok") continue;
+        if (!problems.empty()) problems += "; ";
+        problems += line;
+    }
+    if (!problems.empty()) {
+        throw StoreError("database is corrupt: " + db.path().string() + ": " + problems +
+                         " — restore it from a backup");
+    }
+}
+
+struct SqliteCloser {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+
+void syncDirectory(const std::filesystem::path& dir) {
+    // A rename is durable only once the directory entry is: fsync the directory itself.
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) throw StoreError("backup: cannot open directory " + dir.string() + " to sync it");
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) throw StoreError("backup: cannot sync directory " + dir.string());
+}
+
+} // namespace
+
+struct DurableEngine::Impl {
+    Impl(StoreOptions opts, Database database, std::shared_ptr<const core::TimeZone> tz,
+         core::Engine eng)
+        : options(std::move(opts)), zone(std::move(tz)), db(std::move(database)), journal(db),
+          engine(std::move(eng)) {}
+
+    StoreOptions options;
+    std::shared_ptr<const core::TimeZone> zone;
+    Database db;
+    Journal journal; // holds prepared statements of db: declared after it, destroyed before it
+    core::Engine engine;
+    core::BusinessDay replayFrom{};   // a rebuild replays the journal from this day on
+    core::BusinessDay completeFrom{}; // the engine has seen every event of this and later days
+    std::int64_t journalCount = 0;
+    std::string broken; // set when memory and disk could not be brought back into line
+
+    void ensureUsable() const {
+        if (!broken.empty()) throw StoreError(broken);
+    }
+
+    void replayInto(core::Engine& target) {
+        journal.forEachFrom(replayFrom, [&](const core::Event& e) { target.apply(e); });
+    }
+
+    // Days whose stored report must be (re)written: those the engine reports changed, and the
+    // day a rollover in `written` has just closed. Days before completeFrom are left alone: the
+    // engine saw only part of them, and their stored report is the complete one.
+    std::set<core::BusinessDay> reportsDue(const std::vector<core::Event>& written) {
+        std::set<core::BusinessDay> due;
+        for (const auto day : engine.takeChangedPastDays())
+            due.insert(day);
+        for (const auto& e : written) {
+            if (const auto* rolled = std::get_if<core::DayRolledOver>(&e.body)) {
+                due.insert(rolled->from);
+            }
+        }
+        std::erase_if(due, [&](core::BusinessDay day) {
+            return day < completeFrom || !engine.statistics(day).has_value();
+        });
+        return due;
+    }
+
+    void writeReports(const std::set<core::BusinessDay>& days, core::Timestamp now) {
+        for (const auto day : days)
+            journal.putReport(*engine.statistics(day), now);
+    }
+
+    // After a failed commit the engine holds events that are not on disk: build it again from
+    // the journal so that it equals what a restart would give.
+    void rebuild(const std::string& failure) {
+        try {
+            core::Engine fresh(engine.config(), zone);
+            replayInto(fresh);
+            engine = std::move(fresh);
+            completeFrom = replayFrom;
+            journalCount = journal.count();
+        } catch (const std::exception& e) {
+            broken = "store " + options.path.string() + " is unusable: a commit failed (" +
+                     failure + ") and the engine could not be rebuilt from the journal (" +
+                     e.what() + "); reopen the store";
+        }
+    }
+};
+
+DurableEngine::DurableEngine(std::unique_ptr<Impl> impl) : d_(std::move(impl)) {}
+DurableEngine::~DurableEngine() = default;
+DurableEngine::DurableEngine(DurableEngine&&) noexcept = default;
+DurableEngine& DurableEngine::operator=(DurableEngine&&) noexcept = default;
+
+DurableEngine DurableEngine::open(const StoreOptions& options, core::HallConfig config,
+                                  std::shared_ptr<const core::TimeZone> zone, core::Timestamp now) {
+    if (options.detailRetentionDays < 0) {
+        throw StoreError("detailRetentionDays must not be negative (got " +
+                         std::to_string(options.detailRetentionDays) + ")");
+    }
+    // The engine first: an invalid configuration is refused before the file is touched.
+    core::Engine engine(std::move(config), zone);
+    try {
+        Database db = Database::open(options.path, options.vfsName);
+        checkIntegrity(db);
+        migrate(db);
+
+        auto impl =
+            std::make_unique<Impl>(options, std::move(db), std::move(zone), std::move(engine));
+        impl->replayFrom = replayHorizon(impl->engine, now);
+        impl->completeFrom = impl->replayFrom;
+        try {
+            impl->replayInto(impl->engine);
+        } catch (const SqliteError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw StoreError("replaying the journal of " + options.path.string() + ": " + e.what());
+        }
+        impl->journalCount = impl->journal.count();
+
+        // Reports the file lacks for fully replayed past days (a file migrated from schema 1
+        // has none), or that replay found changed: written now, so that they survive pruning.
+        auto due = impl->reportsDue({});
+        if (const auto current = impl->engine.currentDay()) {
+            for (auto day = impl->completeFrom; day < *current; day += days(1)) {
+                if (impl->engine.statistics(day) && !impl->journal.hasReport(day)) due.insert(day);
+            }
+        }
+        if (!due.empty()) {
+            Transaction transaction(impl->db);
+            impl->writeReports(due, now);
+            transaction.commit();
+        }
+        return DurableEngine(std::move(impl));
+    } catch (const SqliteError& e) {
+        if (!e.corrupt()) throw;
+        throw StoreError("database is corrupt: " + options.path.string() + ": " + e.what() +
+                         " — restore it from a backup");
+    }
+}
+
+core::Result<core::Decision> DurableEngine::execute(const core::Command& command,
+                                                    core::Timestamp now) {
+    const TimedCommand timed{command, now};
+    auto results = executeBatch(std::span(&timed, 1));
+    return std::move(results.front());
+}
+
+std::vector<core::Result<core::Decision>>
+DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
+    Impl& d = *d_;
+    d.ensureUsable();
+    std::vector<core::Result<core::Decision>> results;
+    results.reserve(commands.size());
+    std::vector<core::Event> written;
+    try {
+        // Apply as we go: a later command of the batch must see the effects of earlier ones.
+        for (const auto& [command, at] : commands) {
+            auto result = d.engine.decide(command, at);
+            if (result) {
+                for (const auto& event : result->events) {
+                    d.engine.apply(event);
+                    written.push_back(event);
+                }
+            }
+            results.push_back(std::move(result));
+        }
+        if (written.empty()) return results; // refusals and no-op ticks write nothing
+
+        // One transaction, one fsync for the whole batch (group commit).
+        Transaction transaction(d.db);
+        for (const auto& event : written)
+            d.journal.append(event, d.engine.businessDay(event.at));
+        d.writeReports(d.reportsDue(written), commands.back().at);
+        transaction.commit();
+        d.journalCount += static_cast<std::int64_t>(written.size());
+        return results;
+    } catch (const std::exception& e) {
+        if (!written.empty()) d.rebuild(e.what());
+        if (!d.broken.empty()) throw StoreError(d.broken);
+        if (dynamic_cast<const StoreError*>(&e) != nullptr) throw;
+        throw StoreError(std::string("command batch failed: ") + e.what());
+    }
+}
+
+const core::Engine& DurableEngine::engine() const {
+    return d_->engine;
+}
+
+std::optional<core::DayStatistics> DurableEngine::dayReport(core::BusinessDay day) const {
+    // Days before completeFrom were seen only in part (or not at all) by this engine.
+    if (day >= d_->completeFrom) {
+        if (auto live = d_->engine.statistics(day)) return live;
+    }
+    return d_->journal.report(day);
+}
+
+std::vector<core::BusinessDay> DurableEngine::reportDays() const {
+    return d_->journal.reportDays();
+}
+
+void DurableEngine::backupTo(const std::filesystem::path& target) const {
+    Impl& d = *d_;
+    // A -wal file beside the target means a database is live there (or crashed there): SQLite
+    // would apply that log to the copy on its next open.
+    if (std::filesystem::exists(target.string() + "-wal")) {
+        throw StoreError("backup: " + target.string() + " has a write-ahead log (" +
+                         target.string() + "-wal): a database is in use there");
+    }
+    // Copy into a side file and rename it over the target, so that a crash during the backup
+    // leaves the previous backup intact.
+    const std::filesystem::path partial = target.string() + ".partial";
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    std::filesystem::remove(partial.string() + "-journal", ignored);
+
+    sqlite3* raw = nullptr;
+    const int rc =
+        sqlite3_open_v2(partial.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    std::unique_ptr<sqlite3, SqliteCloser> dest(raw);
+    if (rc != SQLITE_OK) throwSqlite(raw, rc, "backup: opening " + partial.string());
+
+    sqlite3_backup* backup = sqlite3_backup_init(dest.get(), "main", d.db.handle(), "main");
+    if (backup == nullptr) {
+        throwSqlite(dest.get(), sqlite3_errcode(dest.get()), "backup: starting");
+    }
+    // Copy in steps: between steps other connections may write to the source (the backup then
+    // restarts from the changed pages by itself) and busy locks are waited out.
+    int step = SQLITE_OK;
+    do {
+        step = sqlite3_backup_step(backup, 256);
+        if (step == SQLITE_BUSY || step == SQLITE_LOCKED) std::this_thread::sleep_for(10ms);
+    } while (step == SQLITE_OK || step == SQLITE_BUSY || step == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (step != SQLITE_DONE)
+        throwSqlite(dest.get(), step, "backup: copying to " + partial.string());
+    // The copy's own commit was synced (its connection runs with the default synchronous=FULL).
+    dest.reset();
+
+    std::filesystem::rename(partial, target);
+    syncDirectory(target.parent_path());
+}
+
+int DurableEngine::pruneDetails(core::Timestamp now) {
+    Impl& d = *d_;
+    d.ensureUsable();
+    const auto today = d.engine.businessDay(now);
+    const auto retained = today - days(d.options.detailRetentionDays);
+    const auto horizon = replayHorizon(d.engine, now);
+    const auto before = std::min(retained, horizon);
+
+    Transaction transaction(d.db);
+    const auto removed = d.journal.pruneBefore(before);
+    transaction.commit();
+    d.journalCount -= removed;
+    // A rebuild after a failed commit must replay what a restart would: the pruned days are
+    // gone from the journal, so it starts after them.
+    d.replayFrom = std::max(d.replayFrom, before);
+    return static_cast<int>(removed);
+}
+
+std::int64_t DurableEngine::journalSize() const {
+    return d_->journalCount;
+}
+
+} // namespace hall::store

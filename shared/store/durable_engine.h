@@ -1,0 +1,76 @@
+#pragma once
+// The queue engine made durable: every command's events are committed to SQLite (WAL,
+// synchronous=FULL) before the caller hears that it happened, and an engine is rebuilt exactly by
+// applying the journal again after a restart or a crash.
+
+#include "core/engine.h"
+
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hall::store {
+
+// The store could not do what was asked (I/O error, disk full, corrupt file). A command that ends
+// in a StoreError was not acknowledged and left no trace: the engine is as before it.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct StoreOptions {
+    std::filesystem::path path;   // the SQLite file; its directory must exist
+    int detailRetentionDays = 90; // journal rows older than this are pruned; daily reports stay
+    // SQLite VFS to open the file through; empty is SQLite's default. Tests register a wrapping
+    // VFS here that fails writes and syncs on demand (I/O error, disk full).
+    std::string vfsName;
+};
+
+struct TimedCommand {
+    core::Command command;
+    core::Timestamp at;
+};
+
+class DurableEngine {
+public:
+    // Opens (creating if absent), checks integrity, migrates the schema, and replays the journal
+    // of the replay horizon (the current day and the supplementary-rating period) into an engine.
+    // Throws StoreError on a corrupt or unreadable file.
+    static DurableEngine open(const StoreOptions& options, core::HallConfig config,
+                              std::shared_ptr<const core::TimeZone> zone, core::Timestamp now);
+    ~DurableEngine();
+    DurableEngine(DurableEngine&&) noexcept;
+    DurableEngine& operator=(DurableEngine&&) noexcept;
+
+    // Decides, commits the events durably, applies them. Throws StoreError if the commit fails.
+    core::Result<core::Decision> execute(const core::Command& command, core::Timestamp now);
+    // Group commit: all commands in one transaction (one fsync), decided in order, each seeing
+    // the effects of those before it. Refused commands are refused individually; a failed commit
+    // throws StoreError and acknowledges none of them.
+    std::vector<core::Result<core::Decision>> executeBatch(std::span<const TimedCommand> commands);
+
+    const core::Engine& engine() const;
+
+    // A day's statistics: from the engine while it holds the day, else the stored report.
+    std::optional<core::DayStatistics> dayReport(core::BusinessDay day) const;
+    std::vector<core::BusinessDay> reportDays() const; // days with a stored report, ascending
+
+    // Copies the live database to `target` with SQLite's online backup API (readers and writers
+    // go on meanwhile).
+    void backupTo(const std::filesystem::path& target) const;
+    // Deletes journal rows older than the retention period whose day has a stored report and
+    // that lie outside the replay horizon. Returns the number of rows removed.
+    int pruneDetails(core::Timestamp now);
+
+    std::int64_t journalSize() const; // events stored
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d_;
+    explicit DurableEngine(std::unique_ptr<Impl> impl);
+};
+
+} // namespace hall::store

@@ -1,0 +1,71 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace hall::store {
+
+namespace {
+
+// Never edit a step once released: files in the field were created by it. Add a new step.
+constexpr std::array kMigrations{
+    Migration{1, "event journal",
+              // seq is the rowid: append order is replay order. day is the business day of the
+              // event (YYYY-MM-DD, the hall's local date), at_ms the UTC instant in ms, kind the
+              // event name of core::eventName and payload its JSON body (event_codec).
+              "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+              "CREATE TABLE events(seq INTEGER PRIMARY KEY, day TEXT NOT NULL,"
+              " at_ms INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);"},
+    Migration{2, "daily reports and the journal's day index",
+              // One report per business day (report_codec JSON), kept after the day's journal
+              // rows are pruned; the index serves replay from a day and pruning before one.
+              "CREATE TABLE daily_reports(day TEXT PRIMARY KEY, report TEXT NOT NULL,"
+              " updated_ms INTEGER NOT NULL);"
+              "CREATE INDEX events_day ON events(day);"},
+};
+
+} // namespace
+
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
+
+int currentSchemaVersion() {
+    return kMigrations.back().version;
+}
+
+int schemaVersion(Database& db) {
+    return static_cast<int>(db.queryInt("PRAGMA user_version"));
+}
+
+void migrate(Database& db) {
+    const int found = schemaVersion(db);
+    const int known = currentSchemaVersion();
+    if (found > known) {
+        throw StoreError("database " + db.path().string() + " has schema version " +
+                         std::to_string(found) + ", newer than version " + std::to_string(known) +
+                         " that this program knows: use a newer program");
+    }
+    if (found < 0) {
+        throw StoreError("database " + db.path().string() + " has an invalid schema version " +
+                         std::to_string(found));
+    }
+    for (const Migration& step : kMigrations) {
+        if (step.version <= found) continue;
+        try {
+            Transaction transaction(db);
+            // Another process may have migrated while this one waited for the write lock.
+            if (schemaVersion(db) >= step.version) continue;
+            db.exec(step.sql);
+            // user_version sits in the file header, which is written in the same transaction.
+            db.exec("PRAGMA user_version=" + std::to_string(step.version));
+            transaction.commit();
+        } catch (const SqliteError& e) {
+            throw SqliteError(e.code(), "migrating to schema version " +
+                                            std::to_string(step.version) + " (" + step.description +
+                                            "): " + e.what());
+        }
+    }
+}
+
+} // namespace hall::store

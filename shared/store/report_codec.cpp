@@ -1,0 +1,143 @@
+#include "store/report_codec.h"
+
+#include "store/json_fields.h"
+
+#include <charconv>
+#include <limits>
+
+namespace hall::store {
+
+namespace {
+
+using namespace hall::core;
+
+Json histogramJson(const DurationHistogram& h) {
+    Json buckets = Json::array();
+    for (const auto& [bucket, count] : h.buckets())
+        buckets.push_back(Json::array({bucket, count}));
+    return {{"buckets", std::move(buckets)}, {"max_ms", h.max().count()}};
+}
+
+DurationHistogram readHistogram(const Json& json, const std::string& context) {
+    ObjectReader in(json, context);
+    std::map<std::int64_t, int> buckets;
+    for (const Json& pair : in.array("buckets")) {
+        if (!pair.is_array() || pair.size() != 2) {
+            throwMalformed(context, "a bucket must be a [bucket, count] pair");
+        }
+        const std::int64_t bucket = jsonInteger(pair[0], context);
+        const std::int64_t count = jsonInteger(pair[1], context);
+        if (count < 0 || count > std::numeric_limits<int>::max()) {
+            throwMalformed(context, "bucket count out of range");
+        }
+        if (!buckets.emplace(bucket, static_cast<int>(count)).second) {
+            throwMalformed(context, "bucket " + std::to_string(bucket) + " appears twice");
+        }
+    }
+    const std::int64_t maxMs = in.integer("max_ms");
+    if (maxMs < 0) in.fail("max_ms", "must not be negative");
+    in.finish();
+    return DurationHistogram::fromParts(std::move(buckets), Millis(maxMs));
+}
+
+template <std::size_t N> Json countsJson(const std::array<int, N>& counts) {
+    return Json(std::vector<int>(counts.begin(), counts.end()));
+}
+
+template <std::size_t N> std::array<int, N> readCounts(ObjectReader& in, const char* key) {
+    const Json& array = in.array(key);
+    if (array.size() != N) in.fail(key, "expected " + std::to_string(N) + " counts");
+    std::array<int, N> out{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const std::int64_t v = jsonInteger(array[i], in.context());
+        if (v < 0 || v > std::numeric_limits<int>::max()) in.fail(key, "count out of range");
+        out[i] = static_cast<int>(v);
+    }
+    return out;
+}
+
+Json groupJson(const GroupStats& g) {
+    return {{"issued", g.issued},
+            {"served", g.served},
+            {"no_show", g.noShow},
+            {"transferred", g.transferred},
+            {"cancelled", g.cancelled},
+            {"wait", histogramJson(g.wait)},
+            {"service", histogramJson(g.service)},
+            {"ratings", countsJson(g.ratings)},
+            {"automatic_ratings", g.automaticRatings},
+            {"arrivals_by_hour", countsJson(g.arrivalsByHour)}};
+}
+
+GroupStats readGroup(const Json& json, const std::string& context) {
+    ObjectReader in(json, context);
+    GroupStats g;
+    g.issued = in.nonNegative("issued");
+    g.served = in.nonNegative("served");
+    g.noShow = in.nonNegative("no_show");
+    g.transferred = in.nonNegative("transferred");
+    g.cancelled = in.nonNegative("cancelled");
+    g.wait = readHistogram(in.object("wait"), context + ", wait");
+    g.service = readHistogram(in.object("service"), context + ", service");
+    g.ratings = readCounts<kRatingLevels>(in, "ratings");
+    g.automaticRatings = in.nonNegative("automatic_ratings");
+    g.arrivalsByHour = readCounts<24>(in, "arrivals_by_hour");
+    in.finish();
+    return g;
+}
+
+int windowKey(const std::string& key, const std::string& context) {
+    int number = 0;
+    const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), number);
+    if (key.empty() || ec != std::errc{} || end != key.data() + key.size()) {
+        throwMalformed(context, "window key \"" + key + "\" is not a number");
+    }
+    return number;
+}
+
+} // namespace
+
+std::string encodeReport(const DayStatistics& report) {
+    Json services = Json::object();
+    for (const auto& [id, g] : report.byService)
+        services[id] = groupJson(g);
+    Json windows = Json::object();
+    for (const auto& [number, g] : report.byWindow)
+        windows[std::to_string(number)] = groupJson(g);
+    Json staff = Json::object();
+    for (const auto& [id, g] : report.byStaff)
+        staff[id] = groupJson(g);
+    const Json json{{"day", dayJson(report.day)},
+                    {"hall", groupJson(report.hall)},
+                    {"services", std::move(services)},
+                    {"windows", std::move(windows)},
+                    {"staff", std::move(staff)}};
+    return dumpJson(json, "daily report " + formatDay(report.day));
+}
+
+DayStatistics decodeReport(std::string_view text) {
+    const std::string context = "daily report";
+    const Json json = parseJson(text, context);
+    ObjectReader in(json, context);
+    DayStatistics report;
+    report.day = in.day("day");
+    const std::string dayContext = context + " " + formatDay(report.day);
+    report.hall = readGroup(in.object("hall"), dayContext + ", hall");
+    for (const auto& [id, g] : in.object("services").items()) {
+        report.byService.emplace(id, readGroup(g, dayContext + ", service " + id));
+    }
+    for (const auto& [key, g] : in.object("windows").items()) {
+        const bool added =
+            report.byWindow
+                .emplace(windowKey(key, dayContext), readGroup(g, dayContext + ", window " + key))
+                .second;
+        if (!added) throwMalformed(dayContext, "window " + key + " appears twice");
+    }
+    for (const auto& [id, g] : in.object("staff").items()) {
+        report.byStaff.emplace(id, readGroup(g, dayContext + ", staff " + id));
+    }
+    in.finish();
+    return report;
+}
+
+} // namespace hall::store

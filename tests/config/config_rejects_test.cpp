@@ -1,0 +1,161 @@
+// Bad configurations are rejected as a whole, with errors that name the offending field.
+
+#include "config_test_support.h"
+
+#include <string>
+
+using namespace hall;
+using config::test::errorsOf;
+using config::test::hasError;
+using config::test::kMinimalHall;
+
+namespace {
+
+// The minimal hall with one piece of text replaced (which must be there).
+std::string withChange(const std::string& from, const std::string& to) {
+    std::string text = kMinimalHall;
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "test text not found: " << from);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+std::vector<core::ConfigError> rejected(const std::string& text) {
+    const auto errors = errorsOf(config::parseHallConfig(text, "hall.toml"));
+    INFO(core::describe(errors));
+    return errors;
+}
+
+} // namespace
+
+TEST_CASE("the unchanged minimal hall is accepted") {
+    CHECK(std::holds_alternative<core::HallConfig>(config::parseHallConfig(kMinimalHall)));
+}
+
+TEST_CASE("a window naming an unknown service") {
+    const auto errors = rejected(withChange(R"(["tax", "permit"])", R"(["tax", "passport"])"));
+    CHECK(hasError(errors, "windows[0].services[1].service", "passport"));
+}
+
+TEST_CASE("two services with the same prefix") {
+    const auto errors = rejected(withChange("prefix = \"B\"", "prefix = \"A\""));
+    CHECK(hasError(errors, "services[1].prefix", "'A'"));
+}
+
+TEST_CASE("a negative daily quota") {
+    const auto errors = rejected(withChange("prefix = \"A\"", "prefix = \"A\"\ndaily_quota = -5"));
+    CHECK(hasError(errors, "services[0].daily_quota", "-5"));
+}
+
+TEST_CASE("a field of the wrong type") {
+    SUBCASE("string for an integer") {
+        const auto errors =
+            rejected(withChange("prefix = \"A\"", "prefix = \"A\"\ndaily_quota = \"many\""));
+        CHECK(hasError(errors, "services[0].daily_quota", "expected an integer, found a string"));
+    }
+    SUBCASE("string for a window number") {
+        const auto errors = rejected(withChange("number = 1", "number = \"1\""));
+        CHECK(hasError(errors, "windows[0].number", "expected an integer"));
+    }
+    SUBCASE("integer for a boolean in a policy table") {
+        const auto errors = rejected(kMinimalHall + "\n[queue]\ntransfer_keeps_place = 1\n");
+        CHECK(hasError(errors, "queue.transfer_keeps_place", "expected a boolean"));
+    }
+    SUBCASE("a weight that is not an integer") {
+        const auto errors =
+            rejected(withChange(R"(["tax", "permit"])", R"([{ service = "tax", weight = 1.5 }])"));
+        CHECK(hasError(errors, "windows[0].services[0].weight", "floating-point"));
+    }
+    SUBCASE("a table where an array of tables belongs") {
+        const auto errors = rejected(kMinimalHall + "\n[staff]\nid = \"s1\"\n");
+        CHECK(hasError(errors, "staff", "found a table"));
+    }
+    SUBCASE("a word outside the allowed set") {
+        const auto errors = rejected(withChange("number = 1", "number = 1\nrouting = \"random\""));
+        CHECK(hasError(errors, "windows[0].routing", "\"random\" is not one of"));
+    }
+}
+
+TEST_CASE("an unknown key") {
+    SUBCASE("in a service") {
+        const auto errors = rejected(withChange("prefix = \"A\"", "prefix = \"A\"\nquota = 5"));
+        CHECK(hasError(errors, "services[0].quota", "unknown key"));
+    }
+    SUBCASE("at the top") {
+        const auto errors = rejected("colour = \"blue\"\n" + kMinimalHall);
+        CHECK(hasError(errors, "colour", "unknown key"));
+    }
+    SUBCASE("in a policy table") {
+        const auto errors = rejected(kMinimalHall + "\n[evaluation]\nreason = [\"慢\"]\n");
+        CHECK(hasError(errors, "evaluation.reason", "unknown key"));
+    }
+    SUBCASE("in a weighted service entry") {
+        const auto errors =
+            rejected(withChange(R"(["tax", "permit"])", R"([{ service = "tax", wieght = 2 }])"));
+        CHECK(hasError(errors, "windows[0].services[0].wieght", "unknown key"));
+    }
+}
+
+TEST_CASE("a missing required key") {
+    const auto errors = rejected(withChange("name = \"测试大厅\"", ""));
+    CHECK(hasError(errors, "name", "missing"));
+}
+
+TEST_CASE("a bad opening-hours string") {
+    const char* bad[] = {"8:30-12:00",  "08:30-12:60", "08:30–12:00",
+                         "24:00-24:00", "13:00-12:00", "08:30"};
+    for (const char* hours : bad) {
+        CAPTURE(hours);
+        const auto errors =
+            rejected(withChange("prefix = \"A\"", "prefix = \"A\"\nhours = [\"07:00-08:00\", \"" +
+                                                      std::string(hours) + "\"]"));
+        CHECK(hasError(errors, "services[0].hours[1]", hours));
+    }
+}
+
+TEST_CASE("a bad day start") {
+    const auto errors = rejected(kMinimalHall + "\n[queue]\nday_start = \"24:00\"\n");
+    CHECK(hasError(errors, "queue.day_start", "24:00"));
+}
+
+TEST_CASE("a TOML syntax error reports its line and column") {
+    const auto errors = rejected("name = \"x\"\n\n[[services]\nid = \"a\"\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "hall.toml");
+    CHECK(errors[0].message.find("line 3") != std::string::npos);
+    CHECK(errors[0].message.find("column") != std::string::npos);
+}
+
+TEST_CASE("an unknown time zone") {
+    const auto errors = rejected("time_zone = \"Mars/Olympus_Mons\"\n" + kMinimalHall);
+    CHECK(hasError(errors, "time_zone", "Mars/Olympus_Mons"));
+}
+
+TEST_CASE("every rule broken is reported at once") {
+    const auto errors = rejected(R"(
+name = "两处错误"
+
+[[zones]]
+id = "z1"
+name_zh = "一区"
+
+[[services]]
+id = "tax"
+name_zh = "税务"
+prefix = "A"
+daily_quota = -1
+
+[[services]]
+id = "permit"
+name_zh = "许可"
+prefix = "A"
+
+[[windows]]
+number = 1
+zone = "z1"
+services = ["tax", "ghost"]
+)");
+    CHECK(hasError(errors, "services[0].daily_quota"));
+    CHECK(hasError(errors, "services[1].prefix"));
+    CHECK(hasError(errors, "windows[0].services[1].service", "ghost"));
+}

@@ -1,0 +1,138 @@
+#pragma once
+// The invariants of the randomised suite, checked around every command of a random sequence.
+//
+// Before a command the checker takes what it needs from the engine (ticket states, windows, and
+// for "call next" the ticket the routing rules must pick). After it, the engine's answer and its
+// new state are compared with the rules and with a model built only from the events:
+//   - numbering: per (business day, service) the sequences are exactly 1..n, numbers unique;
+//   - life cycle: only allowed state changes, final states stay final, a ticket is finished at
+//     most once, a window's current ticket is called/serving at that window and nowhere else;
+//   - routing: "call next" picks what the priority branches and the window's policy say, FIFO
+//     by queue time within each (smooth weighted round robin checked through its credits);
+//   - refusals: the error code is one the state explains (a quota refusal means the quota is
+//     used up, "nothing to call" means nothing was callable, …);
+//   - statistics: the day's counts equal the counts of the events (issued, served, final
+//     no-shows, transfers, waits, arrivals per hour on the ticket's day; ratings on the day
+//     they are given) and the parts add up.
+// Each check returns a description of the first broken rule, or an empty string.
+
+#include "core/engine.h"
+#include "random/generator.h"
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hall::core::testing {
+
+struct Coverage {
+    std::array<long, 6> callBranch{}; // index 1..5: the routing branch "call next" went through
+    long weightedChoices = 0;
+    long rollovers = 0;
+    long requeuedNoShows = 0;
+    long finalNoShows = 0;
+    long transfers = 0;
+    long undos = 0;
+    long supplements = 0;
+    long automaticRatings = 0;
+    long lateFinishes = 0;                // a ticket of an earlier day finished after the rollover
+    std::map<std::string, long> accepted; // by command
+    std::map<std::string, long> refused;  // by error code
+
+    void merge(const Coverage& other);
+    std::string summary() const;
+};
+
+class Checker {
+public:
+    Checker(const HallConfig& config, std::shared_ptr<const TimeZone> zone);
+
+    void before(const Engine& engine, const Command& command, Timestamp now);
+    std::string accepted(const Engine& engine, const Command& command, const Decision& decision,
+                         Timestamp now);
+    std::string refused(const Engine& engine, const Command& command, const Error& error,
+                        Timestamp now);
+
+    const std::vector<KnownTicket>& known() const { return known_; }
+    const Coverage& coverage() const { return coverage_; }
+
+private:
+    struct CallExpectation {
+        bool computed = false;
+        int window = 0;
+        int branch = 0; // 0: nothing callable
+        TicketId pick = 0;
+        bool weighted = false;
+        std::vector<TicketId> heads; // per window service: FIFO head of its plain pool, 0 if none
+    };
+    struct IssueExpectation {
+        bool knownService = false;
+        bool quotaFull = false;
+        bool closed = false;
+        bool duplicateCertain = false;  // an active ticket of the same person, issued for and
+                                        // still in this service
+        bool duplicatePossible = false; // … issued for or now in this service
+        bool badPriority = false;
+        bool missingAppointment = false;
+    };
+    using Credits = std::optional<std::vector<std::int64_t>>;
+
+    void expectCall(const Engine& engine, int window, Timestamp now);
+    void expectIssue(const Engine& engine, const IssueTicket& cmd, Timestamp now);
+    void confirmVisit(TicketId id);
+    std::string checkCall(const Engine& engine, const CallNext& cmd, const Decision& decision,
+                          Timestamp now);
+    std::string checkAcceptedPreconditions(const Engine& engine, const Command& command,
+                                           const Decision& decision, Timestamp now) const;
+    std::string observeEvents(const Engine& engine, const Decision& decision, bool byCallNext);
+    std::string checkFacts(const Engine& engine, const Command& command, const Decision& decision,
+                           Timestamp now) const;
+    std::string checkState(const Engine& engine, const Decision& decision) const;
+    std::string checkStatistics(const Engine& engine) const;
+
+    const WindowState* windowBefore(int number) const;
+    const Ticket* ticketBefore(TicketId id) const;
+
+    HallConfig config_;
+    std::shared_ptr<const TimeZone> zone_;
+
+    // Snapshot before the current command.
+    std::vector<Ticket> ticketsBefore_; // by id
+    std::vector<WindowState> windowsBefore_;
+    bool rolloverPending_ = false;
+    CallExpectation call_;
+    IssueExpectation issue_;
+
+    // Model built from the events.
+    std::vector<KnownTicket> known_;
+    std::map<TicketId, BusinessDay> dayOf_;
+    std::map<std::pair<BusinessDay, std::string>, int> issuedBy_; // (day, service) → count
+    struct DayCounts {
+        int issued = 0;
+        int served = 0;
+        int finalNoShows = 0;
+        int transferred = 0;
+        int waitsCalled = 0;    // visits called (first call, not undone)
+        int waitsConfirmed = 0; // of those, confirmed by service, no-show or transfer
+        int automaticRatings = 0;
+        int ratingEvents = 0; // given on this day
+        int firstRatings = 0; // of those, not supplementary
+        std::array<int, 24> arrivals{};
+    };
+    std::map<BusinessDay, DayCounts> days_;
+    std::map<TicketId, int> finishes_;
+    std::map<TicketId, bool> calledThisVisit_;
+    std::map<TicketId, bool> lastCallWasFirst_;
+    std::map<TicketId, bool> confirmedThisVisit_;
+    std::map<int, Credits> credits_;           // by window: smooth-WRR credits, nullopt = unknown
+    std::map<int, Credits> creditsBeforeCall_; // by window: to restore on undo
+    std::optional<BusinessDay> day_;
+
+    Coverage coverage_;
+};
+
+} // namespace hall::core::testing

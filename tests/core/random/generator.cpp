@@ -1,0 +1,309 @@
+#include "random/generator.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hall::core::testing {
+
+using namespace std::chrono_literals;
+using std::chrono::minutes;
+
+namespace {
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+const std::array<const char*, 8> kPrefixes = {"A", "B", "C", "D", "E", "F", "GH", "K"};
+
+Service randomService(Rng& rng, int index, const std::string& prefix) {
+    Service s;
+    s.id = "svc" + std::to_string(index);
+    s.nameZh = "业务" + std::to_string(index);
+    s.nameEn = "service " + std::to_string(index);
+    s.prefix = prefix;
+    s.numberWidth = rng.uniform(2, 4);
+    s.dailyQuota = rng.chance(60) ? 0 : rng.uniform(3, 12);
+    if (rng.chance(30)) {
+        // Morning and afternoon sessions, or one long day.
+        const int open = rng.uniform(6, 10) * 60;
+        const int noon = rng.uniform(11, 13) * 60;
+        if (rng.chance(50)) {
+            s.hours = {{open, noon}, {noon + rng.uniform(0, 90), rng.uniform(16, 20) * 60}};
+        } else {
+            s.hours = {{open, rng.uniform(15, 22) * 60}};
+        }
+        s.openAtNight = rng.chance(20);
+    }
+    return s;
+}
+
+} // namespace
+
+RandomHall randomHall(Rng& rng) {
+    RandomHall r;
+    auto& c = r.config;
+    c.name = "random hall";
+    c.zones = {{"north", "北区", "North"}, {"south", "南区", "South"}};
+
+    std::vector<std::string> prefixes(kPrefixes.begin(), kPrefixes.end());
+    const int services = rng.uniform(2, 4);
+    for (int i = 0; i < services; ++i) {
+        const auto at =
+            static_cast<std::size_t>(rng.uniform(0, static_cast<int>(prefixes.size()) - 1));
+        c.services.push_back(randomService(rng, i, prefixes[at]));
+        prefixes.erase(prefixes.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+
+    const int windows = rng.uniform(2, 4);
+    for (int w = 0; w < windows; ++w) {
+        Window win;
+        // Numbers need not be contiguous (1, 12, 3 …); with at most four windows they never clash.
+        win.number = w + 1 + (rng.chance(20) ? 10 : 0);
+        win.name = std::to_string(win.number) + "号窗口";
+        win.zoneId = rng.chance(50) ? "north" : "south";
+        win.routing = rng.chance(50) ? RoutingPolicy::Ordered : RoutingPolicy::Weighted;
+        std::vector<int> order(static_cast<std::size_t>(services));
+        for (int i = 0; i < services; ++i)
+            order[static_cast<std::size_t>(i)] = i;
+        for (int i = services - 1; i > 0; --i)
+            std::swap(order[static_cast<std::size_t>(i)],
+                      order[static_cast<std::size_t>(rng.uniform(0, i))]);
+        const int served = rng.uniform(1, std::min(3, services));
+        for (int i = 0; i < served; ++i)
+            win.services.push_back(
+                {c.services[static_cast<std::size_t>(order[static_cast<std::size_t>(i)])].id,
+                 rng.uniform(1, 4)});
+        c.windows.push_back(std::move(win));
+    }
+
+    for (int i = 0; i < windows + 1; ++i) {
+        Staff s;
+        s.id = "st" + std::to_string(i);
+        s.name = "clerk " + std::to_string(i);
+        s.staffNumber = "N" + std::to_string(100 + i);
+        c.staff.push_back(std::move(s));
+    }
+
+    auto& q = c.queue;
+    q.dayStartMinute = rng.chance(70) ? 0 : 240;
+    q.noShowRequeueDelay = minutes(rng.uniform(0, 10));
+    q.noShowMaxRequeues = rng.uniform(0, 2);
+    q.noShowPlacement = rng.chance(50) ? NoShowPlacement::KeepPlace : NoShowPlacement::BackOfLine;
+    q.transferKeepsPlace = rng.chance(50);
+    q.onePerPersonPerService = rng.chance(60);
+    q.starvationThreshold = rng.chance(40) ? Millis(0) : Millis(minutes(rng.uniform(5, 40)));
+
+    auto& e = c.evaluation;
+    e.maxCommentLength = rng.uniform(0, 20);
+    e.supplementPeriod = minutes(rng.uniform(60, 3 * 24 * 60));
+    e.unrated = rng.chance(50) ? UnratedPolicy::Leave : UnratedPolicy::DefaultSatisfied;
+    e.unratedDefaultAfter = minutes(rng.uniform(10, 6 * 60));
+
+    const std::array<int, 6> offsets = {480, 480, -300, 330, 0, 345};
+    r.utcOffset = minutes(rng.pick(offsets));
+    return r;
+}
+
+Millis randomStep(Rng& rng, const TimeZone& zone, Timestamp now) {
+    const int roll = rng.uniform(0, 999);
+    if (roll < 700) return std::chrono::seconds(rng.uniform(0, 90));
+    if (roll < 950) return minutes(rng.uniform(1, 15));
+    if (roll < 993) return std::chrono::hours(rng.uniform(1, 5));
+    // The next local morning, between 07:00 and 10:00.
+    const auto local = toLocal(zone, now);
+    const int target = 24 * 60 + rng.uniform(7 * 60, 10 * 60);
+    return minutes(target - local.minuteOfDay);
+}
+
+namespace {
+
+const Window& randomWindow(Rng& rng, const HallConfig& c) {
+    return rng.pick(c.windows);
+}
+
+int windowNumber(Rng& rng, const HallConfig& c) {
+    if (rng.chance(3)) return 99; // not a window of this hall
+    return randomWindow(rng, c).number;
+}
+
+// A window with a current ticket, when there is one, so that window operations mostly act.
+int busyWindowNumber(Rng& rng, const Engine& engine) {
+    std::vector<int> busy;
+    for (const auto& w : engine.windows())
+        if (w.current) busy.push_back(w.number);
+    if (busy.empty() || rng.chance(15)) return windowNumber(rng, engine.config());
+    return rng.pick(busy);
+}
+
+// A window where a call can go through (staffed, not paused, idle), when there is one.
+int openWindowNumber(Rng& rng, const Engine& engine) {
+    std::vector<int> open;
+    for (const auto& w : engine.windows())
+        if (!w.staffId.empty() && !w.paused && !w.current) open.push_back(w.number);
+    if (open.empty() || rng.chance(20)) return windowNumber(rng, engine.config());
+    return rng.pick(open);
+}
+
+// Mostly a sign-in that can succeed: a free clerk at an unstaffed window.
+SignIn randomSignIn(Rng& rng, const Engine& engine) {
+    const auto& c = engine.config();
+    std::vector<int> empty;
+    std::vector<std::string> free;
+    const auto windows = engine.windows();
+    for (const auto& w : windows)
+        if (w.staffId.empty()) empty.push_back(w.number);
+    for (const auto& s : c.staff)
+        if (std::none_of(windows.begin(), windows.end(),
+                         [&](const WindowState& w) { return w.staffId == s.id; }))
+            free.push_back(s.id);
+    if (rng.chance(3)) return SignIn{windowNumber(rng, c), "ghost"};
+    if (empty.empty() || free.empty() || rng.chance(25))
+        return SignIn{windowNumber(rng, c), rng.pick(c.staff).id};
+    return SignIn{rng.pick(empty), rng.pick(free)};
+}
+
+const KnownTicket* recentTicket(Rng& rng, const std::vector<KnownTicket>& known) {
+    if (known.empty()) return nullptr;
+    const int n = static_cast<int>(known.size());
+    const int from = std::max(0, n - 25);
+    return &known[static_cast<std::size_t>(rng.uniform(from, n - 1))];
+}
+
+// Mostly a served ticket, so that ratings are mostly about something rateable.
+TicketId servedTicketId(Rng& rng, const Engine& engine, const std::vector<KnownTicket>& known) {
+    std::vector<TicketId> done;
+    const std::size_t from = known.size() > 40 ? known.size() - 40 : 0;
+    for (std::size_t i = from; i < known.size(); ++i)
+        if (const Ticket* t = engine.ticket(known[i].id); t && t->state == TicketState::Done)
+            done.push_back(t->id);
+    if (done.empty() || rng.chance(20)) {
+        const auto* k = recentTicket(rng, known);
+        return k ? k->id : TicketId{1};
+    }
+    return rng.pick(done);
+}
+
+TicketId ticketId(Rng& rng, const std::vector<KnownTicket>& known) {
+    const auto* k = recentTicket(rng, known);
+    if (!k || rng.chance(4)) return static_cast<TicketId>(rng.uniform(1000000, 1000100));
+    return k->id;
+}
+
+std::string comment(Rng& rng, int maxLength) {
+    static const std::array<const char*, 4> pieces = {"好", "慢", "a", "。"};
+    std::string out;
+    const int length = rng.chance(70) ? rng.uniform(0, maxLength) : maxLength + rng.uniform(1, 3);
+    for (int i = 0; i < length; ++i)
+        out += rng.pick(pieces);
+    return out;
+}
+
+} // namespace
+
+Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTicket>& known,
+                      Timestamp now) {
+    const auto& c = engine.config();
+    const int roll = rng.uniform(0, 99);
+
+    if (roll < 24) {
+        IssueTicket cmd;
+        cmd.serviceId = rng.chance(3) ? std::string("nosuch") : rng.pick(c.services).id;
+        cmd.sourceDevice = rng.chance(50) ? "kiosk-1" : "machine-2";
+        if (rng.chance(50)) cmd.personKey = "person-" + std::to_string(rng.uniform(1, 5));
+        const int kind = rng.uniform(0, 99);
+        if (kind < 12) {
+            cmd.priority = PriorityClass::GreenChannel;
+            cmd.greenCategory = rng.chance(90) ? rng.pick(c.queue.greenChannelCategories) : "vip";
+        } else if (kind < 25) {
+            cmd.priority = PriorityClass::Appointment;
+            if (rng.chance(92))
+                cmd.appointment = Appointment{"appt-" + std::to_string(rng.uniform(1, 999)),
+                                              now + minutes(rng.uniform(-40, 60))};
+        }
+        return cmd;
+    }
+    if (roll < 30) return randomSignIn(rng, engine);
+    if (roll < 32) return SignOut{windowNumber(rng, c)};
+    if (roll < 34) return PauseWindow{windowNumber(rng, c), rng.chance(50) ? "break" : "meeting"};
+    if (roll < 37) return ResumeWindow{windowNumber(rng, c)};
+    if (roll < 57) return CallNext{openWindowNumber(rng, engine), rng.chance(20)};
+    if (roll < 61) {
+        const auto* k = recentTicket(rng, known);
+        std::string number = (k && !rng.chance(5)) ? k->number : std::string("Z999");
+        return CallNumber{openWindowNumber(rng, engine), number, rng.chance(20)};
+    }
+    if (roll < 64) return Recall{busyWindowNumber(rng, engine), rng.chance(30)};
+    if (roll < 71) return StartServing{busyWindowNumber(rng, engine)};
+    if (roll < 80) return Finish{busyWindowNumber(rng, engine)};
+    if (roll < 85) return MarkNoShow{busyWindowNumber(rng, engine)};
+    if (roll < 89) {
+        Transfer t;
+        t.window = busyWindowNumber(rng, engine);
+        const int kind = rng.uniform(0, 9);
+        if (kind < 6) t.toService = rng.chance(5) ? std::string("nosuch") : rng.pick(c.services).id;
+        if (kind >= 4) t.toWindow = windowNumber(rng, c);
+        return t;
+    }
+    if (roll < 92) return UndoCall{busyWindowNumber(rng, engine)};
+    if (roll < 94)
+        return CancelTicket{ticketId(rng, known),
+                            rng.chance(50) ? CancelReason::Citizen : CancelReason::Staff};
+    if (roll < 98) {
+        Rate r;
+        r.ticket = servedTicketId(rng, engine, known);
+        r.level = static_cast<RatingLevel>(rng.uniform(1, kRatingLevels));
+        const bool needsReason = isBadRating(r.level);
+        if ((needsReason && rng.chance(85)) || rng.chance(10)) {
+            const int count = rng.uniform(1, 2);
+            for (int i = 0; i < count; ++i)
+                r.reasons.push_back(rng.pick(c.evaluation.reasons));
+        }
+        if (rng.chance(5)) r.reasons.push_back("not a reason");
+        if (rng.chance(40)) r.comment = comment(rng, c.evaluation.maxCommentLength);
+        return r;
+    }
+    return Tick{};
+}
+
+std::string describeCommand(const Command& command) {
+    const auto name = std::string(commandName(command));
+    return std::visit(
+        Overloaded{
+            [&](const IssueTicket& c) {
+                return name + " " + c.serviceId + " " + std::string(priorityName(c.priority)) +
+                       (c.greenCategory.empty() ? "" : "/" + c.greenCategory) +
+                       (c.appointment ? " slot" : "") +
+                       (c.personKey.empty() ? "" : " " + c.personKey);
+            },
+            [&](const SignIn& c) {
+                return name + " w" + std::to_string(c.window) + " " + c.staffId;
+            },
+            [&](const SignOut& c) { return name + " w" + std::to_string(c.window); },
+            [&](const PauseWindow& c) { return name + " w" + std::to_string(c.window); },
+            [&](const ResumeWindow& c) { return name + " w" + std::to_string(c.window); },
+            [&](const CallNext& c) { return name + " w" + std::to_string(c.window); },
+            [&](const CallNumber& c) {
+                return name + " w" + std::to_string(c.window) + " " + c.number;
+            },
+            [&](const Recall& c) { return name + " w" + std::to_string(c.window); },
+            [&](const StartServing& c) { return name + " w" + std::to_string(c.window); },
+            [&](const Finish& c) { return name + " w" + std::to_string(c.window); },
+            [&](const MarkNoShow& c) { return name + " w" + std::to_string(c.window); },
+            [&](const Transfer& c) {
+                return name + " w" + std::to_string(c.window) + " to " + c.toService.value_or("-") +
+                       "/" + (c.toWindow ? std::to_string(*c.toWindow) : std::string("-"));
+            },
+            [&](const UndoCall& c) { return name + " w" + std::to_string(c.window); },
+            [&](const CancelTicket& c) { return name + " #" + std::to_string(c.ticket); },
+            [&](const Rate& c) {
+                return name + " #" + std::to_string(c.ticket) + " level " +
+                       std::to_string(static_cast<int>(c.level)) + " reasons " +
+                       std::to_string(c.reasons.size()) + " comment " +
+                       std::to_string(c.comment.size()) + "B";
+            },
+            [&](const Tick&) { return name; },
+        },
+        command);
+}
+
+} // namespace hall::core::testing

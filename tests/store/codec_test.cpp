@@ -1,0 +1,202 @@
+// Journal codec: every event type survives encode → decode → encode unchanged, and a damaged row
+// is refused with a StoreError rather than replayed into a different state.
+
+#include "store/event_codec.h"
+#include "store/report_codec.h"
+#include "store_fixture.h"
+
+#include <set>
+
+using namespace hall;
+using namespace hall::store;
+using namespace hall::store::testing;
+
+namespace {
+
+// One event of every type, with every field set away from its default, optional fields present
+// (and, for the second TicketIssued / TicketTransferred, absent).
+std::vector<core::Event> sampleEvents() {
+    const Timestamp t = at(9, 30);
+    core::TicketIssued issued;
+    issued.ticket = 17;
+    issued.day = kDay0;
+    issued.number = "A017";
+    issued.sequence = 17;
+    issued.serviceId = "a";
+    issued.priority = core::PriorityClass::Appointment;
+    issued.greenCategory = "elderly";
+    issued.appointment = core::Appointment{"appt-9", at(10, 0)};
+    issued.sourceDevice = "kiosk-2";
+    issued.personKey = "5f2c0e";
+    core::TicketIssued anonymous = issued;
+    anonymous.appointment.reset();
+    anonymous.priority = core::PriorityClass::GreenChannel;
+    anonymous.personKey.clear();
+
+    core::TicketTransferred transferred{17, 1, "s1", "a", "b", 2, at(9, 1)};
+    core::TicketTransferred anyWindow = transferred;
+    anyWindow.toWindow.reset();
+
+    core::RatingRecorded rating;
+    rating.ticket = 17;
+    rating.level = core::RatingLevel::VeryDissatisfied;
+    rating.reasons = {"等待时间过长", "服务态度差"};
+    rating.comment = "排队太久了 \"quoted\"\n";
+    rating.supplementary = true;
+    rating.automatic = true;
+    rating.serviceId = "b";
+    rating.window = 2;
+    rating.staffId = "s2";
+
+    const std::vector<core::EventBody> bodies{
+        core::DayRolledOver{kDay0 - std::chrono::days(1), kDay0},
+        issued,
+        anonymous,
+        core::StaffSignedIn{1, "s1"},
+        core::StaffSignedOut{1},
+        core::WindowPaused{2, "午休"},
+        core::WindowResumed{2},
+        core::TicketCalled{17, 1, "s1", true, true, {3, -2, 0}},
+        core::TicketCalled{18, 2, "s2", false, false, {}},
+        core::TicketRecalled{17, 1, true},
+        core::ServingStarted{17, 1},
+        core::TicketFinished{17, 1, "s1"},
+        core::NoShowMarked{17, 1, "s1", true, at(9, 35), at(9, 2)},
+        transferred,
+        anyWindow,
+        core::CallUndone{17, 1},
+        core::TicketCancelled{17, core::CancelReason::DayClosed},
+        core::TicketCancelled{18, core::CancelReason::Staff},
+        rating,
+    };
+    std::vector<core::Event> events;
+    for (const auto& body : bodies)
+        events.push_back({t, body});
+    return events;
+}
+
+} // namespace
+
+TEST_CASE("every event type survives encode, decode, encode unchanged") {
+    const auto events = sampleEvents();
+    std::set<std::size_t> covered;
+    for (const auto& event : events) {
+        covered.insert(event.body.index());
+        const EncodedEvent first = encodeEvent(event);
+        INFO(first.kind, " ", first.payload);
+        CHECK(first.kind == core::eventName(event.body));
+        CHECK(first.atMs == event.at.time_since_epoch().count());
+        const core::Event decoded = decodeEvent(first.kind, first.atMs, first.payload);
+        CHECK(decoded.at == event.at);
+        CHECK(decoded.body.index() == event.body.index());
+        const EncodedEvent second = encodeEvent(decoded);
+        CHECK(second.kind == first.kind);
+        CHECK(second.atMs == first.atMs);
+        CHECK(second.payload == first.payload);
+    }
+    CHECK(covered.size() == std::variant_size_v<core::EventBody>);
+}
+
+TEST_CASE("decoded events carry their field values") {
+    const auto events = sampleEvents();
+    const auto& issuedEvent = events[1];
+    const auto row = encodeEvent(issuedEvent);
+    const auto decoded = decodeEvent(row.kind, row.atMs, row.payload);
+    const auto& issued = std::get<core::TicketIssued>(decoded.body);
+    CHECK(issued.ticket == 17);
+    CHECK(issued.day == kDay0);
+    CHECK(issued.number == "A017");
+    CHECK(issued.priority == core::PriorityClass::Appointment);
+    REQUIRE(issued.appointment.has_value());
+    CHECK(issued.appointment->slotStart == at(10, 0));
+    CHECK(row.payload.find("\"day\":\"2026-11-23\"") != std::string::npos);
+
+    const auto& ratingEvent = events.back();
+    const auto ratingRow = encodeEvent(ratingEvent);
+    const auto rating = std::get<core::RatingRecorded>(
+        decodeEvent(ratingRow.kind, ratingRow.atMs, ratingRow.payload).body);
+    CHECK(rating.level == core::RatingLevel::VeryDissatisfied);
+    CHECK(rating.reasons == std::vector<std::string>{"等待时间过长", "服务态度差"});
+    CHECK(rating.comment == "排队太久了 \"quoted\"\n");
+}
+
+TEST_CASE("malformed journal rows are refused with a StoreError") {
+    const core::Event called{at(9, 0), core::TicketCalled{5, 1, "s1", false, false, {}}};
+    const auto good = encodeEvent(called);
+    REQUIRE_NOTHROW(decodeEvent(good.kind, good.atMs, good.payload));
+
+    struct Case {
+        const char* what;
+        std::string kind;
+        std::string payload;
+    };
+    const std::vector<Case> cases{
+        {"unknown kind", "ticket_teleported", good.payload},
+        {"not JSON", good.kind, "{\"ticket\":5,"},
+        {"not an object", good.kind, "[5,1]"},
+        {"missing field", good.kind,
+         R"({"by_number":false,"routing_credit":[],"silent":false,"staff_id":"s1","ticket":5})"},
+        {"wrong type", good.kind,
+         R"({"by_number":false,"routing_credit":[],"silent":false,"staff_id":"s1","ticket":5,"window":"1"})"},
+        {"unknown field", good.kind,
+         R"({"by_number":false,"routing_credit":[],"silent":false,"staff_id":"s1","ticket":5,"window":1,"x":0})"},
+        {"negative ticket id", good.kind,
+         R"({"by_number":false,"routing_credit":[],"silent":false,"staff_id":"s1","ticket":-5,"window":1})"},
+        {"window out of int range", good.kind,
+         R"({"by_number":false,"routing_credit":[],"silent":false,"staff_id":"s1","ticket":5,"window":4294967296})"},
+        {"day not zero-padded", "day_rolled_over", R"({"from":"2026-1-5","to":"2026-01-06"})"},
+        {"day that does not exist", "day_rolled_over",
+         R"({"from":"2026-02-30","to":"2026-03-01"})"},
+        {"unknown cancel reason", "ticket_cancelled", R"({"reason":"bored","ticket":5})"},
+        {"rating level out of range", "rating_recorded",
+         R"({"automatic":false,"comment":"","level":6,"reasons":[],"service_id":"a","staff_id":"s1","supplementary":false,"ticket":5,"window":1})"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        CHECK_THROWS_AS(decodeEvent(c.kind, good.atMs, c.payload), StoreError);
+    }
+}
+
+TEST_CASE("an event whose text is not valid UTF-8 cannot be stored") {
+    core::RatingRecorded rating;
+    rating.ticket = 1;
+    rating.comment = "bad \xff byte";
+    CHECK_THROWS_AS(encodeEvent({at(9, 0), rating}), StoreError);
+}
+
+TEST_CASE("daily reports survive encode, decode, encode unchanged") {
+    core::DayStatistics day;
+    day.day = kDay0;
+    core::GroupStats g;
+    g.issued = 12;
+    g.served = 9;
+    g.noShow = 1;
+    g.transferred = 1;
+    g.cancelled = 1;
+    g.wait.add(std::chrono::seconds(35));
+    g.wait.add(std::chrono::minutes(12));
+    g.service.add(std::chrono::seconds(4));
+    g.ratings = {1, 0, 2, 3, 3};
+    g.automaticRatings = 2;
+    g.arrivalsByHour[9] = 7;
+    g.arrivalsByHour[10] = 5;
+    day.hall = g;
+    day.byService["a"] = g;
+    day.byService["b"] = core::GroupStats{};
+    day.byWindow[2] = g;
+    day.byWindow[10] = g; // "10" sorts before "2" as a JSON key; the map order must not matter
+    day.byStaff["s1"] = g;
+
+    const std::string text = encodeReport(day);
+    INFO(text);
+    const core::DayStatistics decoded = decodeReport(text);
+    CHECK(decoded == day);
+    CHECK(decoded.hall.wait.max() == std::chrono::minutes(12));
+    CHECK(encodeReport(decoded) == text);
+
+    CHECK_THROWS_AS(decodeReport("{}"), StoreError);
+    CHECK_THROWS_AS(decodeReport(text.substr(0, text.size() / 2)), StoreError);
+    std::string badWindow = text;
+    badWindow.replace(badWindow.find("\"10\":"), 5, "\"x\":");
+    CHECK_THROWS_AS(decodeReport(badWindow), StoreError);
+}
