@@ -17,19 +17,11 @@ namespace {
 
 using namespace std::chrono;
 
-// The first day whose journal is replayed into the engine: the current day, the days on which a
-// served ticket may still be rated (the supplementary-rating period, or the delay of the
-// automatic rating when that policy is on and it is longer; rounded up to whole days), and one
-// day more for tickets issued before midnight and finished after it. This is also how far back
-// the engine itself keeps tickets at a rollover, so a restarted engine knows what a running one
-// would. Ticket ids need no older history: the engine derives them from the business day.
+// The first day whose journal is replayed into the engine: how far back the engine itself keeps
+// tickets (the supplementary-rating period and the unrated policy), so a restarted engine knows
+// what a running one would. Ticket ids need no older history: they derive from the business day.
 core::BusinessDay replayHorizon(const core::Engine& engine, core::Timestamp now) {
-    const auto& evaluation = engine.config().evaluation;
-    auto reach = std::max(evaluation.supplementPeriod, core::Millis(0));
-    if (evaluation.unrated == core::UnratedPolicy::DefaultSatisfied) {
-        reach = std::max(reach, evaluation.unratedDefaultAfter);
-    }
-    return engine.businessDay(now) - ceil<days>(reach) - days(1);
+    return engine.retentionStart(engine.businessDay(now));
 }
 
 void checkIntegrity(Database& db) {
