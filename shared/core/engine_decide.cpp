@@ -18,7 +18,7 @@ using std::chrono::minutes;
 std::string windowName(int number) { return "window " + std::to_string(number); }
 
 std::string formatNumber(const Service& svc, int sequence) {
-    char digits[16];
+    char digits[32];
     std::snprintf(digits, sizeof digits, "%0*d", svc.numberWidth, sequence);
     return svc.prefix + digits;
 }

@@ -10,7 +10,7 @@ FixedOffsetZone::FixedOffsetZone(minutes offset, std::string name)
     : offset_(offset), name_(std::move(name)) {
     if (name_.empty()) {
         const auto m = offset.count();
-        char buf[16];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "UTC%c%02lld:%02lld", m < 0 ? '-' : '+',
                       static_cast<long long>(std::abs(m) / 60),
                       static_cast<long long>(std::abs(m) % 60));
@@ -34,7 +34,7 @@ BusinessDay businessDayOf(const TimeZone& zone, Timestamp t, int dayStartMinute)
 
 std::string formatDay(BusinessDay day) {
     const year_month_day ymd{day};
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                   static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     return buf;
@@ -43,7 +43,7 @@ std::string formatDay(BusinessDay day) {
 std::string formatLocalClock(const TimeZone& zone, Timestamp t) {
     const auto local = t + zone.offsetAt(t);
     const auto sinceMidnight = duration_cast<seconds>(local - floor<days>(local)).count();
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld",
                   static_cast<long long>(sinceMidnight / 3600),
                   static_cast<long long>(sinceMidnight / 60 % 60),
