@@ -38,6 +38,12 @@ std::string_view errorCodeName(ErrorCode code) {
     return "unknown";
 }
 
+std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
+    for (int i = 0; i <= static_cast<int>(ErrorCode::CommentTooLong); ++i)
+        if (errorCodeName(static_cast<ErrorCode>(i)) == name) return static_cast<ErrorCode>(i);
+    return std::nullopt;
+}
+
 std::string_view stateName(TicketState s) {
     switch (s) {
     case TicketState::Waiting: return "waiting";

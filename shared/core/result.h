@@ -2,6 +2,7 @@
 // Outcome of an engine command: a value or a refusal with a code and a human-readable message.
 // A refused command has changed nothing.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,7 @@ enum class ErrorCode {
 };
 
 std::string_view errorCodeName(ErrorCode code); // stable snake_case name for protocols and logs
+std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 
 struct Error {
     ErrorCode code;

@@ -3,8 +3,10 @@
 #include "store/database.h"
 #include "store/journal.h"
 #include "store/migrations.h"
+#include "store/outcome_codec.h"
 
 #include <algorithm>
+#include <map>
 #include <fcntl.h>
 #include <set>
 #include <sqlite3.h>
@@ -16,6 +18,14 @@ namespace hall::store {
 namespace {
 
 using namespace std::chrono;
+
+// A second copy of a request inside one batch gets the first one's answer and no events.
+core::Result<core::Decision> replayed(const core::Result<core::Decision>& first) {
+    if (!first) return first.error();
+    core::Decision decision;
+    decision.ticket = first->ticket;
+    return decision;
+}
 
 // The first day whose journal is replayed into the engine: how far back the engine itself keeps
 // tickets (the supplementary-rating period and the unrated policy), so a restarted engine knows
@@ -186,9 +196,21 @@ DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
     std::vector<core::Result<core::Decision>> results;
     results.reserve(commands.size());
     std::vector<core::Event> written;
+    std::map<std::string, std::size_t> answered; // request id → its result in this batch
     try {
         // Apply as we go: a later command of the batch must see the effects of earlier ones.
-        for (const auto& [command, at] : commands) {
+        for (const auto& [command, at, requestId] : commands) {
+            if (!requestId.empty()) {
+                if (auto it = answered.find(requestId); it != answered.end()) {
+                    results.push_back(replayed(results[it->second]));
+                    continue;
+                }
+                if (auto stored = d.journal.requestOutcome(requestId)) {
+                    results.push_back(decodeOutcome(*stored));
+                    continue;
+                }
+                answered.emplace(requestId, results.size());
+            }
             auto result = d.engine.decide(command, at);
             if (result) {
                 for (const auto& event : result->events) {
@@ -198,12 +220,15 @@ DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
             }
             results.push_back(std::move(result));
         }
-        if (written.empty()) return results; // refusals and no-op ticks write nothing
+        // Refusals and no-op ticks write nothing, unless a request id must remember its answer.
+        if (written.empty() && answered.empty()) return results;
 
         // One transaction, one fsync for the whole batch (group commit).
         Transaction transaction(d.db);
         for (const auto& event : written)
             d.journal.append(event, d.engine.businessDay(event.at));
+        for (const auto& [requestId, index] : answered)
+            d.journal.putRequest(requestId, commands[index].at, encodeOutcome(results[index]));
         d.writeReports(d.reportsDue(written), commands.back().at);
         transaction.commit();
         d.journalCount += static_cast<std::int64_t>(written.size());
@@ -284,6 +309,7 @@ int DurableEngine::pruneDetails(core::Timestamp now) {
 
     Transaction transaction(d.db);
     const auto removed = d.journal.pruneBefore(before);
+    d.journal.pruneRequestsBefore(now - days(d.options.detailRetentionDays));
     transaction.commit();
     d.journalCount -= removed;
     // A rebuild after a failed commit must replay what a restart would: the pruned days are

@@ -10,6 +10,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hall::store {
@@ -30,8 +31,16 @@ struct StoreOptions {
 };
 
 struct TimedCommand {
+    TimedCommand() = default;
+    TimedCommand(core::Command c, core::Timestamp t, std::string id = {})
+        : command(std::move(c)), at(t), requestId(std::move(id)) {}
+
     core::Command command;
     core::Timestamp at;
+    // The client-generated id of the request that carries the command, scoped by the caller
+    // (the controller prefixes the device). A request id already answered gets that first answer
+    // again, refusals included, and changes nothing; empty means no deduplication.
+    std::string requestId;
 };
 
 class DurableEngine {
@@ -49,7 +58,8 @@ public:
     core::Result<core::Decision> execute(const core::Command& command, core::Timestamp now);
     // Group commit: all commands in one transaction (one fsync), decided in order, each seeing
     // the effects of those before it. Refused commands are refused individually; a failed commit
-    // throws StoreError and acknowledges none of them.
+    // throws StoreError and acknowledges none of them. Answers to request ids are committed in
+    // the same transaction as the events, so a retry after a crash is answered, not re-run.
     std::vector<core::Result<core::Decision>> executeBatch(std::span<const TimedCommand> commands);
 
     const core::Engine& engine() const;
@@ -62,7 +72,8 @@ public:
     // go on meanwhile).
     void backupTo(const std::filesystem::path& target) const;
     // Deletes journal rows older than the retention period whose day has a stored report and
-    // that lie outside the replay horizon. Returns the number of rows removed.
+    // that lie outside the replay horizon, and request answers older than the retention period.
+    // Returns the number of journal rows removed.
     int pruneDetails(core::Timestamp now);
 
     std::int64_t journalSize() const; // events stored

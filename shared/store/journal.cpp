@@ -15,7 +15,10 @@ Journal::Journal(Database& db)
       upsertReport_(
           db.prepare("INSERT INTO daily_reports(day, report, updated_ms) VALUES(?1, ?2, ?3)"
                      " ON CONFLICT(day) DO UPDATE SET report = excluded.report,"
-                     " updated_ms = excluded.updated_ms")) {}
+                     " updated_ms = excluded.updated_ms")),
+      insertRequest_(db.prepare(
+          "INSERT INTO requests(request_id, at_ms, outcome) VALUES(?1, ?2, ?3)")),
+      findRequest_(db.prepare("SELECT outcome FROM requests WHERE request_id = ?1")) {}
 
 void Journal::append(const core::Event& event, core::BusinessDay day) {
     const EncodedEvent row = encodeEvent(event);
@@ -86,6 +89,26 @@ bool Journal::hasReport(core::BusinessDay day) {
     Statement query = db_.prepare("SELECT 1 FROM daily_reports WHERE day = ?1");
     query.bind(1, core::formatDay(day));
     return query.step();
+}
+
+std::optional<std::string> Journal::requestOutcome(const std::string& requestId) {
+    findRequest_.bind(1, requestId);
+    std::optional<std::string> outcome;
+    if (findRequest_.step()) outcome = findRequest_.columnText(0);
+    findRequest_.reset();
+    return outcome;
+}
+
+void Journal::putRequest(const std::string& requestId, core::Timestamp at,
+                         const std::string& outcome) {
+    insertRequest_.bind(1, requestId).bind(2, toMillis(at)).bind(3, outcome).run();
+}
+
+std::int64_t Journal::pruneRequestsBefore(core::Timestamp before) {
+    Statement erase = db_.prepare("DELETE FROM requests WHERE at_ms < ?1");
+    erase.bind(1, toMillis(before));
+    erase.run();
+    return db_.changes();
 }
 
 } // namespace hall::store

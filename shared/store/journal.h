@@ -26,6 +26,12 @@ public:
     // Deletes events of days before `before` that have a stored report. Returns rows removed.
     std::int64_t pruneBefore(core::BusinessDay before);
 
+    // The first answer to a request id, if it was answered (outcome_codec JSON).
+    std::optional<std::string> requestOutcome(const std::string& requestId);
+    // Inside the caller's transaction, with the request's events.
+    void putRequest(const std::string& requestId, core::Timestamp at, const std::string& outcome);
+    std::int64_t pruneRequestsBefore(core::Timestamp before);
+
     void putReport(const core::DayStatistics& report, core::Timestamp updated);
     std::optional<core::DayStatistics> report(core::BusinessDay day);
     std::vector<core::BusinessDay> reportDays(); // ascending
@@ -35,6 +41,8 @@ private:
     Database& db_;
     Statement insertEvent_;
     Statement upsertReport_;
+    Statement insertRequest_;
+    Statement findRequest_;
 };
 
 } // namespace hall::store

@@ -22,6 +22,13 @@ constexpr std::array kMigrations{
               "CREATE TABLE daily_reports(day TEXT PRIMARY KEY, report TEXT NOT NULL,"
               " updated_ms INTEGER NOT NULL);"
               "CREATE INDEX events_day ON events(day);"},
+    Migration{3, "answered requests",
+              // A terminal retries a request under the same id until it hears the answer; the
+              // first answer (outcome_codec JSON, a refusal included) is kept here, committed
+              // with the request's events, so a retry gets it again and changes nothing twice.
+              "CREATE TABLE requests(request_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL,"
+              " outcome TEXT NOT NULL);"
+              "CREATE INDEX requests_at ON requests(at_ms);"},
 };
 
 } // namespace

@@ -1,0 +1,36 @@
+#include "store/outcome_codec.h"
+
+#include "store/json_fields.h"
+
+namespace hall::store {
+
+std::string encodeOutcome(const core::Result<core::Decision>& outcome) {
+    Json j = Json::object();
+    j["ok"] = outcome.ok();
+    if (outcome.ok()) {
+        if (outcome->ticket) j["ticket"] = *outcome->ticket;
+    } else {
+        j["code"] = std::string(core::errorCodeName(outcome.error().code));
+        j["message"] = outcome.error().message;
+    }
+    return dumpJson(j, "request outcome");
+}
+
+core::Result<core::Decision> decodeOutcome(std::string_view json) {
+    const Json j = parseJson(json, "request outcome");
+    ObjectReader read(j, "request outcome");
+    if (read.boolean("ok")) {
+        core::Decision decision;
+        if (read.has("ticket")) decision.ticket = read.unsignedInteger("ticket");
+        read.finish();
+        return decision;
+    }
+    const auto name = read.text("code");
+    const auto code = core::errorCodeFromName(name);
+    if (!code) read.fail("code", "unknown error code '" + name + "'");
+    auto message = read.text("message");
+    read.finish();
+    return core::fail(*code, std::move(message));
+}
+
+} // namespace hall::store
