@@ -7,7 +7,7 @@ packages=(
   # build
   g++ cmake ninja-build ccache pkg-config
   # libraries
-  libsqlite3-dev libtomlplusplus-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
+  libsqlite3-dev libssl-dev libtomlplusplus-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
   # tests
   doctest-dev
   # run time: the hall's time zone rules
