@@ -1,5 +1,9 @@
 #include "controller/hall_pki.h"
 
+#include <algorithm>
+#include <arpa/inet.h>
+#include <fstream>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -7,11 +11,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <algorithm>
-#include <arpa/inet.h>
-#include <fstream>
-#include <memory>
 #include <optional>
 #include <sstream>
 #include <sys/stat.h>
@@ -27,10 +26,8 @@ constexpr int kCaValidDays = 20 * 365;
 constexpr int kServerValidDays = 2 * 365;
 constexpr int kRenewBeforeDays = 30;
 
-template <auto Free>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const { Free(p); }
+template <auto Free> struct Deleter {
+    template <typename T> void operator()(T* p) const { Free(p); }
 };
 using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
@@ -86,7 +83,8 @@ std::string toPem(X509* cert) {
 
 std::string toPem(EVP_PKEY* key) {
     BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio || PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
+    if (!bio ||
+        PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1)
         fail("encoding a private key");
     char* data = nullptr;
     const long n = BIO_get_mem_data(bio.get(), &data);
@@ -148,7 +146,8 @@ void sign(X509* cert, X509* issuer, EVP_PKEY* issuerKey) {
 
 bool isIpAddress(const std::string& host) {
     unsigned char buf[16];
-    return inet_pton(AF_INET, host.c_str(), buf) == 1 || inet_pton(AF_INET6, host.c_str(), buf) == 1;
+    return inet_pton(AF_INET, host.c_str(), buf) == 1 ||
+           inet_pton(AF_INET6, host.c_str(), buf) == 1;
 }
 
 std::vector<std::string> serverHosts(const std::vector<std::string>& hosts) {
@@ -237,7 +236,8 @@ HallPki ensureHallPki(const fs::path& dir, const std::string& hallName,
     ERR_clear_error();
     if (!usable) {
         KeyPtr key = newKey();
-        X509Ptr cert = newCertificate(hallName + " hall controller", key.get(), kServerValidDays, now);
+        X509Ptr cert =
+            newCertificate(hallName + " hall controller", key.get(), kServerValidDays, now);
         addExtension(cert.get(), ca->cert.get(), NID_basic_constraints, "critical,CA:FALSE");
         addExtension(cert.get(), ca->cert.get(), NID_key_usage, "critical,digitalSignature");
         addExtension(cert.get(), ca->cert.get(), NID_ext_key_usage, "serverAuth");

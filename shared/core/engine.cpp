@@ -45,9 +45,12 @@ Queue* Engine::State::queueOf(const Ticket& t) {
     if (it == serviceIndex.end()) return nullptr;
     auto& q = queues[it->second];
     switch (t.priority) {
-    case PriorityClass::Normal: return &q.normal;
-    case PriorityClass::GreenChannel: return &q.green;
-    case PriorityClass::Appointment: return &q.appointment;
+    case PriorityClass::Normal:
+        return &q.normal;
+    case PriorityClass::GreenChannel:
+        return &q.green;
+    case PriorityClass::Appointment:
+        return &q.appointment;
     }
     return nullptr;
 }
@@ -109,7 +112,8 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 Result<Decision> Engine::execute(const Command& command, Timestamp now) {
     auto decision = decide(command, now);
     if (decision)
-        for (const auto& e : decision->events) apply(e);
+        for (const auto& e : decision->events)
+            apply(e);
     return decision;
 }
 
@@ -175,8 +179,8 @@ void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {
     auto& day = s.days[e.day];
     auto& seq = day.sequences[e.serviceId];
     seq = std::max(seq, e.sequence);
-    day.issued = std::max(day.issued,
-                          static_cast<int>(e.ticket % Engine::State::kTicketsPerDayIdSpace));
+    day.issued =
+        std::max(day.issued, static_cast<int>(e.ticket % Engine::State::kTicketsPerDayIdSpace));
     if (!e.personKey.empty()) ++s.activePersons[{e.personKey, e.serviceId, e.day}];
     s.byNumber[{e.day, e.number}] = e.ticket;
     const int hour = toLocal(*s.zone, at).hour();
@@ -257,9 +261,7 @@ void noShow(Engine::State& s, Ticket& t, const NoShowMarked& e, Timestamp at) {
 
 void transfer(Engine::State& s, Ticket& t, const TicketTransferred& e, Timestamp at) {
     s.recordWaitOnce(t);
-    s.countVisit(t, e.fromService, e.fromWindow, e.staffId, [](GroupStats& g) {
-        ++g.transferred;
-    });
+    s.countVisit(t, e.fromService, e.fromWindow, e.staffId, [](GroupStats& g) { ++g.transferred; });
     release(s, t.window);
     deactivate(s, t);
     t.serviceId = e.toService;
@@ -313,82 +315,91 @@ void Engine::apply(const Event& event) {
         s.day = s.businessDay(event.at);
         s.days[*s.day];
     }
-    std::visit(
-        Overloaded{
-            [&](const DayRolledOver& e) { rollOver(s, e, event.at); },
-            [&](const TicketIssued& e) { issue(s, e, event.at); },
-            [&](const StaffSignedIn& e) {
-                if (auto* w = s.findWindow(e.window)) w->state.staffId = e.staffId;
-            },
-            [&](const StaffSignedOut& e) {
-                if (auto* w = s.findWindow(e.window)) w->state.staffId.clear();
-            },
-            [&](const WindowPaused& e) {
-                if (auto* w = s.findWindow(e.window)) {
-                    w->state.paused = true;
-                    w->state.pauseReason = e.reason;
-                }
-            },
-            [&](const WindowResumed& e) {
-                if (auto* w = s.findWindow(e.window)) {
-                    w->state.paused = false;
-                    w->state.pauseReason.clear();
-                }
-            },
-            [&](const TicketCalled& e) {
-                if (auto* t = s.findTicket(e.ticket)) call(s, *t, e, event.at);
-            },
-            [&](const TicketRecalled& e) {
-                if (auto* t = s.findTicket(e.ticket)) ++t->recalls;
-            },
-            [&](const ServingStarted& e) {
-                if (auto* t = s.findTicket(e.ticket)) {
-                    s.recordWaitOnce(*t);
-                    t->state = TicketState::Serving;
-                    t->servingSince = event.at;
-                    if (auto* w = s.findWindow(e.window)) w->lastCall.reset();
-                }
-            },
-            [&](const TicketFinished& e) {
-                if (auto* t = s.findTicket(e.ticket)) finish(s, *t, e, event.at);
-            },
-            [&](const NoShowMarked& e) {
-                if (auto* t = s.findTicket(e.ticket)) noShow(s, *t, e, event.at);
-            },
-            [&](const TicketTransferred& e) {
-                if (auto* t = s.findTicket(e.ticket)) transfer(s, *t, e, event.at);
-            },
-            [&](const CallUndone& e) {
-                if (auto* t = s.findTicket(e.ticket)) undo(s, *t, e);
-            },
-            [&](const TicketCancelled& e) {
-                if (auto* t = s.findTicket(e.ticket)) {
-                    s.dequeue(*t);
-                    deactivate(s, *t);
-                    t->state = TicketState::Cancelled;
-                    t->cancelReason = e.reason;
-                    t->finishedAt = event.at;
-                    s.countVisit(*t, t->serviceId, std::nullopt, {},
-                                 [](GroupStats& g) { ++g.cancelled; });
-                }
-            },
-            [&](const RatingRecorded& e) { rate(s, s.findTicket(e.ticket), e, event.at); },
-        },
-        event.body);
+    std::visit(Overloaded{
+                   [&](const DayRolledOver& e) { rollOver(s, e, event.at); },
+                   [&](const TicketIssued& e) { issue(s, e, event.at); },
+                   [&](const StaffSignedIn& e) {
+                       if (auto* w = s.findWindow(e.window)) w->state.staffId = e.staffId;
+                   },
+                   [&](const StaffSignedOut& e) {
+                       if (auto* w = s.findWindow(e.window)) w->state.staffId.clear();
+                   },
+                   [&](const WindowPaused& e) {
+                       if (auto* w = s.findWindow(e.window)) {
+                           w->state.paused = true;
+                           w->state.pauseReason = e.reason;
+                       }
+                   },
+                   [&](const WindowResumed& e) {
+                       if (auto* w = s.findWindow(e.window)) {
+                           w->state.paused = false;
+                           w->state.pauseReason.clear();
+                       }
+                   },
+                   [&](const TicketCalled& e) {
+                       if (auto* t = s.findTicket(e.ticket)) call(s, *t, e, event.at);
+                   },
+                   [&](const TicketRecalled& e) {
+                       if (auto* t = s.findTicket(e.ticket)) ++t->recalls;
+                   },
+                   [&](const ServingStarted& e) {
+                       if (auto* t = s.findTicket(e.ticket)) {
+                           s.recordWaitOnce(*t);
+                           t->state = TicketState::Serving;
+                           t->servingSince = event.at;
+                           if (auto* w = s.findWindow(e.window)) w->lastCall.reset();
+                       }
+                   },
+                   [&](const TicketFinished& e) {
+                       if (auto* t = s.findTicket(e.ticket)) finish(s, *t, e, event.at);
+                   },
+                   [&](const NoShowMarked& e) {
+                       if (auto* t = s.findTicket(e.ticket)) noShow(s, *t, e, event.at);
+                   },
+                   [&](const TicketTransferred& e) {
+                       if (auto* t = s.findTicket(e.ticket)) transfer(s, *t, e, event.at);
+                   },
+                   [&](const CallUndone& e) {
+                       if (auto* t = s.findTicket(e.ticket)) undo(s, *t, e);
+                   },
+                   [&](const TicketCancelled& e) {
+                       if (auto* t = s.findTicket(e.ticket)) {
+                           s.dequeue(*t);
+                           deactivate(s, *t);
+                           t->state = TicketState::Cancelled;
+                           t->cancelReason = e.reason;
+                           t->finishedAt = event.at;
+                           s.countVisit(*t, t->serviceId, std::nullopt, {},
+                                        [](GroupStats& g) { ++g.cancelled; });
+                       }
+                   },
+                   [&](const RatingRecorded& e) { rate(s, s.findTicket(e.ticket), e, event.at); },
+               },
+               event.body);
 }
 
 // --- queries ---------------------------------------------------------------------------------
 
-const HallConfig& Engine::config() const { return s_->config; }
-const TimeZone& Engine::zone() const { return *s_->zone; }
-BusinessDay Engine::businessDay(Timestamp t) const { return s_->businessDay(t); }
-std::optional<BusinessDay> Engine::currentDay() const { return s_->day; }
+const HallConfig& Engine::config() const {
+    return s_->config;
+}
+const TimeZone& Engine::zone() const {
+    return *s_->zone;
+}
+BusinessDay Engine::businessDay(Timestamp t) const {
+    return s_->businessDay(t);
+}
+std::optional<BusinessDay> Engine::currentDay() const {
+    return s_->day;
+}
 
 BusinessDay Engine::retentionStart(BusinessDay today) const {
     return today - std::chrono::days(s_->retentionDays());
 }
 
-const Ticket* Engine::ticket(TicketId id) const { return s_->findTicket(id); }
+const Ticket* Engine::ticket(TicketId id) const {
+    return s_->findTicket(id);
+}
 
 const Ticket* Engine::ticketByNumber(std::string_view number) const {
     if (!s_->day) return nullptr;
@@ -397,7 +408,8 @@ const Ticket* Engine::ticketByNumber(std::string_view number) const {
 }
 
 void Engine::forEachTicket(const std::function<void(const Ticket&)>& visit) const {
-    for (const auto& [id, t] : s_->tickets) visit(t);
+    for (const auto& [id, t] : s_->tickets)
+        visit(t);
 }
 
 const WindowState* Engine::window(int number) const {
@@ -407,7 +419,8 @@ const WindowState* Engine::window(int number) const {
 
 std::vector<WindowState> Engine::windows() const {
     std::vector<WindowState> out;
-    for (const auto& w : s_->windows) out.push_back(w.state);
+    for (const auto& w : s_->windows)
+        out.push_back(w.state);
     return out;
 }
 
@@ -424,7 +437,8 @@ int Engine::waitingCount(std::string_view serviceId) const {
 
 std::map<std::string, int> Engine::waitingByService() const {
     std::map<std::string, int> out;
-    for (const auto& svc : s_->config.services) out[svc.id] = waitingCount(svc.id);
+    for (const auto& svc : s_->config.services)
+        out[svc.id] = waitingCount(svc.id);
     return out;
 }
 
@@ -435,9 +449,11 @@ std::map<std::string, int> Engine::waitingByZone() const {
         std::set<std::string> served;
         for (const auto& w : s_->config.windows)
             if (w.zoneId == zone.id)
-                for (const auto& ws : w.services) served.insert(ws.serviceId);
+                for (const auto& ws : w.services)
+                    served.insert(ws.serviceId);
         int n = 0;
-        for (const auto& id : served) n += perService.at(id);
+        for (const auto& id : served)
+            n += perService.at(id);
         out[zone.id] = n;
     }
     return out;
@@ -461,7 +477,8 @@ Millis typicalServiceTime(const Engine::State& s, std::string_view serviceId) {
     if (it == s.recentServiceTimes.end() || it->second.empty())
         return std::chrono::minutes(5); // until the day has its own figures
     Millis sum{0};
-    for (auto d : it->second) sum += d;
+    for (auto d : it->second)
+        sum += d;
     return sum / static_cast<std::int64_t>(it->second.size());
 }
 
@@ -530,7 +547,8 @@ std::string Engine::fingerprint() const {
         o << "window " << w.state.number << ' ' << w.state.staffId << ' ' << w.state.paused << ' '
           << w.state.pauseReason << ' ' << (w.state.current ? *w.state.current : 0) << ' '
           << (w.lastCall ? w.lastCall->ticket : 0) << " credit";
-        for (auto c : w.credit) o << ' ' << c;
+        for (auto c : w.credit)
+            o << ' ' << c;
         o << " targeted " << w.targeted.size() << '\n';
     }
     for (std::size_t i = 0; i < s.queues.size(); ++i)
@@ -539,8 +557,8 @@ std::string Engine::fingerprint() const {
     for (const auto& [d, data] : s.days) {
         const auto& h = data.stats.hall;
         o << "stats " << formatDay(d) << ' ' << data.issued << ' ' << h.issued << ' ' << h.served
-          << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' '
-          << h.wait.count() << ' ' << h.service.count() << ' ' << h.ratedCount() << '\n';
+          << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' ' << h.wait.count()
+          << ' ' << h.service.count() << ' ' << h.ratedCount() << '\n';
     }
     for (const auto& [k, n] : s.activePersons)
         if (n) o << "person " << std::get<0>(k) << ' ' << std::get<1>(k) << ' ' << n << '\n';

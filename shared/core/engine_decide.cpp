@@ -1,7 +1,6 @@
 // Deciding commands: every rule check happens here, against a state that is never changed.
 
 #include "core/engine.h"
-
 #include "core/engine_state.h"
 #include "core/overloaded.h"
 
@@ -15,7 +14,9 @@ namespace {
 using std::chrono::duration_cast;
 using std::chrono::minutes;
 
-std::string windowName(int number) { return "window " + std::to_string(number); }
+std::string windowName(int number) {
+    return "window " + std::to_string(number);
+}
 
 std::string formatNumber(const Service& svc, int sequence) {
     char digits[32];
@@ -167,9 +168,10 @@ Result<Decision> callNext(const Engine::State& s, const CallNext& c, Timestamp n
     WindowCheck w(s, c.window);
     if (auto e = w.canCall()) return *e;
     auto pick = routeNext(s, w.window(), now);
-    if (!pick) return fail(ErrorCode::NothingToCall, "nobody is waiting for " + windowName(c.window));
-    TicketCalled e{pick->ticket, c.window, w.window().state.staffId, c.silent, false,
-                   std::move(pick->credit)};
+    if (!pick)
+        return fail(ErrorCode::NothingToCall, "nobody is waiting for " + windowName(c.window));
+    TicketCalled e{pick->ticket, c.window, w.window().state.staffId,
+                   c.silent,     false,    std::move(pick->credit)};
     return one(now, std::move(e), pick->ticket);
 }
 
@@ -279,8 +281,9 @@ Result<Decision> rate(const Engine::State& s, const Rate& c, Timestamp now) {
                         t->number + " was rated and can no longer take a supplementary rating");
         supplementary = true;
     }
-    RatingRecorded e{t->id, c.level, c.reasons, c.comment, supplementary, false,
-                     t->serviceId, t->window.value_or(0), t->staffId};
+    RatingRecorded e{t->id,         c.level, c.reasons,    c.comment,
+                     supplementary, false,   t->serviceId, t->window.value_or(0),
+                     t->staffId};
     return one(now, std::move(e), t->id);
 }
 
@@ -292,8 +295,14 @@ Result<Decision> tick(const Engine::State& s, Timestamp now) {
     for (const auto& [finished, id] : s.unrated) {
         if (finished + after > now) break;
         const auto& t = s.tickets.at(id);
-        d.events.push_back(Event{now, RatingRecorded{id, RatingLevel::Satisfied, {}, {}, false,
-                                                     true, t.serviceId, t.window.value_or(0),
+        d.events.push_back(Event{now, RatingRecorded{id,
+                                                     RatingLevel::Satisfied,
+                                                     {},
+                                                     {},
+                                                     false,
+                                                     true,
+                                                     t.serviceId,
+                                                     t.window.value_or(0),
                                                      t.staffId}});
     }
     return d;
@@ -329,7 +338,8 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
                 WindowCheck w(s, c.window);
                 if (auto e = w.exists()) return *e;
                 if (w.window().state.paused)
-                    return fail(ErrorCode::InvalidState, windowName(c.window) + " is already paused");
+                    return fail(ErrorCode::InvalidState,
+                                windowName(c.window) + " is already paused");
                 return one(now, WindowPaused{c.window, c.reason});
             },
             [&](const ResumeWindow& c) -> Result<Decision> {

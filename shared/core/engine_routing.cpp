@@ -14,9 +14,15 @@ namespace {
 
 using TicketFilter = bool (*)(const Ticket&, Timestamp);
 
-bool anyTicket(const Ticket&, Timestamp) { return true; }
-bool slotStarted(const Ticket& t, Timestamp now) { return t.appointment->slotStart <= now; }
-bool slotAhead(const Ticket& t, Timestamp now) { return t.appointment->slotStart > now; }
+bool anyTicket(const Ticket&, Timestamp) {
+    return true;
+}
+bool slotStarted(const Ticket& t, Timestamp now) {
+    return t.appointment->slotStart <= now;
+}
+bool slotAhead(const Ticket& t, Timestamp now) {
+    return t.appointment->slotStart > now;
+}
 
 // The first ticket in line that may be called now and passes the filter.
 const QueueKey* firstEligible(const Engine::State& s, const Queue& q, Timestamp now,
@@ -62,7 +68,8 @@ std::optional<RoutePick> routeNext(const Engine::State& s, const WindowRuntime& 
 
     std::vector<const QueueKey*> heads;
     heads.reserve(services.size());
-    for (const auto& ws : services) heads.push_back(ordinaryHead(s, queuesOf(s, ws), now));
+    for (const auto& ws : services)
+        heads.push_back(ordinaryHead(s, queuesOf(s, ws), now));
 
     const auto threshold = s.config.queue.starvationThreshold;
     if (threshold.count() > 0) {
@@ -98,8 +105,7 @@ int ticketsAhead(const Engine::State& s, const Ticket& t, Timestamp now) {
     const QueueKey mine{t.queuedAt, t.id};
     if (t.targetWindow) {
         const auto* w = s.findWindow(*t.targetWindow);
-        return w ? static_cast<int>(std::distance(w->targeted.begin(), w->targeted.find(mine)))
-                 : 0;
+        return w ? static_cast<int>(std::distance(w->targeted.begin(), w->targeted.find(mine))) : 0;
     }
     // Rank within the service: started appointments, then green, then everyone else; queue
     // time within a rank.

@@ -29,7 +29,7 @@ struct ServiceQueues {
 
 struct LastCall {
     TicketId ticket = 0;
-    Ticket before;                       // the waiting ticket exactly as it was
+    Ticket before; // the waiting ticket exactly as it was
     std::vector<std::int64_t> creditBefore;
 };
 
@@ -57,7 +57,7 @@ struct Engine::State {
     std::map<BusinessDay, DayData> days; // the current day and the retained past ones
     std::map<TicketId, Ticket> tickets;
     std::map<std::pair<BusinessDay, std::string>, TicketId, std::less<>> byNumber;
-    std::vector<ServiceQueues> queues; // by service index
+    std::vector<ServiceQueues> queues;  // by service index
     std::vector<WindowRuntime> windows; // by configuration order
     // Active tickets per (person key, service, day): the one-ticket-per-person rule.
     std::map<std::tuple<std::string, std::string, BusinessDay>, int> activePersons;
@@ -71,7 +71,9 @@ struct Engine::State {
 
     // --- helpers used by apply, decide and routing ----------------------------------------
     const Service& service(std::string_view id) const;
-    const Window& windowConfig(const WindowRuntime& w) const { return config.windows[w.configIndex]; }
+    const Window& windowConfig(const WindowRuntime& w) const {
+        return config.windows[w.configIndex];
+    }
     WindowRuntime* findWindow(int number);
     const WindowRuntime* findWindow(int number) const;
     Ticket* findTicket(TicketId id);

@@ -77,9 +77,9 @@ struct NoShowMarked {
     TicketId ticket = 0;
     int window = 0;
     std::string staffId;
-    bool final = false;      // no requeue left: the ticket ends as no_show
-    Timestamp eligibleAt{};  // when requeued: callable again from then
-    Timestamp queuedAt{};    // when requeued: its place in line
+    bool final = false;     // no requeue left: the ticket ends as no_show
+    Timestamp eligibleAt{}; // when requeued: callable again from then
+    Timestamp queuedAt{};   // when requeued: its place in line
 };
 struct TicketTransferred {
     TicketId ticket = 0;
@@ -110,10 +110,10 @@ struct RatingRecorded {
     std::string staffId;
 };
 
-using EventBody = std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut,
-                               WindowPaused, WindowResumed, TicketCalled, TicketRecalled,
-                               ServingStarted, TicketFinished, NoShowMarked, TicketTransferred,
-                               CallUndone, TicketCancelled, RatingRecorded>;
+using EventBody =
+    std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut, WindowPaused,
+                 WindowResumed, TicketCalled, TicketRecalled, ServingStarted, TicketFinished,
+                 NoShowMarked, TicketTransferred, CallUndone, TicketCancelled, RatingRecorded>;
 
 struct Event {
     Timestamp at{};

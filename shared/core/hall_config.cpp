@@ -60,8 +60,7 @@ void checkServices(const HallConfig& c, Checker& check) {
         } else if (auto [it, fresh] = prefixes.emplace(s.prefix, i); !fresh) {
             check.require(false, f + ".prefix",
                           "prefix '" + s.prefix + "' is already used by " +
-                              at("services", it->second) + " (" +
-                              c.services[it->second].id + ")");
+                              at("services", it->second) + " (" + c.services[it->second].id + ")");
         }
         check.require(s.dailyQuota >= 0, f + ".daily_quota",
                       "must be 0 (no quota) or more, got " + std::to_string(s.dailyQuota));
@@ -74,9 +73,8 @@ void checkServices(const HallConfig& c, Checker& check) {
                               h.openMinute < h.closeMinute,
                           at(f + ".hours", j), "opening must be before closing within one day");
         }
-        std::sort(hours.begin(), hours.end(), [](auto& a, auto& b) {
-            return a.openMinute < b.openMinute;
-        });
+        std::sort(hours.begin(), hours.end(),
+                  [](auto& a, auto& b) { return a.openMinute < b.openMinute; });
         for (std::size_t j = 1; j < hours.size(); ++j)
             check.require(hours[j].openMinute >= hours[j - 1].closeMinute, f + ".hours",
                           "opening intervals overlap");
@@ -150,8 +148,7 @@ void checkPolicies(const HallConfig& c, Checker& check) {
     for (std::size_t i = 0; i < e.reasons.size(); ++i)
         check.require(!e.reasons[i].empty() && reasons.insert(e.reasons[i]).second,
                       at("evaluation.reasons", i), "empty or repeated reason");
-    check.require(e.maxCommentLength >= 0, "evaluation.max_comment_length",
-                  "must not be negative");
+    check.require(e.maxCommentLength >= 0, "evaluation.max_comment_length", "must not be negative");
     check.require(e.supplementPeriod.count() >= 0 &&
                       e.supplementPeriod <= std::chrono::hours(24 * 30),
                   "evaluation.supplement_days", "must be between 0 and 30 days");

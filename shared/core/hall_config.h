@@ -26,11 +26,11 @@ struct Service {
     std::string id;
     std::string nameZh;
     std::string nameEn;
-    std::string prefix;       // 1–2 upper-case ASCII letters: the "A" of A001
-    int dailyQuota = 0;       // tickets per business day; 0 means no quota
-    int numberWidth = 3;      // zero padding of the sequence: 3 gives A001
+    std::string prefix;                 // 1–2 upper-case ASCII letters: the "A" of A001
+    int dailyQuota = 0;                 // tickets per business day; 0 means no quota
+    int numberWidth = 3;                // zero padding of the sequence: 3 gives A001
     std::vector<OpeningInterval> hours; // when tickets are issued; empty means all day
-    bool openAtNight = false; // issued at any hour from the 24-hour self-service area
+    bool openAtNight = false;           // issued at any hour from the 24-hour self-service area
 };
 
 enum class RoutingPolicy {
@@ -64,11 +64,11 @@ enum class NoShowPlacement {
 };
 
 struct QueuePolicy {
-    int dayStartMinute = 0;          // business day boundary, local minutes after midnight
+    int dayStartMinute = 0; // business day boundary, local minutes after midnight
     Millis noShowRequeueDelay = std::chrono::minutes(5);
-    int noShowMaxRequeues = 1;       // after this many requeues a no-show is final
+    int noShowMaxRequeues = 1; // after this many requeues a no-show is final
     NoShowPlacement noShowPlacement = NoShowPlacement::KeepPlace;
-    bool transferKeepsPlace = true;  // a transferred ticket queues by its original issue time
+    bool transferKeepsPlace = true; // a transferred ticket queues by its original issue time
     bool onePerPersonPerService = true;
     Millis starvationThreshold = std::chrono::minutes(30); // 0 disables the guard
     std::vector<std::string> greenChannelCategories{"elderly", "disabled", "pregnant", "military"};
@@ -80,8 +80,8 @@ enum class UnratedPolicy {
 };
 
 struct EvaluationPolicy {
-    std::vector<std::string> reasons{"等待时间过长", "服务态度差", "业务不熟练", "材料要求不清楚",
-                                     "办理时间过长", "多次跑腿"};
+    std::vector<std::string> reasons{"等待时间过长",   "服务态度差",   "业务不熟练",
+                                     "材料要求不清楚", "办理时间过长", "多次跑腿"};
     int maxCommentLength = 300; // in characters (code points)
     Millis supplementPeriod = std::chrono::hours(24 * 7);
     UnratedPolicy unrated = UnratedPolicy::Leave;

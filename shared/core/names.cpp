@@ -11,29 +11,52 @@ namespace hall::core {
 
 std::string_view errorCodeName(ErrorCode code) {
     switch (code) {
-    case ErrorCode::InvalidArgument: return "invalid_argument";
-    case ErrorCode::UnknownService: return "unknown_service";
-    case ErrorCode::UnknownWindow: return "unknown_window";
-    case ErrorCode::UnknownStaff: return "unknown_staff";
-    case ErrorCode::UnknownTicket: return "unknown_ticket";
-    case ErrorCode::ServiceClosed: return "service_closed";
-    case ErrorCode::QuotaReached: return "quota_reached";
-    case ErrorCode::DuplicatePerson: return "duplicate_person";
-    case ErrorCode::PriorityNotAllowed: return "priority_not_allowed";
-    case ErrorCode::NoStaffSignedIn: return "no_staff_signed_in";
-    case ErrorCode::StaffBusyElsewhere: return "staff_busy_elsewhere";
-    case ErrorCode::WindowPaused: return "window_paused";
-    case ErrorCode::WindowBusy: return "window_busy";
-    case ErrorCode::WindowIdle: return "window_idle";
-    case ErrorCode::NothingToCall: return "nothing_to_call";
-    case ErrorCode::InvalidState: return "invalid_state";
-    case ErrorCode::NothingToUndo: return "nothing_to_undo";
-    case ErrorCode::NotServed: return "not_served";
-    case ErrorCode::AlreadyRated: return "already_rated";
-    case ErrorCode::SupplementClosed: return "supplement_closed";
-    case ErrorCode::ReasonRequired: return "reason_required";
-    case ErrorCode::UnknownReason: return "unknown_reason";
-    case ErrorCode::CommentTooLong: return "comment_too_long";
+    case ErrorCode::InvalidArgument:
+        return "invalid_argument";
+    case ErrorCode::UnknownService:
+        return "unknown_service";
+    case ErrorCode::UnknownWindow:
+        return "unknown_window";
+    case ErrorCode::UnknownStaff:
+        return "unknown_staff";
+    case ErrorCode::UnknownTicket:
+        return "unknown_ticket";
+    case ErrorCode::ServiceClosed:
+        return "service_closed";
+    case ErrorCode::QuotaReached:
+        return "quota_reached";
+    case ErrorCode::DuplicatePerson:
+        return "duplicate_person";
+    case ErrorCode::PriorityNotAllowed:
+        return "priority_not_allowed";
+    case ErrorCode::NoStaffSignedIn:
+        return "no_staff_signed_in";
+    case ErrorCode::StaffBusyElsewhere:
+        return "staff_busy_elsewhere";
+    case ErrorCode::WindowPaused:
+        return "window_paused";
+    case ErrorCode::WindowBusy:
+        return "window_busy";
+    case ErrorCode::WindowIdle:
+        return "window_idle";
+    case ErrorCode::NothingToCall:
+        return "nothing_to_call";
+    case ErrorCode::InvalidState:
+        return "invalid_state";
+    case ErrorCode::NothingToUndo:
+        return "nothing_to_undo";
+    case ErrorCode::NotServed:
+        return "not_served";
+    case ErrorCode::AlreadyRated:
+        return "already_rated";
+    case ErrorCode::SupplementClosed:
+        return "supplement_closed";
+    case ErrorCode::ReasonRequired:
+        return "reason_required";
+    case ErrorCode::UnknownReason:
+        return "unknown_reason";
+    case ErrorCode::CommentTooLong:
+        return "comment_too_long";
     }
     return "unknown";
 }
@@ -46,52 +69,74 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
 
 std::string_view stateName(TicketState s) {
     switch (s) {
-    case TicketState::Waiting: return "waiting";
-    case TicketState::Called: return "called";
-    case TicketState::Serving: return "serving";
-    case TicketState::Done: return "done";
-    case TicketState::NoShow: return "no_show";
-    case TicketState::Cancelled: return "cancelled";
+    case TicketState::Waiting:
+        return "waiting";
+    case TicketState::Called:
+        return "called";
+    case TicketState::Serving:
+        return "serving";
+    case TicketState::Done:
+        return "done";
+    case TicketState::NoShow:
+        return "no_show";
+    case TicketState::Cancelled:
+        return "cancelled";
     }
     return "unknown";
 }
 
 std::string_view priorityName(PriorityClass p) {
     switch (p) {
-    case PriorityClass::Normal: return "normal";
-    case PriorityClass::Appointment: return "appointment";
-    case PriorityClass::GreenChannel: return "green_channel";
+    case PriorityClass::Normal:
+        return "normal";
+    case PriorityClass::Appointment:
+        return "appointment";
+    case PriorityClass::GreenChannel:
+        return "green_channel";
     }
     return "unknown";
 }
 
 std::string_view cancelReasonName(CancelReason r) {
     switch (r) {
-    case CancelReason::Citizen: return "citizen";
-    case CancelReason::Staff: return "staff";
-    case CancelReason::DayClosed: return "day_closed";
+    case CancelReason::Citizen:
+        return "citizen";
+    case CancelReason::Staff:
+        return "staff";
+    case CancelReason::DayClosed:
+        return "day_closed";
     }
     return "unknown";
 }
 
 std::string_view ratingLabelZh(RatingLevel level) {
     switch (level) {
-    case RatingLevel::VerySatisfied: return "非常满意";
-    case RatingLevel::Satisfied: return "满意";
-    case RatingLevel::Basic: return "基本满意";
-    case RatingLevel::Dissatisfied: return "不满意";
-    case RatingLevel::VeryDissatisfied: return "非常不满意";
+    case RatingLevel::VerySatisfied:
+        return "非常满意";
+    case RatingLevel::Satisfied:
+        return "满意";
+    case RatingLevel::Basic:
+        return "基本满意";
+    case RatingLevel::Dissatisfied:
+        return "不满意";
+    case RatingLevel::VeryDissatisfied:
+        return "非常不满意";
     }
     return "?";
 }
 
 std::string_view ratingName(RatingLevel level) {
     switch (level) {
-    case RatingLevel::VerySatisfied: return "very_satisfied";
-    case RatingLevel::Satisfied: return "satisfied";
-    case RatingLevel::Basic: return "basic";
-    case RatingLevel::Dissatisfied: return "dissatisfied";
-    case RatingLevel::VeryDissatisfied: return "very_dissatisfied";
+    case RatingLevel::VerySatisfied:
+        return "very_satisfied";
+    case RatingLevel::Satisfied:
+        return "satisfied";
+    case RatingLevel::Basic:
+        return "basic";
+    case RatingLevel::Dissatisfied:
+        return "dissatisfied";
+    case RatingLevel::VeryDissatisfied:
+        return "very_dissatisfied";
     }
     return "unknown";
 }
@@ -101,26 +146,25 @@ bool isBadRating(RatingLevel level) {
 }
 
 std::string_view commandName(const Command& command) {
-    return std::visit(
-        Overloaded{
-            [](const IssueTicket&) { return std::string_view("issue_ticket"); },
-            [](const SignIn&) { return std::string_view("sign_in"); },
-            [](const SignOut&) { return std::string_view("sign_out"); },
-            [](const PauseWindow&) { return std::string_view("pause_window"); },
-            [](const ResumeWindow&) { return std::string_view("resume_window"); },
-            [](const CallNext&) { return std::string_view("call_next"); },
-            [](const CallNumber&) { return std::string_view("call_number"); },
-            [](const Recall&) { return std::string_view("recall"); },
-            [](const StartServing&) { return std::string_view("start_serving"); },
-            [](const Finish&) { return std::string_view("finish"); },
-            [](const MarkNoShow&) { return std::string_view("mark_no_show"); },
-            [](const Transfer&) { return std::string_view("transfer"); },
-            [](const UndoCall&) { return std::string_view("undo_call"); },
-            [](const CancelTicket&) { return std::string_view("cancel_ticket"); },
-            [](const Rate&) { return std::string_view("rate"); },
-            [](const Tick&) { return std::string_view("tick"); },
-        },
-        command);
+    return std::visit(Overloaded{
+                          [](const IssueTicket&) { return std::string_view("issue_ticket"); },
+                          [](const SignIn&) { return std::string_view("sign_in"); },
+                          [](const SignOut&) { return std::string_view("sign_out"); },
+                          [](const PauseWindow&) { return std::string_view("pause_window"); },
+                          [](const ResumeWindow&) { return std::string_view("resume_window"); },
+                          [](const CallNext&) { return std::string_view("call_next"); },
+                          [](const CallNumber&) { return std::string_view("call_number"); },
+                          [](const Recall&) { return std::string_view("recall"); },
+                          [](const StartServing&) { return std::string_view("start_serving"); },
+                          [](const Finish&) { return std::string_view("finish"); },
+                          [](const MarkNoShow&) { return std::string_view("mark_no_show"); },
+                          [](const Transfer&) { return std::string_view("transfer"); },
+                          [](const UndoCall&) { return std::string_view("undo_call"); },
+                          [](const CancelTicket&) { return std::string_view("cancel_ticket"); },
+                          [](const Rate&) { return std::string_view("rate"); },
+                          [](const Tick&) { return std::string_view("tick"); },
+                      },
+                      command);
 }
 
 std::string_view eventName(const EventBody& body) {

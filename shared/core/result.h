@@ -23,15 +23,15 @@ enum class ErrorCode {
     NoStaffSignedIn,
     StaffBusyElsewhere, // the staff member is signed in at another window
     WindowPaused,
-    WindowBusy,         // the window still has a called / serving ticket
-    WindowIdle,         // the window has no current ticket to act on
+    WindowBusy, // the window still has a called / serving ticket
+    WindowIdle, // the window has no current ticket to act on
     NothingToCall,
-    InvalidState,       // the ticket is not in a state that allows this operation
+    InvalidState, // the ticket is not in a state that allows this operation
     NothingToUndo,
-    NotServed,          // only finished tickets can be rated
+    NotServed, // only finished tickets can be rated
     AlreadyRated,
-    SupplementClosed,   // the supplementary-rating period is over, or a supplement exists
-    ReasonRequired,     // the two lowest levels need at least one reason
+    SupplementClosed, // the supplementary-rating period is over, or a supplement exists
+    ReasonRequired,   // the two lowest levels need at least one reason
     UnknownReason,
     CommentTooLong,
 };
@@ -44,8 +44,7 @@ struct Error {
     std::string message;
 };
 
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
     Result(T value) : v_(std::move(value)) {}
     Result(Error error) : v_(std::move(error)) {}
@@ -64,6 +63,8 @@ private:
     std::variant<T, Error> v_;
 };
 
-inline Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error fail(ErrorCode code, std::string message) {
+    return Error{code, std::move(message)};
+}
 
 } // namespace hall::core

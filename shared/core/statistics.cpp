@@ -17,7 +17,8 @@ void DurationHistogram::add(Millis d) {
 }
 
 void DurationHistogram::merge(const DurationHistogram& other) {
-    for (const auto& [bucket, n] : other.buckets_) buckets_[bucket] += n;
+    for (const auto& [bucket, n] : other.buckets_)
+        buckets_[bucket] += n;
     count_ += other.count_;
     max_ = std::max(max_, other.max_);
 }
@@ -37,7 +38,8 @@ Millis DurationHistogram::percentile(double p) const {
 
 DurationHistogram DurationHistogram::fromParts(std::map<std::int64_t, int> buckets, Millis max) {
     DurationHistogram h;
-    for (const auto& [bucket, n] : buckets) h.count_ += n;
+    for (const auto& [bucket, n] : buckets)
+        h.count_ += n;
     h.buckets_ = std::move(buckets);
     h.max_ = max;
     return h;
@@ -45,7 +47,8 @@ DurationHistogram DurationHistogram::fromParts(std::map<std::int64_t, int> bucke
 
 int GroupStats::ratedCount() const {
     int n = 0;
-    for (int r : ratings) n += r;
+    for (int r : ratings)
+        n += r;
     return n;
 }
 
@@ -56,8 +59,7 @@ int GroupStats::badRatings() const {
 
 double GroupStats::share(RatingLevel level) const {
     const int total = ratedCount();
-    return total == 0 ? 0.0
-                      : static_cast<double>(ratings[static_cast<int>(level) - 1]) / total;
+    return total == 0 ? 0.0 : static_cast<double>(ratings[static_cast<int>(level) - 1]) / total;
 }
 
 void GroupStats::merge(const GroupStats& o) {
@@ -68,16 +70,21 @@ void GroupStats::merge(const GroupStats& o) {
     cancelled += o.cancelled;
     wait.merge(o.wait);
     service.merge(o.service);
-    for (std::size_t i = 0; i < ratings.size(); ++i) ratings[i] += o.ratings[i];
+    for (std::size_t i = 0; i < ratings.size(); ++i)
+        ratings[i] += o.ratings[i];
     automaticRatings += o.automaticRatings;
-    for (std::size_t i = 0; i < arrivalsByHour.size(); ++i) arrivalsByHour[i] += o.arrivalsByHour[i];
+    for (std::size_t i = 0; i < arrivalsByHour.size(); ++i)
+        arrivalsByHour[i] += o.arrivalsByHour[i];
 }
 
 void DayStatistics::merge(const DayStatistics& o) {
     hall.merge(o.hall);
-    for (const auto& [k, g] : o.byService) byService[k].merge(g);
-    for (const auto& [k, g] : o.byWindow) byWindow[k].merge(g);
-    for (const auto& [k, g] : o.byStaff) byStaff[k].merge(g);
+    for (const auto& [k, g] : o.byService)
+        byService[k].merge(g);
+    for (const auto& [k, g] : o.byWindow)
+        byWindow[k].merge(g);
+    for (const auto& [k, g] : o.byStaff)
+        byStaff[k].merge(g);
 }
 
 } // namespace hall::core

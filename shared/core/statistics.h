@@ -45,12 +45,12 @@ struct GroupStats {
     DurationHistogram wait;    // from issue (or transfer) to the first call of that visit
     DurationHistogram service; // from start of service (or the call) to finish
     std::array<int, kRatingLevels> ratings{}; // index: level - 1
-    int automaticRatings = 0;  // of those, recorded by the unrated policy
-    std::array<int, 24> arrivalsByHour{}; // tickets issued per local hour (hall and services)
+    int automaticRatings = 0;                 // of those, recorded by the unrated policy
+    std::array<int, 24> arrivalsByHour{};     // tickets issued per local hour (hall and services)
 
     int ratedCount() const;
-    int badRatings() const;                 // 不满意 + 非常不满意
-    double share(RatingLevel level) const;  // of all ratings; 0 when none
+    int badRatings() const;                // 不满意 + 非常不满意
+    double share(RatingLevel level) const; // of all ratings; 0 when none
     void merge(const GroupStats& other);
 
     bool operator==(const GroupStats&) const = default;

@@ -45,12 +45,12 @@ struct Appointment {
 struct Ticket {
     TicketId id = 0;
     BusinessDay day{};
-    std::string number; // "A001"
-    int sequence = 0;   // 1 for A001
-    std::string serviceId;         // current service (changes on transfer)
-    std::string issuedServiceId;   // the service it was issued for
+    std::string number;          // "A001"
+    int sequence = 0;            // 1 for A001
+    std::string serviceId;       // current service (changes on transfer)
+    std::string issuedServiceId; // the service it was issued for
     PriorityClass priority = PriorityClass::Normal;
-    std::string greenCategory;     // set for the green channel
+    std::string greenCategory; // set for the green channel
     std::optional<Appointment> appointment;
     std::string sourceDevice;
     std::string personKey; // keyed hash of the person, empty if anonymous; never the ID number
@@ -58,12 +58,12 @@ struct Ticket {
     std::optional<CancelReason> cancelReason;
 
     Timestamp issuedAt{};
-    Timestamp queuedAt{};       // the time its place in line is ordered by
-    Timestamp eligibleAt{};     // not callable before (a requeued no-show waits N minutes)
-    Timestamp visitStartedAt{}; // issue, or the last transfer: waits are measured from here
-    std::optional<Timestamp> calledAt;      // first call of the current visit
-    std::optional<Timestamp> lastCalledAt;  // the call being answered now
-    std::optional<Timestamp> servingSince;  // start of service (or the call, if never started)
+    Timestamp queuedAt{};              // the time its place in line is ordered by
+    Timestamp eligibleAt{};            // not callable before (a requeued no-show waits N minutes)
+    Timestamp visitStartedAt{};        // issue, or the last transfer: waits are measured from here
+    std::optional<Timestamp> calledAt; // first call of the current visit
+    std::optional<Timestamp> lastCalledAt; // the call being answered now
+    std::optional<Timestamp> servingSince; // start of service (or the call, if never started)
     std::optional<Timestamp> finishedAt;
 
     std::optional<int> window;       // the window that called it (called / serving / done)

@@ -18,7 +18,9 @@ FixedOffsetZone::FixedOffsetZone(minutes offset, std::string name)
     }
 }
 
-Timestamp SystemClock::now() const { return time_point_cast<Millis>(system_clock::now()); }
+Timestamp SystemClock::now() const {
+    return time_point_cast<Millis>(system_clock::now());
+}
 
 LocalTime toLocal(const TimeZone& zone, Timestamp t) {
     const auto local = t + zone.offsetAt(t);

@@ -50,8 +50,8 @@ public:
 
 // Local wall-clock time of an instant in the hall.
 struct LocalTime {
-    BusinessDay date;   // local calendar date
-    int minuteOfDay;    // 0..1439
+    BusinessDay date; // local calendar date
+    int minuteOfDay;  // 0..1439
     int hour() const { return minuteOfDay / 60; }
 };
 
@@ -61,7 +61,7 @@ LocalTime toLocal(const TimeZone& zone, Timestamp t);
 // so a hall can end its day at, say, 04:00 and keep night tickets on the evening's day.
 BusinessDay businessDayOf(const TimeZone& zone, Timestamp t, int dayStartMinute);
 
-std::string formatDay(BusinessDay day);            // 2026-11-23
+std::string formatDay(BusinessDay day);                          // 2026-11-23
 std::string formatLocalClock(const TimeZone& zone, Timestamp t); // 09:05:07
 
 } // namespace hall::core

@@ -4,13 +4,12 @@
 #include "controller/hall_pki.h"
 
 #include <doctest/doctest.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <random>
 
 using namespace hall::controller;
@@ -103,7 +102,8 @@ std::string read(const fs::path& f) {
 
 TEST_CASE("a fresh data directory gets a CA and a server certificate a TLS client accepts") {
     TempDir dir;
-    const auto pki = ensureHallPki(dir.path(), "示范中心", {"queue-host.hall.lan", "10.0.0.5"}, kNow);
+    const auto pki =
+        ensureHallPki(dir.path(), "示范中心", {"queue-host.hall.lan", "10.0.0.5"}, kNow);
     CHECK(pki.caCreated);
     CHECK(pki.serverIssued);
     for (const char* f : {"ca.crt", "ca.key", "server.crt", "server.key"})
@@ -147,7 +147,8 @@ TEST_CASE("the server certificate is renewed before it expires or when a host is
     CHECK(late.caCertificatePem == first.caCertificatePem);
     CHECK(late.serverCertificatePem != first.serverCertificatePem);
 
-    const auto renamed = ensureHallPki(dir.path(), "h", {"new-host.lan"}, kNow + days(2 * 365 - 10));
+    const auto renamed =
+        ensureHallPki(dir.path(), "h", {"new-host.lan"}, kNow + days(2 * 365 - 10));
     CHECK(renamed.serverIssued);
     CHECK(handshake(renamed, renamed.caCertificatePem, "new-host.lan", kNow + days(2 * 365 - 10)));
 }
@@ -168,13 +169,13 @@ TEST_CASE("a broken CA is an error that names the file, and nothing is overwritt
     const auto caCert = read(dir.path() / "ca.crt");
 
     std::ofstream(dir.path() / "ca.key") << "-----BEGIN PRIVATE KEY-----\nbroken\n";
-    CHECK_THROWS_WITH_AS(ensureHallPki(dir.path(), "h", {}, kNow),
-                         doctest::Contains("ca.key"), PkiError);
+    CHECK_THROWS_WITH_AS(ensureHallPki(dir.path(), "h", {}, kNow), doctest::Contains("ca.key"),
+                         PkiError);
     CHECK(read(dir.path() / "ca.crt") == caCert);
 
     fs::remove(dir.path() / "ca.key");
-    CHECK_THROWS_WITH_AS(ensureHallPki(dir.path(), "h", {}, kNow),
-                         doctest::Contains("incomplete"), PkiError);
+    CHECK_THROWS_WITH_AS(ensureHallPki(dir.path(), "h", {}, kNow), doctest::Contains("incomplete"),
+                         PkiError);
     CHECK(read(dir.path() / "ca.crt") == caCert);
     CHECK_FALSE(fs::exists(dir.path() / "ca.key"));
 }

@@ -114,7 +114,8 @@ TEST_CASE("stored answers round-trip and malformed ones are refused") {
     CHECK(back.error().message == refusal.error().message);
 
     CHECK_THROWS_AS(decodeOutcome("{"), StoreError);
-    CHECK_THROWS_AS(decodeOutcome(R"({"ok":false,"code":"no_such_code","message":""})"), StoreError);
+    CHECK_THROWS_AS(decodeOutcome(R"({"ok":false,"code":"no_such_code","message":""})"),
+                    StoreError);
     CHECK_THROWS_AS(decodeOutcome(R"({"ok":true,"ticket":1,"extra":2})"), StoreError);
     CHECK_THROWS_AS(decodeOutcome(R"({"ok":"yes"})"), StoreError);
 }
