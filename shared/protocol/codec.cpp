@@ -1,0 +1,511 @@
+// Frames of docs/protocol.md. Every frame is one JSON object with the envelope
+//   {"v":1,"type":"<request type>|response|push", …}
+// Requests put their fields beside the envelope ({"v":1,"type":"call_next","id":"r1",
+// "window":3}); responses carry "id", "request", "ok" and "result" or "error"; pushes carry
+// "seq", "kind" and "data".
+
+#include "protocol/codec.h"
+
+#include "core/overloaded.h"
+#include "protocol/json_reader.h"
+#include "protocol/views_json.h"
+
+#include <exception>
+#include <set>
+#include <vector>
+
+namespace hall::protocol {
+
+using namespace detail;
+
+namespace {
+
+constexpr std::size_t kMaxVersions = 16;
+constexpr std::size_t kMaxFaults = 16;
+constexpr std::size_t kMaxReasons = 16;
+
+// Person keys are the controller's keyed hash (HMAC-SHA256, lowercase hex). Requiring exactly
+// that shape keeps a raw ID-card number (18 characters) from ever being accepted as a key.
+bool isPersonKey(std::string_view s) {
+    if (s.size() != 64) return false;
+    for (const char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+// Rejects nesting deeper than kMaxDepth before parsing, so that no input can make the parser or
+// the destructor of the parsed value go deep. Brackets inside strings do not count.
+void checkDepth(std::string_view frame) {
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : frame) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth)
+                reject(ProtocolError::BadFrame,
+                       "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
+Json parseFrame(std::string_view frame) {
+    if (frame.size() > kMaxFrameBytes)
+        reject(ProtocolError::TooLarge,
+               "frame of " + std::to_string(frame.size()) + " bytes exceeds " +
+                   std::to_string(kMaxFrameBytes));
+    checkDepth(frame);
+    // A key given twice would be read as its last value here but maybe as the first by another
+    // reader (a proxy, a log tool): refuse it rather than guess.
+    std::vector<std::set<std::string, std::less<>>> keys;
+    std::string duplicate;
+    const Json::parser_callback_t noDuplicates = [&](int, Json::parse_event_t event,
+                                                     Json& parsed) {
+        if (event == Json::parse_event_t::object_start) keys.emplace_back();
+        else if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+        else if (event == Json::parse_event_t::key && !keys.empty() &&
+                 !keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
+            duplicate = parsed.get<std::string>();
+        return true;
+    };
+    Json json = Json::parse(frame.begin(), frame.end(), noDuplicates, /*allow_exceptions=*/false);
+    if (json.is_discarded()) reject(ProtocolError::BadFrame, "not valid JSON (UTF-8 text)");
+    if (!duplicate.empty())
+        reject(ProtocolError::BadFrame, "field '" + duplicate.substr(0, 64) + "' given twice");
+    if (!json.is_object()) reject(ProtocolError::BadFrame, "a frame must be a JSON object");
+    return json;
+}
+
+// The version is checked before anything else so that a future client gets
+// unsupported_version, not a complaint about a field it added.
+void readVersion(Reader& r, const Json& frame) {
+    const auto it = frame.find("v");
+    if (it == frame.end()) r.fail("v", "is missing");
+    if (!it->is_number_integer()) r.fail("v", "must be an integer");
+    if (*it != kVersion)
+        reject(ProtocolError::UnsupportedVersion,
+               "protocol version " + dump(*it) + " is not supported; this side speaks " +
+                   std::to_string(kVersion));
+    (void)r.integer("v", kVersion, kVersion);
+}
+
+std::string readId(Reader& r) {
+    auto id = r.text("id");
+    if (!isValidRequestId(id))
+        r.fail("id", "must be 1–64 characters of A–Z, a–z, 0–9, '-' and '_'");
+    return id;
+}
+
+template <typename T>
+DecodeResult<T> guarded(std::string_view frame, T (*decode)(std::string_view, std::string&)) {
+    std::string id;
+    try {
+        return decode(frame, id);
+    } catch (const Rejected& rejected) {
+        return DecodeResult<T>(rejected.error, id);
+    } catch (const std::exception& e) {
+        // Anything else (allocation failure) is still an answer, not a crash.
+        return DecodeResult<T>(protocolError(ProtocolError::Internal, e.what()), id);
+    }
+}
+
+// --- request bodies ------------------------------------------------------------------------
+
+bool optionalBool(Reader& r, const char* key) {
+    return r.has(key) ? r.boolean(key) : false;
+}
+
+RequestBody readBody(RequestType type, Reader& r) {
+    switch (type) {
+    case RequestType::Hello: {
+        Hello h;
+        h.credential = r.nonEmptyText("credential");
+        const Json& versions = r.array("versions");
+        if (versions.empty() || versions.size() > kMaxVersions)
+            r.fail("versions", "must list 1 to " + std::to_string(kMaxVersions) + " versions");
+        for (const auto& v : versions)
+            h.versions.push_back(static_cast<int>(integerValue(v, 1, 1000, "hello.versions[]")));
+        return h;
+    }
+    case RequestType::Enroll: return Enroll{r.nonEmptyText("code")};
+    case RequestType::Heartbeat: {
+        Heartbeat h;
+        if (r.has("faults"))
+            for (const auto& name : r.texts("faults", kMaxFaults)) {
+                const auto fault = faultFromName(name);
+                if (!fault) r.fail("faults", "holds an unknown fault");
+                h.faults.push_back(*fault);
+            }
+        return h;
+    }
+    case RequestType::GetSnapshot: return GetSnapshot{};
+    case RequestType::IssueTicket: {
+        core::IssueTicket c;
+        c.serviceId = r.nonEmptyText("service");
+        if (r.has("priority"))
+            c.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
+        if (r.has("green_category")) c.greenCategory = r.nonEmptyText("green_category");
+        if (r.has("appointment")) {
+            Reader a(r.object("appointment"), r.subContext("appointment"));
+            core::Appointment appointment;
+            appointment.id = a.nonEmptyText("id");
+            appointment.slotStart = core::Timestamp(
+                core::Millis(a.integer("slot_start", 0, std::int64_t{1} << 50)));
+            a.finish();
+            c.appointment = std::move(appointment);
+        }
+        if (r.has("person_key")) {
+            c.personKey = r.text("person_key");
+            if (!isPersonKey(c.personKey))
+                r.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
+        }
+        return c;
+    }
+    case RequestType::SignIn: {
+        core::SignIn c;
+        c.window = r.window("window");
+        c.staffId = r.nonEmptyText("staff");
+        return c;
+    }
+    case RequestType::SignOut: return core::SignOut{r.window("window")};
+    case RequestType::PauseWindow: {
+        core::PauseWindow c;
+        c.window = r.window("window");
+        if (r.has("reason")) c.reason = r.text("reason");
+        return c;
+    }
+    case RequestType::ResumeWindow: return core::ResumeWindow{r.window("window")};
+    case RequestType::CallNext: {
+        core::CallNext c;
+        c.window = r.window("window");
+        c.silent = optionalBool(r, "silent");
+        return c;
+    }
+    case RequestType::CallNumber: {
+        core::CallNumber c;
+        c.window = r.window("window");
+        c.number = r.nonEmptyText("number");
+        c.silent = optionalBool(r, "silent");
+        return c;
+    }
+    case RequestType::Recall: {
+        core::Recall c;
+        c.window = r.window("window");
+        c.silent = optionalBool(r, "silent");
+        return c;
+    }
+    case RequestType::StartServing: return core::StartServing{r.window("window")};
+    case RequestType::Finish: return core::Finish{r.window("window")};
+    case RequestType::MarkNoShow: return core::MarkNoShow{r.window("window")};
+    case RequestType::Transfer: {
+        core::Transfer c;
+        c.window = r.window("window");
+        if (r.has("to_service")) c.toService = r.nonEmptyText("to_service");
+        if (r.has("to_window")) c.toWindow = r.window("to_window");
+        return c;
+    }
+    case RequestType::UndoCall: return core::UndoCall{r.window("window")};
+    case RequestType::CancelTicket: {
+        core::CancelTicket c;
+        c.ticket = r.unsignedInteger("ticket", 1);
+        if (r.has("reason")) {
+            // day_closed is the engine's own reason; no terminal may claim it.
+            const auto reason = r.text("reason");
+            if (reason == "citizen") c.reason = core::CancelReason::Citizen;
+            else if (reason == "staff") c.reason = core::CancelReason::Staff;
+            else r.fail("reason", "must be \"citizen\" or \"staff\"");
+        }
+        return c;
+    }
+    case RequestType::Rate: {
+        core::Rate c;
+        c.ticket = r.unsignedInteger("ticket", 1);
+        const auto level = r.text("level");
+        bool known = false;
+        for (int i = 1; i <= core::kRatingLevels; ++i)
+            if (core::ratingName(static_cast<core::RatingLevel>(i)) == level) {
+                c.level = static_cast<core::RatingLevel>(i);
+                known = true;
+            }
+        if (!known) r.fail("level", "is not a rating level");
+        if (r.has("reasons")) c.reasons = r.texts("reasons", kMaxReasons);
+        if (r.has("comment")) c.comment = r.text("comment");
+        return c;
+    }
+    }
+    reject(ProtocolError::Internal, "unhandled request type");
+}
+
+Json bodyJson(const RequestBody& body) {
+    return std::visit(
+        core::Overloaded{
+            [](const Hello& h) { return Json{{"credential", h.credential}, {"versions", h.versions}}; },
+            [](const Enroll& e) { return Json{{"code", e.code}}; },
+            [](const Heartbeat& h) {
+                Json faults = Json::array();
+                for (const auto f : h.faults) faults.push_back(faultName(f));
+                return Json{{"faults", std::move(faults)}};
+            },
+            [](const GetSnapshot&) { return Json::object(); },
+            [](const core::IssueTicket& c) {
+                // sourceDevice is not sent: the server takes it from the connection.
+                Json j{{"service", c.serviceId}, {"priority", core::priorityName(c.priority)}};
+                if (!c.greenCategory.empty()) j["green_category"] = c.greenCategory;
+                if (c.appointment)
+                    j["appointment"] = Json{{"id", c.appointment->id},
+                                            {"slot_start", c.appointment->slotStart
+                                                               .time_since_epoch()
+                                                               .count()}};
+                if (!c.personKey.empty()) j["person_key"] = c.personKey;
+                return j;
+            },
+            [](const core::SignIn& c) { return Json{{"window", c.window}, {"staff", c.staffId}}; },
+            [](const core::SignOut& c) { return Json{{"window", c.window}}; },
+            [](const core::PauseWindow& c) {
+                return Json{{"window", c.window}, {"reason", c.reason}};
+            },
+            [](const core::ResumeWindow& c) { return Json{{"window", c.window}}; },
+            [](const core::CallNext& c) { return Json{{"window", c.window}, {"silent", c.silent}}; },
+            [](const core::CallNumber& c) {
+                return Json{{"window", c.window}, {"number", c.number}, {"silent", c.silent}};
+            },
+            [](const core::Recall& c) { return Json{{"window", c.window}, {"silent", c.silent}}; },
+            [](const core::StartServing& c) { return Json{{"window", c.window}}; },
+            [](const core::Finish& c) { return Json{{"window", c.window}}; },
+            [](const core::MarkNoShow& c) { return Json{{"window", c.window}}; },
+            [](const core::Transfer& c) {
+                Json j{{"window", c.window}};
+                if (c.toService) j["to_service"] = *c.toService;
+                if (c.toWindow) j["to_window"] = *c.toWindow;
+                return j;
+            },
+            [](const core::UndoCall& c) { return Json{{"window", c.window}}; },
+            [](const core::CancelTicket& c) {
+                return Json{{"ticket", c.ticket}, {"reason", core::cancelReasonName(c.reason)}};
+            },
+            [](const core::Rate& c) {
+                return Json{{"ticket", c.ticket},
+                            {"level", core::ratingName(c.level)},
+                            {"reasons", c.reasons},
+                            {"comment", c.comment}};
+            },
+        },
+        body);
+}
+
+Request decodeRequestFrame(std::string_view frame, std::string& id) {
+    const Json json = parseFrame(frame);
+    Reader envelope(json, "request");
+    readVersion(envelope, json);
+    // The id is taken before the type is checked so that even an unknown type is refused to
+    // the request's id.
+    if (const auto it = json.find("id");
+        it != json.end() && it->is_string() && isValidRequestId(it->get_ref<const std::string&>()))
+        id = it->get<std::string>();
+    const auto typeName = envelope.text("type");
+    const auto type = requestTypeFromName(typeName);
+    if (!type)
+        reject(ProtocolError::UnknownType,
+               "unknown request type '" + typeName.substr(0, 64) + "'");
+    Reader r(json, std::string(requestTypeName(*type)));
+    (void)r.integer("v", kVersion, kVersion);
+    (void)r.text("type");
+    auto requestId = readId(r);
+    Request request{std::move(requestId), readBody(*type, r)};
+    r.finish();
+    return request;
+}
+
+// --- responses -----------------------------------------------------------------------------
+
+Json resultJson(const ResponseResult& result) {
+    return std::visit(
+        core::Overloaded{
+            [](const HelloResult& h) {
+                return Json{{"version", h.version}, {"device", toJson(h.identity)}};
+            },
+            [](const EnrollResult& e) {
+                return Json{{"credential", e.credential}, {"device", toJson(e.identity)}};
+            },
+            [](const CommandResult& c) {
+                Json j = Json::object();
+                if (c.ticket) j["ticket"] = toJson(*c.ticket);
+                if (c.ahead) j["ahead"] = *c.ahead;
+                if (c.estimatedWaitMs) j["estimated_wait_ms"] = *c.estimatedWaitMs;
+                return j;
+            },
+            [](const Ack&) { return Json::object(); },
+            [](const SnapshotResult& s) {
+                Json j = toJson(s.snapshot);
+                j["seq"] = s.seq;
+                return j;
+            },
+        },
+        result);
+}
+
+ResponseResult readResult(RequestType type, const Json& json) {
+    Reader r(json, "response.result");
+    ResponseResult result = Ack{};
+    switch (type) {
+    case RequestType::Hello: {
+        HelloResult h;
+        h.version = static_cast<int>(r.integer("version", 1, 1000));
+        h.identity = readDevice(r.object("device"), r.subContext("device"));
+        result = h;
+        break;
+    }
+    case RequestType::Enroll: {
+        EnrollResult e;
+        e.credential = r.nonEmptyText("credential");
+        e.identity = readDevice(r.object("device"), r.subContext("device"));
+        result = e;
+        break;
+    }
+    case RequestType::Heartbeat: break;
+    case RequestType::GetSnapshot: {
+        SnapshotResult s;
+        s.seq = r.unsignedInteger("seq", 0);
+        s.snapshot = readSnapshot(r);
+        result = s;
+        break;
+    }
+    default: {
+        CommandResult c;
+        if (r.has("ticket")) c.ticket = readTicket(r.object("ticket"), r.subContext("ticket"));
+        if (r.has("ahead")) c.ahead = static_cast<int>(r.integer("ahead", 0, 1'000'000));
+        if (r.has("estimated_wait_ms"))
+            c.estimatedWaitMs =
+                r.integer("estimated_wait_ms", 0, std::numeric_limits<std::int64_t>::max());
+        result = c;
+        break;
+    }
+    }
+    r.finish();
+    return result;
+}
+
+Response decodeResponseFrame(std::string_view frame, std::string& id) {
+    const Json json = parseFrame(frame);
+    Reader r(json, "response");
+    readVersion(r, json);
+    if (r.text("type") != "response") reject(ProtocolError::UnknownType, "not a response");
+    Response response{{}, std::nullopt, Ack{}};
+    if (r.has("id")) response.id = id = readId(r);
+    if (r.has("request")) {
+        const auto type = requestTypeFromName(r.text("request"));
+        if (!type) r.fail("request", "is not a request type");
+        response.type = type;
+    }
+    if (r.boolean("ok")) {
+        if (!response.type) r.fail("request", "is required in a successful response");
+        response.outcome = readResult(*response.type, r.object("result"));
+    } else {
+        Reader e(r.object("error"), "response.error");
+        Error error{e.nonEmptyText("code"), e.text("message")};
+        e.finish();
+        response.outcome = std::move(error);
+    }
+    r.finish();
+    return response;
+}
+
+// --- pushes --------------------------------------------------------------------------------
+
+Push decodePushFrame(std::string_view frame, std::string&) {
+    const Json json = parseFrame(frame);
+    Reader r(json, "push");
+    readVersion(r, json);
+    if (r.text("type") != "push") reject(ProtocolError::UnknownType, "not a push");
+    Push push{r.unsignedInteger("seq", 1), Notice{}};
+    const auto kind = r.text("kind");
+    const Json& data = r.object("data");
+    const std::string context = "push " + kind.substr(0, 32) + " data";
+    if (kind == "queue") {
+        push.body = readQueues(data, context);
+    } else if (kind == "window") {
+        push.body = readWindow(data, context);
+    } else if (kind == "call") {
+        Reader c(data, context);
+        Call call;
+        call.ticket = readTicket(c.object("ticket"), c.subContext("ticket"));
+        call.window = c.window("window");
+        call.silent = c.boolean("silent");
+        call.recall = c.boolean("recall");
+        c.finish();
+        push.body = std::move(call);
+    } else if (kind == "notice") {
+        push.body = readNotice(data, context);
+    } else if (kind == "snapshot") {
+        Reader s(data, context);
+        push.body = readSnapshot(s);
+        s.finish();
+    } else {
+        reject(ProtocolError::UnknownType, "unknown push kind '" + kind.substr(0, 64) + "'");
+    }
+    r.finish();
+    return push;
+}
+
+} // namespace
+
+DecodeResult<Request> decodeRequest(std::string_view frame) {
+    return guarded<Request>(frame, decodeRequestFrame);
+}
+DecodeResult<Response> decodeResponse(std::string_view frame) {
+    return guarded<Response>(frame, decodeResponseFrame);
+}
+DecodeResult<Push> decodePush(std::string_view frame) {
+    return guarded<Push>(frame, decodePushFrame);
+}
+
+std::string encodeRequest(const Request& request) {
+    Json j = bodyJson(request.body);
+    j["v"] = kVersion;
+    j["type"] = requestTypeName(request.type());
+    j["id"] = request.id;
+    return dump(j);
+}
+
+std::string encodeResponse(const Response& response) {
+    Json j{{"v", kVersion}, {"type", "response"}, {"ok", response.ok()}};
+    if (!response.id.empty()) j["id"] = response.id;
+    if (response.type) j["request"] = requestTypeName(*response.type);
+    if (response.ok()) {
+        j["result"] = resultJson(std::get<ResponseResult>(response.outcome));
+    } else {
+        const auto& error = std::get<Error>(response.outcome);
+        j["error"] = Json{{"code", error.code}, {"message", error.message}};
+    }
+    return dump(j);
+}
+
+std::string encodePush(const Push& push) {
+    Json data = std::visit(core::Overloaded{
+                               [](const QueueState& q) { return toJson(q); },
+                               [](const WindowView& w) { return toJson(w); },
+                               [](const Call& c) {
+                                   return Json{{"ticket", toJson(c.ticket)},
+                                               {"window", c.window},
+                                               {"silent", c.silent},
+                                               {"recall", c.recall}};
+                               },
+                               [](const Notice& n) { return toJson(n); },
+                               [](const Snapshot& s) { return toJson(s); },
+                           },
+                           push.body);
+    return dump(Json{{"v", kVersion},
+                     {"type", "push"},
+                     {"seq", push.seq},
+                     {"kind", pushKindName(push.body)},
+                     {"data", std::move(data)}});
+}
+
+} // namespace hall::protocol

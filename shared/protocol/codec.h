@@ -1,0 +1,47 @@
+#pragma once
+// JSON text frames of the terminal protocol (docs/protocol.md). Decoders never throw: any input
+// — malformed JSON, wrong types, unknown fields, oversize — gives an Error with a code and a
+// message naming the offending field. Encoders produce exactly what the decoders accept.
+
+#include "protocol/messages.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace hall::protocol {
+
+template <typename T>
+class DecodeResult {
+public:
+    DecodeResult(T value) : v_(std::move(value)) {}
+    DecodeResult(Error error, std::string requestId = {})
+        : v_(std::move(error)), requestId_(std::move(requestId)) {}
+
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T& value() { return std::get<0>(v_); }
+    const T& value() const { return std::get<0>(v_); }
+    const T* operator->() const { return &value(); }
+    const Error& error() const { return std::get<1>(v_); }
+    // A refused request's id when the envelope's id could still be read, so the refusal can be
+    // addressed to it; empty otherwise.
+    const std::string& requestId() const { return requestId_; }
+
+private:
+    std::variant<T, Error> v_;
+    std::string requestId_;
+};
+
+// Server side.
+DecodeResult<Request> decodeRequest(std::string_view frame);
+std::string encodeResponse(const Response& response);
+std::string encodePush(const Push& push);
+
+// Client side.
+std::string encodeRequest(const Request& request);
+DecodeResult<Response> decodeResponse(std::string_view frame);
+DecodeResult<Push> decodePush(std::string_view frame);
+
+} // namespace hall::protocol

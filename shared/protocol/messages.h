@@ -1,0 +1,216 @@
+#pragma once
+// The terminal protocol, version 1, as C++ values (docs/protocol.md is the contract).
+// Requests that change the queue reuse the engine's command structs; the server fills in what a
+// client must not choose itself (IssueTicket::sourceDevice comes from the connection's identity).
+// Views of tickets and windows carry only what a terminal may show: never the person key.
+
+#include "core/commands.h"
+#include "core/engine.h"
+#include "core/ticket.h"
+#include "protocol/device.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace hall::protocol {
+
+inline constexpr int kVersion = 1;
+inline constexpr std::size_t kMaxFrameBytes = 64 * 1024;
+inline constexpr std::size_t kMaxIdLength = 64;
+inline constexpr std::size_t kMaxTextBytes = 1024; // any single string field
+inline constexpr int kMaxDepth = 8;                // JSON nesting of a frame
+
+// Refusals that come from the protocol layer, not from the engine.
+enum class ProtocolError {
+    BadFrame,
+    UnsupportedVersion,
+    UnknownType,
+    Forbidden,
+    Unauthenticated,
+    RateLimited,
+    TooLarge,
+    Internal,
+};
+std::string_view protocolErrorName(ProtocolError code);
+
+// `code` is a protocolErrorName() or a core::errorCodeName(): one namespace of snake_case codes.
+struct Error {
+    std::string code;
+    std::string message;
+    bool operator==(const Error&) const = default;
+};
+Error protocolError(ProtocolError code, std::string message);
+Error engineError(const core::Error& error);
+
+// --- requests (client → server) ------------------------------------------------------------
+
+struct Hello {
+    std::string credential;    // the token received at enrollment
+    std::vector<int> versions; // protocol versions the client speaks; the server picks one
+};
+struct Enroll {
+    std::string code; // one-time enrollment code created by an admin
+};
+enum class DeviceFault {
+    PaperLow,
+    PaperOut,
+    PrinterError,
+    ReaderUnplugged,
+    ScannerUnplugged,
+    DisplayError,
+    AudioError,
+};
+std::string_view faultName(DeviceFault fault);
+std::optional<DeviceFault> faultFromName(std::string_view name);
+struct Heartbeat {
+    std::vector<DeviceFault> faults; // every fault present now; empty: healthy
+};
+struct GetSnapshot {};
+
+using RequestBody =
+    std::variant<Hello, Enroll, Heartbeat, GetSnapshot, core::IssueTicket, core::SignIn,
+                 core::SignOut, core::PauseWindow, core::ResumeWindow, core::CallNext,
+                 core::CallNumber, core::Recall, core::StartServing, core::Finish,
+                 core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
+                 core::Rate>;
+
+// In the order of RequestBody's alternatives.
+enum class RequestType {
+    Hello,
+    Enroll,
+    Heartbeat,
+    GetSnapshot,
+    IssueTicket,
+    SignIn,
+    SignOut,
+    PauseWindow,
+    ResumeWindow,
+    CallNext,
+    CallNumber,
+    Recall,
+    StartServing,
+    Finish,
+    MarkNoShow,
+    Transfer,
+    UndoCall,
+    CancelTicket,
+    Rate,
+};
+inline constexpr int kRequestTypeCount = 19;
+std::string_view requestTypeName(RequestType type);
+std::optional<RequestType> requestTypeFromName(std::string_view name);
+
+struct Request {
+    std::string id; // client-generated, 1–64 of [A-Za-z0-9_-]; the retry key
+    RequestBody body;
+    RequestType type() const { return static_cast<RequestType>(body.index()); }
+};
+bool isValidRequestId(std::string_view id);
+// The engine command a request carries, if it is one of the engine's.
+std::optional<core::Command> engineCommand(const Request& request);
+
+// --- views shared by responses and pushes --------------------------------------------------
+
+struct TicketView {
+    core::TicketId id = 0;
+    std::string number;
+    std::string serviceId;
+    core::TicketState state = core::TicketState::Waiting;
+    std::optional<int> window;
+    core::PriorityClass priority = core::PriorityClass::Normal;
+    bool operator==(const TicketView&) const = default;
+};
+TicketView ticketView(const core::Ticket& ticket); // drops the person key and everything private
+
+struct WindowView {
+    int number = 0;
+    std::string staffId;
+    bool paused = false;
+    std::string pauseReason;
+    std::optional<TicketView> current;
+    bool operator==(const WindowView&) const = default;
+};
+// `current` is the engine's ticket for state.current (null when the window has none).
+WindowView windowView(const core::WindowState& state, const core::Ticket* current);
+
+struct ServiceQueue {
+    std::string serviceId;
+    int waiting = 0;
+    std::optional<std::int64_t> estimatedWaitMs;
+    bool operator==(const ServiceQueue&) const = default;
+};
+struct ZoneQueue {
+    std::string zone;
+    int waiting = 0;
+    bool operator==(const ZoneQueue&) const = default;
+};
+struct QueueState {
+    std::vector<ServiceQueue> services;
+    std::vector<ZoneQueue> zones;
+    bool operator==(const QueueState&) const = default;
+};
+struct Notice {
+    std::string id;
+    std::string text;
+    bool operator==(const Notice&) const = default;
+};
+struct Snapshot {
+    QueueState queues;
+    std::vector<WindowView> windows;
+    std::vector<Notice> notices;
+    bool operator==(const Snapshot&) const = default;
+};
+
+// --- responses (server → client) -----------------------------------------------------------
+
+struct HelloResult {
+    int version = kVersion; // the version the server picked
+    DeviceIdentity identity;
+};
+struct EnrollResult {
+    std::string credential; // present it in every later hello; shown once, keep it secret
+    DeviceIdentity identity;
+};
+struct CommandResult {
+    std::optional<TicketView> ticket; // the ticket the command concerned, after it
+    std::optional<int> ahead;         // issue_ticket: tickets to be called before it
+    std::optional<std::int64_t> estimatedWaitMs;
+};
+struct Ack {}; // heartbeat
+struct SnapshotResult {
+    std::uint64_t seq = 0; // the last push sent before the snapshot; continue after it
+    Snapshot snapshot;
+};
+using ResponseResult = std::variant<HelloResult, EnrollResult, CommandResult, Ack, SnapshotResult>;
+
+struct Response {
+    std::string id;                  // empty only when the request's id could not be read
+    std::optional<RequestType> type; // the request answered; required when ok
+    std::variant<ResponseResult, Error> outcome;
+    bool ok() const { return outcome.index() == 0; }
+};
+
+// --- pushes (server → client) --------------------------------------------------------------
+
+struct Call {
+    TicketView ticket;
+    int window = 0;
+    bool silent = false; // show it, do not announce it by voice
+    bool recall = false;
+    bool operator==(const Call&) const = default;
+};
+
+using PushBody = std::variant<QueueState, WindowView, Call, Notice, Snapshot>;
+std::string_view pushKindName(const PushBody& body); // queue, window, call, notice, snapshot
+
+struct Push {
+    std::uint64_t seq = 0; // per connection: 1, 2, 3, … without gaps
+    PushBody body;
+};
+
+} // namespace hall::protocol

@@ -1,0 +1,170 @@
+#include "protocol/views_json.h"
+
+#include <limits>
+
+namespace hall::protocol::detail {
+
+namespace {
+
+constexpr std::size_t kMaxListItems = 1000; // windows, services, zones, notices of one hall
+
+template <typename T, typename Read>
+std::vector<T> readList(Reader& r, const char* key, Read read) {
+    const Json& a = r.array(key);
+    if (a.size() > kMaxListItems) r.fail(key, "has too many items");
+    std::vector<T> out;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        out.push_back(read(a[i], r.subContext(key) + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+} // namespace
+
+core::TicketState stateFromName(std::string_view name, const std::string& context) {
+    for (int i = 0; i <= static_cast<int>(core::TicketState::Cancelled); ++i)
+        if (core::stateName(static_cast<core::TicketState>(i)) == name)
+            return static_cast<core::TicketState>(i);
+    reject(ProtocolError::BadFrame, context + ": unknown ticket state");
+}
+
+core::PriorityClass priorityFromName(std::string_view name, const std::string& context) {
+    for (int i = 0; i <= static_cast<int>(core::PriorityClass::GreenChannel); ++i)
+        if (core::priorityName(static_cast<core::PriorityClass>(i)) == name)
+            return static_cast<core::PriorityClass>(i);
+    reject(ProtocolError::BadFrame, context + ": unknown priority");
+}
+
+// Built field by field from the view, which has no person key to leak.
+Json toJson(const TicketView& t) {
+    Json j{{"id", t.id},
+           {"number", t.number},
+           {"service", t.serviceId},
+           {"state", core::stateName(t.state)},
+           {"priority", core::priorityName(t.priority)}};
+    if (t.window) j["window"] = *t.window;
+    return j;
+}
+
+TicketView readTicket(const Json& json, const std::string& context) {
+    Reader r(json, context);
+    TicketView t;
+    t.id = r.unsignedInteger("id", 1);
+    t.number = r.nonEmptyText("number");
+    t.serviceId = r.nonEmptyText("service");
+    t.state = stateFromName(r.text("state"), r.subContext("state"));
+    t.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
+    if (r.has("window")) t.window = r.window("window");
+    r.finish();
+    return t;
+}
+
+Json toJson(const WindowView& w) {
+    Json j{{"number", w.number},
+           {"staff", w.staffId},
+           {"paused", w.paused},
+           {"pause_reason", w.pauseReason}};
+    if (w.current) j["current"] = toJson(*w.current);
+    return j;
+}
+
+WindowView readWindow(const Json& json, const std::string& context) {
+    Reader r(json, context);
+    WindowView w;
+    w.number = r.window("number");
+    w.staffId = r.text("staff");
+    w.paused = r.boolean("paused");
+    w.pauseReason = r.text("pause_reason");
+    if (r.has("current")) w.current = readTicket(r.object("current"), r.subContext("current"));
+    r.finish();
+    return w;
+}
+
+Json toJson(const QueueState& q) {
+    Json services = Json::array();
+    for (const auto& s : q.services) {
+        Json j{{"service", s.serviceId}, {"waiting", s.waiting}};
+        if (s.estimatedWaitMs) j["estimated_wait_ms"] = *s.estimatedWaitMs;
+        services.push_back(std::move(j));
+    }
+    Json zones = Json::array();
+    for (const auto& z : q.zones) zones.push_back(Json{{"zone", z.zone}, {"waiting", z.waiting}});
+    return Json{{"services", std::move(services)}, {"zones", std::move(zones)}};
+}
+
+QueueState readQueues(const Json& json, const std::string& context) {
+    Reader r(json, context);
+    QueueState q;
+    q.services = readList<ServiceQueue>(r, "services", [](const Json& j, const std::string& c) {
+        Reader s(j, c);
+        ServiceQueue out;
+        out.serviceId = s.nonEmptyText("service");
+        out.waiting = static_cast<int>(s.integer("waiting", 0, 1'000'000));
+        if (s.has("estimated_wait_ms"))
+            out.estimatedWaitMs = s.integer("estimated_wait_ms", 0, std::numeric_limits<std::int64_t>::max());
+        s.finish();
+        return out;
+    });
+    q.zones = readList<ZoneQueue>(r, "zones", [](const Json& j, const std::string& c) {
+        Reader z(j, c);
+        ZoneQueue out;
+        out.zone = z.nonEmptyText("zone");
+        out.waiting = static_cast<int>(z.integer("waiting", 0, 1'000'000));
+        z.finish();
+        return out;
+    });
+    r.finish();
+    return q;
+}
+
+Json toJson(const Notice& n) {
+    return Json{{"id", n.id}, {"text", n.text}};
+}
+
+Notice readNotice(const Json& json, const std::string& context) {
+    Reader r(json, context);
+    Notice n;
+    n.id = r.nonEmptyText("id");
+    n.text = r.text("text");
+    r.finish();
+    return n;
+}
+
+Json toJson(const Snapshot& s) {
+    Json windows = Json::array();
+    for (const auto& w : s.windows) windows.push_back(toJson(w));
+    Json notices = Json::array();
+    for (const auto& n : s.notices) notices.push_back(toJson(n));
+    return Json{{"queues", toJson(s.queues)},
+                {"windows", std::move(windows)},
+                {"notices", std::move(notices)}};
+}
+
+Snapshot readSnapshot(Reader& r) {
+    Snapshot s;
+    s.queues = readQueues(r.object("queues"), r.subContext("queues"));
+    s.windows = readList<WindowView>(r, "windows", readWindow);
+    s.notices = readList<Notice>(r, "notices", readNotice);
+    return s;
+}
+
+Json toJson(const DeviceIdentity& d) {
+    Json j{{"name", d.device}, {"role", roleName(d.role)}};
+    if (d.window) j["window"] = *d.window;
+    if (!d.zone.empty()) j["zone"] = d.zone;
+    return j;
+}
+
+DeviceIdentity readDevice(const Json& json, const std::string& context) {
+    Reader r(json, context);
+    DeviceIdentity d;
+    d.device = r.nonEmptyText("name");
+    const auto role = roleFromName(r.text("role"));
+    if (!role) r.fail("role", "is not a known role");
+    d.role = *role;
+    if (r.has("window")) d.window = r.window("window");
+    if (r.has("zone")) d.zone = r.nonEmptyText("zone");
+    r.finish();
+    return d;
+}
+
+} // namespace hall::protocol::detail

@@ -1,0 +1,28 @@
+#pragma once
+// Internal to the codec: JSON of the views shared by responses and pushes (tickets, windows,
+// queues, notices, snapshots, device identities), both ways.
+
+#include "protocol/json_reader.h"
+#include "protocol/messages.h"
+
+namespace hall::protocol::detail {
+
+Json toJson(const TicketView& ticket); // id, number, service, state, window?, priority
+Json toJson(const WindowView& window);
+Json toJson(const QueueState& queues);
+Json toJson(const Notice& notice);
+Json toJson(const Snapshot& snapshot);
+Json toJson(const DeviceIdentity& device);
+
+TicketView readTicket(const Json& json, const std::string& context);
+WindowView readWindow(const Json& json, const std::string& context);
+QueueState readQueues(const Json& json, const std::string& context);
+Notice readNotice(const Json& json, const std::string& context);
+// Reads the snapshot fields from `r`, which may hold other fields too (seq in a response).
+Snapshot readSnapshot(Reader& r);
+DeviceIdentity readDevice(const Json& json, const std::string& context);
+
+core::TicketState stateFromName(std::string_view name, const std::string& context);
+core::PriorityClass priorityFromName(std::string_view name, const std::string& context);
+
+} // namespace hall::protocol::detail

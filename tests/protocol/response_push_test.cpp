@@ -1,0 +1,153 @@
+// Responses and pushes round-trip through the client-side decoders, and what a terminal is sent
+// about a ticket never includes the person key.
+
+#include "protocol/codec.h"
+#include "samples.h"
+
+#include <doctest/doctest.h>
+
+using namespace hall;
+using namespace hall::protocol;
+
+namespace {
+
+core::Ticket sampleTicket() {
+    core::Ticket t;
+    t.id = 20'400'000'017;
+    t.number = "A017";
+    t.sequence = 17;
+    t.serviceId = "tax";
+    t.issuedServiceId = "tax";
+    t.priority = core::PriorityClass::GreenChannel;
+    t.greenCategory = "elderly";
+    t.sourceDevice = "kiosk-2";
+    t.personKey = testing::kPersonKey;
+    t.state = core::TicketState::Called;
+    t.window = 3;
+    t.staffId = "staff-07";
+    return t;
+}
+
+Snapshot sampleSnapshot() {
+    const auto ticket = sampleTicket();
+    core::WindowState busy{3, "staff-07", false, "", ticket.id};
+    core::WindowState paused{4, "staff-09", true, "lunch", std::nullopt};
+    Snapshot s;
+    s.queues.services = {{"tax", 12, 600'000}, {"social", 0, std::nullopt}};
+    s.queues.zones = {{"north", 12}};
+    s.windows = {windowView(busy, &ticket), windowView(paused, nullptr)};
+    s.notices = {{"n1", "系统将于18:00维护"}};
+    return s;
+}
+
+Response roundTrip(const Response& response) {
+    const auto decoded = decodeResponse(encodeResponse(response));
+    REQUIRE_MESSAGE(decoded.ok(), decoded.error().message);
+    CHECK(decoded->id == response.id);
+    CHECK(decoded->type == response.type);
+    CHECK(encodeResponse(decoded.value()) == encodeResponse(response));
+    return decoded.value();
+}
+
+Push roundTrip(const Push& push) {
+    const auto frame = encodePush(push);
+    const auto decoded = decodePush(frame);
+    REQUIRE_MESSAGE(decoded.ok(), decoded.error().message);
+    CHECK(decoded->seq == push.seq);
+    CHECK(encodePush(decoded.value()) == frame);
+    return decoded.value();
+}
+
+} // namespace
+
+TEST_CASE("successful responses of each shape round-trip") {
+    const DeviceIdentity pad{"pad-03", Role::WindowPad, 3, ""};
+    const auto hello = roundTrip({"h1", RequestType::Hello, ResponseResult{HelloResult{1, pad}}});
+    const auto& h = std::get<HelloResult>(std::get<ResponseResult>(hello.outcome));
+    CHECK(h.identity.role == Role::WindowPad);
+    CHECK(h.identity.window == 3);
+
+    const DeviceIdentity board{"board-n", Role::CallBoard, std::nullopt, "north"};
+    roundTrip({"e1", RequestType::Enroll, ResponseResult{EnrollResult{"secret-token", board}}});
+    roundTrip({"b1", RequestType::Heartbeat, ResponseResult{Ack{}}});
+
+    const auto issued = roundTrip(
+        {"i1", RequestType::IssueTicket,
+         ResponseResult{CommandResult{ticketView(sampleTicket()), 4, 240'000}}});
+    const auto& c = std::get<CommandResult>(std::get<ResponseResult>(issued.outcome));
+    REQUIRE(c.ticket);
+    CHECK(c.ticket->number == "A017");
+    CHECK(c.ahead == 4);
+    roundTrip({"f1", RequestType::Finish, ResponseResult{CommandResult{}}});
+
+    const auto snap = roundTrip({"s1", RequestType::GetSnapshot,
+                                 ResponseResult{SnapshotResult{41, sampleSnapshot()}}});
+    const auto& s = std::get<SnapshotResult>(std::get<ResponseResult>(snap.outcome));
+    CHECK(s.seq == 41);
+    CHECK(s.snapshot == sampleSnapshot());
+}
+
+TEST_CASE("refusals round-trip with engine and protocol codes") {
+    const auto quota = roundTrip(
+        {"i2", RequestType::IssueTicket,
+         engineError(core::fail(core::ErrorCode::QuotaReached, "daily quota of tax used up"))});
+    CHECK(std::get<Error>(quota.outcome) == Error{"quota_reached", "daily quota of tax used up"});
+    // A frame whose id could not be read is answered without one.
+    const auto bad = roundTrip({"", std::nullopt, protocolError(ProtocolError::BadFrame, "x")});
+    CHECK(std::get<Error>(bad.outcome).code == "bad_frame");
+    CHECK(bad.id.empty());
+}
+
+TEST_CASE("a successful response must say which request it answers") {
+    const auto decoded = decodeResponse(
+        R"({"v":1,"type":"response","id":"a","ok":true,"result":{}})");
+    REQUIRE_FALSE(decoded.ok());
+    CHECK(decoded.error().code == "bad_frame");
+}
+
+TEST_CASE("every push kind round-trips with its sequence number") {
+    const auto ticket = ticketView(sampleTicket());
+    const auto call = roundTrip({7, Call{ticket, 3, true, false}});
+    CHECK(std::get<Call>(call.body).silent);
+    CHECK(std::get<Call>(call.body) == Call{ticket, 3, true, false});
+    CHECK(std::get<QueueState>(roundTrip({8, sampleSnapshot().queues}).body) ==
+          sampleSnapshot().queues);
+    CHECK(std::get<WindowView>(roundTrip({9, sampleSnapshot().windows[0]}).body) ==
+          sampleSnapshot().windows[0]);
+    CHECK(std::get<Notice>(roundTrip({10, Notice{"n2", "暂停服务"}}).body).text == "暂停服务");
+    CHECK(std::get<Snapshot>(roundTrip({1, sampleSnapshot()}).body) == sampleSnapshot());
+}
+
+TEST_CASE("pushes and responses never contain the person key") {
+    const auto ticket = sampleTicket();
+    REQUIRE_FALSE(ticket.personKey.empty());
+    const auto view = ticketView(ticket);
+    CHECK(view.number == "A017");
+    CHECK(view.window == 3);
+    CHECK(view.priority == core::PriorityClass::GreenChannel);
+    const std::vector<std::string> frames{
+        encodePush({1, Call{view, 3, false, true}}),
+        encodePush({2, sampleSnapshot()}),
+        encodePush({3, sampleSnapshot().windows[0]}),
+        encodeResponse({"i1", RequestType::IssueTicket, ResponseResult{CommandResult{view, 0, 0}}}),
+    };
+    for (const auto& frame : frames) {
+        CHECK(frame.find(ticket.personKey) == std::string::npos);
+        CHECK(frame.find("person") == std::string::npos);
+        CHECK(frame.find("kiosk-2") == std::string::npos); // source device stays private too
+    }
+}
+
+TEST_CASE("client decoders refuse the other directions' frames") {
+    const auto push = encodePush({1, Notice{"n", "t"}});
+    const auto response = encodeResponse({"a", RequestType::Heartbeat, ResponseResult{Ack{}}});
+    CHECK(decodeResponse(push).error().code == "unknown_type");
+    CHECK(decodePush(response).error().code == "unknown_type");
+    CHECK(decodeRequest(push).error().code == "unknown_type");
+    CHECK(decodePush(R"({"v":1,"type":"push","seq":0,"kind":"notice","data":{"id":"n","text":""}})")
+              .error()
+              .code == "bad_frame"); // sequence numbers start at 1
+    CHECK(decodePush(R"({"v":1,"type":"push","seq":3,"kind":"fireworks","data":{}})")
+              .error()
+              .code == "unknown_type");
+}
