@@ -85,7 +85,7 @@ Json parseFrame(std::string_view frame) {
 
 // The version is checked before anything else so that a future client gets
 // unsupported_version, not a complaint about a field it added.
-void readVersion(Reader& r, const Json& frame) {
+void readVersion(StrictReader& r, const Json& frame) {
     const auto it = frame.find("v");
     if (it == frame.end()) r.fail("v", "is missing");
     if (!it->is_number_integer()) r.fail("v", "must be an integer");
@@ -96,7 +96,7 @@ void readVersion(Reader& r, const Json& frame) {
     (void)r.integer("v", kVersion, kVersion);
 }
 
-std::string readId(Reader& r) {
+std::string readId(StrictReader& r) {
     auto id = r.text("id");
     if (!isValidRequestId(id))
         r.fail("id", "must be 1–64 characters of A–Z, a–z, 0–9, '-' and '_'");
@@ -110,6 +110,8 @@ DecodeResult<T> guarded(std::string_view frame, T (*decode)(std::string_view, st
         return decode(frame, id);
     } catch (const Rejected& rejected) {
         return DecodeResult<T>(rejected.error, id);
+    } catch (const json::FieldError& e) {
+        return DecodeResult<T>(badField(e), id);
     } catch (const std::exception& e) {
         // Anything else (allocation failure) is still an answer, not a crash.
         return DecodeResult<T>(protocolError(ProtocolError::Internal, e.what()), id);
@@ -118,11 +120,11 @@ DecodeResult<T> guarded(std::string_view frame, T (*decode)(std::string_view, st
 
 // --- request bodies ------------------------------------------------------------------------
 
-bool optionalBool(Reader& r, const char* key) {
+bool optionalBool(StrictReader& r, const char* key) {
     return r.has(key) ? r.boolean(key) : false;
 }
 
-RequestBody readBody(RequestType type, Reader& r) {
+RequestBody readBody(RequestType type, StrictReader& r) {
     switch (type) {
     case RequestType::Hello: {
         Hello h;
@@ -131,7 +133,7 @@ RequestBody readBody(RequestType type, Reader& r) {
         if (versions.empty() || versions.size() > kMaxVersions)
             r.fail("versions", "must list 1 to " + std::to_string(kMaxVersions) + " versions");
         for (const auto& v : versions)
-            h.versions.push_back(static_cast<int>(integerValue(v, 1, 1000, "hello.versions[]")));
+            h.versions.push_back(static_cast<int>(r.item("versions", v, 1, 1000)));
         return h;
     }
     case RequestType::Enroll: return Enroll{r.nonEmptyText("code")};
@@ -153,7 +155,7 @@ RequestBody readBody(RequestType type, Reader& r) {
             c.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
         if (r.has("green_category")) c.greenCategory = r.nonEmptyText("green_category");
         if (r.has("appointment")) {
-            Reader a(r.object("appointment"), r.subContext("appointment"));
+            StrictReader a(r.object("appointment"), r.subContext("appointment"), kMaxTextBytes);
             core::Appointment appointment;
             appointment.id = a.nonEmptyText("id");
             appointment.slotStart = core::Timestamp(
@@ -170,48 +172,48 @@ RequestBody readBody(RequestType type, Reader& r) {
     }
     case RequestType::SignIn: {
         core::SignIn c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         c.staffId = r.nonEmptyText("staff");
         return c;
     }
-    case RequestType::SignOut: return core::SignOut{r.window("window")};
+    case RequestType::SignOut: return core::SignOut{window(r, "window")};
     case RequestType::PauseWindow: {
         core::PauseWindow c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         if (r.has("reason")) c.reason = r.text("reason");
         return c;
     }
-    case RequestType::ResumeWindow: return core::ResumeWindow{r.window("window")};
+    case RequestType::ResumeWindow: return core::ResumeWindow{window(r, "window")};
     case RequestType::CallNext: {
         core::CallNext c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         c.silent = optionalBool(r, "silent");
         return c;
     }
     case RequestType::CallNumber: {
         core::CallNumber c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         c.number = r.nonEmptyText("number");
         c.silent = optionalBool(r, "silent");
         return c;
     }
     case RequestType::Recall: {
         core::Recall c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         c.silent = optionalBool(r, "silent");
         return c;
     }
-    case RequestType::StartServing: return core::StartServing{r.window("window")};
-    case RequestType::Finish: return core::Finish{r.window("window")};
-    case RequestType::MarkNoShow: return core::MarkNoShow{r.window("window")};
+    case RequestType::StartServing: return core::StartServing{window(r, "window")};
+    case RequestType::Finish: return core::Finish{window(r, "window")};
+    case RequestType::MarkNoShow: return core::MarkNoShow{window(r, "window")};
     case RequestType::Transfer: {
         core::Transfer c;
-        c.window = r.window("window");
+        c.window = window(r, "window");
         if (r.has("to_service")) c.toService = r.nonEmptyText("to_service");
-        if (r.has("to_window")) c.toWindow = r.window("to_window");
+        if (r.has("to_window")) c.toWindow = window(r, "to_window");
         return c;
     }
-    case RequestType::UndoCall: return core::UndoCall{r.window("window")};
+    case RequestType::UndoCall: return core::UndoCall{window(r, "window")};
     case RequestType::CancelTicket: {
         core::CancelTicket c;
         c.ticket = r.unsignedInteger("ticket", 1);
@@ -302,7 +304,7 @@ Json bodyJson(const RequestBody& body) {
 
 Request decodeRequestFrame(std::string_view frame, std::string& id) {
     const Json json = parseFrame(frame);
-    Reader envelope(json, "request");
+    StrictReader envelope(json, "request", kMaxTextBytes);
     readVersion(envelope, json);
     // The id is taken before the type is checked so that even an unknown type is refused to
     // the request's id.
@@ -314,7 +316,7 @@ Request decodeRequestFrame(std::string_view frame, std::string& id) {
     if (!type)
         reject(ProtocolError::UnknownType,
                "unknown request type '" + typeName.substr(0, 64) + "'");
-    Reader r(json, std::string(requestTypeName(*type)));
+    StrictReader r(json, std::string(requestTypeName(*type)), kMaxTextBytes);
     (void)r.integer("v", kVersion, kVersion);
     (void)r.text("type");
     auto requestId = readId(r);
@@ -352,7 +354,7 @@ Json resultJson(const ResponseResult& result) {
 }
 
 ResponseResult readResult(RequestType type, const Json& json) {
-    Reader r(json, "response.result");
+    StrictReader r(json, "response.result", kMaxTextBytes);
     ResponseResult result = Ack{};
     switch (type) {
     case RequestType::Hello: {
@@ -394,7 +396,7 @@ ResponseResult readResult(RequestType type, const Json& json) {
 
 Response decodeResponseFrame(std::string_view frame, std::string& id) {
     const Json json = parseFrame(frame);
-    Reader r(json, "response");
+    StrictReader r(json, "response", kMaxTextBytes);
     readVersion(r, json);
     if (r.text("type") != "response") reject(ProtocolError::UnknownType, "not a response");
     Response response{{}, std::nullopt, Ack{}};
@@ -408,7 +410,7 @@ Response decodeResponseFrame(std::string_view frame, std::string& id) {
         if (!response.type) r.fail("request", "is required in a successful response");
         response.outcome = readResult(*response.type, r.object("result"));
     } else {
-        Reader e(r.object("error"), "response.error");
+        StrictReader e(r.object("error"), "response.error", kMaxTextBytes);
         Error error{e.nonEmptyText("code"), e.text("message")};
         e.finish();
         response.outcome = std::move(error);
@@ -421,7 +423,7 @@ Response decodeResponseFrame(std::string_view frame, std::string& id) {
 
 Push decodePushFrame(std::string_view frame, std::string&) {
     const Json json = parseFrame(frame);
-    Reader r(json, "push");
+    StrictReader r(json, "push", kMaxTextBytes);
     readVersion(r, json);
     if (r.text("type") != "push") reject(ProtocolError::UnknownType, "not a push");
     Push push{r.unsignedInteger("seq", 1), Notice{}};
@@ -433,10 +435,10 @@ Push decodePushFrame(std::string_view frame, std::string&) {
     } else if (kind == "window") {
         push.body = readWindow(data, context);
     } else if (kind == "call") {
-        Reader c(data, context);
+        StrictReader c(data, context, kMaxTextBytes);
         Call call;
         call.ticket = readTicket(c.object("ticket"), c.subContext("ticket"));
-        call.window = c.window("window");
+        call.window = window(c, "window");
         call.silent = c.boolean("silent");
         call.recall = c.boolean("recall");
         c.finish();
@@ -444,7 +446,7 @@ Push decodePushFrame(std::string_view frame, std::string&) {
     } else if (kind == "notice") {
         push.body = readNotice(data, context);
     } else if (kind == "snapshot") {
-        Reader s(data, context);
+        StrictReader s(data, context, kMaxTextBytes);
         push.body = readSnapshot(s);
         s.finish();
     } else {

@@ -9,7 +9,7 @@ namespace {
 constexpr std::size_t kMaxListItems = 1000; // windows, services, zones, notices of one hall
 
 template <typename T, typename Read>
-std::vector<T> readList(Reader& r, const char* key, Read read) {
+std::vector<T> readList(StrictReader& r, const char* key, Read read) {
     const Json& a = r.array(key);
     if (a.size() > kMaxListItems) r.fail(key, "has too many items");
     std::vector<T> out;
@@ -46,14 +46,14 @@ Json toJson(const TicketView& t) {
 }
 
 TicketView readTicket(const Json& json, const std::string& context) {
-    Reader r(json, context);
+    StrictReader r(json, context, kMaxTextBytes);
     TicketView t;
     t.id = r.unsignedInteger("id", 1);
     t.number = r.nonEmptyText("number");
     t.serviceId = r.nonEmptyText("service");
     t.state = stateFromName(r.text("state"), r.subContext("state"));
     t.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
-    if (r.has("window")) t.window = r.window("window");
+    if (r.has("window")) t.window = window(r, "window");
     r.finish();
     return t;
 }
@@ -68,9 +68,9 @@ Json toJson(const WindowView& w) {
 }
 
 WindowView readWindow(const Json& json, const std::string& context) {
-    Reader r(json, context);
+    StrictReader r(json, context, kMaxTextBytes);
     WindowView w;
-    w.number = r.window("number");
+    w.number = window(r, "number");
     w.staffId = r.text("staff");
     w.paused = r.boolean("paused");
     w.pauseReason = r.text("pause_reason");
@@ -92,10 +92,10 @@ Json toJson(const QueueState& q) {
 }
 
 QueueState readQueues(const Json& json, const std::string& context) {
-    Reader r(json, context);
+    StrictReader r(json, context, kMaxTextBytes);
     QueueState q;
     q.services = readList<ServiceQueue>(r, "services", [](const Json& j, const std::string& c) {
-        Reader s(j, c);
+        StrictReader s(j, c, kMaxTextBytes);
         ServiceQueue out;
         out.serviceId = s.nonEmptyText("service");
         out.waiting = static_cast<int>(s.integer("waiting", 0, 1'000'000));
@@ -105,7 +105,7 @@ QueueState readQueues(const Json& json, const std::string& context) {
         return out;
     });
     q.zones = readList<ZoneQueue>(r, "zones", [](const Json& j, const std::string& c) {
-        Reader z(j, c);
+        StrictReader z(j, c, kMaxTextBytes);
         ZoneQueue out;
         out.zone = z.nonEmptyText("zone");
         out.waiting = static_cast<int>(z.integer("waiting", 0, 1'000'000));
@@ -121,7 +121,7 @@ Json toJson(const Notice& n) {
 }
 
 Notice readNotice(const Json& json, const std::string& context) {
-    Reader r(json, context);
+    StrictReader r(json, context, kMaxTextBytes);
     Notice n;
     n.id = r.nonEmptyText("id");
     n.text = r.text("text");
@@ -139,7 +139,7 @@ Json toJson(const Snapshot& s) {
                 {"notices", std::move(notices)}};
 }
 
-Snapshot readSnapshot(Reader& r) {
+Snapshot readSnapshot(StrictReader& r) {
     Snapshot s;
     s.queues = readQueues(r.object("queues"), r.subContext("queues"));
     s.windows = readList<WindowView>(r, "windows", readWindow);
@@ -155,13 +155,13 @@ Json toJson(const DeviceIdentity& d) {
 }
 
 DeviceIdentity readDevice(const Json& json, const std::string& context) {
-    Reader r(json, context);
+    StrictReader r(json, context, kMaxTextBytes);
     DeviceIdentity d;
     d.device = r.nonEmptyText("name");
     const auto role = roleFromName(r.text("role"));
     if (!role) r.fail("role", "is not a known role");
     d.role = *role;
-    if (r.has("window")) d.window = r.window("window");
+    if (r.has("window")) d.window = window(r, "window");
     if (r.has("zone")) d.zone = r.nonEmptyText("zone");
     r.finish();
     return d;

@@ -19,7 +19,7 @@ WindowView readWindow(const Json& json, const std::string& context);
 QueueState readQueues(const Json& json, const std::string& context);
 Notice readNotice(const Json& json, const std::string& context);
 // Reads the snapshot fields from `r`, which may hold other fields too (seq in a response).
-Snapshot readSnapshot(Reader& r);
+Snapshot readSnapshot(StrictReader& r);
 DeviceIdentity readDevice(const Json& json, const std::string& context);
 
 core::TicketState stateFromName(std::string_view name, const std::string& context);

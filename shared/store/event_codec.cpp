@@ -20,7 +20,7 @@ constexpr std::array kCancelReasons{CancelReason::Citizen, CancelReason::Staff,
                                     CancelReason::DayClosed};
 
 template <typename E, std::size_t N, typename NameOf>
-E enumByName(ObjectReader& in, const char* key, const std::array<E, N>& all, NameOf nameOf) {
+E enumByName(StrictReader& in, const char* key, const std::array<E, N>& all, NameOf nameOf) {
     const std::string name = in.text(key);
     for (E e : all) {
         if (nameOf(e) == name) return e;
@@ -28,7 +28,7 @@ E enumByName(ObjectReader& in, const char* key, const std::array<E, N>& all, Nam
     in.fail(key, "unknown value \"" + name + "\"");
 }
 
-RatingLevel ratingLevel(ObjectReader& in, const char* key) {
+RatingLevel ratingLevel(StrictReader& in, const char* key) {
     const int level = in.int32(key);
     if (level < 1 || level > kRatingLevels) in.fail(key, "rating level must be 1 to 5");
     return static_cast<RatingLevel>(level);
@@ -42,7 +42,7 @@ template <> struct Codec<DayRolledOver> {
         j["from"] = dayJson(e.from);
         j["to"] = dayJson(e.to);
     }
-    static DayRolledOver read(ObjectReader& in) { return {in.day("from"), in.day("to")}; }
+    static DayRolledOver read(StrictReader& in) { return {readDay(in, "from"), readDay(in, "to")}; }
 };
 
 template <> struct Codec<TicketIssued> {
@@ -61,18 +61,18 @@ template <> struct Codec<TicketIssued> {
         j["source_device"] = e.sourceDevice;
         j["person_key"] = e.personKey;
     }
-    static TicketIssued read(ObjectReader& in) {
+    static TicketIssued read(StrictReader& in) {
         TicketIssued e;
         e.ticket = in.unsignedInteger("ticket");
-        e.day = in.day("day");
+        e.day = readDay(in, "day");
         e.number = in.text("number");
-        e.sequence = in.nonNegative("sequence");
+        e.sequence = in.int32("sequence", 0);
         e.serviceId = in.text("service_id");
         e.priority = enumByName(in, "priority", kPriorities, priorityName);
         e.greenCategory = in.text("green_category");
         if (in.has("appointment")) {
-            ObjectReader a(in.object("appointment"), in.context() + ", appointment");
-            e.appointment = Appointment{a.text("id"), a.instant("slot_start_ms")};
+            StrictReader a(in.object("appointment"), in.context() + ", appointment");
+            e.appointment = Appointment{a.text("id"), readInstant(a, "slot_start_ms")};
             a.finish();
         }
         e.sourceDevice = in.text("source_device");
@@ -86,14 +86,14 @@ template <> struct Codec<StaffSignedIn> {
         j["window"] = e.window;
         j["staff_id"] = e.staffId;
     }
-    static StaffSignedIn read(ObjectReader& in) {
+    static StaffSignedIn read(StrictReader& in) {
         return {in.int32("window"), in.text("staff_id")};
     }
 };
 
 template <> struct Codec<StaffSignedOut> {
     static void write(Json& j, const StaffSignedOut& e) { j["window"] = e.window; }
-    static StaffSignedOut read(ObjectReader& in) { return {in.int32("window")}; }
+    static StaffSignedOut read(StrictReader& in) { return {in.int32("window")}; }
 };
 
 template <> struct Codec<WindowPaused> {
@@ -101,12 +101,12 @@ template <> struct Codec<WindowPaused> {
         j["window"] = e.window;
         j["reason"] = e.reason;
     }
-    static WindowPaused read(ObjectReader& in) { return {in.int32("window"), in.text("reason")}; }
+    static WindowPaused read(StrictReader& in) { return {in.int32("window"), in.text("reason")}; }
 };
 
 template <> struct Codec<WindowResumed> {
     static void write(Json& j, const WindowResumed& e) { j["window"] = e.window; }
-    static WindowResumed read(ObjectReader& in) { return {in.int32("window")}; }
+    static WindowResumed read(StrictReader& in) { return {in.int32("window")}; }
 };
 
 template <> struct Codec<TicketCalled> {
@@ -118,7 +118,7 @@ template <> struct Codec<TicketCalled> {
         j["by_number"] = e.byNumber;
         j["routing_credit"] = e.routingCredit;
     }
-    static TicketCalled read(ObjectReader& in) {
+    static TicketCalled read(StrictReader& in) {
         TicketCalled e;
         e.ticket = in.unsignedInteger("ticket");
         e.window = in.int32("window");
@@ -136,7 +136,7 @@ template <> struct Codec<TicketRecalled> {
         j["window"] = e.window;
         j["silent"] = e.silent;
     }
-    static TicketRecalled read(ObjectReader& in) {
+    static TicketRecalled read(StrictReader& in) {
         return {in.unsignedInteger("ticket"), in.int32("window"), in.boolean("silent")};
     }
 };
@@ -146,7 +146,7 @@ template <> struct Codec<ServingStarted> {
         j["ticket"] = e.ticket;
         j["window"] = e.window;
     }
-    static ServingStarted read(ObjectReader& in) {
+    static ServingStarted read(StrictReader& in) {
         return {in.unsignedInteger("ticket"), in.int32("window")};
     }
 };
@@ -157,7 +157,7 @@ template <> struct Codec<TicketFinished> {
         j["window"] = e.window;
         j["staff_id"] = e.staffId;
     }
-    static TicketFinished read(ObjectReader& in) {
+    static TicketFinished read(StrictReader& in) {
         return {in.unsignedInteger("ticket"), in.int32("window"), in.text("staff_id")};
     }
 };
@@ -171,14 +171,14 @@ template <> struct Codec<NoShowMarked> {
         j["eligible_at_ms"] = toMillis(e.eligibleAt);
         j["queued_at_ms"] = toMillis(e.queuedAt);
     }
-    static NoShowMarked read(ObjectReader& in) {
+    static NoShowMarked read(StrictReader& in) {
         NoShowMarked e;
         e.ticket = in.unsignedInteger("ticket");
         e.window = in.int32("window");
         e.staffId = in.text("staff_id");
         e.final = in.boolean("final");
-        e.eligibleAt = in.instant("eligible_at_ms");
-        e.queuedAt = in.instant("queued_at_ms");
+        e.eligibleAt = readInstant(in, "eligible_at_ms");
+        e.queuedAt = readInstant(in, "queued_at_ms");
         return e;
     }
 };
@@ -193,7 +193,7 @@ template <> struct Codec<TicketTransferred> {
         if (e.toWindow) j["to_window"] = *e.toWindow;
         j["queued_at_ms"] = toMillis(e.queuedAt);
     }
-    static TicketTransferred read(ObjectReader& in) {
+    static TicketTransferred read(StrictReader& in) {
         TicketTransferred e;
         e.ticket = in.unsignedInteger("ticket");
         e.fromWindow = in.int32("from_window");
@@ -201,7 +201,7 @@ template <> struct Codec<TicketTransferred> {
         e.fromService = in.text("from_service");
         e.toService = in.text("to_service");
         if (in.has("to_window")) e.toWindow = in.int32("to_window");
-        e.queuedAt = in.instant("queued_at_ms");
+        e.queuedAt = readInstant(in, "queued_at_ms");
         return e;
     }
 };
@@ -211,7 +211,7 @@ template <> struct Codec<CallUndone> {
         j["ticket"] = e.ticket;
         j["window"] = e.window;
     }
-    static CallUndone read(ObjectReader& in) {
+    static CallUndone read(StrictReader& in) {
         return {in.unsignedInteger("ticket"), in.int32("window")};
     }
 };
@@ -221,7 +221,7 @@ template <> struct Codec<TicketCancelled> {
         j["ticket"] = e.ticket;
         j["reason"] = std::string(cancelReasonName(e.reason));
     }
-    static TicketCancelled read(ObjectReader& in) {
+    static TicketCancelled read(StrictReader& in) {
         TicketCancelled e;
         e.ticket = in.unsignedInteger("ticket");
         e.reason = enumByName(in, "reason", kCancelReasons, cancelReasonName);
@@ -241,7 +241,7 @@ template <> struct Codec<RatingRecorded> {
         j["window"] = e.window;
         j["staff_id"] = e.staffId;
     }
-    static RatingRecorded read(ObjectReader& in) {
+    static RatingRecorded read(StrictReader& in) {
         RatingRecorded e;
         e.ticket = in.unsignedInteger("ticket");
         e.level = ratingLevel(in, "level");
@@ -258,10 +258,10 @@ template <> struct Codec<RatingRecorded> {
 
 // Decoders indexed like EventBody's alternatives; the kind is matched against eventName() of a
 // default-constructed alternative, so the journal's names are exactly core's.
-using Decoder = EventBody (*)(ObjectReader&);
+using Decoder = EventBody (*)(StrictReader&);
 
 template <std::size_t... I> constexpr auto makeDecoders(std::index_sequence<I...>) {
-    return std::array<Decoder, sizeof...(I)>{+[](ObjectReader& in) -> EventBody {
+    return std::array<Decoder, sizeof...(I)>{+[](StrictReader& in) -> EventBody {
         return Codec<std::variant_alternative_t<I, EventBody>>::read(in);
     }...};
 }
@@ -293,10 +293,12 @@ core::Event decodeEvent(std::string_view kind, std::int64_t atMs, std::string_vi
     }
     const std::string context = std::string(kind) + " event payload";
     const Json json = parseJson(payload, context);
-    ObjectReader in(json, context);
-    core::Event event{fromMillis(atMs), kDecoders[index](in)};
-    in.finish();
-    return event;
+    return readStrictly([&] {
+        StrictReader in(json, context);
+        core::Event event{fromMillis(atMs), kDecoders[index](in)};
+        in.finish();
+        return event;
+    });
 }
 
 } // namespace hall::store

@@ -2,21 +2,33 @@
 // Strict reading of the JSON objects the store writes (event payloads, daily reports): every
 // field must be present with the right type and range, and no unknown field may remain, because
 // silently dropping a field would replay a different state than the one that was acknowledged.
+// The reading itself is json::StrictReader; what is particular to the store (days, instants,
+// StoreError) is here.
 
 #include "core/time.h"
 
+#include "json/strict_reader.h"
 #include <cstdint>
-#include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace hall::store {
 
-using Json = nlohmann::json; // std::map objects: keys are sorted, so dump() is canonical
+using json::Json; // std::map objects: keys are sorted, so dump() is canonical
+using json::StrictReader;
 
 [[noreturn]] void throwMalformed(const std::string& context, const std::string& detail);
+// The StoreError of a malformed row, keeping the context and field of `error`.
+[[noreturn]] void throwMalformed(const json::FieldError& error);
+
+// Runs `read` (which reads with StrictReader), turning a json::FieldError into a StoreError.
+template <typename Read> auto readStrictly(Read&& read) -> decltype(read()) {
+    try {
+        return read();
+    } catch (const json::FieldError& e) {
+        throwMalformed(e);
+    }
+}
 
 // Dumps compactly; text that is not valid UTF-8 becomes a StoreError instead of nlohmann's
 // type_error, naming `context`.
@@ -32,42 +44,7 @@ inline std::int64_t toMillis(core::Timestamp t) {
 inline core::Timestamp fromMillis(std::int64_t ms) {
     return core::Timestamp(core::Millis(ms));
 }
-
-class ObjectReader {
-public:
-    // `context` names the object in error messages ("ticket_called event payload").
-    ObjectReader(const Json& object, std::string context);
-
-    std::int64_t integer(const char* key);
-    int int32(const char* key);
-    int nonNegative(const char* key);
-    std::uint64_t unsignedInteger(const char* key);
-    bool boolean(const char* key);
-    std::string text(const char* key);
-    core::BusinessDay day(const char* key);
-    core::Timestamp instant(const char* key); // integer milliseconds
-    std::vector<std::string> texts(const char* key);
-    std::vector<std::int64_t> integers(const char* key);
-    const Json& object(const char* key);
-    const Json& array(const char* key);
-    // Optional fields are omitted when absent; a null counts as absent.
-    bool has(const char* key);
-
-    // Every key of the object must have been read.
-    void finish() const;
-
-    const std::string& context() const { return context_; }
-    [[noreturn]] void fail(const char* key, const std::string& detail) const;
-
-private:
-    const Json& value(const char* key);
-
-    const Json& object_;
-    std::string context_;
-    std::set<std::string, std::less<>> read_;
-};
-
-// Range-checked integers from a JSON value that is not an object member (array elements).
-std::int64_t jsonInteger(const Json& value, const std::string& context);
+core::BusinessDay readDay(StrictReader& in, const char* key);
+core::Timestamp readInstant(StrictReader& in, const char* key); // integer milliseconds
 
 } // namespace hall::store

@@ -18,19 +18,21 @@ std::string encodeOutcome(const core::Result<core::Decision>& outcome) {
 
 core::Result<core::Decision> decodeOutcome(std::string_view json) {
     const Json j = parseJson(json, "request outcome");
-    ObjectReader read(j, "request outcome");
-    if (read.boolean("ok")) {
-        core::Decision decision;
-        if (read.has("ticket")) decision.ticket = read.unsignedInteger("ticket");
+    return readStrictly([&]() -> core::Result<core::Decision> {
+        StrictReader read(j, "request outcome");
+        if (read.boolean("ok")) {
+            core::Decision decision;
+            if (read.has("ticket")) decision.ticket = read.unsignedInteger("ticket");
+            read.finish();
+            return decision;
+        }
+        const auto name = read.text("code");
+        const auto code = core::errorCodeFromName(name);
+        if (!code) read.fail("code", "unknown error code '" + name + "'");
+        auto message = read.text("message");
         read.finish();
-        return decision;
-    }
-    const auto name = read.text("code");
-    const auto code = core::errorCodeFromName(name);
-    if (!code) read.fail("code", "unknown error code '" + name + "'");
-    auto message = read.text("message");
-    read.finish();
-    return core::fail(*code, std::move(message));
+        return core::fail(*code, std::move(message));
+    });
 }
 
 } // namespace hall::store

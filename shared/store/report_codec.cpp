@@ -19,23 +19,19 @@ Json histogramJson(const DurationHistogram& h) {
 }
 
 DurationHistogram readHistogram(const Json& json, const std::string& context) {
-    ObjectReader in(json, context);
+    StrictReader in(json, context);
     std::map<std::int64_t, int> buckets;
     for (const Json& pair : in.array("buckets")) {
-        if (!pair.is_array() || pair.size() != 2) {
-            throwMalformed(context, "a bucket must be a [bucket, count] pair");
-        }
-        const std::int64_t bucket = jsonInteger(pair[0], context);
-        const std::int64_t count = jsonInteger(pair[1], context);
-        if (count < 0 || count > std::numeric_limits<int>::max()) {
-            throwMalformed(context, "bucket count out of range");
-        }
-        if (!buckets.emplace(bucket, static_cast<int>(count)).second) {
+        if (!pair.is_array() || pair.size() != 2)
+            in.fail("buckets", "must hold [bucket, count] pairs");
+        const std::int64_t bucket = in.item("buckets", pair[0]);
+        const auto count =
+            static_cast<int>(in.item("buckets", pair[1], 0, std::numeric_limits<int>::max()));
+        if (!buckets.emplace(bucket, count).second) {
             throwMalformed(context, "bucket " + std::to_string(bucket) + " appears twice");
         }
     }
-    const std::int64_t maxMs = in.integer("max_ms");
-    if (maxMs < 0) in.fail("max_ms", "must not be negative");
+    const std::int64_t maxMs = in.integer("max_ms", 0);
     in.finish();
     return DurationHistogram::fromParts(std::move(buckets), Millis(maxMs));
 }
@@ -44,14 +40,12 @@ template <std::size_t N> Json countsJson(const std::array<int, N>& counts) {
     return Json(std::vector<int>(counts.begin(), counts.end()));
 }
 
-template <std::size_t N> std::array<int, N> readCounts(ObjectReader& in, const char* key) {
+template <std::size_t N> std::array<int, N> readCounts(StrictReader& in, const char* key) {
     const Json& array = in.array(key);
-    if (array.size() != N) in.fail(key, "expected " + std::to_string(N) + " counts");
+    if (array.size() != N) in.fail(key, "must hold " + std::to_string(N) + " counts");
     std::array<int, N> out{};
     for (std::size_t i = 0; i < N; ++i) {
-        const std::int64_t v = jsonInteger(array[i], in.context());
-        if (v < 0 || v > std::numeric_limits<int>::max()) in.fail(key, "count out of range");
-        out[i] = static_cast<int>(v);
+        out[i] = static_cast<int>(in.item(key, array[i], 0, std::numeric_limits<int>::max()));
     }
     return out;
 }
@@ -70,17 +64,17 @@ Json groupJson(const GroupStats& g) {
 }
 
 GroupStats readGroup(const Json& json, const std::string& context) {
-    ObjectReader in(json, context);
+    StrictReader in(json, context);
     GroupStats g;
-    g.issued = in.nonNegative("issued");
-    g.served = in.nonNegative("served");
-    g.noShow = in.nonNegative("no_show");
-    g.transferred = in.nonNegative("transferred");
-    g.cancelled = in.nonNegative("cancelled");
+    g.issued = in.int32("issued", 0);
+    g.served = in.int32("served", 0);
+    g.noShow = in.int32("no_show", 0);
+    g.transferred = in.int32("transferred", 0);
+    g.cancelled = in.int32("cancelled", 0);
     g.wait = readHistogram(in.object("wait"), context + ", wait");
     g.service = readHistogram(in.object("service"), context + ", service");
     g.ratings = readCounts<kRatingLevels>(in, "ratings");
-    g.automaticRatings = in.nonNegative("automatic_ratings");
+    g.automaticRatings = in.int32("automatic_ratings", 0);
     g.arrivalsByHour = readCounts<24>(in, "arrivals_by_hour");
     in.finish();
     return g;
@@ -93,6 +87,29 @@ int windowKey(const std::string& key, const std::string& context) {
         throwMalformed(context, "window key \"" + key + "\" is not a number");
     }
     return number;
+}
+
+DayStatistics readReport(const Json& json, const std::string& context) {
+    StrictReader in(json, context);
+    DayStatistics report;
+    report.day = readDay(in, "day");
+    const std::string dayContext = context + " " + formatDay(report.day);
+    report.hall = readGroup(in.object("hall"), dayContext + ", hall");
+    for (const auto& [id, g] : in.object("services").items()) {
+        report.byService.emplace(id, readGroup(g, dayContext + ", service " + id));
+    }
+    for (const auto& [key, g] : in.object("windows").items()) {
+        const bool added =
+            report.byWindow
+                .emplace(windowKey(key, dayContext), readGroup(g, dayContext + ", window " + key))
+                .second;
+        if (!added) throwMalformed(dayContext, "window " + key + " appears twice");
+    }
+    for (const auto& [id, g] : in.object("staff").items()) {
+        report.byStaff.emplace(id, readGroup(g, dayContext + ", staff " + id));
+    }
+    in.finish();
+    return report;
 }
 
 } // namespace
@@ -118,26 +135,7 @@ std::string encodeReport(const DayStatistics& report) {
 DayStatistics decodeReport(std::string_view text) {
     const std::string context = "daily report";
     const Json json = parseJson(text, context);
-    ObjectReader in(json, context);
-    DayStatistics report;
-    report.day = in.day("day");
-    const std::string dayContext = context + " " + formatDay(report.day);
-    report.hall = readGroup(in.object("hall"), dayContext + ", hall");
-    for (const auto& [id, g] : in.object("services").items()) {
-        report.byService.emplace(id, readGroup(g, dayContext + ", service " + id));
-    }
-    for (const auto& [key, g] : in.object("windows").items()) {
-        const bool added =
-            report.byWindow
-                .emplace(windowKey(key, dayContext), readGroup(g, dayContext + ", window " + key))
-                .second;
-        if (!added) throwMalformed(dayContext, "window " + key + " appears twice");
-    }
-    for (const auto& [id, g] : in.object("staff").items()) {
-        report.byStaff.emplace(id, readGroup(g, dayContext + ", staff " + id));
-    }
-    in.finish();
-    return report;
+    return readStrictly([&] { return readReport(json, context); });
 }
 
 } // namespace hall::store
