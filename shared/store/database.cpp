@@ -70,6 +70,13 @@ Statement& Statement::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
+    if (value) return bind(index, *value);
+    const int rc = sqlite3_bind_null(stmt_, index);
+    if (rc != SQLITE_OK) fail(rc, "binding NULL to");
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::string_view text) {
     // An empty view may carry a null pointer, which SQLite would bind as NULL, not as ''.
     const char* data = text.data() != nullptr ? text.data() : "";

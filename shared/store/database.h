@@ -39,6 +39,7 @@ public:
     // Parameters are 1-based, as in SQLite.
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, std::string_view text); // copied by SQLite (SQLITE_TRANSIENT)
+    Statement& bind(int index, std::optional<std::int64_t> value); // NULL when empty
 
     // Advances: true when a row is available, false when the statement has finished.
     bool step();

@@ -29,6 +29,15 @@ constexpr std::array kMigrations{
               "CREATE TABLE requests(request_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL,"
               " outcome TEXT NOT NULL);"
               "CREATE INDEX requests_at ON requests(at_ms);"},
+    Migration{4, "enrolled devices",
+              // Secrets are kept only as SHA-256 hashes: a copy of the file lets nobody act as a
+              // terminal. An enrollment code is used once; revoked_ms set means refused at once.
+              "CREATE TABLE enrollment_codes(code_hash TEXT PRIMARY KEY, device TEXT NOT NULL,"
+              " role TEXT NOT NULL, window INTEGER, zone TEXT NOT NULL, expires_ms INTEGER NOT NULL,"
+              " used_ms INTEGER);"
+              "CREATE TABLE devices(name TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER,"
+              " zone TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,"
+              " enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER);"},
 };
 
 } // namespace
