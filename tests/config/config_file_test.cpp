@@ -4,33 +4,21 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <temp_dir.h>
 
 using namespace hall;
 namespace fs = std::filesystem;
+using hall::testing::TempDir;
 using config::test::configOf;
 using config::test::errorsOf;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("hall-config-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
 } // namespace
 
 TEST_CASE("a hall file is loaded, and its errors name the file") {
     TempDir dir;
-    const auto file = dir.path / "hall.toml";
+    const auto file = dir.path() / "hall.toml";
     {
         std::ofstream out(file);
         out << config::test::kMinimalHall;
@@ -49,7 +37,7 @@ TEST_CASE("a hall file is loaded, and its errors name the file") {
 
 TEST_CASE("a missing file is one error with the file name as field") {
     TempDir dir;
-    const auto file = dir.path / "absent.toml";
+    const auto file = dir.path() / "absent.toml";
     const auto errors = errorsOf(config::loadHallConfig(file));
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].field == file.string());
@@ -58,7 +46,7 @@ TEST_CASE("a missing file is one error with the file name as field") {
 
 TEST_CASE("a directory is not a hall file") {
     TempDir dir;
-    const auto errors = errorsOf(config::loadHallConfig(dir.path));
+    const auto errors = errorsOf(config::loadHallConfig(dir.path()));
     REQUIRE(errors.size() == 1);
-    CHECK(errors[0].field == dir.path.string());
+    CHECK(errors[0].field == dir.path().string());
 }

@@ -4,34 +4,18 @@
 #include "controller/device_registry.h"
 
 #include <doctest/doctest.h>
+#include <temp_dir.h>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 using namespace hall;
 using namespace hall::controller;
 namespace fs = std::filesystem;
+using hall::testing::TempDir;
 using namespace std::chrono;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("hall-registry-test-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    fs::path file() const { return path_ / "hall.db"; }
-
-private:
-    fs::path path_;
-};
 
 const core::Timestamp kNow{sys_days{year{2026} / 11 / 23}.time_since_epoch() + hours(1)};
 
@@ -50,7 +34,7 @@ std::string fileBytes(const fs::path& file) {
 
 TEST_CASE("a code enrolls its device once, and the credential authenticates it") {
     TempDir dir;
-    auto registry = DeviceRegistry::open(dir.file());
+    auto registry = DeviceRegistry::open(dir.file("hall.db"));
     const auto code = registry.createEnrollmentCode(pad(3), kNow);
     CHECK(code.size() == 10);
     CHECK(code.find_first_not_of("0123456789") == std::string::npos);
@@ -70,7 +54,7 @@ TEST_CASE("a code enrolls its device once, and the credential authenticates it")
 
 TEST_CASE("wrong and expired codes enroll nothing") {
     TempDir dir;
-    auto registry = DeviceRegistry::open(dir.file());
+    auto registry = DeviceRegistry::open(dir.file("hall.db"));
     const auto code = registry.createEnrollmentCode(pad(1), kNow, hours(1));
     CHECK_FALSE(registry.enroll("0000000000", kNow));
     CHECK_FALSE(registry.enroll(code, kNow + hours(1)));
@@ -79,7 +63,7 @@ TEST_CASE("wrong and expired codes enroll nothing") {
 
 TEST_CASE("revocation refuses the next authentication; enrolling again issues a new credential") {
     TempDir dir;
-    auto registry = DeviceRegistry::open(dir.file());
+    auto registry = DeviceRegistry::open(dir.file("hall.db"));
     const auto first = registry.enroll(registry.createEnrollmentCode(pad(5), kNow), kNow);
     REQUIRE(first);
     CHECK(registry.revoke("pad-5", kNow + hours(2)));
@@ -100,7 +84,7 @@ TEST_CASE("revocation refuses the next authentication; enrolling again issues a 
 
 TEST_CASE("identities must be complete") {
     TempDir dir;
-    auto registry = DeviceRegistry::open(dir.file());
+    auto registry = DeviceRegistry::open(dir.file("hall.db"));
     CHECK_THROWS_AS(registry.createEnrollmentCode({"", protocol::Role::Kiosk, {}, ""}, kNow),
                     std::invalid_argument);
     CHECK_THROWS_AS(registry.createEnrollmentCode({"pad", protocol::Role::WindowPad, {}, ""}, kNow),
@@ -116,7 +100,7 @@ TEST_CASE("enrollments survive a restart, and no code or credential is in the fi
     TempDir dir;
     std::string code, credential;
     {
-        auto registry = DeviceRegistry::open(dir.file());
+        auto registry = DeviceRegistry::open(dir.file("hall.db"));
         const auto kioskCode =
             registry.createEnrollmentCode({"kiosk-1", protocol::Role::Kiosk, {}, ""}, kNow);
         code = registry.createEnrollmentCode({"board-A", protocol::Role::CallBoard, {}, "A"}, kNow);
@@ -124,7 +108,7 @@ TEST_CASE("enrollments survive a restart, and no code or credential is in the fi
         REQUIRE(enrolled);
         credential = enrolled->credential;
     }
-    auto registry = DeviceRegistry::open(dir.file());
+    auto registry = DeviceRegistry::open(dir.file("hall.db"));
     const auto who = registry.authenticate(credential);
     REQUIRE(who);
     CHECK(who->device == "kiosk-1");
@@ -133,7 +117,7 @@ TEST_CASE("enrollments survive a restart, and no code or credential is in the fi
     CHECK(board->identity.zone == "A");
     CHECK_FALSE(board->identity.window);
 
-    const auto bytes = fileBytes(dir.file()) + fileBytes(dir.file().string() + "-wal");
+    const auto bytes = fileBytes(dir.file("hall.db")) + fileBytes(dir.file("hall.db").string() + "-wal");
     CHECK(bytes.find(credential) == std::string::npos);
     CHECK(bytes.find(code) == std::string::npos);
 }

@@ -4,36 +4,20 @@
 #include "controller/hall_pki.h"
 
 #include <doctest/doctest.h>
+#include <temp_dir.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
-#include <random>
 
 using namespace hall::controller;
 namespace fs = std::filesystem;
+using hall::testing::TempDir;
 using namespace std::chrono;
 
 namespace {
-
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("hall-pki-test-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 const system_clock::time_point kNow = sys_days{year{2026} / 11 / 23} + hours(1);
 

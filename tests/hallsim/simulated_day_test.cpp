@@ -8,23 +8,21 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <random>
+#include <temp_dir.h>
 
 using namespace hall;
 using namespace std::chrono;
 namespace fs = std::filesystem;
 
 TEST_CASE("a simulated day runs to the end and the engine agrees with it") {
-    const auto dir =
-        fs::temp_directory_path() / ("hallsim-test-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
+    const hall::testing::TempDir dir("hallsim-test");
     {
         const auto hall = config::demoHall();
         const auto zone = tz::loadZone(hall.timeZone);
         const core::BusinessDay day = sys_days(2026y / June / 15);
         const auto profile = sim::SimProfile::standard();
         store::StoreOptions options;
-        options.path = dir / "hall.db";
+        options.path = dir.file("hall.db");
         auto durable =
             store::DurableEngine::open(options, hall, zone, sim::localToUtc(*zone, day, 8 * 60));
         int lines = 0;
@@ -62,5 +60,4 @@ TEST_CASE("a simulated day runs to the end and the engine agrees with it") {
         // The day ended in the evening, not at the safety stop.
         CHECK(core::toLocal(*zone, summary.lastEvent).hour() < 19);
     }
-    fs::remove_all(dir);
 }

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <doctest/doctest.h>
+#include <temp_dir.h>
 #include <filesystem>
 #include <memory>
 #include <random>
@@ -68,28 +69,7 @@ inline core::HallConfig storeHall() {
     return c;
 }
 
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() /
-                ("hall-store-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-    fs::path file(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using hall::testing::TempDir;
 
 inline StoreOptions optionsAt(const fs::path& file, int retentionDays = 90) {
     StoreOptions o;
