@@ -8,6 +8,7 @@ packages=(
   g++ cmake ninja-build ccache pkg-config
   # libraries
   libsqlite3-dev libssl-dev libtomlplusplus-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
+  libboost-dev libsystemd-dev
   # tests
   doctest-dev
   # run time: the hall's time zone rules

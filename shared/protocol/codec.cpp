@@ -468,6 +468,14 @@ DecodeResult<Push> decodePush(std::string_view frame) {
     return guarded<Push>(frame, decodePushFrame);
 }
 
+std::string encodeView(const Snapshot& snapshot) {
+    return detail::dump(detail::toJson(snapshot));
+}
+
+std::string encodeView(const DeviceIdentity& device) {
+    return detail::dump(detail::toJson(device));
+}
+
 std::string encodeRequest(const Request& request) {
     Json j = bodyJson(request.body);
     j["v"] = kVersion;

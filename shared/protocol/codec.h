@@ -39,6 +39,10 @@ DecodeResult<Request> decodeRequest(std::string_view frame);
 std::string encodeResponse(const Response& response);
 std::string encodePush(const Push& push);
 
+// The views on their own, as they appear inside frames: the REST API shows the same objects.
+std::string encodeView(const Snapshot& snapshot);
+std::string encodeView(const DeviceIdentity& device);
+
 // Client side.
 std::string encodeRequest(const Request& request);
 DecodeResult<Response> decodeResponse(std::string_view frame);

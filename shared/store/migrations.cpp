@@ -38,6 +38,11 @@ constexpr std::array kMigrations{
               "CREATE TABLE devices(name TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER,"
               " zone TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,"
               " enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER);"},
+    Migration{5, "admin audit log",
+              // Every change an admin makes through the REST API (enrollments, revocations,
+              // notices, operations), who made it and when; never pruned with the journal.
+              "CREATE TABLE audit_log(seq INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL,"
+              " actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);"},
 };
 
 } // namespace

@@ -1,0 +1,44 @@
+#include "audit_log.h"
+
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace hall::controller {
+
+struct AuditLog::Impl {
+    store::Database db;
+};
+
+AuditLog::AuditLog(std::unique_ptr<Impl> impl) : d_(std::move(impl)) {}
+AuditLog::~AuditLog() = default;
+AuditLog::AuditLog(AuditLog&&) noexcept = default;
+AuditLog& AuditLog::operator=(AuditLog&&) noexcept = default;
+
+AuditLog AuditLog::open(const std::filesystem::path& databaseFile) {
+    auto db = store::Database::open(databaseFile);
+    store::migrate(db);
+    return AuditLog(std::make_unique<Impl>(Impl{std::move(db)}));
+}
+
+void AuditLog::record(core::Timestamp at, const std::string& actor, const std::string& action,
+                      const std::string& detail) {
+    d_->db.prepare("INSERT INTO audit_log(at_ms, actor, action, detail) VALUES(?1, ?2, ?3, ?4)")
+        .bind(1, std::int64_t{at.time_since_epoch().count()})
+        .bind(2, actor)
+        .bind(3, action)
+        .bind(4, detail)
+        .run();
+}
+
+std::vector<AuditEntry> AuditLog::recent(int limit) const {
+    auto rows = d_->db.prepare(
+        "SELECT seq, at_ms, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?1");
+    rows.bind(1, std::int64_t{limit});
+    std::vector<AuditEntry> out;
+    while (rows.step())
+        out.push_back(AuditEntry{rows.columnInt(0), core::Timestamp(core::Millis(rows.columnInt(1))),
+                                 rows.columnText(2), rows.columnText(3), rows.columnText(4)});
+    return out;
+}
+
+} // namespace hall::controller

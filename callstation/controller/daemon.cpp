@@ -1,0 +1,240 @@
+#include "daemon.h"
+
+#include "config/demo_hall.h"
+#include "config/hall_config_toml.h"
+#include "engine_worker.h"
+#include "hall_pki.h"
+#include "hub.h"
+#include "listener.h"
+#include "log.h"
+#include "rest_api.h"
+#include "tls_server.h"
+#include "tz/system_zone.h"
+
+#include <systemd/sd-daemon.h>
+
+#include <fstream>
+
+namespace hall::controller {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void writePrivateFile(const fs::path& file, const std::string& content) {
+    const fs::path temporary = file.string() + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write);
+        out << content;
+        if (!out.flush()) throw StartupError("cannot write " + file.string());
+    }
+    fs::rename(temporary, file);
+}
+
+core::HallConfig loadConfig(const fs::path& file) {
+    auto loaded = config::loadHallConfig(file);
+    if (auto* errors = std::get_if<std::vector<core::ConfigError>>(&loaded))
+        throw StartupError("hall configuration " + file.string() + " is not valid:\n" +
+                           core::describe(*errors));
+    return std::get<core::HallConfig>(std::move(loaded));
+}
+
+// hallctl on the queue host authenticates with this admin credential; other admin tools are
+// enrolled like any terminal.
+void ensureLocalAdmin(DeviceRegistry& registry, const fs::path& file, core::Timestamp now) {
+    if (fs::exists(file)) {
+        std::ifstream in(file);
+        std::string credential;
+        std::getline(in, credential);
+        if (!registry.authenticate(credential))
+            logWarning(file.string() + " holds a revoked or unknown credential; delete it and "
+                                       "restart callstationd to create a new one");
+        return;
+    }
+    protocol::DeviceIdentity admin;
+    admin.device = "hallctl-local";
+    admin.role = protocol::Role::Admin;
+    const auto code = registry.createEnrollmentCode(admin, now, std::chrono::minutes(1));
+    auto enrolled = registry.enroll(code, now);
+    if (!enrolled) throw StartupError("could not enroll the local admin credential");
+    writePrivateFile(file, enrolled->credential + "\n");
+    logInfo("created the local admin credential " + file.string());
+}
+
+store::StoreOptions storeAt(const fs::path& database) {
+    store::StoreOptions options;
+    options.path = database;
+    return options;
+}
+
+} // namespace
+
+struct Daemon::Impl {
+    DaemonOptions options;
+    fs::path configFile;
+    core::SystemClock clock;
+    ServerMetrics metrics; // before io: sessions destroyed with pending handlers still count down
+    boost::asio::io_context io{1};
+    boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
+    std::unique_ptr<EngineWorker> worker;
+    std::unique_ptr<Hub> hub;
+    std::unique_ptr<ServerContext> context;
+    std::unique_ptr<RestApi> api;
+    std::unique_ptr<Listener> listener;
+    boost::asio::signal_set stopSignals{io, SIGTERM, SIGINT};
+    boost::asio::signal_set reloadSignal{io, SIGHUP};
+    boost::asio::steady_timer watchdog{io};
+    bool workerAnswered = true;
+
+    void waitForStop();
+    void waitForReload();
+    void reload();
+    void startWatchdog();
+};
+
+Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
+    auto& d = *d_;
+    d.options = std::move(options);
+    const fs::path& dir = d.options.dataDir;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw StartupError("cannot create the data directory " + dir.string() + ": " + ec.message());
+    fs::permissions(dir, fs::perms::owner_all, ec);
+
+    const auto now = d.clock.now();
+    HallPki pki;
+    core::HallConfig config;
+    try {
+        d.configFile = d.options.configFile.value_or(dir / files::kHallConfig);
+        if (!d.options.configFile && !fs::exists(d.configFile)) {
+            std::ofstream(d.configFile) << config::demoHallToml();
+            logInfo("no hall configuration yet: wrote the demo hall to " + d.configFile.string());
+        }
+        config = loadConfig(d.configFile);
+        pki = ensureHallPki(dir / files::kPkiDir, config.name, d.options.hosts, now);
+        if (pki.caCreated) logInfo("created the hall CA " + (dir / files::kCaCertificate).string());
+        d.tls = makeServerTlsContext(pki);
+    } catch (const PkiError& e) {
+        throw StartupError(std::string("TLS set-up failed: ") + e.what());
+    }
+
+    const auto zone = tz::loadZone(config.timeZone);
+    const fs::path database = dir / files::kDatabase;
+    HallData data{store::DurableEngine::open(storeAt(database), config, zone, now),
+                  DeviceRegistry::open(database), AuditLog::open(database)};
+    ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
+
+    d.worker = std::make_unique<EngineWorker>(
+        std::move(data), d.clock,
+        [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); },
+        [&d](HallView view, std::vector<protocol::Call> calls) { d.hub->update(std::move(view), std::move(calls)); });
+    d.hub = std::make_unique<Hub>(config, d.worker->initialView());
+    d.context = std::make_unique<ServerContext>(
+        ServerContext{*d.hub, *d.worker, d.clock, d.metrics, d.io.get_executor()});
+    d.api = std::make_unique<RestApi>(*d.context);
+    try {
+        const auto address = boost::asio::ip::make_address(d.options.listenAddress);
+        d.listener = std::make_unique<Listener>(d.io, boost::asio::ip::tcp::endpoint(address, d.options.port),
+                                                d.tls, *d.context, *d.api);
+    } catch (const boost::system::system_error& e) {
+        throw StartupError("cannot listen on " + d.options.listenAddress + ":" +
+                           std::to_string(d.options.port) + ": " + e.code().message());
+    }
+}
+
+Daemon::~Daemon() = default;
+
+int Daemon::run() {
+    auto& d = *d_;
+    d.listener->start();
+    const auto port = d.listener->endpoint().port();
+    writePrivateFile(d.options.dataDir / files::kPortFile, std::to_string(port) + "\n");
+    d.waitForStop();
+    d.waitForReload();
+    d.startWatchdog();
+    logInfo("hall '" + d.hub->config().name + "' serving on " + d.options.listenAddress + ":" +
+            std::to_string(port) + " (terminals: wss://…/ws, admin: https://…/api/v1), data in " +
+            d.options.dataDir.string());
+    sd_notify(0, "READY=1");
+    d.io.run();
+    // Stopped: let the worker finish what it was given (answers go nowhere, but every commit
+    // completes), then run the handlers it posted so each connection is released in order.
+    d.worker.reset();
+    d.io.restart();
+    d.io.poll();
+    fs::remove(d.options.dataDir / files::kPortFile);
+    logInfo("stopped");
+    return 0;
+}
+
+void Daemon::Impl::waitForStop() {
+    stopSignals.async_wait([this](boost::system::error_code ec, int signal) {
+        if (ec) return;
+        logInfo(signal == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping");
+        sd_notify(0, "STOPPING=1");
+        listener->stop();
+        hub->closeAll();
+        reloadSignal.cancel();
+        watchdog.cancel();
+        io.stop();
+    });
+}
+
+void Daemon::Impl::waitForReload() {
+    reloadSignal.async_wait([this](boost::system::error_code ec, int) {
+        if (ec) return;
+        reload();
+        waitForReload();
+    });
+}
+
+void Daemon::Impl::reload() {
+    sd_notify(0, "RELOADING=1");
+    auto loaded = config::loadHallConfig(configFile);
+    if (auto* errors = std::get_if<std::vector<core::ConfigError>>(&loaded)) {
+        logError("SIGHUP: " + configFile.string() + " not reloaded, the running configuration stays:\n" +
+                 core::describe(*errors));
+        sd_notify(0, "READY=1");
+        return;
+    }
+    auto config = std::get<core::HallConfig>(std::move(loaded));
+    const fs::path database = options.dataDir / files::kDatabase;
+    worker->run([this, config, database](HallData& data) {
+        std::string error;
+        try {
+            auto zone = tz::loadZone(config.timeZone);
+            // A second engine is built from the journal under the new configuration; only if
+            // that succeeds does it replace the running one.
+            data.engine = store::DurableEngine::open(storeAt(database), config, zone, clock.now());
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        boost::asio::post(io, [this, config, error] {
+            if (error.empty()) {
+                hub->setConfig(config);
+                logInfo("SIGHUP: reloaded " + configFile.string());
+            } else {
+                logError("SIGHUP: " + configFile.string() + " not applied, the running configuration stays: " + error);
+            }
+            sd_notify(0, "READY=1");
+        });
+    });
+}
+
+void Daemon::Impl::startWatchdog() {
+    std::uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) <= 0) return;
+    watchdog.expires_after(std::chrono::microseconds(usec / 2));
+    watchdog.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        // Alive means both threads turn: this one runs the timer, the worker answers a probe.
+        if (workerAnswered) sd_notify(0, "WATCHDOG=1");
+        else logWarning("watchdog: the database thread has not answered for half an interval");
+        workerAnswered = false;
+        worker->run([this](HallData&) { boost::asio::post(io, [this] { workerAnswered = true; }); });
+        startWatchdog();
+    });
+}
+
+} // namespace hall::controller

@@ -1,0 +1,25 @@
+#pragma once
+// Where callstationd keeps its state when not told otherwise, and the names of the files in it.
+// hallctl reads the same defaults, so on the queue host both work with no arguments.
+
+#include <cstdint>
+#include <filesystem>
+
+namespace hall::controller {
+
+inline constexpr std::uint16_t kDefaultPort = 7443;
+
+// $STATE_DIRECTORY (systemd's StateDirectory=), else $XDG_STATE_HOME/callstationd, else
+// ~/.local/state/callstationd.
+std::filesystem::path defaultDataDir();
+
+namespace files {
+inline constexpr const char* kDatabase = "hall.db";
+inline constexpr const char* kHallConfig = "hall.toml";   // written from the demo hall if absent
+inline constexpr const char* kPkiDir = "pki";             // ca.crt, ca.key, server.crt, server.key
+inline constexpr const char* kCaCertificate = "pki/ca.crt";
+inline constexpr const char* kAdminCredential = "admin.credential"; // 0600, for hallctl on this host
+inline constexpr const char* kPortFile = "callstationd.port"; // the port while the daemon runs
+} // namespace files
+
+} // namespace hall::controller

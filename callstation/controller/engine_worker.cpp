@@ -1,0 +1,168 @@
+#include "engine_worker.h"
+
+#include <chrono>
+
+namespace hall::controller {
+namespace {
+
+// How often the engine is told the time when nothing else happens: closing time, the business
+// day rolling over and the unrated-ticket policy are due on a clock, not on a request.
+constexpr auto kTickInterval = std::chrono::seconds(5);
+// One transaction holds at most this many commands, so one slow batch cannot starve the rest.
+constexpr std::size_t kMaxBatch = 64;
+
+Outcome outcomeOf(const core::Result<core::Decision>& result, const core::Command& command,
+                  const core::Engine& engine, core::Timestamp now) {
+    if (!result.ok()) return protocol::engineError(result.error());
+    protocol::CommandResult answer;
+    if (result->ticket) {
+        if (const core::Ticket* ticket = engine.ticket(*result->ticket)) {
+            answer.ticket = protocol::ticketView(*ticket);
+            if (std::holds_alternative<core::IssueTicket>(command)) {
+                if (auto position = engine.position(ticket->id, now); position.ok()) {
+                    answer.ahead = position->ahead;
+                    if (position->estimatedWait) answer.estimatedWaitMs = position->estimatedWait->count();
+                }
+            }
+        }
+    }
+    return protocol::ResponseResult{answer};
+}
+
+} // namespace
+
+EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange)
+    : data_(std::move(data)), clock_(clock), toNetwork_(std::move(toNetwork)),
+      onChange_(std::move(onChange)), published_(viewOf(data_.engine.engine(), clock_.now())),
+      thread_([this] { loop(); }) {}
+
+HallView EngineWorker::initialView() const { return published_; }
+
+EngineWorker::~EngineWorker() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+}
+
+void EngineWorker::submit(CommandJob job) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.emplace_back(std::move(job));
+    }
+    wake_.notify_one();
+}
+
+void EngineWorker::run(std::function<void(HallData&)> task) {
+    {
+        std::lock_guard lock(mutex_);
+        queue_.emplace_back(std::move(task));
+    }
+    wake_.notify_one();
+}
+
+void EngineWorker::loop() {
+    auto nextTick = std::chrono::steady_clock::now() + kTickInterval;
+    for (;;) {
+        std::vector<CommandJob> commands;
+        std::optional<std::function<void(HallData&)>> task;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait_until(lock, nextTick, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty() && stopping_) return;
+            // Take the run of commands at the head (up to a batch), or one task.
+            while (!queue_.empty() && commands.size() < kMaxBatch &&
+                   std::holds_alternative<CommandJob>(queue_.front())) {
+                commands.push_back(std::get<CommandJob>(std::move(queue_.front())));
+                queue_.pop_front();
+            }
+            if (commands.empty() && !queue_.empty()) {
+                task = std::get<1>(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        if (!commands.empty()) commit(commands);
+        if (task) {
+            (*task)(data_);
+            publish({});
+        }
+        if (std::chrono::steady_clock::now() >= nextTick) {
+            tick();
+            nextTick = std::chrono::steady_clock::now() + kTickInterval;
+        }
+    }
+}
+
+void EngineWorker::commit(std::vector<CommandJob>& jobs) {
+    const core::Timestamp now = clock_.now();
+    const core::Engine& engine = data_.engine.engine();
+    std::vector<store::TimedCommand> batch;
+    std::vector<std::size_t> batchIndex(jobs.size(), SIZE_MAX);
+    std::vector<Outcome> outcomes(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        const auto& job = jobs[i];
+        if (job.ratingWindow) {
+            const auto& rate = std::get<core::Rate>(job.command);
+            const core::Ticket* ticket = engine.ticket(rate.ticket);
+            if (ticket != nullptr && ticket->window != job.ratingWindow) {
+                outcomes[i] = protocol::protocolError(
+                    protocol::ProtocolError::Forbidden,
+                    "ticket " + ticket->number + " was not served at window " +
+                        std::to_string(*job.ratingWindow));
+                continue;
+            }
+        }
+        batchIndex[i] = batch.size();
+        batch.emplace_back(job.command, now, job.requestId);
+    }
+
+    std::vector<core::Event> events;
+    try {
+        auto results = data_.engine.executeBatch(batch);
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            if (batchIndex[i] == SIZE_MAX) continue;
+            const auto& result = results[batchIndex[i]];
+            if (result.ok()) events.insert(events.end(), result->events.begin(), result->events.end());
+            outcomes[i] = outcomeOf(result, jobs[i].command, engine, now);
+        }
+    } catch (const store::StoreError& e) {
+        // Nothing of the batch was acknowledged and the engine is as before it: the terminals
+        // retry with the same ids.
+        for (std::size_t i = 0; i < jobs.size(); ++i)
+            if (batchIndex[i] != SIZE_MAX)
+                outcomes[i] = protocol::protocolError(protocol::ProtocolError::Internal,
+                                                      std::string("storage failed: ") + e.what());
+    }
+    publish(events);
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        toNetwork_([done = std::move(jobs[i].done), outcome = std::move(outcomes[i])]() mutable {
+            done(std::move(outcome));
+        });
+}
+
+void EngineWorker::tick() {
+    store::TimedCommand tick(core::Tick{}, clock_.now());
+    try {
+        auto results = data_.engine.executeBatch(std::span(&tick, 1));
+        if (results.front().ok()) publish(results.front()->events);
+    } catch (const store::StoreError&) {
+        // Due work stays due; the next tick tries again.
+    }
+}
+
+void EngineWorker::publish(const std::vector<core::Event>& events) {
+    const core::Engine& engine = data_.engine.engine();
+    HallView view = viewOf(engine, clock_.now());
+    auto calls = callsIn(events, engine);
+    // Estimated waits move with the clock and a reloaded configuration changes windows, so the
+    // view is compared, not only the events looked at.
+    if (calls.empty() && view == published_) return;
+    published_ = view;
+    toNetwork_([this, view = std::move(view), calls = std::move(calls)]() mutable {
+        onChange_(std::move(view), std::move(calls));
+    });
+}
+
+} // namespace hall::controller

@@ -1,0 +1,80 @@
+#pragma once
+// The one thread that owns the hall database: the durable engine and the device registry. The
+// network thread never waits for a disk; it hands work over and gets the answer posted back.
+//
+// Engine commands that arrive while a commit is in progress are committed together in the next
+// transaction (group commit: one fsync for all of them), each still answered on its own. After
+// every commit that changed something the new HallView and the calls it made are handed to the
+// network thread before any of the answers, so a call board hears of a call no later than the
+// window pad that made it.
+//
+// The queue is bounded by its callers: a terminal connection has at most one request in flight.
+
+#include "audit_log.h"
+#include "device_registry.h"
+#include "hall_view.h"
+#include "store/durable_engine.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+
+namespace hall::controller {
+
+using Outcome = decltype(protocol::Response::outcome);
+
+struct HallData {
+    store::DurableEngine engine;
+    DeviceRegistry registry;
+    AuditLog audit;
+};
+
+struct CommandJob {
+    core::Command command;
+    std::string requestId; // scoped by the caller ("pad-07/r-17"); empty: no deduplication
+    // A window pad's rating: refused as `forbidden` unless the ticket was served at this window.
+    std::optional<int> ratingWindow;
+    std::function<void(Outcome)> done; // called on the network thread
+};
+
+class EngineWorker {
+public:
+    using Post = std::function<void(std::function<void()>)>; // runs a function on the network thread
+    using OnChange = std::function<void(HallView view, std::vector<protocol::Call> calls)>;
+
+    EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange);
+    ~EngineWorker(); // finishes what was submitted, then joins
+    EngineWorker(const EngineWorker&) = delete;
+    EngineWorker& operator=(const EngineWorker&) = delete;
+
+    void submit(CommandJob job);
+    // Runs `task` on the worker thread, in order with the commands; it posts its own results.
+    // A change it makes to the view (a reloaded configuration) is published after it.
+    void run(std::function<void(HallData&)> task);
+    // The view at construction: what the network thread starts from (call before submitting).
+    HallView initialView() const;
+
+private:
+    using Job = std::variant<CommandJob, std::function<void(HallData&)>>;
+    void loop();
+    void commit(std::vector<CommandJob>& jobs);
+    void tick();
+    void publish(const std::vector<core::Event>& events);
+
+    HallData data_;
+    const core::Clock& clock_;
+    Post toNetwork_;
+    OnChange onChange_;
+    HallView published_; // the last view handed to the network thread (worker thread only)
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> queue_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace hall::controller

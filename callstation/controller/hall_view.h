@@ -1,0 +1,30 @@
+#pragma once
+// What terminals see of the hall. It is computed from the engine on the engine's thread after
+// every commit and handed to the network thread, which keeps the latest view, answers snapshots
+// from it and pushes the difference to every connected terminal.
+
+#include "core/engine.h"
+#include "protocol/messages.h"
+
+#include <vector>
+
+namespace hall::controller {
+
+struct HallView {
+    protocol::QueueState queues;
+    std::vector<protocol::WindowView> windows; // in configuration order
+    bool operator==(const HallView&) const = default;
+};
+
+HallView viewOf(const core::Engine& engine, core::Timestamp now);
+
+// The calls that these events announce (call next, call by number, recall), each with its
+// ticket as it is in `engine` now, in event order.
+std::vector<protocol::Call> callsIn(const std::vector<core::Event>& events,
+                                    const core::Engine& engine);
+
+// The pushes that bring a terminal holding `before` to `after`: one queue push if any count or
+// estimate changed, one window push per window that changed.
+std::vector<protocol::PushBody> changesBetween(const HallView& before, const HallView& after);
+
+} // namespace hall::controller

@@ -1,0 +1,88 @@
+#include "http_session.h"
+
+#include "rest_api.h"
+#include "server_limits.h"
+#include "terminal_session.h"
+
+namespace hall::controller {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+
+HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& tls,
+                         ServerContext& context, RestApi& api)
+    : stream_(std::move(socket), tls), context_(context), metrics_(context.metrics), api_(api) {
+    beast::error_code ec;
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    if (!ec) peerAddress_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    ++metrics_.connectionsOpen;
+}
+
+HttpSession::~HttpSession() { --metrics_.connectionsOpen; }
+
+void HttpSession::start() {
+    beast::get_lowest_layer(stream_).expires_after(limits::kTlsHandshake);
+    stream_.async_handshake(boost::asio::ssl::stream_base::server,
+                            [self = shared_from_this()](beast::error_code ec) {
+                                if (!ec) self->readRequest();
+                                // A failed handshake (wrong protocol version, no shared cipher,
+                                // a port scan) just ends here: nothing was said, nothing changed.
+                            });
+}
+
+void HttpSession::readRequest() {
+    parser_.emplace();
+    parser_->body_limit(limits::kHttpBodyBytes);
+    parser_->header_limit(16 * 1024);
+    beast::get_lowest_layer(stream_).expires_after(limits::kHttpRequest);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                         if (ec == http::error::body_limit) {
+                             http::response<http::string_body> tooLarge{http::status::payload_too_large, 11};
+                             tooLarge.set(http::field::content_type, "application/json");
+                             tooLarge.body() = R"({"error":{"code":"too_large","message":"request body over 64 KiB"}})";
+                             tooLarge.keep_alive(false);
+                             tooLarge.prepare_payload();
+                             return self->send(std::move(tooLarge));
+                         }
+                         if (ec) return; // closed, timed out or not HTTP: drop quietly
+                         self->onRequest();
+                     });
+}
+
+void HttpSession::onRequest() {
+    auto request = parser_->release();
+    if (beast::websocket::is_upgrade(request)) {
+        if (request.target() != "/ws") {
+            http::response<http::string_body> notFound{http::status::not_found, request.version()};
+            notFound.body() = "the terminal protocol is at /ws\n";
+            notFound.keep_alive(false);
+            notFound.prepare_payload();
+            return send(std::move(notFound));
+        }
+        auto session = std::make_shared<TerminalSession>(std::move(stream_), context_, peerAddress_);
+        session->start(std::move(request));
+        return;
+    }
+    ++context_.metrics.httpRequests;
+    beast::get_lowest_layer(stream_).expires_never(); // the API may wait on the database
+    api_.handle(std::move(request), [self = shared_from_this()](http::response<http::string_body> response) {
+        self->send(std::move(response));
+    });
+}
+
+void HttpSession::send(http::response<http::string_body> response) {
+    auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
+    message->set(http::field::server, "callstationd");
+    beast::get_lowest_layer(stream_).expires_after(limits::kHttpRequest);
+    http::async_write(stream_, *message,
+                      [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
+                          if (ec) return;
+                          if (message->keep_alive()) return self->readRequest();
+                          beast::error_code ignored;
+                          beast::get_lowest_layer(self->stream_).socket().shutdown(
+                              boost::asio::ip::tcp::socket::shutdown_both, ignored);
+                      });
+}
+
+} // namespace hall::controller

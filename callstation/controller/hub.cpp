@@ -1,0 +1,111 @@
+#include "hub.h"
+
+#include "terminal_session.h"
+
+#include <algorithm>
+
+namespace hall::controller {
+
+Hub::Hub(core::HallConfig config, HallView initial)
+    : config_(std::move(config)), view_(std::move(initial)) {}
+
+void Hub::setConfig(core::HallConfig config) { config_ = std::move(config); }
+
+bool Hub::sees(const protocol::DeviceIdentity& device, int window) const {
+    switch (device.role) {
+    case protocol::Role::Admin:
+    case protocol::Role::LedBridge: return true;
+    case protocol::Role::WindowPad: return device.window == window;
+    case protocol::Role::CallBoard: {
+        const core::Window* w = config_.findWindow(window);
+        return w != nullptr && w->zoneId == device.zone;
+    }
+    case protocol::Role::TicketMachine:
+    case protocol::Role::Kiosk: return false;
+    }
+    return false;
+}
+
+protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) const {
+    protocol::Snapshot snapshot;
+    snapshot.queues = view_.queues;
+    for (const auto& window : view_.windows)
+        if (sees(device, window.number)) snapshot.windows.push_back(window);
+    snapshot.notices = notices_;
+    return snapshot;
+}
+
+void Hub::update(HallView view, std::vector<protocol::Call> calls) {
+    // Calls first: they are what a waiting citizen is listening for; the window state follows.
+    for (const auto& call : calls) broadcast(call, call.window);
+    for (const auto& change : changesBetween(view_, view)) {
+        const auto* window = std::get_if<protocol::WindowView>(&change);
+        broadcast(change, window ? std::optional<int>(window->number) : std::nullopt);
+    }
+    view_ = std::move(view);
+}
+
+void Hub::setNotices(std::vector<protocol::Notice> notices) {
+    for (const auto& notice : notices)
+        if (std::find(notices_.begin(), notices_.end(), notice) == notices_.end())
+            broadcast(notice, std::nullopt);
+    notices_ = std::move(notices);
+    // A removed notice has no push of its own: terminals drop it at their next snapshot.
+}
+
+void Hub::broadcast(const protocol::PushBody& body, std::optional<int> window) {
+    // Iterate over a copy: a session that overflows drops itself, and detach() edits the list.
+    const auto sessions = sessions_;
+    for (const auto& weak : sessions) {
+        auto session = weak.lock();
+        if (!session || !session->identity()) continue;
+        if (window && !sees(*session->identity(), *window)) continue;
+        session->push(body);
+    }
+}
+
+void Hub::attach(const std::shared_ptr<TerminalSession>& session, core::Timestamp now) {
+    sessions_.push_back(session);
+    auto& health = health_[session->identity()->device];
+    ++health.connections;
+    health.online = true;
+    health.lastSeen = now;
+}
+
+void Hub::detach(const TerminalSession& session) {
+    bool attached = false;
+    std::erase_if(sessions_, [&](const auto& weak) {
+        auto locked = weak.lock();
+        attached = attached || locked.get() == &session;
+        return !locked || locked.get() == &session;
+    });
+    if (!attached) return;
+    auto& health = health_[session.identity()->device];
+    health.connections = std::max(0, health.connections - 1);
+    health.online = health.connections > 0;
+}
+
+void Hub::heard(const std::string& device, core::Timestamp now, const std::string& address) {
+    auto& health = health_[device];
+    health.lastSeen = now;
+    health.address = address;
+}
+
+void Hub::reportFaults(const std::string& device, std::vector<protocol::DeviceFault> faults) {
+    health_[device].faults = std::move(faults);
+}
+
+void Hub::closeDevice(const std::string& device) {
+    const auto sessions = sessions_;
+    for (const auto& weak : sessions)
+        if (auto session = weak.lock(); session && session->identity() && session->identity()->device == device)
+            session->drop("device revoked");
+}
+
+void Hub::closeAll() {
+    const auto sessions = sessions_;
+    for (const auto& weak : sessions)
+        if (auto session = weak.lock()) session->drop(nullptr);
+}
+
+} // namespace hall::controller

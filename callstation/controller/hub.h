@@ -1,0 +1,78 @@
+#pragma once
+// The network thread's picture of the hall and of who is connected: the latest HallView, the
+// notices, the authenticated terminal sessions and their devices' health. It turns every change
+// the engine publishes into pushes for the terminals that should see it (docs/protocol.md,
+// "Pushes"): call boards the windows of their zone, window pads their own window, LED bridges
+// and admin tools every window, everyone the queue state and the notices.
+//
+// Used from the network thread only; sessions are held weakly, so a closed connection simply
+// drops out of the broadcast.
+
+#include "core/hall_config.h"
+#include "core/time.h"
+#include "hall_view.h"
+#include "protocol/messages.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hall::controller {
+
+class TerminalSession;
+
+struct DeviceHealth {
+    bool online = false;     // at least one authenticated connection now
+    int connections = 0;     // authenticated connections now
+    core::Timestamp lastSeen{}; // last frame received from it
+    std::vector<protocol::DeviceFault> faults; // as of the last heartbeat
+    std::string address;     // peer address of its latest connection
+};
+
+struct HubCounters {
+    std::uint64_t pushes = 0;
+    std::uint64_t slowConsumersDropped = 0;
+};
+
+class Hub {
+public:
+    Hub(core::HallConfig config, HallView initial);
+
+    void setConfig(core::HallConfig config); // a reload; the next change is pushed as usual
+    const core::HallConfig& config() const { return config_; }
+
+    // The engine changed: push the difference and the calls to everyone who sees them.
+    void update(HallView view, std::vector<protocol::Call> calls);
+    void setNotices(std::vector<protocol::Notice> notices); // pushes the new and changed ones
+    const std::vector<protocol::Notice>& notices() const { return notices_; }
+
+    // What this device's terminal shows: the queues, the windows it sees, the notices.
+    protocol::Snapshot snapshotFor(const protocol::DeviceIdentity& device) const;
+    const HallView& view() const { return view_; }
+    bool sees(const protocol::DeviceIdentity& device, int window) const;
+
+    void attach(const std::shared_ptr<TerminalSession>& session, core::Timestamp now);
+    void detach(const TerminalSession& session);
+    void heard(const std::string& device, core::Timestamp now, const std::string& address);
+    void reportFaults(const std::string& device, std::vector<protocol::DeviceFault> faults);
+    void closeDevice(const std::string& device); // revoked: its connections close now
+    void closeAll();
+
+    const std::map<std::string, DeviceHealth>& health() const { return health_; }
+    std::size_t authenticatedConnections() const { return sessions_.size(); }
+    HubCounters& counters() { return counters_; }
+
+private:
+    void broadcast(const protocol::PushBody& body, std::optional<int> window);
+
+    core::HallConfig config_;
+    HallView view_;
+    std::vector<protocol::Notice> notices_;
+    std::vector<std::weak_ptr<TerminalSession>> sessions_;
+    std::map<std::string, DeviceHealth> health_;
+    HubCounters counters_;
+};
+
+} // namespace hall::controller

@@ -1,0 +1,31 @@
+// callstationd — the hall controller. With no arguments it starts on its default data directory
+// with a demo hall; see docs/api.md and docs/protocol.md.
+
+#include "daemon.h"
+#include "log.h"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char** argv) {
+    using namespace hall::controller;
+    DaemonOptions options;
+    CLI::App app{"callstationd — the hall controller: terminals (wss://…/ws) and the admin REST API"};
+    std::string dataDir = options.dataDir.string();
+    std::string configFile;
+    app.add_option("--data-dir", dataDir, "state: database, PKI, configuration")->capture_default_str();
+    app.add_option("--config", configFile, "hall configuration (TOML); default DATA_DIR/hall.toml");
+    app.add_option("--listen", options.listenAddress, "address to listen on")->capture_default_str();
+    app.add_option("--port", options.port, "TLS port for terminals and the API (0: any free port)")
+        ->capture_default_str();
+    app.add_option("--host", options.hosts, "extra DNS name or IP the server certificate must name");
+    CLI11_PARSE(app, argc, argv);
+    options.dataDir = dataDir;
+    if (!configFile.empty()) options.configFile = configFile;
+    try {
+        Daemon daemon(std::move(options));
+        return daemon.run();
+    } catch (const std::exception& e) {
+        logError(e.what());
+        return 1;
+    }
+}

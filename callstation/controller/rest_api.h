@@ -1,0 +1,47 @@
+#pragma once
+// The REST API of docs/api.md: hall configuration, operations, devices, reports, the audit log,
+// /healthz and /metrics. JSON in and out (reports also CSV). Everything under /api/v1 needs an
+// admin credential (`Authorization: Bearer …`, the credential of a device enrolled with the
+// admin role); every change an admin makes is written to the audit log. Network thread; work on
+// the database goes to the engine worker and the reply comes back when it is done.
+
+#include "netclient/asio.h"
+#include "protocol/device.h"
+#include "server_context.h"
+
+#include <functional>
+#include <string>
+
+namespace hall::controller {
+
+namespace rest {
+struct Call; // one request being answered (rest_support.h)
+}
+
+class RestApi {
+public:
+    using Request = boost::beast::http::request<boost::beast::http::string_body>;
+    using Response = boost::beast::http::response<boost::beast::http::string_body>;
+    using Reply = std::function<void(Response)>;
+
+    explicit RestApi(ServerContext& context);
+    void handle(Request request, Reply reply);
+
+private:
+    void route(const std::shared_ptr<rest::Call>& call);
+    void status(const std::shared_ptr<rest::Call>& call);
+    void hallConfig(const std::shared_ptr<rest::Call>& call);
+    void notices(const std::shared_ptr<rest::Call>& call);
+    void operation(const std::shared_ptr<rest::Call>& call, std::string type);
+    void devices(const std::shared_ptr<rest::Call>& call);
+    void createEnrollment(const std::shared_ptr<rest::Call>& call);
+    void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
+    void reports(const std::shared_ptr<rest::Call>& call);
+    void audit(const std::shared_ptr<rest::Call>& call);
+    void health(const std::shared_ptr<rest::Call>& call);
+    void metrics(const std::shared_ptr<rest::Call>& call);
+
+    ServerContext& context_;
+};
+
+} // namespace hall::controller

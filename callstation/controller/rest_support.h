@@ -1,0 +1,44 @@
+#pragma once
+// Small pieces of the REST API: one request being answered (its parsed target, the admin who
+// sent it, JSON and error replies with the protocol's error codes) and text helpers.
+
+#include "core/time.h"
+#include "netclient/asio.h"
+#include "protocol/messages.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace hall::controller::rest {
+
+using Request = boost::beast::http::request<boost::beast::http::string_body>;
+using Response = boost::beast::http::response<boost::beast::http::string_body>;
+
+struct Call {
+    Call(Request r, std::function<void(Response)> reply);
+
+    Request request;
+    std::function<void(Response)> reply;
+    std::string path;                         // the target without its query
+    std::map<std::string, std::string> query; // decoded ?a=b&c=d
+    protocol::DeviceIdentity admin;           // set once authenticated
+
+    boost::beast::http::verb method() const { return request.method(); }
+    std::string bearer() const; // the credential of "Authorization: Bearer …", or empty
+
+    void ok(const nlohmann::json& body, boost::beast::http::status status = boost::beast::http::status::ok);
+    void text(boost::beast::http::status status, const std::string& contentType, std::string body);
+    void fail(boost::beast::http::status status, const std::string& code, const std::string& message);
+    void failWith(const protocol::Error& error); // the HTTP status that fits the protocol code
+    // The body as a JSON object; empty after replying 400 when it is not one.
+    std::optional<nlohmann::json> jsonBody();
+};
+
+std::string percentDecode(std::string_view text);
+std::string isoTime(core::Timestamp t); // 2026-11-23T01:05:07.123Z (UTC)
+
+} // namespace hall::controller::rest

@@ -1,0 +1,35 @@
+#pragma once
+// What every connection of the controller works with. Lives on the network thread for the
+// server's whole life; connections hold a reference.
+
+#include "core/time.h"
+#include "netclient/asio.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace hall::controller {
+
+class Hub;
+class EngineWorker;
+
+// Counters shown by /metrics (Prometheus text); network thread only.
+struct ServerMetrics {
+    std::uint64_t connectionsAccepted = 0;
+    std::uint64_t connectionsRefused = 0; // over the connection limit
+    std::uint64_t connectionsOpen = 0;    // TLS, HTTP and WebSocket alike
+    std::map<std::string, std::uint64_t> requests; // by request type
+    std::map<std::string, std::uint64_t> refusals; // by error code
+    std::uint64_t httpRequests = 0;
+};
+
+struct ServerContext {
+    Hub& hub;
+    EngineWorker& worker;
+    const core::Clock& clock;
+    ServerMetrics& metrics;
+    boost::asio::any_io_executor network; // the network thread: where worker results go
+};
+
+} // namespace hall::controller

@@ -1,0 +1,241 @@
+#include "terminal_session.h"
+
+#include "hub.h"
+#include "log.h"
+#include "protocol/codec.h"
+#include "protocol/roles.h"
+#include "server_limits.h"
+
+namespace hall::controller {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using protocol::ProtocolError;
+using protocol::RequestType;
+
+TerminalSession::TerminalSession(beast::ssl_stream<beast::tcp_stream>&& tls, ServerContext& context,
+                                 std::string peerAddress)
+    : ws_(std::move(tls)), context_(context), metrics_(context.metrics), peerAddress_(std::move(peerAddress)),
+      deadline_(ws_.get_executor()),
+      rate_(limits::kRequestsPerSecond, limits::kRequestBurst, std::chrono::steady_clock::now()) {
+    ++metrics_.connectionsOpen;
+}
+
+TerminalSession::~TerminalSession() { --metrics_.connectionsOpen; }
+
+void TerminalSession::start(beast::http::request<beast::http::string_body> upgrade) {
+    // The session keeps its own deadlines (hello, silence); Beast's would close a terminal that
+    // is busy with a long request, and the TCP layer's must be off under a WebSocket stream.
+    beast::get_lowest_layer(ws_).expires_never();
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = limits::kTlsHandshake;
+    timeouts.idle_timeout = websocket::stream_base::none();
+    timeouts.keep_alive_pings = false;
+    ws_.set_option(timeouts);
+    // A frame over the limit fails the read; Beast then closes with code 1009 (message too big).
+    ws_.read_message_max(protocol::kMaxFrameBytes);
+    ws_.async_accept(upgrade, [self = shared_from_this()](beast::error_code ec) {
+        if (ec) return self->drop(nullptr);
+        self->armDeadline(limits::kHelloWithin);
+        self->readNext();
+    });
+}
+
+void TerminalSession::armDeadline(std::chrono::steady_clock::duration within) {
+    deadline_.expires_after(within);
+    deadline_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+        if (ec) return; // re-armed or cancelled
+        if (auto self = weak.lock())
+            self->drop(self->identity_ ? "silent for too long" : "no hello in time");
+    });
+}
+
+void TerminalSession::readNext() {
+    if (closed_) return;
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        if (ec) {
+            if (ec == websocket::error::message_too_big)
+                ++self->context_.metrics.refusals[std::string(
+                    protocol::protocolErrorName(ProtocolError::TooLarge))];
+            return self->drop(nullptr);
+        }
+        self->onFrame();
+    });
+}
+
+void TerminalSession::onFrame() {
+    const bool text = ws_.got_text();
+    std::string frame = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    const auto now = context_.clock.now();
+    if (identity_) {
+        // Only an authenticated terminal buys time by talking; before hello the deadline stands.
+        armDeadline(limits::kSilence);
+        context_.hub.heard(identity_->device, now, peerAddress_);
+    }
+    if (!text)
+        return refuse({}, std::nullopt, ProtocolError::BadFrame,
+                      "binary frames are not part of the protocol; send JSON text");
+    auto decoded = protocol::decodeRequest(frame);
+    if (!rate_.allow(std::chrono::steady_clock::now())) {
+        std::string id = decoded ? decoded->id : decoded.requestId();
+        std::optional<RequestType> type;
+        if (decoded) type = decoded->type();
+        return refuse(id, type, ProtocolError::RateLimited,
+                      "more than 20 requests per second; retry later with the same id");
+    }
+    if (!decoded) return answer(decoded.requestId(), std::nullopt, decoded.error());
+    handle(std::move(decoded.value()));
+}
+
+void TerminalSession::handle(protocol::Request request) {
+    const RequestType type = request.type();
+    ++context_.metrics.requests[std::string(protocol::requestTypeName(type))];
+    if (!identity_) {
+        if (auto* h = std::get_if<protocol::Hello>(&request.body)) return hello(request.id, std::move(*h));
+        if (auto* e = std::get_if<protocol::Enroll>(&request.body)) return enroll(request.id, std::move(*e));
+        return refuse(request.id, type, ProtocolError::Unauthenticated,
+                      "send hello with the device's credential first");
+    }
+    if (auto refusal = protocol::authorize(*identity_, request))
+        return answer(request.id, type, std::move(*refusal));
+    if (auto* heartbeat = std::get_if<protocol::Heartbeat>(&request.body)) {
+        context_.hub.reportFaults(identity_->device, std::move(heartbeat->faults));
+        return answer(request.id, type, protocol::ResponseResult{protocol::Ack{}});
+    }
+    if (std::holds_alternative<protocol::GetSnapshot>(request.body)) {
+        // Everything pushed so far (seq_) is in this snapshot: the client continues after seq_.
+        return answer(request.id, type,
+                      protocol::ResponseResult{protocol::SnapshotResult{
+                          seq_, context_.hub.snapshotFor(*identity_)}});
+    }
+    if (auto command = protocol::engineCommand(request)) return execute(request, std::move(*command));
+    refuse(request.id, type, ProtocolError::Internal, "request type not handled");
+}
+
+void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
+    bool speaksOurs = false;
+    for (int v : hello.versions) speaksOurs = speaksOurs || v == protocol::kVersion;
+    if (!speaksOurs)
+        return refuse(requestId, RequestType::Hello, ProtocolError::UnsupportedVersion,
+                      "this controller speaks protocol version 1 only");
+    context_.worker.run([self = shared_from_this(), requestId = std::move(requestId),
+                         credential = std::move(hello.credential)](HallData& data) {
+        auto identity = data.registry.authenticate(credential);
+        boost::asio::post(self->context_.network, [self, requestId, identity] {
+            if (self->closed_) return;
+            if (!identity) {
+                self->refuse(requestId, RequestType::Hello, ProtocolError::Unauthenticated,
+                             "unknown or revoked credential; enroll the device again");
+                if (++self->failedHellos_ >= limits::kFailedHellos) self->drop("too many failed hellos");
+                return;
+            }
+            self->identity_ = identity;
+            const auto now = self->context_.clock.now();
+            self->context_.hub.attach(self, now);
+            self->context_.hub.heard(identity->device, now, self->peerAddress_);
+            self->armDeadline(limits::kSilence);
+            self->answer(requestId, RequestType::Hello,
+                         protocol::ResponseResult{protocol::HelloResult{protocol::kVersion, *identity}});
+            self->push(self->context_.hub.snapshotFor(*identity));
+        });
+    });
+}
+
+void TerminalSession::enroll(std::string requestId, protocol::Enroll enroll) {
+    context_.worker.run([self = shared_from_this(), requestId = std::move(requestId),
+                         code = std::move(enroll.code)](HallData& data) {
+        auto enrolled = data.registry.enroll(code, self->context_.clock.now());
+        boost::asio::post(self->context_.network, [self, requestId, enrolled] {
+            if (!enrolled)
+                return self->refuse(requestId, RequestType::Enroll, ProtocolError::Unauthenticated,
+                                    "unknown, used or expired enrollment code");
+            logInfo("enrolled device " + enrolled->identity.device + " (" +
+                    std::string(protocol::roleName(enrolled->identity.role)) + ") from " +
+                    self->peerAddress_);
+            self->answer(requestId, RequestType::Enroll,
+                         protocol::ResponseResult{
+                             protocol::EnrollResult{enrolled->credential, enrolled->identity}});
+        });
+    });
+}
+
+void TerminalSession::execute(const protocol::Request& request, core::Command command) {
+    if (auto* issue = std::get_if<core::IssueTicket>(&command)) issue->sourceDevice = identity_->device;
+    CommandJob job;
+    job.command = std::move(command);
+    // Request ids are the client's; scoped by device, two terminals cannot collide.
+    job.requestId = identity_->device + "/" + request.id;
+    if (identity_->role == protocol::Role::WindowPad && request.type() == RequestType::Rate)
+        job.ratingWindow = identity_->window;
+    job.done = [self = shared_from_this(), id = request.id, type = request.type()](Outcome outcome) {
+        if (!self->closed_) self->answer(id, type, std::move(outcome));
+    };
+    context_.worker.submit(std::move(job));
+}
+
+void TerminalSession::refuse(const std::string& requestId, std::optional<RequestType> type,
+                             ProtocolError code, std::string message) {
+    answer(requestId, type, protocol::protocolError(code, std::move(message)));
+}
+
+void TerminalSession::answer(const std::string& requestId, std::optional<RequestType> type,
+                             Outcome outcome) {
+    if (const auto* error = std::get_if<protocol::Error>(&outcome)) ++context_.metrics.refusals[error->code];
+    protocol::Response response{requestId, type, std::move(outcome)};
+    enqueue(protocol::encodeResponse(response));
+    readNext(); // one request at a time: the next frame is read once this one is answered
+}
+
+void TerminalSession::push(const protocol::PushBody& body) {
+    if (closed_) return;
+    const bool queueState = std::holds_alternative<protocol::QueueState>(body);
+    if (queueState && pendingQueueSeq_) {
+        // A terminal that reads slower than tickets are issued gets the latest counts, not every
+        // step on the way: the stale state is overwritten where it waits.
+        sendQueue_.back() = protocol::encodePush(protocol::Push{*pendingQueueSeq_, body});
+        return;
+    }
+    ++context_.hub.counters().pushes;
+    enqueue(protocol::encodePush(protocol::Push{++seq_, body}));
+    if (queueState && !closed_ && !(writing_ && sendQueue_.size() == 1)) pendingQueueSeq_ = seq_;
+}
+
+void TerminalSession::enqueue(std::string frame) {
+    if (closed_) return;
+    if (sendQueue_.size() >= limits::kSendQueue) {
+        ++context_.hub.counters().slowConsumersDropped;
+        return drop("not reading: send queue full");
+    }
+    sendQueue_.push_back(std::move(frame));
+    pendingQueueSeq_.reset();
+    if (!writing_) writeNext();
+}
+
+void TerminalSession::writeNext() {
+    writing_ = true;
+    if (sendQueue_.size() == 1) pendingQueueSeq_.reset(); // the front is being written now
+    ws_.text(true);
+    ws_.async_write(boost::asio::buffer(sendQueue_.front()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->writing_ = false;
+                        if (ec) return self->drop(nullptr);
+                        self->sendQueue_.pop_front();
+                        if (!self->sendQueue_.empty() && !self->closed_) self->writeNext();
+                    });
+}
+
+void TerminalSession::drop(const char* why) {
+    if (closed_) return;
+    closed_ = true;
+    if (why != nullptr)
+        logInfo(std::string("closing connection of ") + (identity_ ? identity_->device : "an unauthenticated terminal") +
+                " from " + peerAddress_ + ": " + why);
+    deadline_.cancel();
+    context_.hub.detach(*this);
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(ws_).socket().close(ignored);
+}
+
+} // namespace hall::controller

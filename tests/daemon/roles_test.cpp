@@ -1,0 +1,69 @@
+// Roles limit what a device may do; a refusal changes nothing.
+
+#include "daemon_process.h"
+#include "temp_dir.h"
+#include "test_requests.h"
+
+using namespace hall;
+using namespace hall::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+int waiting(const DaemonProcess& daemon, int service) {
+    return daemon.status()["queues"]["services"][static_cast<std::size_t>(service)]["waiting"].get<int>();
+}
+
+} // namespace
+
+TEST_CASE("kiosks issue, call boards listen, window pads act for their own window only") {
+    TempDir dir("daemon-roles");
+    DaemonProcess daemon(dir.path());
+    auto kiosk = daemon.terminal("kiosk-1", "kiosk");
+    auto board = daemon.terminal("board-north", "call_board", {}, "north");
+    auto boardSouth = daemon.terminal("board-south", "call_board", {}, "south");
+    auto pad = daemon.terminal("pad-1", "window_pad", 1);
+
+    auto ticket = commandResult(kiosk.request(req("k1", issue("permits")))).ticket;
+    REQUIRE(ticket);
+    CHECK(ticket->number == "A001");
+    CHECK(waiting(daemon, 0) == 1);
+
+    CHECK(errorCode(kiosk.request(req("k2", core::CallNext{1, false}))) == "forbidden");
+    CHECK(errorCode(board.request(req("b1", issue("permits")))) == "forbidden");
+    CHECK(errorCode(pad.request(req("p1", core::SignIn{2, "s1"}))) == "forbidden");
+    CHECK(errorCode(pad.request(req("p2", core::CallNext{2, false}))) == "forbidden");
+    CHECK(waiting(daemon, 0) == 1);
+
+    commandResult(pad.request(req("p3", core::SignIn{1, "s1"})));
+    auto called = commandResult(pad.request(req("p4", core::CallNext{1, false}))).ticket;
+    REQUIRE(called);
+    CHECK(called->number == "A001");
+    CHECK(waiting(daemon, 0) == 0);
+
+    // The north board hears the call; the south board does not (window 1 is in the north).
+    bool heard = false;
+    while (auto push = board.nextPush(2s)) {
+        if (auto* call = std::get_if<protocol::Call>(&push->body)) {
+            CHECK(call->window == 1);
+            CHECK(call->ticket.number == "A001");
+            CHECK_FALSE(call->silent);
+            heard = true;
+            break;
+        }
+    }
+    CHECK(heard);
+    while (auto push = boardSouth.nextPush(300ms)) {
+        CHECK_FALSE(std::holds_alternative<protocol::Call>(push->body));
+        CHECK_FALSE(std::holds_alternative<protocol::WindowView>(push->body));
+    }
+
+    SUBCASE("a pad rates only what its window served") {
+        commandResult(pad.request(req("p5", core::Finish{1})));
+        auto pad2 = daemon.terminal("pad-2", "window_pad", 2);
+        CHECK(errorCode(pad2.request(req("q1", core::Rate{called->id, core::RatingLevel::VerySatisfied, {}, {}}))) ==
+              "forbidden");
+        auto rated = commandResult(pad.request(req("p6", core::Rate{called->id, core::RatingLevel::VerySatisfied, {}, {}})));
+        CHECK(rated.ticket->id == called->id);
+    }
+}
