@@ -73,7 +73,7 @@ store::StoreOptions storeAt(const fs::path& database) {
 struct Daemon::Impl {
     DaemonOptions options;
     fs::path configFile;
-    core::SystemClock clock;
+    std::unique_ptr<core::Clock> clock; // the system clock, or a demo's fast one
     ServerMetrics metrics; // before io: sessions destroyed with pending handlers still count down
     boost::asio::io_context io{1};
     boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
@@ -102,7 +102,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     if (ec) throw StartupError("cannot create the data directory " + dir.string() + ": " + ec.message());
     fs::permissions(dir, fs::perms::owner_all, ec);
 
-    const auto now = d.clock.now();
+    const auto realNow = core::SystemClock().now();
     HallPki pki;
     core::HallConfig config;
     try {
@@ -112,7 +112,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
             logInfo("no hall configuration yet: wrote the demo hall to " + d.configFile.string());
         }
         config = loadConfig(d.configFile);
-        pki = ensureHallPki(dir / files::kPkiDir, config.name, d.options.hosts, now);
+        pki = ensureHallPki(dir / files::kPkiDir, config.name, d.options.hosts, realNow);
         if (pki.caCreated) logInfo("created the hall CA " + (dir / files::kCaCertificate).string());
         d.tls = makeServerTlsContext(pki);
     } catch (const PkiError& e) {
@@ -120,18 +120,31 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     }
 
     const auto zone = tz::loadZone(config.timeZone);
+    auto tickInterval = std::chrono::milliseconds(5000);
+    if (const auto& demo = d.options.demoClock) {
+        const auto start = core::localToUtc(*zone, core::toLocal(*zone, realNow).date, demo->startMinute);
+        d.clock = std::make_unique<core::ScaledClock>(start, demo->speed);
+        tickInterval = std::max(std::chrono::milliseconds(50),
+                                std::chrono::milliseconds(static_cast<std::int64_t>(5000 / demo->speed)));
+        logInfo("demo clock: the hall's day runs " + std::to_string(static_cast<int>(demo->speed)) +
+                "× faster from " + core::formatLocalClock(*zone, start));
+    } else {
+        d.clock = std::make_unique<core::SystemClock>();
+    }
+    const auto now = d.clock->now();
     const fs::path database = dir / files::kDatabase;
     HallData data{store::DurableEngine::open(storeAt(database), config, zone, now),
                   DeviceRegistry::open(database), AuditLog::open(database)};
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
 
     d.worker = std::make_unique<EngineWorker>(
-        std::move(data), d.clock,
+        std::move(data), *d.clock,
         [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); },
-        [&d](HallView view, std::vector<protocol::Call> calls) { d.hub->update(std::move(view), std::move(calls)); });
+        [&d](HallView view, std::vector<protocol::Call> calls) { d.hub->update(std::move(view), std::move(calls)); },
+        tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView());
     d.context = std::make_unique<ServerContext>(
-        ServerContext{*d.hub, *d.worker, d.clock, d.metrics, d.io.get_executor()});
+        ServerContext{*d.hub, *d.worker, *d.clock, d.metrics, d.io.get_executor()});
     d.api = std::make_unique<RestApi>(*d.context);
     try {
         const auto address = boost::asio::ip::make_address(d.options.listenAddress);
@@ -206,7 +219,7 @@ void Daemon::Impl::reload() {
             auto zone = tz::loadZone(config.timeZone);
             // A second engine is built from the journal under the new configuration; only if
             // that succeeds does it replace the running one.
-            data.engine = store::DurableEngine::open(storeAt(database), config, zone, clock.now());
+            data.engine = store::DurableEngine::open(storeAt(database), config, zone, clock->now());
         } catch (const std::exception& e) {
             error = e.what();
         }

@@ -5,9 +5,6 @@
 namespace hall::controller {
 namespace {
 
-// How often the engine is told the time when nothing else happens: closing time, the business
-// day rolling over and the unrated-ticket policy are due on a clock, not on a request.
-constexpr auto kTickInterval = std::chrono::seconds(5);
 // One transaction holds at most this many commands, so one slow batch cannot starve the rest.
 constexpr std::size_t kMaxBatch = 64;
 
@@ -31,8 +28,9 @@ Outcome outcomeOf(const core::Result<core::Decision>& result, const core::Comman
 
 } // namespace
 
-EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange)
-    : data_(std::move(data)), clock_(clock), toNetwork_(std::move(toNetwork)),
+EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange,
+                           std::chrono::milliseconds tickInterval)
+    : data_(std::move(data)), clock_(clock), tickInterval_(tickInterval), toNetwork_(std::move(toNetwork)),
       onChange_(std::move(onChange)), published_(viewOf(data_.engine.engine(), clock_.now())),
       thread_([this] { loop(); }) {}
 
@@ -64,7 +62,7 @@ void EngineWorker::run(std::function<void(HallData&)> task) {
 }
 
 void EngineWorker::loop() {
-    auto nextTick = std::chrono::steady_clock::now() + kTickInterval;
+    auto nextTick = std::chrono::steady_clock::now() + tickInterval_;
     for (;;) {
         std::vector<CommandJob> commands;
         std::optional<std::function<void(HallData&)>> task;
@@ -90,7 +88,7 @@ void EngineWorker::loop() {
         }
         if (std::chrono::steady_clock::now() >= nextTick) {
             tick();
-            nextTick = std::chrono::steady_clock::now() + kTickInterval;
+            nextTick = std::chrono::steady_clock::now() + tickInterval_;
         }
     }
 }

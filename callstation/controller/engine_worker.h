@@ -46,7 +46,10 @@ public:
     using Post = std::function<void(std::function<void()>)>; // runs a function on the network thread
     using OnChange = std::function<void(HallView view, std::vector<protocol::Call> calls)>;
 
-    EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange);
+    // `tickInterval`: how often the engine is told the time when nothing else happens (closing
+    // time, the business day rolling over and the unrated-ticket policy are due on a clock).
+    EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange,
+                 std::chrono::milliseconds tickInterval = std::chrono::seconds(5));
     ~EngineWorker(); // finishes what was submitted, then joins
     EngineWorker(const EngineWorker&) = delete;
     EngineWorker& operator=(const EngineWorker&) = delete;
@@ -67,6 +70,7 @@ private:
 
     HallData data_;
     const core::Clock& clock_;
+    std::chrono::milliseconds tickInterval_;
     Post toNetwork_;
     OnChange onChange_;
     HallView published_; // the last view handed to the network thread (worker thread only)

@@ -5,6 +5,7 @@
 #include "log.h"
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 int main(int argc, char** argv) {
     using namespace hall::controller;
@@ -18,7 +19,23 @@ int main(int argc, char** argv) {
     app.add_option("--port", options.port, "TLS port for terminals and the API (0: any free port)")
         ->capture_default_str();
     app.add_option("--host", options.hosts, "extra DNS name or IP the server certificate must name");
+    std::string demoClock;
+    app.add_option("--demo-clock", demoClock,
+                   "demonstrations only: HH:MM@SPEED starts the hall's clock today at HH:MM, "
+                   "running SPEED times faster")
+        ->group("Demonstration");
     CLI11_PARSE(app, argc, argv);
+    if (!demoClock.empty()) {
+        int hh = 0, mm = 0;
+        double speed = 0;
+        char tail = 0;
+        if (std::sscanf(demoClock.c_str(), "%d:%d@%lf%c", &hh, &mm, &speed, &tail) != 3 || hh < 0 ||
+            hh > 23 || mm < 0 || mm > 59 || speed < 1 || speed > 100000) {
+            logError("--demo-clock: expected HH:MM@SPEED, e.g. 08:20@1200 (speed 1 … 100000)");
+            return 2;
+        }
+        options.demoClock = DemoClock{hh * 60 + mm, speed};
+    }
     options.dataDir = dataDir;
     if (!configFile.empty()) options.configFile = configFile;
     try {

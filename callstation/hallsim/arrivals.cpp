@@ -1,6 +1,6 @@
 #include "hallsim/arrivals.h"
 
-#include "hallsim/sim_clock.h"
+#include "core/time.h"
 
 #include <algorithm>
 #include <cmath>
@@ -107,7 +107,7 @@ std::vector<Arrival> planArrivals(const core::HallConfig& config, const core::Ti
                     minute = *opening;
                     second = std::uniform_int_distribution<int>(0, 180)(rng);
                 }
-                a.at = localToUtc(zone, day, minute, second);
+                a.at = core::localToUtc(zone, day, minute, second);
                 auto& r = a.request;
                 r.serviceId = service.id;
                 r.sourceDevice = "ticket-machine-" +
@@ -133,7 +133,7 @@ std::vector<Arrival> planArrivals(const core::HallConfig& config, const core::Ti
                     std::snprintf(id, sizeof id, "YY%04d%02u%02u%04d", static_cast<int>(ymd.year()),
                                   static_cast<unsigned>(ymd.month()),
                                   static_cast<unsigned>(ymd.day()), ++appointmentSeq);
-                    r.appointment = core::Appointment{id, localToUtc(zone, day, slot)};
+                    r.appointment = core::Appointment{id, core::localToUtc(zone, day, slot)};
                     r.sourceDevice = "appointment-checkin";
                 }
                 if (r.priority == core::PriorityClass::Appointment || chance(profile.keyedShare)) {

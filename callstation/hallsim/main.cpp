@@ -4,7 +4,7 @@
 #include "config/demo_hall.h"
 #include "config/hall_config_toml.h"
 #include "hallsim/day_report.h"
-#include "hallsim/sim_clock.h"
+#include "core/time.h"
 #include "hallsim/simulation.h"
 #include "hallsim/zh_text.h"
 #include "store/durable_engine.h"
@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
     };
     store::StoreOptions storeOptions;
     storeOptions.path = dataDir->path / "hall.db";
-    const auto dayStart = sim::localToUtc(*zone, day, profile.hallOpenMinute - 30);
+    const auto dayStart = core::localToUtc(*zone, day, profile.hallOpenMinute - 30);
 
     int status = Ok;
     try {

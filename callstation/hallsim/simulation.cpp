@@ -1,7 +1,7 @@
 #include "hallsim/simulation.h"
 
 #include "hallsim/arrivals.h"
-#include "hallsim/sim_clock.h"
+#include "core/time.h"
 #include "hallsim/zh_text.h"
 
 #include <algorithm>
@@ -107,7 +107,7 @@ struct HallSimulation::Impl {
 
     const core::Engine& engine() const { return durable.engine(); }
     const core::HallConfig& config() const { return engine().config(); }
-    Timestamp local(int minuteOfDay) const { return localToUtc(engine().zone(), day, minuteOfDay); }
+    Timestamp local(int minuteOfDay) const { return core::localToUtc(engine().zone(), day, minuteOfDay); }
 
     void at(Timestamp t, std::function<void()> action) {
         agenda.push(Step{std::max(t, now), nextSeq++, std::move(action)});

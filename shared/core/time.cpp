@@ -22,6 +22,14 @@ Timestamp SystemClock::now() const {
     return time_point_cast<Millis>(system_clock::now());
 }
 
+ScaledClock::ScaledClock(Timestamp start, double speed)
+    : start_(start), speed_(speed), origin_(std::chrono::steady_clock::now()) {}
+
+Timestamp ScaledClock::now() const {
+    const std::chrono::duration<double, std::milli> real = std::chrono::steady_clock::now() - origin_;
+    return start_ + Millis(static_cast<Millis::rep>(real.count() * speed_));
+}
+
 LocalTime toLocal(const TimeZone& zone, Timestamp t) {
     const auto local = t + zone.offsetAt(t);
     const auto date = floor<days>(local);
@@ -51,6 +59,17 @@ std::string formatLocalClock(const TimeZone& zone, Timestamp t) {
                   static_cast<long long>(sinceMidnight / 60 % 60),
                   static_cast<long long>(sinceMidnight % 60));
     return buf;
+}
+
+Timestamp localToUtc(const TimeZone& zone, BusinessDay date, int minuteOfDay, int second) {
+    using namespace std::chrono;
+    // The offset depends on the instant we are looking for: start from the offset at the local
+    // reading taken as UTC, then correct once with the offset at the first guess (offsets
+    // change at most twice a year, so two steps settle).
+    const Timestamp local{sys_days(date) + minutes(minuteOfDay) + seconds(second)};
+    const auto guess = local - zone.offsetAt(local);
+    const auto refined = local - zone.offsetAt(guess);
+    return local - zone.offsetAt(refined) == refined ? refined : guess;
 }
 
 } // namespace hall::core

@@ -48,6 +48,20 @@ public:
     Timestamp now() const override;
 };
 
+// A clock that starts at `start` and runs `speed` times faster than real time: the demo plays a
+// whole hall day in a minute through the real controller this way.
+class ScaledClock final : public Clock {
+public:
+    ScaledClock(Timestamp start, double speed);
+    Timestamp now() const override;
+    double speed() const { return speed_; }
+
+private:
+    Timestamp start_;
+    double speed_;
+    std::chrono::steady_clock::time_point origin_;
+};
+
 // Local wall-clock time of an instant in the hall.
 struct LocalTime {
     BusinessDay date; // local calendar date
@@ -60,6 +74,10 @@ LocalTime toLocal(const TimeZone& zone, Timestamp t);
 // The business day an instant belongs to. `dayStartMinute` shifts the boundary (0 = midnight),
 // so a hall can end its day at, say, 04:00 and keep night tickets on the evening's day.
 BusinessDay businessDayOf(const TimeZone& zone, Timestamp t, int dayStartMinute);
+
+// The instant at which the hall's clocks show `minuteOfDay` (plus `second`) on `date`. In a
+// daylight-saving gap the time is taken with the offset before the gap.
+Timestamp localToUtc(const TimeZone& zone, BusinessDay date, int minuteOfDay, int second = 0);
 
 std::string formatDay(BusinessDay day);                          // 2026-11-23
 std::string formatLocalClock(const TimeZone& zone, Timestamp t); // 09:05:07

@@ -2,7 +2,7 @@
 // the engine's statistics, no command was refused unexpectedly, and every ticket ends resolved.
 
 #include "config/demo_hall.h"
-#include "hallsim/sim_clock.h"
+#include "core/time.h"
 #include "hallsim/simulation.h"
 #include "tz/system_zone.h"
 
@@ -24,7 +24,7 @@ TEST_CASE("a simulated day runs to the end and the engine agrees with it") {
         store::StoreOptions options;
         options.path = dir.file("hall.db");
         auto durable =
-            store::DurableEngine::open(options, hall, zone, sim::localToUtc(*zone, day, 8 * 60));
+            store::DurableEngine::open(options, hall, zone, core::localToUtc(*zone, day, 8 * 60));
         int lines = 0;
         sim::SimCallbacks callbacks;
         callbacks.log = [&](core::Timestamp, const std::string&) { ++lines; };

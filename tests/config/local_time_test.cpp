@@ -1,6 +1,6 @@
 // Local clock readings of the simulated day to UTC instants and back, with real zones.
 
-#include "hallsim/sim_clock.h"
+#include "core/time.h"
 #include "tz/system_zone.h"
 
 #include <doctest/doctest.h>
@@ -17,7 +17,7 @@ TEST_CASE("local times round-trip through UTC") {
             for (int minute : {0, 8 * 60 + 30, 12 * 60, 23 * 60 + 59}) {
                 CAPTURE(name);
                 CAPTURE(minute);
-                const auto t = sim::localToUtc(*zone, sys_days(date), minute, 15);
+                const auto t = core::localToUtc(*zone, sys_days(date), minute, 15);
                 const auto back = core::toLocal(*zone, t);
                 CHECK(back.date == sys_days(date));
                 CHECK(back.minuteOfDay == minute);
@@ -28,6 +28,6 @@ TEST_CASE("local times round-trip through UTC") {
 
 TEST_CASE("08:30 in Shanghai is 00:30 UTC") {
     const auto zone = tz::loadZone("Asia/Shanghai");
-    const auto t = sim::localToUtc(*zone, sys_days(2026y / November / 23), 8 * 60 + 30);
+    const auto t = core::localToUtc(*zone, sys_days(2026y / November / 23), 8 * 60 + 30);
     CHECK(t == core::Timestamp(sys_days(2026y / November / 23) + minutes(30)));
 }
