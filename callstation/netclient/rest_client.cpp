@@ -103,10 +103,18 @@ RestClient& RestClient::operator=(RestClient&&) noexcept = default;
 RestClient::~RestClient() = default;
 
 HttpReply RestClient::request(http::verb method, std::string_view target, std::string_view body,
-                              std::string_view contentType) {
+                              std::string_view contentType, const HttpHeaders& headers) {
     if (target.empty() || target.front() != '/')
         throw std::invalid_argument("HTTP target must start with '/': " +
                                     std::string(target.substr(0, 64)));
+    // A CR or LF would end the header early and smuggle whatever follows into the request.
+    const auto unsafe = [](const std::string& text) {
+        return text.find_first_of("\r\n") != std::string::npos;
+    };
+    for (const auto& [name, value] : headers) {
+        if (name.empty() || unsafe(name) || unsafe(value))
+            throw std::invalid_argument("unusable HTTP header: " + name.substr(0, 64));
+    }
     Impl& impl = *impl_;
     const auto deadline = Clock::now() + impl.options.timeout;
     const std::string what =
@@ -117,6 +125,7 @@ HttpReply RestClient::request(http::verb method, std::string_view target, std::s
     request.set(http::field::host, impl.where);
     request.set(http::field::user_agent, "hall-netclient");
     if (!impl.token.empty()) request.set(http::field::authorization, "Bearer " + impl.token);
+    for (const auto& [name, value] : headers) request.set(name, value);
     if (!body.empty()) {
         request.set(http::field::content_type,
                     beast::string_view(contentType.data(), contentType.size()));

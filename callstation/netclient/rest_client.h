@@ -21,6 +21,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hall::netclient {
 
@@ -30,6 +32,9 @@ struct HttpReply {
     std::string body;
     bool ok() const { return status >= 200 && status < 300; }
 };
+
+// Extra request headers, name and value ("Idempotency-Key", "c1f…-7").
+using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
 
 struct RestOptions {
     // Per request, reconnecting included.
@@ -51,10 +56,12 @@ public:
 
     // `target` is the path with its query ("/api/v1/devices?role=kiosk"). Content-Type is sent
     // with a non-empty body only. Throws ConnectionError (TimeoutError) when no complete answer
-    // arrived; std::invalid_argument for a target that does not start with '/'.
+    // arrived; std::invalid_argument for a target that does not start with '/' or a header
+    // containing CR/LF.
     HttpReply request(boost::beast::http::verb method, std::string_view target,
                       std::string_view body = {},
-                      std::string_view contentType = "application/json");
+                      std::string_view contentType = "application/json",
+                      const HttpHeaders& headers = {});
 
     HttpReply get(std::string_view target);
     HttpReply post(std::string_view target, std::string_view body,

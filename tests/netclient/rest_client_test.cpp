@@ -30,6 +30,7 @@ std::optional<HttpAnswer> handle(const HttpRequestSeen& request) {
         return HttpAnswer{200, "application/json",
                           request.method + " " + request.target + "|" + request.authorization +
                               "|" + request.contentType + "|" + request.body};
+    if (request.target == "/key") return HttpAnswer{200, "text/plain", request.idempotencyKey};
     if (request.target == "/drop") {
         HttpAnswer answer{200, "text/plain", "bye"};
         answer.dropAfter = true;
@@ -71,6 +72,18 @@ TEST_CASE("the bearer token, method, body and content type reach the server") {
 
     RestClient anonymous("127.0.0.1", http.port(), ca());
     CHECK(anonymous.get("/echo").body == "GET /echo|||");
+}
+
+TEST_CASE("extra headers are sent; one that could split the request is refused") {
+    TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
+    RestClient client("127.0.0.1", http.port(), ca());
+    CHECK(client.request(boost::beast::http::verb::post, "/key", "{}", "application/json",
+                         {{"Idempotency-Key", "c42-1"}})
+              .body == "c42-1");
+    CHECK_THROWS_AS(client.request(boost::beast::http::verb::post, "/key", "{}",
+                                   "application/json", {{"Idempotency-Key", "a\r\nX-Evil: 1"}}),
+                    std::invalid_argument);
+    CHECK(client.get("/key").body.empty());
 }
 
 TEST_CASE("one connection serves request after request") {

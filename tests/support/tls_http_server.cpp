@@ -40,7 +40,8 @@ private:
         const HttpRequestSeen seen{
             std::string(request_.method_string()), std::string(request_.target()),
             std::string(request_[http::field::authorization]),
-            std::string(request_[http::field::content_type]), request_.body()};
+            std::string(request_[http::field::content_type]), request_.body(),
+            std::string(request_["Idempotency-Key"])};
         const auto answer = handler_(seen);
         if (!answer) {
             // Nothing in flight keeps the session alive now: the server holds it, open and

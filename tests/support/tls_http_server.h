@@ -19,6 +19,7 @@ struct HttpRequestSeen {
     std::string authorization;
     std::string contentType;
     std::string body;
+    std::string idempotencyKey; // the Idempotency-Key header
 };
 
 struct HttpAnswer {
