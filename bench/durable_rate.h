@@ -3,6 +3,7 @@
 // Both run in slices that the caller interleaves, so that the two rates are measured under the
 // same background load (on a shared machine the disk's fsync rate can change tenfold in a minute).
 
+#include "file_system_type.h"
 #include "store/durable_engine.h"
 
 #include <chrono>
@@ -61,8 +62,5 @@ private:
     int fd_ = -1;
     RateResult result_;
 };
-
-// The file system type of `dir` ("ext4", "tmpfs", …), to tell a real disk from memory.
-std::string fileSystemType(const std::filesystem::path& dir);
 
 } // namespace hall::bench

@@ -97,6 +97,8 @@ void RestApi::status(const std::shared_ptr<Call>& call) {
     json out = json::parse(protocol::encodeView(context_.hub.snapshotFor(everything)));
     out["hall"] = config.name;
     out["time_zone"] = config.timeZone;
+    // The hall's clock (UTC milliseconds): what terminals and tools show and align to.
+    out["now_ms"] = context_.clock.now().time_since_epoch().count();
     out["connections"] = context_.metrics.connectionsOpen;
     out["terminals_online"] = context_.hub.authenticatedConnections();
     call->ok(out);

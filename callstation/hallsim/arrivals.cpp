@@ -44,11 +44,15 @@ int staffedMinutes(const core::Service& s, const SimProfile& p) {
 }
 
 std::string hexKey(std::mt19937_64& rng) {
-    // Stands in for the keyed hash of an ID number that a ticket machine would send.
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(rng()),
-                  static_cast<unsigned long long>(rng()));
-    return buf;
+    // Stands in for the keyed hash of an ID number that a ticket machine sends: HMAC-SHA256,
+    // 64 lowercase hex digits, as the protocol requires.
+    std::string key;
+    for (int i = 0; i < 4; ++i) {
+        char part[17];
+        std::snprintf(part, sizeof part, "%016llx", static_cast<unsigned long long>(rng()));
+        key += part;
+    }
+    return key;
 }
 
 } // namespace

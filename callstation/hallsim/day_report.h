@@ -13,7 +13,4 @@ namespace hall::sim {
 
 std::string formatDayReport(const core::HallConfig& config, const core::DayStatistics& stats);
 
-// A horizontal bar of `value / max` × `width` columns, in eighths of a block.
-std::string bar(double value, double max, int width);
-
 } // namespace hall::sim

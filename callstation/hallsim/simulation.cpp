@@ -1,6 +1,7 @@
 #include "hallsim/simulation.h"
 
 #include "hallsim/arrivals.h"
+#include "hallsim/model_draws.h"
 #include "core/time.h"
 #include "hallsim/zh_text.h"
 
@@ -30,14 +31,6 @@ constexpr int kLunchEnd = 13 * 60 + 25;    // paused windows reopen around 13:30
 constexpr int kReliefUntil = 13 * 60 + 30; // relief clerks stay into the afternoon rush
 constexpr auto kHardStopAfterClose = std::chrono::hours(3);
 
-// Comments a dissatisfied citizen might leave; never personal data.
-constexpr const char* kComments[] = {
-    "排队时间太长了，希望多开几个窗口",
-    "材料清单和窗口说的不一致，白跑了一趟",
-    "工作人员态度冷淡，问了两遍才回答",
-    "系统太慢，一直在等打印",
-    "预约了还要等这么久",
-};
 
 template <typename T> const T* findEvent(const core::Decision& d) {
     for (const auto& e : d.events)
@@ -130,16 +123,10 @@ struct HallSimulation::Impl {
             std::string(core::errorCodeName(e.code)) + " " + e.message);
     }
 
-    Millis secondsBetween(int lo, int hi) {
-        return duration_cast<Millis>(seconds(std::uniform_int_distribution<int>(lo, hi)(rng)));
-    }
-    bool chance(double p) { return std::uniform_real_distribution<double>(0.0, 1.0)(rng) < p; }
-
+    Millis secondsBetween(int lo, int hi) { return sim::secondsBetween(rng, lo, hi); }
+    bool chance(double p) { return sim::chance(rng, p); }
     Millis serviceTime(const std::string& serviceId) {
-        const auto& sp = profile.service(serviceId);
-        std::lognormal_distribution<double> dist(std::log(sp.medianMinutes), sp.sigma);
-        const double mins = std::clamp(dist(rng), 1.0, sp.medianMinutes * 6.0);
-        return Millis(static_cast<std::int64_t>(mins * 60'000.0));
+        return sim::serviceTime(profile, serviceId, rng);
     }
 
     const std::string& serviceName(const std::string& id) const {
@@ -454,28 +441,7 @@ struct HallSimulation::Impl {
     }
 
     void rate(TicketId id) {
-        const auto& policy = config().evaluation;
-        std::discrete_distribution<int> mix(profile.ratingMix.begin(), profile.ratingMix.end());
-        core::Rate command;
-        command.ticket = id;
-        command.level = static_cast<core::RatingLevel>(mix(rng) + 1);
-        if (core::isBadRating(command.level)) {
-            if (policy.reasons.empty())
-                command.level = core::RatingLevel::Basic;
-            else {
-                std::vector<std::string> reasons = policy.reasons;
-                std::shuffle(reasons.begin(), reasons.end(), rng);
-                reasons.resize(std::min<std::size_t>(reasons.size(), chance(0.4) ? 2 : 1));
-                command.reasons = reasons;
-                if (chance(profile.badRatingCommentShare)) {
-                    const std::string comment =
-                        kComments[std::uniform_int_distribution<std::size_t>(
-                            0, std::size(kComments) - 1)(rng)];
-                    if (codePoints(comment) <= static_cast<std::size_t>(policy.maxCommentLength))
-                        command.comment = comment;
-                }
-            }
-        }
+        const core::Rate command = citizenRating(id, config().evaluation, profile, rng);
         auto r = exec(command);
         if (!r) return unexpected("评价", r.error());
         ++summary.ratings;

@@ -5,7 +5,9 @@
 #include "temp_dir.h"
 #include "test_requests.h"
 
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
@@ -27,6 +29,11 @@ TEST_CASE("REST: only admins; operations are idempotent; reports, metrics and au
     CHECK(netclient::RestClient("localhost", daemon.port(), daemon.caPem(), kioskCredential)
               .get("/api/v1/status").status == 403);
     CHECK(api.get("/api/v1/nothing-here").status == 404);
+    // The hall's clock is the system clock here (no --demo-clock).
+    const auto systemMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    CHECK(std::abs(daemon.status()["now_ms"].get<std::int64_t>() - systemMs) < 5000);
 
     auto issued = api.post("/api/v1/operations/issue_ticket", R"({"service":"permits"})");
     REQUIRE(issued.status == 200);

@@ -1,0 +1,50 @@
+#pragma once
+// hallctl's subcommands: each command group registers its own in its file, with the action to
+// run once the command line has been parsed (actions never run during parsing, so a parse error
+// never leaves half an operation done).
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hall::hallctl {
+
+class Session;
+using Action = std::function<void(Session&)>;
+
+class Commands {
+public:
+    explicit Commands(CLI::App& app) : app_(app) {}
+
+    CLI::App& app() { return app_; }
+    // A subcommand of `parent` (the app or another command added here) running `action`.
+    // Register a command before its own subcommands.
+    CLI::App* add(CLI::App& parent, const std::string& name, const std::string& description,
+                  Action action) {
+        CLI::App* sub = parent.add_subcommand(name, description);
+        entries_.emplace_back(sub, std::move(action));
+        return sub;
+    }
+    // After parsing: the action of the deepest command given ("notices set" rather than
+    // "notices"), or nullptr.
+    const Action* selected() const {
+        const Action* found = nullptr;
+        for (const auto& [sub, action] : entries_)
+            if (sub->parsed()) found = &action;
+        return found;
+    }
+
+private:
+    CLI::App& app_;
+    std::vector<std::pair<CLI::App*, Action>> entries_;
+};
+
+void addHallCommands(Commands& commands);      // status, config, notices
+void addOperationCommands(Commands& commands); // issue, call-next, …, cancel
+void addDeviceCommands(Commands& commands);    // devices, enroll, revoke
+void addReportCommands(Commands& commands);    // report, audit, health
+
+} // namespace hall::hallctl

@@ -1,0 +1,58 @@
+// hallctl — the command-line client of callstationd's REST API (docs/hallctl.md).
+
+#include "hallctl/commands.h"
+#include "hallctl/failure.h"
+#include "hallctl/global_options.h"
+#include "hallctl/session.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace hall::hallctl;
+    CLI::App app{"hallctl — the command-line client of the hall controller callstationd", "hallctl"};
+    // Global options may also follow the command ("hallctl status --json"); subcommands inherit
+    // this setting when they are created, so it comes first.
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 done, 1 the hall refused, 2 usage error, 3 cannot reach callstationd "
+               "(or it failed), 4 no or wrong admin credential. See docs/hallctl.md.");
+    GlobalOptions options;
+    addGlobalOptions(app, options);
+    Commands commands(app);
+    addHallCommands(commands);
+    addOperationCommands(commands);
+    addDeviceCommands(commands);
+    addReportCommands(commands);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e); // --help
+        // CLI11 reports a mistyped command as "a subcommand is required"; name it instead.
+        if (app.get_subcommands().empty() && !app.remaining().empty()) {
+            std::cerr << "hallctl: unknown command '" << app.remaining().front()
+                      << "' (hallctl --help lists the commands)\n";
+            return static_cast<int>(ExitCode::Usage);
+        }
+        // Our own exit code, not CLI11's: scripts tell a usage error by 2.
+        std::cerr << "hallctl: " << e.what() << " (hallctl --help lists commands and options)\n";
+        return static_cast<int>(ExitCode::Usage);
+    }
+    const Action* action = commands.selected();
+    if (action == nullptr) {
+        std::cerr << "hallctl: no command given (hallctl --help lists them)\n";
+        return static_cast<int>(ExitCode::Usage);
+    }
+    try {
+        Session session(resolveEndpoint(options), options.json);
+        (*action)(session);
+        return static_cast<int>(ExitCode::Ok);
+    } catch (const Failure& failure) {
+        std::cerr << "hallctl: " << failure.what() << '\n';
+        return static_cast<int>(failure.code());
+    } catch (const std::exception& e) {
+        // An answer of a shape hallctl does not know: the server is not the one it was built for.
+        std::cerr << "hallctl: unexpected answer from callstationd: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::Unreachable);
+    }
+}

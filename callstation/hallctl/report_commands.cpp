@@ -1,0 +1,129 @@
+// report, audit and health: the day's (or a range's) figures, who changed what, and whether the
+// controller answers at all (/healthz needs no credential, so it works before any is set up).
+
+#include "hallctl/commands.h"
+#include "hallctl/output.h"
+#include "hallctl/session.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace hall::hallctl {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// YYYY-MM-DD; whether the date exists is the server's to judge (it answers 400).
+const CLI::Validator kDate(
+    [](std::string& text) {
+        const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                            std::isdigit(static_cast<unsigned char>(text[0])) &&
+                            std::isdigit(static_cast<unsigned char>(text[1])) &&
+                            std::isdigit(static_cast<unsigned char>(text[2])) &&
+                            std::isdigit(static_cast<unsigned char>(text[3])) &&
+                            std::isdigit(static_cast<unsigned char>(text[5])) &&
+                            std::isdigit(static_cast<unsigned char>(text[6])) &&
+                            std::isdigit(static_cast<unsigned char>(text[8])) &&
+                            std::isdigit(static_cast<unsigned char>(text[9]));
+        return shaped ? std::string() : "a date, YYYY-MM-DD";
+    },
+    "YYYY-MM-DD");
+
+// Report figures are seconds (doubles); people read them as durations.
+std::string seconds(const json& row, const char* key) {
+    const auto it = row.find(key);
+    if (it == row.end() || !it->is_number()) return "—";
+    return formatDuration(std::llround(it->get<double>() * 1000));
+}
+
+void printReport(const json& report) {
+    const auto from = report.value("from", std::string()), to = report.value("to", std::string());
+    std::cout << "Report " << from << (from == to ? "" : " … " + to) << " by " << report.value("by", std::string())
+              << " (" << report.value("days_with_data", 0) << " day(s) with data)\n\n";
+    const auto& rows = report.at("rows");
+    if (rows.empty()) {
+        std::cout << "No tickets in this period.\n";
+        return;
+    }
+    Table table({"KEY", "ISSUED", "SERVED", "NO-SHOW", "TRANSFERRED", "CANCELLED", "WAIT P50", "WAIT P90",
+                 "SERVICE P50", "RATED", "SATISFIED"},
+                {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    for (const auto& r : rows) {
+        const int rated = r.value("rated", 0);
+        std::string satisfied = "—";
+        if (rated > 0) {
+            char buffer[16];
+            std::snprintf(buffer, sizeof buffer, "%.1f%%", r.value("satisfaction", 0.0) * 100);
+            satisfied = buffer;
+        }
+        table.add({cell(r, "key"), cell(r, "issued"), cell(r, "served"), cell(r, "no_show"), cell(r, "transferred"),
+                   cell(r, "cancelled"), seconds(r, "wait_p50_s"), seconds(r, "wait_p90_s"),
+                   seconds(r, "service_p50_s"), std::to_string(rated), satisfied});
+    }
+    table.print(std::cout);
+}
+
+void printAudit(const json& answer) {
+    const auto& entries = answer.at("entries");
+    if (entries.empty()) {
+        std::cout << "The audit log is empty.\n";
+        return;
+    }
+    Table table({"SEQ", "AT", "ACTOR", "ACTION", "DETAIL"}, {0});
+    for (const auto& e : entries)
+        table.add({cell(e, "seq"), cell(e, "at"), cell(e, "actor"), cell(e, "action"), cell(e, "detail")});
+    table.print(std::cout);
+}
+
+} // namespace
+
+void addReportCommands(Commands& commands) {
+    struct ReportArgs {
+        std::string from, to, by = "service";
+        bool csv = false;
+    };
+    auto r = std::make_shared<ReportArgs>();
+    CLI::App* report = commands.add(commands.app(), "report", "the day's figures (or a range's), as a table or CSV",
+                                    [r](Session& session) {
+        // Dates and `by` are plain ASCII, checked above: nothing needs escaping in the query.
+        std::string target = "/api/v1/reports?by=" + r->by;
+        if (!r->from.empty()) target += "&from=" + r->from;
+        if (!r->to.empty()) target += "&to=" + r->to;
+        if (r->csv) {
+            std::cout << session.getText(target + "&format=csv"); // as the server wrote it
+            return;
+        }
+        const json answer = session.get(target);
+        session.jsonOutput() ? printJson(answer) : printReport(answer);
+    });
+    report->add_option("--from", r->from, "first day (default: today, the hall's business day)")->check(kDate);
+    report->add_option("--to", r->to, "last day (default: --from; at most 366 days)")->check(kDate);
+    report->add_option("--by", r->by, "rows per hall, service, window or staff")
+        ->check(CLI::IsMember({"hall", "service", "window", "staff"}))
+        ->capture_default_str();
+    report->add_flag("--csv", r->csv, "the server's CSV (a header line, one line per row) instead of a table");
+
+    auto limit = std::make_shared<int>(20);
+    CLI::App* audit = commands.add(commands.app(), "audit", "the audit log, newest first", [limit](Session& session) {
+        const json answer = session.get("/api/v1/audit?limit=" + std::to_string(*limit));
+        session.jsonOutput() ? printJson(answer) : printAudit(answer);
+    });
+    audit->add_option("--limit", *limit, "how many entries")->check(CLI::Range(1, 1000))->capture_default_str();
+
+    commands.add(commands.app(), "health", "whether callstationd answers (/healthz; no credential needed)",
+                 [](Session& session) {
+                     const json health = session.getPublic("/healthz");
+                     if (session.jsonOutput()) return printJson(health);
+                     std::cout << "callstationd at " << session.endpoint().display() << ": "
+                               << health.value("status", std::string("?")) << " — "
+                               << health.value("journal_events", 0) << " journal events, "
+                               << health.value("connections", 0) << " connection(s), "
+                               << health.value("terminals", 0) << " terminal(s)\n";
+                 });
+}
+
+} // namespace hall::hallctl

@@ -1,0 +1,53 @@
+#pragma once
+// One hallctl invocation's conversation with callstationd: the REST client, made when the first
+// request needs it, and the translation of every way a request can fail into a Failure with the
+// right exit code and one clear line (the server's own message and code when it refused).
+
+#include "hallctl/global_options.h"
+#include "netclient/rest_client.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hall::hallctl {
+
+class Session {
+public:
+    Session(Endpoint endpoint, bool jsonOutput);
+
+    const Endpoint& endpoint() const { return endpoint_; }
+    // --json: commands print the server's answer instead of their tables.
+    bool jsonOutput() const { return json_; }
+
+    // Admin requests under /api/v1 (the credential is read on the first one). A 2xx answer's
+    // body is returned parsed, in the server's key order (ordered_json), so that --json can print
+    // it unchanged; anything else throws Failure.
+    nlohmann::ordered_json get(std::string_view target);
+    nlohmann::ordered_json send(boost::beast::http::verb method, std::string_view target,
+                                const nlohmann::ordered_json& body,
+                                const netclient::HttpHeaders& headers = {});
+    // The body as it came (reports as CSV).
+    std::string getText(std::string_view target);
+
+    // Without a credential: /healthz.
+    nlohmann::ordered_json getPublic(std::string_view target);
+
+private:
+    netclient::HttpReply exchange(bool admin, boost::beast::http::verb method,
+                                  std::string_view target, std::string_view body,
+                                  const netclient::HttpHeaders& headers);
+    netclient::RestClient& client(bool admin);
+    std::string caPem() const;
+    std::string credential() const;
+    nlohmann::ordered_json parse(const netclient::HttpReply& reply) const;
+
+    Endpoint endpoint_;
+    bool json_;
+    std::optional<netclient::RestClient> admin_;
+    std::optional<netclient::RestClient> public_;
+};
+
+} // namespace hall::hallctl

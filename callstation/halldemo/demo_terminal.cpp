@@ -1,0 +1,86 @@
+#include "halldemo/demo_terminal.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+#include <thread>
+
+namespace hall::demo {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+// The controller's limit is 20 requests a second per connection (burst 40); a refused request
+// waits for the bucket to refill a token or two.
+constexpr auto kRateLimitedPause = 120ms;
+// Well inside the controller's 45 s silence limit.
+constexpr auto kHeartbeatEvery = 10s;
+
+} // namespace
+
+DemoTerminal::DemoTerminal(std::string name, netclient::TerminalConnection connection)
+    : name_(std::move(name)), connection_(std::move(connection)),
+      lastSent_(std::chrono::steady_clock::now()) {}
+
+DemoTerminal DemoTerminal::enroll(netclient::RestClient& admin, const Endpoint& endpoint,
+                                  const std::string& name, protocol::Role role,
+                                  std::optional<int> window, const std::string& zone) {
+    nlohmann::json body{{"name", name}, {"role", protocol::roleName(role)}};
+    if (window) body["window"] = *window;
+    if (!zone.empty()) body["zone"] = zone;
+    const auto reply = admin.post("/api/v1/devices/enrollments", body.dump());
+    if (reply.status != 201)
+        throw std::runtime_error("enrolling " + name + " refused (HTTP " +
+                                 std::to_string(reply.status) + "): " + reply.body);
+    const auto code = nlohmann::json::parse(reply.body).at("code").get<std::string>();
+    auto connection = netclient::TerminalConnection::connect(endpoint.host, endpoint.port,
+                                                             endpoint.caPem);
+    const auto enrolled = connection.enroll(code);
+    connection.hello(enrolled.credential);
+    return DemoTerminal(name, std::move(connection));
+}
+
+protocol::Response DemoTerminal::request(protocol::RequestBody body,
+                                         const std::atomic<bool>& stop) {
+    const protocol::Request request{connection_.nextRequestId(), std::move(body)};
+    for (;;) {
+        lastSent_ = std::chrono::steady_clock::now();
+        auto response = connection_.request(request);
+        const auto* error = refusal(response);
+        if (!error || error->code != "rate_limited" || stop.load()) return response;
+        std::this_thread::sleep_for(kRateLimitedPause);
+    }
+}
+
+void DemoTerminal::keepAlive(const std::atomic<bool>& stop) {
+    if (std::chrono::steady_clock::now() - lastSent_ < kHeartbeatEvery) return;
+    const auto response = request(protocol::Heartbeat{}, stop);
+    if (const auto* error = refusal(response))
+        throw std::runtime_error(name_ + ": heartbeat refused: " + error->code);
+}
+
+bool idleUntil(const DemoTime& time, core::Timestamp t, std::span<DemoTerminal> terminals,
+               const std::atomic<bool>& stop) {
+    const auto slice = std::chrono::duration_cast<core::Millis>(
+        std::chrono::duration<double>(std::chrono::seconds(5)) * time.speed());
+    for (;;) {
+        const auto wake = std::min(t, time.now() + slice);
+        if (!time.sleepUntil(wake, stop)) return false;
+        for (auto& terminal : terminals)
+            terminal.keepAlive(stop);
+        if (wake == t) return true;
+    }
+}
+
+const protocol::Error* refusal(const protocol::Response& response) {
+    return std::get_if<protocol::Error>(&response.outcome);
+}
+
+const protocol::CommandResult* commandResult(const protocol::Response& response) {
+    const auto* result = std::get_if<protocol::ResponseResult>(&response.outcome);
+    return result ? std::get_if<protocol::CommandResult>(result) : nullptr;
+}
+
+} // namespace hall::demo

@@ -1,0 +1,298 @@
+// halldemo (`./hall demo`): a simulated hall day through the real controller. Starts callstationd
+// on a fresh data directory (its embedded demo hall, a hall clock from 08:00 running --speed
+// times real time), enrolls the hall's terminals through the REST API — ticket machines, one
+// window pad per window, one call board per zone — and lets simulated citizens and clerks work
+// them over TLS WebSockets. Prints the live flow (the call boards' calls among it), then the day's
+// report from the controller's REST API, checked against what the terminals did. Ctrl-C stops
+// everything it started.
+
+#include "config/hall_config_toml.h"
+#include "controller/data_dir.h"
+#include "halldemo/call_board.h"
+#include "halldemo/controller_process.h"
+#include "halldemo/demo_hall.h"
+#include "halldemo/demo_terminal.h"
+#include "halldemo/report_table.h"
+#include "halldemo/ticket_machines.h"
+#include "halldemo/window_clerk.h"
+#include "tz/system_zone.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace hall;
+using namespace hall::demo;
+using nlohmann::json;
+
+namespace {
+
+enum Exit { Ok = 0, Inconsistent = 1, BadInput = 2, ControllerFailed = 3, Interrupted = 130 };
+
+// Set by Ctrl-C / SIGTERM (a lock-free atomic may be stored from a signal handler) or by a
+// terminal thread that failed.
+std::atomic<bool> gStop{false};
+std::atomic<bool> gInterrupted{false};
+extern "C" void onSignal(int) {
+    gInterrupted.store(true);
+    gStop.store(true);
+}
+
+// The first failure of a terminal thread; it stops the demo.
+struct Failure {
+    std::mutex mutex;
+    std::string message;
+    void set(const std::string& what) {
+        std::lock_guard lock(mutex);
+        if (message.empty()) message = what;
+        gStop.store(true);
+    }
+};
+
+template <typename Body>
+std::thread terminalThread(Failure& failure, std::string name, Body body) {
+    return std::thread([&failure, name = std::move(name), body = std::move(body)]() mutable {
+        try {
+            body();
+        } catch (const std::exception& e) {
+            failure.set(name + ": " + e.what());
+        }
+    });
+}
+
+json getJson(netclient::RestClient& admin, const std::string& target) {
+    const auto reply = admin.get(target);
+    if (!reply.ok())
+        throw std::runtime_error("GET " + target + ": HTTP " + std::to_string(reply.status) + " " +
+                                 reply.body);
+    return json::parse(reply.body);
+}
+
+// The demo's hall clock, aligned to the daemon's: read its clock in the middle of a round trip.
+DemoTime calibrate(netclient::RestClient& admin, double speed) {
+    const auto before = std::chrono::steady_clock::now();
+    const auto status = getJson(admin, "/api/v1/status");
+    const auto after = std::chrono::steady_clock::now();
+    const core::Timestamp hallNow{core::Millis(status.at("now_ms").get<std::int64_t>())};
+    return DemoTime(hallNow, before + (after - before) / 2, speed);
+}
+
+std::vector<std::string> crossCheck(DemoTally& tally, const json& hall) {
+    std::vector<std::string> problems;
+    const auto expect = [&](const char* what, int terminals, int controller) {
+        if (terminals != controller)
+            problems.push_back(std::string(what) + ": terminals " + std::to_string(terminals) +
+                               ", controller's report " + std::to_string(controller));
+    };
+    expect("issued", tally.issued, hall.value("issued", 0));
+    expect("served", tally.served, hall.value("served", 0));
+    expect("transferred", tally.transfers, hall.value("transferred", 0));
+    expect("final no-shows", tally.finalNoShows, hall.value("no_show", 0));
+    expect("cancelled", tally.cancelled, hall.value("cancelled", 0));
+    expect("rated", tally.ratings, hall.value("rated", 0));
+    expect("bad ratings", tally.badRatings,
+           hall.value("very_dissatisfied", 0) + hall.value("dissatisfied", 0));
+    // Every call and recall reaches exactly one call board: the one of the window's zone.
+    expect("calls on the boards", tally.calls + tally.recalls, tally.boardCalls);
+    if (tally.unexpected > 0)
+        problems.push_back(std::to_string(tally.unexpected.load()) +
+                           " requests refused unexpectedly (see 模拟异常 in the log)");
+    return problems;
+}
+
+std::string summaryText(DemoTally& tally, double wallSeconds) {
+    int refused = 0;
+    std::string reasons;
+    for (const auto& [code, n] : tally.refusedIssuesCopy()) {
+        refused += n;
+        reasons += (reasons.empty() ? "" : " · ") + code + " " + std::to_string(n);
+    }
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.1f", wallSeconds);
+    return "\n【终端所见】取号机前 " + std::to_string(tally.arrivals.load()) + " 次：出号 " +
+           std::to_string(tally.issued.load()) + "，未出号 " + std::to_string(refused) +
+           (reasons.empty() ? "" : "（" + reasons + "）") + "\n  叫号 " +
+           std::to_string(tally.calls.load()) + " · 重呼 " + std::to_string(tally.recalls.load()) +
+           " · 过号 " + std::to_string(tally.noShows.load()) + "（作废 " +
+           std::to_string(tally.finalNoShows.load()) + "）· 转办 " +
+           std::to_string(tally.transfers.load()) + " · 办结 " +
+           std::to_string(tally.served.load()) + " · 放弃等候 " +
+           std::to_string(tally.cancelled.load()) + " · 评价 " +
+           std::to_string(tally.ratings.load()) + "\n  叫号屏收到呼叫 " +
+           std::to_string(tally.boardCalls.load()) + " 次，推送中断后重新同步 " +
+           std::to_string(tally.boardResyncs.load()) + " 次；实际用时 " + wall + " 秒\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"halldemo: a simulated hall day through callstationd and real terminal "
+                 "connections, with a live log and the day's report"};
+    double speed = 1200.0;
+    std::uint64_t seed = 0;
+    bool quiet = false;
+    bool keep = false;
+    int machineCount = 4;
+    std::string configFile;
+    app.add_option("--speed", speed, "hall seconds per real second (default 1200: a day in ~40 s)")
+        ->check(CLI::Range(10.0, 6000.0));
+    auto* seedOption = app.add_option("--seed", seed, "random seed (default: a random one, printed)");
+    app.add_flag("--quiet", quiet, "no live log, only the report");
+    app.add_flag("--keep", keep, "keep the controller's data directory (database, log, PKI)");
+    app.add_option("--ticket-machines", machineCount, "ticket machines in the hall")
+        ->check(CLI::Range(1, 16));
+    app.add_option("--config", configFile,
+                   "hall configuration (TOML) for the controller; default: its demo hall")
+        ->check(CLI::ExistingFile);
+    CLI11_PARSE(app, argc, argv);
+    if (!*seedOption) seed = std::random_device{}();
+
+    std::error_code ec;
+    std::string pattern = (fs::temp_directory_path(ec) / "halldemo-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) {
+        std::cerr << "halldemo: cannot create a temporary directory\n";
+        return ControllerFailed;
+    }
+    const fs::path dataDir = pattern;
+    const auto cleanUp = [&] {
+        if (!keep) fs::remove_all(dataDir, ec);
+    };
+    if (!configFile.empty())
+        fs::copy_file(configFile, dataDir / controller::files::kHallConfig, ec);
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    Failure failure;
+    int status = Ok;
+    try {
+        ControllerProcess controller(ControllerStart{dataDir, 8 * 60, speed});
+        netclient::RestClient admin("localhost", controller.port(), controller.caPem(),
+                                    controller.adminCredential());
+        const DemoTime time = calibrate(admin, speed);
+
+        auto loaded = config::loadHallConfig(dataDir / controller::files::kHallConfig);
+        if (auto* errors = std::get_if<std::vector<core::ConfigError>>(&loaded)) {
+            std::cerr << "halldemo: the hall configuration is not valid:\n"
+                      << core::describe(*errors);
+            cleanUp();
+            return BadInput;
+        }
+        const auto config = std::get<core::HallConfig>(std::move(loaded));
+        const auto zone = tz::loadZone(config.timeZone);
+        const auto day = core::toLocal(*zone, time.now()).date;
+        const sim::SimProfile profile = sim::SimProfile::standard();
+
+        std::cout << "halldemo · " << config.name << " · " << core::formatDay(day) << "\n"
+                  << "callstationd 127.0.0.1:" << controller.port() << "（日志 "
+                  << controller.logFile().string() << "）· 大厅时钟 08:00 起 " << speed
+                  << " 倍速 · 种子 " << seed << "（--seed " << seed << " 可重现）\n"
+                  << std::flush;
+
+        // --- the hall's terminals, each enrolled with a one-time code ------------------------
+        const Endpoint endpoint{"localhost", controller.port(), controller.caPem()};
+        std::vector<DemoTerminal> machines;
+        for (int i = 1; i <= machineCount; ++i)
+            machines.push_back(DemoTerminal::enroll(admin, endpoint, "ticket-machine-" +
+                                                    std::to_string(i), protocol::Role::TicketMachine));
+        std::vector<DemoTerminal> pads;
+        std::vector<ClerkShift> shifts;
+        for (std::size_t i = 0; i < config.windows.size() && i < config.staff.size(); ++i) {
+            const auto& window = config.windows[i];
+            pads.push_back(DemoTerminal::enroll(admin, endpoint,
+                                                "window-pad-" + std::to_string(window.number),
+                                                protocol::Role::WindowPad, window.number));
+            // Every third window pauses for lunch; the others eat in turns.
+            shifts.push_back(ClerkShift{&window, &config.staff[i], i % 3 == 2});
+        }
+        std::vector<DemoTerminal> boards;
+        for (const auto& z : config.zones)
+            boards.push_back(DemoTerminal::enroll(admin, endpoint, "call-board-" + z.id,
+                                                  protocol::Role::CallBoard, std::nullopt, z.id));
+        std::cout << "终端已登记并连接（每台一条 TLS WebSocket）：取号机 " << machines.size()
+                  << " 台 · 窗口呼叫器 " << pads.size() << " 台 · 叫号屏 " << boards.size()
+                  << " 块\n\n"
+                  << std::flush;
+
+        // --- the day ---------------------------------------------------------------------------
+        LiveLog log(zone, time, quiet);
+        Citizens citizens(profile, seed ^ 0x9e3779b97f4a7c15ULL);
+        DemoTally tally;
+        DemoHall hall{config, zone, day, profile, time, log, citizens, tally, gStop};
+        const auto wallStart = std::chrono::steady_clock::now();
+
+        std::vector<std::thread> boardThreads;
+        for (std::size_t i = 0; i < boards.size(); ++i)
+            boardThreads.push_back(terminalThread(
+                failure, boards[i].name(),
+                [&hall, &zone = config.zones[i], board = std::move(boards[i])]() mutable {
+                    runCallBoard(hall, std::move(board), zone);
+                }));
+        std::thread machineThread = terminalThread(failure, "ticket machines", [&] {
+            runTicketMachines(hall, machines, seed);
+        });
+        std::vector<std::thread> clerkThreads;
+        for (std::size_t i = 0; i < pads.size(); ++i)
+            clerkThreads.push_back(terminalThread(
+                failure, pads[i].name(),
+                [&hall, shift = shifts[i], pad = std::move(pads[i]), clerkSeed = seed + i + 1]() mutable {
+                    WindowClerk(hall, std::move(pad), shift, clerkSeed).run();
+                }));
+        for (auto& t : clerkThreads)
+            t.join();
+        hall.dayOver = true;
+        machineThread.join();
+        for (auto& t : boardThreads)
+            t.join();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+
+        if (!failure.message.empty()) {
+            std::cerr << "halldemo: " << failure.message << "\n  the controller's log: "
+                      << controller.logFile().string() << "\n";
+            keep = true;
+            return ControllerFailed;
+        }
+
+        // --- the day's report, from the controller ---------------------------------------------
+        const std::string from = "/api/v1/reports?from=" + core::formatDay(day) + "&by=";
+        const auto byService = getJson(admin, from + "service");
+        const auto byWindow = getJson(admin, from + "window");
+        const auto byHall = getJson(admin, from + "hall");
+        std::cout << formatReport(config, byService, byWindow, byHall) << summaryText(tally, wall);
+
+        if (gInterrupted) {
+            std::cout << "  （已中断，报告只含中断前的部分）\n";
+            status = Interrupted;
+        } else {
+            const auto problems = crossCheck(tally, hallRow(byHall));
+            for (const auto& p : problems)
+                std::cerr << "halldemo: inconsistency: " << p << "\n";
+            if (!problems.empty()) status = Inconsistent;
+            else std::cout << "  终端所见与控制器日报一致\n";
+        }
+        if (const int exit = controller.stop(); exit != 0) {
+            std::cerr << "halldemo: callstationd exited with status " << exit << "\n";
+            if (status == Ok) status = ControllerFailed;
+        }
+    } catch (const ControllerStartError& e) {
+        std::cerr << "halldemo: " << e.what() << "\n"; // its log's last lines say why
+        status = ControllerFailed;
+    } catch (const std::exception& e) {
+        std::cerr << "halldemo: " << e.what() << "\n";
+        keep = true;
+        status = gInterrupted ? Interrupted : ControllerFailed;
+    }
+    if (keep) std::cout << "  数据目录已保留：" << dataDir.string() << "\n";
+    cleanUp();
+    return status;
+}

@@ -1,0 +1,83 @@
+// enroll → a terminal enrolls with the printed code → devices lists it → revoke shuts it out.
+
+#include "daemon_process.h"
+#include "hallctl_run.h"
+#include "netclient/errors.h"
+#include "temp_dir.h"
+
+#include <regex>
+
+using namespace hall;
+using namespace hall::testing;
+using nlohmann::json;
+
+namespace {
+
+json deviceNamed(const json& devices, const std::string& name) {
+    for (const auto& d : devices.at("devices"))
+        if (d.at("name") == name) return d;
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("hallctl: enroll prints a working code; devices lists the device; revoke shuts it out") {
+    TempDir dir("hallctl-devices");
+    DaemonProcess daemon(dir.path());
+
+    auto enrolled = hallctl(dir.path(), {"enroll", "pad-3", "window_pad", "--window", "3", "--valid-hours", "2"});
+    REQUIRE_MESSAGE(enrolled.exitCode == 0, describe(enrolled));
+    CHECK(enrolled.out.starts_with("Enrollment code for pad-3 (window_pad, window 3):\n"));
+    std::smatch match;
+    const std::regex codeLine("\n    ([0-9]{10})\n");
+    REQUIRE_MESSAGE(std::regex_search(enrolled.out, match, codeLine), enrolled.out);
+    const std::string code = match[1];
+
+    auto terminal = daemon.connect();
+    const auto result = terminal.enroll(code);
+    CHECK(result.identity.device == "pad-3");
+    CHECK(result.identity.window == 3);
+    terminal.hello(result.credential);
+
+    const json pad = deviceNamed(jsonOf(hallctl(dir.path(), {"devices", "--json"})), "pad-3");
+    REQUIRE_FALSE(pad.is_null());
+    CHECK(pad["role"] == "window_pad");
+    CHECK(pad["window"] == 3);
+    CHECK(pad["online"] == true);
+    auto table = hallctl(dir.path(), {"devices"});
+    REQUIRE_MESSAGE(table.exitCode == 0, describe(table));
+    CHECK(table.out.starts_with("NAME "));
+    CHECK(table.out.find("pad-3          window_pad  window 3  yes") != std::string::npos);
+    // The code is shown by enroll alone: not by devices, not in the audit log.
+    CHECK(table.out.find(code) == std::string::npos);
+    auto audit = hallctl(dir.path(), {"audit"});
+    CHECK(audit.out.find("pad-3 as window_pad") != std::string::npos);
+    CHECK(audit.out.find(code) == std::string::npos);
+
+    auto revoked = hallctl(dir.path(), {"revoke", "pad-3"});
+    REQUIRE_MESSAGE(revoked.exitCode == 0, describe(revoked));
+    CHECK(revoked.out.starts_with("pad-3 revoked"));
+    CHECK(deviceNamed(jsonOf(hallctl(dir.path(), {"devices", "--json"})), "pad-3").contains("revoked_at"));
+    CHECK(hallctl(dir.path(), {"devices"}).out.find("revoked") != std::string::npos);
+    CHECK_THROWS_AS(daemon.connect().hello(result.credential), netclient::RequestRefused);
+
+    auto again = hallctl(dir.path(), {"revoke", "pad-3"});
+    CHECK_MESSAGE(again.exitCode == 1, describe(again));
+    CHECK(again.err.find("(not_found)") != std::string::npos);
+}
+
+TEST_CASE("hallctl: enroll --json for scripts; bindings the hall does not have are refused") {
+    TempDir dir("hallctl-enroll");
+    DaemonProcess daemon(dir.path());
+
+    const json board = jsonOf(hallctl(dir.path(), {"enroll", "board-s", "call_board", "--zone", "south", "--json"}));
+    CHECK(board["zone"] == "south");
+    CHECK(board["code"].get<std::string>().size() == 10);
+    auto terminal = daemon.connect();
+    CHECK(terminal.enroll(board["code"].get<std::string>()).identity.zone == "south");
+
+    auto noWindow = hallctl(dir.path(), {"enroll", "pad-9", "window_pad", "--window", "9"});
+    CHECK_MESSAGE(noWindow.exitCode == 1, describe(noWindow));
+    CHECK(noWindow.err.find("window 9") != std::string::npos);
+    CHECK(noWindow.out.empty());
+}
