@@ -3,13 +3,12 @@
 // temp directory (removed again at the end), the bench hall configuration, loopback, any free
 // port. The child inherits the benchmark's RLIMIT_NOFILE, so raise that before starting it.
 
-#include "netclient/rest_client.h"
+#include "controller_process/controller_process.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 
 namespace hall::bench {
 
@@ -17,7 +16,7 @@ class BenchDaemon {
 public:
     // Starts callstationd and returns once it listens; throws when it does not start in time.
     BenchDaemon();
-    ~BenchDaemon(); // SIGTERM (SIGKILL if it does not exit within seconds), data dir removed
+    ~BenchDaemon(); // stops it, removes the data dir
     BenchDaemon(const BenchDaemon&) = delete;
     BenchDaemon& operator=(const BenchDaemon&) = delete;
 
@@ -27,10 +26,9 @@ public:
     // Throws when the daemon has exited (checked between the benchmark's phases).
     void checkRunning();
 
-    const std::filesystem::path& dataDir() const { return dataDir_; }
-    std::uint16_t port() const { return port_; }
-    pid_t pid() const { return pid_; }
-    const std::string& caPem() const { return caPem_; }
+    const std::filesystem::path& dataDir() const { return process_->dataDir(); }
+    std::uint16_t port() const { return process_->port(); }
+    const std::string& caPem() const { return process_->caPem(); }
     // The daemon's own server certificate and key: the baseline echo server presents them, so
     // that both sides of the comparison do the same TLS work.
     const std::string& serverCertificatePem() const { return serverCertificatePem_; }
@@ -41,18 +39,15 @@ public:
 
     // One-time enrollment code for a device (REST API, admin credential of the data dir).
     std::string enrollmentCode(const std::string& name, const std::string& role,
-                               std::optional<int> window, const std::string& zone);
+                               std::optional<int> window, const std::string& zone) {
+        return process_->enrollmentCode(name, role, window, zone);
+    }
 
 private:
-    std::string logTail() const; // the daemon's last words, for an error message
-
     std::filesystem::path dataDir_;
-    pid_t pid_ = -1;
-    std::uint16_t port_ = 0;
-    std::string caPem_;
+    std::optional<ControllerProcess> process_;
     std::string serverCertificatePem_;
     std::string serverKeyPem_;
-    std::optional<netclient::RestClient> admin_;
 };
 
 } // namespace hall::bench

@@ -1,7 +1,5 @@
 #include "halldemo/demo_terminal.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <stdexcept>
 #include <thread>
@@ -24,19 +22,13 @@ DemoTerminal::DemoTerminal(std::string name, netclient::TerminalConnection conne
     : name_(std::move(name)), connection_(std::move(connection)),
       lastSent_(std::chrono::steady_clock::now()) {}
 
-DemoTerminal DemoTerminal::enroll(netclient::RestClient& admin, const Endpoint& endpoint,
-                                  const std::string& name, protocol::Role role,
-                                  std::optional<int> window, const std::string& zone) {
-    nlohmann::json body{{"name", name}, {"role", protocol::roleName(role)}};
-    if (window) body["window"] = *window;
-    if (!zone.empty()) body["zone"] = zone;
-    const auto reply = admin.post("/api/v1/devices/enrollments", body.dump());
-    if (reply.status != 201)
-        throw std::runtime_error("enrolling " + name + " refused (HTTP " +
-                                 std::to_string(reply.status) + "): " + reply.body);
-    const auto code = nlohmann::json::parse(reply.body).at("code").get<std::string>();
-    auto connection = netclient::TerminalConnection::connect(endpoint.host, endpoint.port,
-                                                             endpoint.caPem);
+DemoTerminal DemoTerminal::enroll(const ControllerProcess& controller, const std::string& name,
+                                  protocol::Role role, std::optional<int> window,
+                                  const std::string& zone) {
+    const auto code =
+        controller.enrollmentCode(name, std::string(protocol::roleName(role)), window, zone);
+    auto connection =
+        netclient::TerminalConnection::connect("localhost", controller.port(), controller.caPem());
     const auto enrolled = connection.enroll(code);
     connection.hello(enrolled.credential);
     return DemoTerminal(name, std::move(connection));

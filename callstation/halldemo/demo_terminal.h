@@ -3,6 +3,7 @@
 // hello with its credential, as a real ticket machine, window pad or call board does. Used by
 // one thread at a time.
 
+#include "controller_process/controller_process.h"
 #include "halldemo/demo_time.h"
 #include "netclient/rest_client.h"
 #include "netclient/terminal_connection.h"
@@ -16,18 +17,13 @@
 
 namespace hall::demo {
 
-struct Endpoint {
-    std::string host = "localhost";
-    std::uint16_t port = 0;
-    std::string caPem;
-};
-
 class DemoTerminal {
 public:
-    // Creates a one-time code through `admin`, connects, enrolls with it and says hello. Throws
-    // std::runtime_error when the controller refuses, netclient errors on transport failures.
-    static DemoTerminal enroll(netclient::RestClient& admin, const Endpoint& endpoint,
-                               const std::string& name, protocol::Role role,
+    // Creates a one-time code through the REST API, connects, enrolls with it and says hello.
+    // Throws std::runtime_error when the controller refuses, netclient errors on transport
+    // failures.
+    static DemoTerminal enroll(const ControllerProcess& controller, const std::string& name,
+                               protocol::Role role,
                                std::optional<int> window = {}, const std::string& zone = {});
 
     const std::string& name() const { return name_; }

@@ -9,7 +9,7 @@
 #include "config/hall_config_toml.h"
 #include "controller/data_dir.h"
 #include "halldemo/call_board.h"
-#include "halldemo/controller_process.h"
+#include "controller_process/controller_process.h"
 #include "halldemo/demo_hall.h"
 #include "halldemo/demo_terminal.h"
 #include "halldemo/report_table.h"
@@ -175,9 +175,10 @@ int main(int argc, char** argv) {
     Failure failure;
     int status = Ok;
     try {
-        ControllerProcess controller(ControllerStart{dataDir, 8 * 60, speed});
-        netclient::RestClient admin("localhost", controller.port(), controller.caPem(),
-                                    controller.adminCredential());
+        char clock[32];
+        std::snprintf(clock, sizeof clock, "08:00@%g", speed);
+        ControllerProcess controller(ControllerLaunch{dataDir, std::nullopt, clock});
+        auto admin = controller.admin();
         const DemoTime time = calibrate(admin, speed);
 
         auto loaded = config::loadHallConfig(dataDir / controller::files::kHallConfig);
@@ -199,16 +200,15 @@ int main(int argc, char** argv) {
                   << std::flush;
 
         // --- the hall's terminals, each enrolled with a one-time code ------------------------
-        const Endpoint endpoint{"localhost", controller.port(), controller.caPem()};
         std::vector<DemoTerminal> machines;
         for (int i = 1; i <= machineCount; ++i)
-            machines.push_back(DemoTerminal::enroll(admin, endpoint, "ticket-machine-" +
+            machines.push_back(DemoTerminal::enroll(controller, "ticket-machine-" +
                                                     std::to_string(i), protocol::Role::TicketMachine));
         std::vector<DemoTerminal> pads;
         std::vector<ClerkShift> shifts;
         for (std::size_t i = 0; i < config.windows.size() && i < config.staff.size(); ++i) {
             const auto& window = config.windows[i];
-            pads.push_back(DemoTerminal::enroll(admin, endpoint,
+            pads.push_back(DemoTerminal::enroll(controller,
                                                 "window-pad-" + std::to_string(window.number),
                                                 protocol::Role::WindowPad, window.number));
             // Every third window pauses for lunch; the others eat in turns.
@@ -216,7 +216,7 @@ int main(int argc, char** argv) {
         }
         std::vector<DemoTerminal> boards;
         for (const auto& z : config.zones)
-            boards.push_back(DemoTerminal::enroll(admin, endpoint, "call-board-" + z.id,
+            boards.push_back(DemoTerminal::enroll(controller, "call-board-" + z.id,
                                                   protocol::Role::CallBoard, std::nullopt, z.id));
         std::cout << "终端已登记并连接（每台一条 TLS WebSocket）：取号机 " << machines.size()
                   << " 台 · 窗口呼叫器 " << pads.size() << " 台 · 叫号屏 " << boards.size()

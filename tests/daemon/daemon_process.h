@@ -1,8 +1,9 @@
 #pragma once
-// The real callstationd, started as a child process on loopback with a data directory of the
-// test's own, and the clients a test talks to it with. Killing it (SIGKILL) and starting it
-// again on the same directory is how the crash tests work.
+// The real callstationd for a test: started on loopback with a data directory of the test's own
+// and the test hall configuration, and the clients a test talks to it with. Killing it (SIGKILL)
+// and starting it again on the same directory is how the crash tests work.
 
+#include "controller_process/controller_process.h"
 #include "netclient/rest_client.h"
 #include "netclient/terminal_connection.h"
 
@@ -16,26 +17,27 @@ namespace hall::testing {
 
 class DaemonProcess {
 public:
-    // Starts callstationd on `dataDir` with the test hall configuration; returns when it listens.
+    // Starts callstationd on `dataDir` with a copy of the test hall configuration (the reload
+    // tests edit it); returns when it listens.
     explicit DaemonProcess(std::filesystem::path dataDir);
-    ~DaemonProcess(); // SIGTERM, then waits
 
-    void start();
-    void kill();      // SIGKILL: no chance to finish anything
-    int terminate();  // SIGTERM; the exit status
-    void signal(int sig);
-    bool running();
+    void start() { process_.start(); }
+    void kill() { process_.kill(); }
+    int terminate() { return process_.stop(); } // SIGTERM; the exit status
+    void signal(int sig) { process_.signal(sig); }
+    bool running() { return process_.running(); }
 
-    std::uint16_t port() const { return port_; }
-    const std::string& caPem() const { return caPem_; }
-    const std::string& adminCredential() const { return admin_; }
-    std::filesystem::path configFile() const { return dataDir_ / "test-hall.toml"; }
+    std::uint16_t port() const { return process_.port(); }
+    const std::string& caPem() const { return process_.caPem(); }
+    const std::string& adminCredential() const { return process_.adminCredential(); }
+    std::filesystem::path configFile() const { return process_.dataDir() / "test-hall.toml"; }
 
-    netclient::RestClient admin() const;
+    netclient::RestClient admin() const { return process_.admin(); }
     netclient::TerminalConnection connect() const;
-    // A one-time code from the REST API for a device of this role and binding.
     std::string enrollmentCode(const std::string& name, const std::string& role,
-                               std::optional<int> window = {}, const std::string& zone = {}) const;
+                               std::optional<int> window = {}, const std::string& zone = {}) const {
+        return process_.enrollmentCode(name, role, window, zone);
+    }
     // Enrolled and said hello; its snapshot push (seq 1) is still queued.
     netclient::TerminalConnection terminal(const std::string& name, const std::string& role,
                                            std::optional<int> window = {},
@@ -43,11 +45,9 @@ public:
     nlohmann::json status() const; // GET /api/v1/status
 
 private:
-    std::filesystem::path dataDir_;
-    int pid_ = -1;
-    std::uint16_t port_ = 0;
-    std::string caPem_;
-    std::string admin_;
+    static ControllerLaunch launch(const std::filesystem::path& dataDir);
+
+    ControllerProcess process_;
 };
 
 } // namespace hall::testing
