@@ -54,13 +54,16 @@ void Hub::setNotices(std::vector<protocol::Notice> notices) {
 }
 
 void Hub::broadcast(const protocol::PushBody& body, std::optional<int> window) {
+    // Encoded once: each session only adds its seq around it.
+    const auto encoded = protocol::encodePushBody(body);
+    const bool queueState = std::holds_alternative<protocol::QueueState>(body);
     // Iterate over a copy: a session that overflows drops itself, and detach() edits the list.
     const auto sessions = sessions_;
     for (const auto& weak : sessions) {
         auto session = weak.lock();
         if (!session || !session->identity()) continue;
         if (window && !sees(*session->identity(), *window)) continue;
-        session->push(body);
+        session->push(encoded, queueState);
     }
 }
 

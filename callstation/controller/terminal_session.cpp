@@ -188,16 +188,19 @@ void TerminalSession::answer(const std::string& requestId, std::optional<Request
 }
 
 void TerminalSession::push(const protocol::PushBody& body) {
+    push(protocol::encodePushBody(body), std::holds_alternative<protocol::QueueState>(body));
+}
+
+void TerminalSession::push(const protocol::EncodedPushBody& body, bool queueState) {
     if (closed_) return;
-    const bool queueState = std::holds_alternative<protocol::QueueState>(body);
     if (queueState && pendingQueueSeq_) {
         // A terminal that reads slower than tickets are issued gets the latest counts, not every
         // step on the way: the stale state is overwritten where it waits.
-        sendQueue_.back() = protocol::encodePush(protocol::Push{*pendingQueueSeq_, body});
+        sendQueue_.back() = protocol::encodePush(*pendingQueueSeq_, body);
         return;
     }
     ++context_.hub.counters().pushes;
-    enqueue(protocol::encodePush(protocol::Push{++seq_, body}));
+    enqueue(protocol::encodePush(++seq_, body));
     if (queueState && !closed_ && !(writing_ && sendQueue_.size() == 1)) pendingQueueSeq_ = seq_;
 }
 

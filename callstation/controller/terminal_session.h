@@ -6,6 +6,7 @@
 
 #include "engine_worker.h"
 #include "netclient/asio.h"
+#include "protocol/codec.h"
 #include "protocol/messages.h"
 #include "rate_limiter.h"
 #include "server_context.h"
@@ -29,7 +30,10 @@ public:
     void start(boost::beast::http::request<boost::beast::http::string_body> upgrade);
 
     const std::optional<protocol::DeviceIdentity>& identity() const { return identity_; }
-    void push(const protocol::PushBody& body); // numbered and queued
+    // Numbered and queued. `queueState`: the body is a QueueState, which a later one replaces
+    // while it still waits to be sent.
+    void push(const protocol::EncodedPushBody& body, bool queueState);
+    void push(const protocol::PushBody& body);
     void drop(const char* why);                 // closes now; queued messages are discarded
 
 private:

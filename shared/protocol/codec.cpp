@@ -497,7 +497,7 @@ std::string encodeResponse(const Response& response) {
     return dump(j);
 }
 
-std::string encodePush(const Push& push) {
+EncodedPushBody encodePushBody(const PushBody& body) {
     Json data = std::visit(core::Overloaded{
                                [](const QueueState& q) { return toJson(q); },
                                [](const WindowView& w) { return toJson(w); },
@@ -510,12 +510,24 @@ std::string encodePush(const Push& push) {
                                [](const Notice& n) { return toJson(n); },
                                [](const Snapshot& s) { return toJson(s); },
                            },
-                           push.body);
-    return dump(Json{{"v", kVersion},
-                     {"type", "push"},
-                     {"seq", push.seq},
-                     {"kind", pushKindName(push.body)},
-                     {"data", std::move(data)}});
+                           body);
+    return EncodedPushBody{pushKindName(body), dump(data)};
+}
+
+std::string encodePush(std::uint64_t seq, const EncodedPushBody& body) {
+    // The envelope as dump() writes any object: keys in sorted order, no spaces. The kind is
+    // one of the fixed ASCII names, so it needs no escaping.
+    std::string frame;
+    frame.reserve(body.data.size() + 64);
+    frame.append(R"({"data":)").append(body.data);
+    frame.append(R"(,"kind":")").append(body.kind);
+    frame.append(R"(","seq":)").append(std::to_string(seq));
+    frame.append(R"(,"type":"push","v":)").append(std::to_string(kVersion)).append("}");
+    return frame;
+}
+
+std::string encodePush(const Push& push) {
+    return encodePush(push.seq, encodePushBody(push.body));
 }
 
 } // namespace hall::protocol

@@ -5,6 +5,7 @@
 
 #include "protocol/messages.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,15 @@ private:
 DecodeResult<Request> decodeRequest(std::string_view frame);
 std::string encodeResponse(const Response& response);
 std::string encodePush(const Push& push);
+// A push body encoded once for every terminal it goes to: a change reaches hundreds of
+// connections, each with its own seq. encodePush(seq, encodePushBody(b)) is byte for byte
+// encodePush(Push{seq, b}).
+struct EncodedPushBody {
+    std::string_view kind; // pushKindName
+    std::string data;      // the "data" object
+};
+EncodedPushBody encodePushBody(const PushBody& body);
+std::string encodePush(std::uint64_t seq, const EncodedPushBody& body);
 
 // The views on their own, as they appear inside frames: the REST API shows the same objects.
 std::string encodeView(const Snapshot& snapshot);

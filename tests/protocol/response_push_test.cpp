@@ -5,6 +5,7 @@
 #include "samples.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace hall;
 using namespace hall::protocol;
@@ -116,6 +117,24 @@ TEST_CASE("every push kind round-trips with its sequence number") {
           sampleSnapshot().windows[0]);
     CHECK(std::get<Notice>(roundTrip({10, Notice{"n2", "暂停服务"}}).body).text == "暂停服务");
     CHECK(std::get<Snapshot>(roundTrip({1, sampleSnapshot()}).body) == sampleSnapshot());
+}
+
+TEST_CASE("a push body encoded once gives the frame the general encoder gives") {
+    // The envelope is written by hand for speed: it must be what the JSON library writes.
+    const auto expected = [](const Push& push) {
+        const auto body = nlohmann::json::parse(encodePushBody(push.body).data);
+        return nlohmann::json{{"v", kVersion},
+                          {"type", "push"},
+                          {"seq", push.seq},
+                          {"kind", pushKindName(push.body)},
+                          {"data", body}}
+            .dump();
+    };
+    for (const Push& push : {Push{1, sampleSnapshot()}, Push{42, sampleSnapshot().queues},
+                             Push{18446744073709551615ULL, Notice{"n", "中文"}}}) {
+        CHECK(encodePush(push) == expected(push));
+        CHECK(decodePush(encodePush(push)).ok());
+    }
 }
 
 TEST_CASE("pushes and responses never contain the person key") {
