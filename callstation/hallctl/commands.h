@@ -44,7 +44,7 @@ private:
 
 void addHallCommands(Commands& commands);      // status, config, notices
 void addOperationCommands(Commands& commands); // issue, call-next, …, cancel
-void addDeviceCommands(Commands& commands);    // devices, enroll, revoke
+void addDeviceCommands(Commands& commands);    // devices, enroll, redeem, revoke
 void addReportCommands(Commands& commands);    // report, audit, health
 
 } // namespace hall::hallctl

@@ -1,12 +1,20 @@
-// devices, enroll and revoke (/api/v1/devices…). An enrollment code is printed by enroll and
-// nowhere else: it is the one command whose purpose is to show a secret, once.
+// devices, enroll, redeem and revoke (/api/v1/devices…). An enrollment code is printed by
+// enroll and nowhere else: it is the one command whose purpose is to show a secret, once. The
+// credential redeem receives goes into a file of its own (0600), never to the screen.
 
 #include "hallctl/commands.h"
+#include "hallctl/failure.h"
 #include "hallctl/output.h"
 #include "hallctl/request_id.h"
 #include "hallctl/session.h"
+#include "protocol/device.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
 #include <iostream>
+#include <unistd.h>
 #include <memory>
 #include <optional>
 
@@ -50,6 +58,24 @@ void printDevices(const json& answer) {
     table.print(std::cout);
 }
 
+// Writes the credential to a new file only the user can read; an existing file is never
+// overwritten (it may hold another device's credential).
+void saveCredential(const std::filesystem::path& file, const std::string& credential) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw Failure(ExitCode::Unreachable, "the credential was issued but " + file.string() +
+                                                 " cannot be created (" + std::strerror(errno) +
+                                                 "): enroll the device again");
+    const std::string text = credential + "\n";
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    const bool closed = ::close(fd) == 0;
+    if (!written || !closed) {
+        std::filesystem::remove(file);
+        throw Failure(ExitCode::Unreachable, "the credential was issued but writing " +
+                                                 file.string() + " failed: enroll the device again");
+    }
+}
+
 } // namespace
 
 void addDeviceCommands(Commands& commands) {
@@ -89,6 +115,37 @@ void addDeviceCommands(Commands& commands) {
     enroll->add_option("--zone", e->zone, "call_board: the zone whose calls it shows");
     enroll->add_option("--valid-hours", e->validHours, "how long the code can be used (default 24)")
         ->check(CLI::Range(1, 720));
+
+    struct RedeemArgs {
+        std::string code;
+        std::filesystem::path file;
+    };
+    auto r = std::make_shared<RedeemArgs>();
+    CLI::App* redeem = commands.add(
+        commands.app(), "redeem",
+        "redeem an enrollment code on this machine and save the credential to a new file "
+        "(for --credential-file)",
+        [r](Session& session) {
+            // Checked first: redeeming uses the code up.
+            if (std::filesystem::exists(r->file))
+                throw Failure(ExitCode::Usage, r->file.string() + " exists; not overwritten");
+            const auto result = session.redeem(r->code);
+            saveCredential(r->file, result.credential);
+            const auto& device = result.identity;
+            if (session.jsonOutput())
+                return printJson(json{{"device", device.device},
+                                      {"role", protocol::roleName(device.role)},
+                                      {"credential_file", r->file.string()}});
+            std::cout << "Enrolled as " << device.device << " (" << protocol::roleName(device.role)
+                      << "); the credential is in " << r->file.string() << " (mode 0600).\n";
+            if (device.role == protocol::Role::Admin)
+                std::cout << "Use it with: hallctl --credential-file " << r->file.string()
+                          << " …\n";
+            else
+                std::cout << "Not an admin credential: hallctl cannot use it, a terminal can.\n";
+        });
+    redeem->add_option("CODE", r->code, "the ten-digit code from hallctl enroll")->required();
+    redeem->add_option("FILE", r->file, "where to save the credential (must not exist)")->required();
 
     auto revokeName = std::make_shared<std::string>();
     CLI::App* revoke = commands.add(commands.app(), "revoke",

@@ -1,5 +1,7 @@
 #include "hallctl/session.h"
 
+#include "netclient/terminal_connection.h"
+
 #include "controller/data_dir.h"
 #include "hallctl/failure.h"
 #include "netclient/errors.h"
@@ -119,6 +121,25 @@ netclient::HttpReply Session::exchange(bool admin, http::verb method, std::strin
     }
     if (!reply.ok()) throw Failure(exitCodeFor(reply.status), refusalText(reply));
     return reply;
+}
+
+protocol::EnrollResult Session::redeem(const std::string& code) {
+    try {
+        auto connection = netclient::TerminalConnection::connect(endpoint_.host, endpoint_.port,
+                                                                 caPem(), endpoint_.timeout);
+        auto result = connection.enroll(code, endpoint_.timeout);
+        connection.close();
+        return result;
+    } catch (const netclient::RequestRefused& e) {
+        throw Failure(ExitCode::Refused, "the code was refused: " + e.error().message + " (" +
+                                             e.error().code + ")");
+    } catch (const netclient::TimeoutError& e) {
+        throw Failure(ExitCode::Unreachable,
+                      "no answer from callstationd at " + endpoint_.display() + ": " + e.what());
+    } catch (const netclient::ConnectionError& e) {
+        throw Failure(ExitCode::Unreachable,
+                      "cannot reach callstationd at " + endpoint_.display() + ": " + e.what());
+    }
 }
 
 json Session::parse(const netclient::HttpReply& reply) const {

@@ -5,6 +5,7 @@
 
 #include "hallctl/global_options.h"
 #include "netclient/rest_client.h"
+#include "protocol/messages.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,10 @@ public:
 
     // Without a credential: /healthz.
     nlohmann::ordered_json getPublic(std::string_view target);
+
+    // Redeems a one-time enrollment code as a terminal does (WebSocket `enroll`, trusting only
+    // the hall CA): how a machine other than the queue host gets an admin credential.
+    protocol::EnrollResult redeem(const std::string& code);
 
 private:
     netclient::HttpReply exchange(bool admin, boost::beast::http::verb method,

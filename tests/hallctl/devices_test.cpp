@@ -81,3 +81,39 @@ TEST_CASE("hallctl: enroll --json for scripts; bindings the hall does not have a
     CHECK(noWindow.err.find("window 9") != std::string::npos);
     CHECK(noWindow.out.empty());
 }
+
+TEST_CASE("hallctl: redeem gives another machine an admin credential of its own") {
+    TempDir dir("hallctl-redeem");
+    DaemonProcess daemon(dir.path());
+    const auto credentialFile = dir.path() / "remote-admin.credential";
+    const auto caFile = dir.path() / "pki" / "ca.crt";
+    // The remote machine has a copy of the CA and nothing else of the data directory.
+    const std::vector<std::string> remote{"--host", "localhost", "--port",
+                                          std::to_string(daemon.port()), "--ca", caFile.string()};
+    const auto run = [&](std::vector<std::string> args) {
+        std::vector<std::string> all = remote;
+        all.insert(all.end(), args.begin(), args.end());
+        return hallctlRaw(all);
+    };
+
+    const std::string code = daemon.enrollmentCode("desk-laptop", "admin");
+    auto redeemed = run({"redeem", code, credentialFile.string()});
+    REQUIRE_MESSAGE(redeemed.exitCode == 0, describe(redeemed));
+    CHECK(redeemed.out.starts_with("Enrolled as desk-laptop (admin)"));
+    CHECK((std::filesystem::status(credentialFile).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+
+    auto status = run({"--credential-file", credentialFile.string(), "status", "--json"});
+    CHECK(jsonOf(status)["hall"] == "Test hall");
+
+    // A used code, or a file that exists, change nothing.
+    auto again = run({"redeem", code, (dir.path() / "second").string()});
+    CHECK_MESSAGE(again.exitCode == 1, describe(again));
+    CHECK(again.err.find("the code was refused") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "second"));
+    const std::string other = daemon.enrollmentCode("desk-2", "admin");
+    auto existing = run({"redeem", other, credentialFile.string()});
+    CHECK_MESSAGE(existing.exitCode == 2, describe(existing));
+    // The code was not used up: it still works.
+    CHECK(run({"redeem", other, (dir.path() / "third").string()}).exitCode == 0);
+}
