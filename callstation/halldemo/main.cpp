@@ -167,8 +167,13 @@ int main(int argc, char** argv) {
     const auto cleanUp = [&] {
         if (!keep) fs::remove_all(dataDir, ec);
     };
-    if (!configFile.empty())
-        fs::copy_file(configFile, dataDir / controller::files::kHallConfig, ec);
+    if (!configFile.empty() &&
+        !fs::copy_file(configFile, dataDir / controller::files::kHallConfig, ec)) {
+        std::cerr << "halldemo: cannot copy " << configFile << " into the data directory: "
+                  << ec.message() << "\n";
+        cleanUp();
+        return BadInput;
+    }
 
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
