@@ -154,7 +154,12 @@ int main(int argc, char** argv) {
     app.add_option("--config", configFile,
                    "hall configuration (TOML) for the controller; default: its demo hall")
         ->check(CLI::ExistingFile);
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help exits 0; every usage error exits 2 (not CLI11's own codes), as documented.
+        return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), BadInput);
+    }
     if (!*seedOption) seed = std::random_device{}();
 
     std::error_code ec;

@@ -148,7 +148,12 @@ int main(int argc, char** argv) {
                  "no live log, only the report (as fast as possible unless --speed)");
     app.add_option("--date", dateArg,
                    "the business day, YYYY-MM-DD (default: today in the hall's zone)");
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help exits 0; every usage error exits 2 (not CLI11's own codes), as documented.
+        return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), BadInput);
+    }
     if (!(speed >= 0.0)) {
         std::cerr << "hallsim: --speed must be 0 (as fast as possible) or more\n";
         return BadInput;
