@@ -3,9 +3,7 @@
 #include "bench_hall.h"
 #include "core/engine.h"
 
-#include <algorithm>
 #include <chrono>
-#include <numeric>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -34,11 +32,6 @@ core::IssueTicket issueFor(const std::string& serviceId) {
     return issue;
 }
 
-double percentile(const std::vector<double>& sorted, double p) {
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
-}
-
 } // namespace
 
 LatencyResult measureCallNext(int waiting, int samples, std::uint32_t seed) {
@@ -60,8 +53,8 @@ LatencyResult measureCallNext(int waiting, int samples, std::uint32_t seed) {
         run(engine, issueFor(id), now);
     }
 
-    std::vector<double> micros;
-    micros.reserve(static_cast<std::size_t>(samples));
+    LatencySamples latency;
+    latency.reserve(static_cast<std::size_t>(samples));
     std::uniform_int_distribution<int> pickWindow(0, kWindows - 1);
     for (int i = 0; i < samples; ++i) {
         const int window = config.windows[static_cast<std::size_t>(pickWindow(rng))].number;
@@ -80,23 +73,14 @@ LatencyResult measureCallNext(int waiting, int samples, std::uint32_t seed) {
             throw std::runtime_error("call next refused at window " + std::to_string(window) +
                                      ": " + (decided ? "no ticket" : decided.error().message));
         }
-        micros.push_back(duration<double, std::micro>(stop - start).count());
+        latency.add(stop - start);
         // Untimed: the window finishes, and a newcomer takes the called ticket's place.
         const std::string serviceId = engine.ticket(*decided->ticket)->serviceId;
         run(engine, core::Finish{window}, now);
         run(engine, issueFor(serviceId), now);
     }
 
-    LatencyResult result;
-    result.waiting = waiting;
-    result.samples = samples;
-    result.meanUs =
-        std::accumulate(micros.begin(), micros.end(), 0.0) / static_cast<double>(samples);
-    std::sort(micros.begin(), micros.end());
-    result.p50Us = percentile(micros, 0.50);
-    result.p99Us = percentile(micros, 0.99);
-    result.maxUs = micros.back();
-    return result;
+    return LatencyResult{waiting, latency.summary()};
 }
 
 } // namespace hall::bench

@@ -2,17 +2,15 @@
 // Call-next latency of the queue engine: the time of decide + apply of one CallNext, with a
 // given number of tickets waiting in the hall.
 
+#include "latency_samples.h"
+
 #include <cstdint>
 
 namespace hall::bench {
 
 struct LatencyResult {
     int waiting = 0;
-    int samples = 0;
-    double p50Us = 0;
-    double p99Us = 0;
-    double maxUs = 0;
-    double meanUs = 0;
+    LatencySummary latency;
 };
 
 // 100 windows, 20 services, `waiting` tickets spread evenly over the services. Between samples

@@ -25,13 +25,15 @@ void printLatency(const std::vector<LatencyResult>& rows) {
     std::printf("\nCall-next latency (engine decide + apply; 100 windows, 20 services)\n");
     std::printf("  %-16s %9s %10s %10s %10s %10s\n", "waiting tickets", "samples", "p50 us",
                 "p99 us", "mean us", "max us");
-    for (const auto& r : rows) {
-        std::printf("  %-16d %9d %10.2f %10.2f %10.2f %10.1f\n", r.waiting, r.samples, r.p50Us,
+    for (const auto& row : rows) {
+        const auto& r = row.latency;
+        std::printf("  %-16d %9d %10.2f %10.2f %10.2f %10.1f\n", row.waiting, r.samples, r.p50Us,
                     r.p99Us, r.meanUs, r.maxUs);
     }
-    const auto& big = rows.front();
-    const auto& small = rows.back();
-    std::printf("  ratio %d / %d waiting: p50 x%.2f, p99 x%.2f\n", big.waiting, small.waiting,
+    const auto& big = rows.front().latency;
+    const auto& small = rows.back().latency;
+    std::printf("  ratio %d / %d waiting: p50 x%.2f, p99 x%.2f\n", rows.front().waiting,
+                rows.back().waiting,
                 big.p50Us / small.p50Us, big.p99Us / small.p99Us);
 }
 
