@@ -10,6 +10,7 @@
 
 using namespace hall::netclient;
 using namespace std::chrono;
+using hall::netclient::testing::hallCa;
 using hall::netclient::testing::hallPki;
 using hall::netclient::testing::otherHallPki;
 using hall::testing::HttpAnswer;
@@ -17,10 +18,6 @@ using hall::testing::HttpRequestSeen;
 using hall::testing::TlsHttpServer;
 
 namespace {
-
-const std::string& ca() {
-    return hallPki().caCertificatePem;
-}
 
 // /healthz: "ok"; /echo: what arrived; /drop: answers, then drops the TCP connection;
 // /silent: never answers; anything else 404.
@@ -44,7 +41,7 @@ std::optional<HttpAnswer> handle(const HttpRequestSeen& request) {
 
 TEST_CASE("a GET returns status, content type and body") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     const auto reply = client.get("/healthz");
     CHECK(reply.status == 200);
     CHECK(reply.ok());
@@ -54,7 +51,7 @@ TEST_CASE("a GET returns status, content type and body") {
 
 TEST_CASE("HTTP error statuses are answers, not exceptions") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     const auto reply = client.get("/api/v1/nothing");
     CHECK(reply.status == 404);
     CHECK_FALSE(reply.ok());
@@ -63,20 +60,20 @@ TEST_CASE("HTTP error statuses are answers, not exceptions") {
 
 TEST_CASE("the bearer token, method, body and content type reach the server") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("localhost", http.port(), ca(), "admin-secret");
+    RestClient client("localhost", http.port(), hallCa(), "admin-secret");
     CHECK(client.post("/echo?x=1", R"({"a":1})").body ==
           R"(POST /echo?x=1|Bearer admin-secret|application/json|{"a":1})");
     CHECK(client.del("/echo/7").body == "DELETE /echo/7|Bearer admin-secret||");
     CHECK(client.request(boost::beast::http::verb::put, "/echo", "x=1", "text/plain").body ==
           "PUT /echo|Bearer admin-secret|text/plain|x=1");
 
-    RestClient anonymous("127.0.0.1", http.port(), ca());
+    RestClient anonymous("127.0.0.1", http.port(), hallCa());
     CHECK(anonymous.get("/echo").body == "GET /echo|||");
 }
 
 TEST_CASE("extra headers are sent; one that could split the request is refused") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     CHECK(client.request(boost::beast::http::verb::post, "/key", "{}", "application/json",
                          {{"Idempotency-Key", "c42-1"}})
               .body == "c42-1");
@@ -88,7 +85,7 @@ TEST_CASE("extra headers are sent; one that could split the request is refused")
 
 TEST_CASE("one connection serves request after request") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     for (int i = 0; i < 5; ++i)
         CHECK(client.get("/healthz").status == 200);
     CHECK(client.connectionsOpened() == 1);
@@ -97,7 +94,7 @@ TEST_CASE("one connection serves request after request") {
 
 TEST_CASE("a connection the server dropped is replaced once, transparently") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     CHECK(client.get("/drop").body == "bye");
     CHECK(client.get("/healthz").body == "ok");
     CHECK(client.connectionsOpened() == 2);
@@ -106,7 +103,7 @@ TEST_CASE("a connection the server dropped is replaced once, transparently") {
 
 TEST_CASE("a server that does not answer times out") {
     TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
-    RestClient client("127.0.0.1", http.port(), ca(), {}, RestOptions{300ms});
+    RestClient client("127.0.0.1", http.port(), hallCa(), {}, RestOptions{300ms});
     const auto start = steady_clock::now();
     CHECK_THROWS_WITH_AS((void)client.get("/silent"), doctest::Contains("GET /silent"),
                          TimeoutError);
@@ -123,7 +120,7 @@ TEST_CASE("transport failures throw ConnectionError") {
         TlsHttpServer http(hallPki().serverCertificatePem, hallPki().serverKeyPem, handle);
         closedPort = http.port();
     }
-    RestClient nobody("127.0.0.1", closedPort, ca(), {}, RestOptions{2s});
+    RestClient nobody("127.0.0.1", closedPort, hallCa(), {}, RestOptions{2s});
     CHECK_THROWS_WITH_AS((void)nobody.get("/healthz"), doctest::Contains("connect to"),
                          ConnectionError);
 
@@ -133,6 +130,6 @@ TEST_CASE("transport failures throw ConnectionError") {
                          doctest::Contains("certificate verify failed"), ConnectionError);
 
     CHECK_THROWS_AS(RestClient("127.0.0.1", http.port(), "no CA"), ConnectionError);
-    RestClient client("127.0.0.1", http.port(), ca());
+    RestClient client("127.0.0.1", http.port(), hallCa());
     CHECK_THROWS_AS((void)client.get("healthz"), std::invalid_argument);
 }

@@ -17,6 +17,7 @@
 using namespace hall;
 using namespace hall::netclient;
 using namespace std::chrono;
+using hall::netclient::testing::hallCa;
 using hall::netclient::testing::hallPki;
 using hall::netclient::testing::otherHallPki;
 using hall::testing::HttpAnswer;
@@ -26,10 +27,6 @@ using hall::testing::TlsHttpServer;
 using hall::testing::WsFrame;
 
 namespace {
-
-const std::string& ca() {
-    return hallPki().caCertificatePem;
-}
 
 std::unique_ptr<TlsEchoServer> echoServer(TlsEchoServer::Options options = {}) {
     return std::make_unique<TlsEchoServer>(hallPki().serverCertificatePem, hallPki().serverKeyPem,
@@ -110,7 +107,7 @@ std::unique_ptr<TlsEchoServer> controllerServer() {
 
 TEST_CASE("frames go to the server and come back") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
 
     connection.sendText("hello, hall");
     CHECK(connection.readFrame(5s) == std::optional<std::string>("hello, hall"));
@@ -130,7 +127,7 @@ TEST_CASE("frames go to the server and come back") {
 
 TEST_CASE("the host name is checked against the certificate, which names localhost") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("localhost", server->port(), ca());
+    auto connection = TerminalConnection::connect("localhost", server->port(), hallCa());
     roundTrip(connection);
 }
 
@@ -153,7 +150,7 @@ TEST_CASE("a server whose certificate does not name the address is refused at TL
     options.address = "127.0.0.2";
     auto server = echoServer(std::move(options));
     try {
-        (void)TerminalConnection::connect("127.0.0.2", server->port(), ca());
+        (void)TerminalConnection::connect("127.0.0.2", server->port(), hallCa());
         FAIL("connected to a server whose certificate does not name it");
     } catch (const ConnectionError& e) {
         const std::string message = e.what();
@@ -169,7 +166,7 @@ TEST_CASE("connecting where nobody listens fails at connect") {
         port = server->port();
     }
     try {
-        (void)TerminalConnection::connect("127.0.0.1", port, ca(), 2s);
+        (void)TerminalConnection::connect("127.0.0.1", port, hallCa(), 2s);
         FAIL("connected to a closed port");
     } catch (const ConnectionError& e) {
         CHECK(std::string(e.what()).find("connect to 127.0.0.1:" + std::to_string(port)) !=
@@ -178,7 +175,7 @@ TEST_CASE("connecting where nobody listens fails at connect") {
 }
 
 TEST_CASE("an unknown host fails at resolve") {
-    CHECK_THROWS_WITH_AS((void)TerminalConnection::connect("no-such-host.invalid", 443, ca(), 5s),
+    CHECK_THROWS_WITH_AS((void)TerminalConnection::connect("no-such-host.invalid", 443, hallCa(), 5s),
                          doctest::Contains("resolve no-such-host.invalid"), ConnectionError);
 }
 
@@ -188,7 +185,7 @@ TEST_CASE("a server that never answers the TLS handshake times out in time") {
     boost::asio::ip::tcp::acceptor silent(ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
     const auto start = steady_clock::now();
     CHECK_THROWS_WITH_AS(
-        (void)TerminalConnection::connect("127.0.0.1", silent.local_endpoint().port(), ca(), 300ms),
+        (void)TerminalConnection::connect("127.0.0.1", silent.local_endpoint().port(), hallCa(), 300ms),
         doctest::Contains("TLS handshake"), TimeoutError);
     CHECK(since(start) >= 290ms);
     CHECK(since(start) < 2s);
@@ -200,7 +197,7 @@ TEST_CASE("a server that is not a WebSocket endpoint fails at the upgrade") {
                              return std::optional<HttpAnswer>(HttpAnswer{404, "text/plain", "no"});
                          });
     try {
-        (void)TerminalConnection::connect("127.0.0.1", server.port(), ca());
+        (void)TerminalConnection::connect("127.0.0.1", server.port(), hallCa());
         FAIL("upgraded at a plain HTTP server");
     } catch (const ConnectionError& e) {
         const std::string message = e.what();
@@ -211,7 +208,7 @@ TEST_CASE("a server that is not a WebSocket endpoint fails at the upgrade") {
 
 TEST_CASE("a read times out empty, and the connection goes on") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     const auto start = steady_clock::now();
     CHECK_FALSE(connection.readFrame(200ms).has_value());
     CHECK(since(start) >= 190ms);
@@ -223,7 +220,7 @@ TEST_CASE("a read times out empty, and the connection goes on") {
 
 TEST_CASE("a frame over the size limit ends the connection") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     connection.sendText(std::string(protocol::kMaxFrameBytes + 1, 'x'));
     CHECK_THROWS_AS((void)connection.readFrame(5s), ConnectionError);
     CHECK_FALSE(connection.closedByPeer());
@@ -231,7 +228,7 @@ TEST_CASE("a frame over the size limit ends the connection") {
 
 TEST_CASE("the server closing with a close frame is reported, with its code") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     roundTrip(connection);
     server->closeConnections(/*polite=*/true, 1008);
     CHECK_THROWS_WITH_AS((void)connection.readFrame(5s), doctest::Contains("closed"),
@@ -246,7 +243,7 @@ TEST_CASE("the server closing with a close frame is reported, with its code") {
 
 TEST_CASE("the server dropping the TCP connection is reported as closed by the peer") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     roundTrip(connection);
     server->closeConnections(/*polite=*/false);
     CHECK_THROWS_WITH_AS((void)connection.readFrame(5s), doctest::Contains("closed"),
@@ -257,7 +254,7 @@ TEST_CASE("the server dropping the TCP connection is reported as closed by the p
 
 TEST_CASE("close() says goodbye politely and ends the connection") {
     auto server = echoServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     roundTrip(connection);
     REQUIRE(server->openSessions() == 1);
     connection.close();
@@ -272,7 +269,7 @@ TEST_CASE("close() says goodbye politely and ends the connection") {
 
 TEST_CASE("request() returns its response and keeps the pushes read meanwhile, in order") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
 
     const protocol::Request heartbeat{connection.nextRequestId(), protocol::Heartbeat{}};
     const auto response = connection.request(heartbeat);
@@ -295,7 +292,7 @@ TEST_CASE("request() returns its response and keeps the pushes read meanwhile, i
 
 TEST_CASE("nextPush() gives queued pushes first") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     (void)connection.request(protocol::Heartbeat{});
     for (std::uint64_t seq = 1; seq <= 3; ++seq) {
         const auto push = connection.nextPush(5s);
@@ -308,7 +305,7 @@ TEST_CASE("beyond the push queue's bound the oldest pushes are dropped and count
     auto server = controllerServer();
     ConnectOptions options;
     options.maxQueuedPushes = 2;
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca(), options);
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa(), options);
     CHECK(connection.request(core::SignIn{3, "staff-1"}).ok());
     const auto queued = connection.takePushes();
     REQUIRE(queued.size() == 2);
@@ -319,7 +316,7 @@ TEST_CASE("beyond the push queue's bound the oldest pushes are dropped and count
 
 TEST_CASE("hello and enroll return their results, refusals throw RequestRefused") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
 
     const auto hello = connection.hello("good");
     CHECK(hello.version == protocol::kVersion);
@@ -343,7 +340,7 @@ TEST_CASE("hello and enroll return their results, refusals throw RequestRefused"
 
 TEST_CASE("a refusal without an id answers the request") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     const auto response = connection.request(core::CancelTicket{17, core::CancelReason::Citizen});
     REQUIRE_FALSE(response.ok());
     CHECK(std::get<protocol::Error>(response.outcome).code == "too_large");
@@ -351,7 +348,7 @@ TEST_CASE("a refusal without an id answers the request") {
 
 TEST_CASE("frames that are not the protocol's are violations, and the connection stays") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     CHECK_THROWS_WITH_AS((void)connection.enroll("garbage"), doctest::Contains("undecodable frame"),
                          ProtocolViolation);
     CHECK_THROWS_WITH_AS((void)connection.enroll("binary"), doctest::Contains("binary frame"),
@@ -361,7 +358,7 @@ TEST_CASE("frames that are not the protocol's are violations, and the connection
 
 TEST_CASE("a request without an answer times out, and the connection goes on") {
     auto server = controllerServer();
-    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto connection = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     const auto start = steady_clock::now();
     CHECK_THROWS_WITH_AS((void)connection.request(protocol::GetSnapshot{}, 200ms),
                          doctest::Contains("no response to get_snapshot"), TimeoutError);
@@ -372,8 +369,8 @@ TEST_CASE("a request without an answer times out, and the connection goes on") {
 
 TEST_CASE("request ids are valid, unique, and differ between connections") {
     auto server = echoServer();
-    auto first = TerminalConnection::connect("127.0.0.1", server->port(), ca());
-    auto second = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto first = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
+    auto second = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     std::set<std::string> ids;
     for (int i = 0; i < 100; ++i) {
         const auto id = first.nextRequestId();
@@ -388,10 +385,10 @@ TEST_CASE("request ids are valid, unique, and differ between connections") {
 
 TEST_CASE("a small receive buffer can be asked for") {
     auto server = echoServer();
-    auto normal = TerminalConnection::connect("127.0.0.1", server->port(), ca());
+    auto normal = TerminalConnection::connect("127.0.0.1", server->port(), hallCa());
     ConnectOptions options;
     options.receiveBufferBytes = 4096;
-    auto small = TerminalConnection::connect("127.0.0.1", server->port(), ca(), options);
+    auto small = TerminalConnection::connect("127.0.0.1", server->port(), hallCa(), options);
     CHECK(small.receiveBufferBytes() <= 2 * 4096 + 4096); // Linux doubles it, plus bookkeeping
     CHECK(small.receiveBufferBytes() < normal.receiveBufferBytes());
     roundTrip(small);

@@ -25,4 +25,9 @@ inline const controller::HallPki& otherHallPki() {
     return hall.pki;
 }
 
+// The CA clients of the test hall trust.
+inline const std::string& hallCa() {
+    return hallPki().caCertificatePem;
+}
+
 } // namespace hall::netclient::testing
