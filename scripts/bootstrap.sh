@@ -9,8 +9,12 @@ packages=(
   # libraries
   libsqlite3-dev libssl-dev libtomlplusplus-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev
   libboost-dev libsystemd-dev
+  # device drivers: USB readers, PC/SC smart cards; the Qt bridge the apps use
+  libusb-1.0-0-dev libpcsclite-dev qt6-base-dev
   # tests
   doctest-dev
+  # tests: a real pcscd with the vsmartcard virtual reader, emulated USB devices, libFuzzer
+  pcscd vsmartcard-vpcd umockdev libumockdev-dev clang libclang-rt-14-dev
   # run time: the hall's time zone rules
   tzdata
 )
