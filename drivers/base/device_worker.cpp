@@ -27,7 +27,7 @@ void DeviceWorker::stop() {
   thread_ = {};
 }
 
-void DeviceWorker::emit(DeviceEventType type, std::optional<DeviceError> error) const {
+void DeviceWorker::report(DeviceEventType type, std::optional<DeviceError> error) const {
   if (!sink_) return;
   try {
     sink_(DeviceEvent{instanceId_, type, std::move(error)});
@@ -41,7 +41,7 @@ void DeviceWorker::run(std::stop_token stop) {
   bool lost = false;
   auto wait = policy_.firstRetry;
   auto ready = [&] {
-    emit(everOpened ? DeviceEventType::Back : DeviceEventType::Opened);
+    report(everOpened ? DeviceEventType::Back : DeviceEventType::Opened);
     everOpened = true;
     lost = false;
     wait = policy_.firstRetry;
@@ -61,7 +61,7 @@ void DeviceWorker::run(std::stop_token stop) {
     if (failure && !lost) {
       // Reported once per outage: a reader left unplugged all night is one event, not thousands.
       failure->category = ErrorCategory::Device;
-      emit(DeviceEventType::Lost, std::move(failure));
+      report(DeviceEventType::Lost, std::move(failure));
       lost = true;
     }
     if (!sleepUnlessStopped(stop, wait)) break;

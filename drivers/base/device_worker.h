@@ -36,7 +36,7 @@ class DeviceWorker {
 
   void start();
   void stop();  // idempotent; joins the thread
-  void emit(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const;
+  void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const;
   const std::string& instanceId() const { return instanceId_; }
 
  private:

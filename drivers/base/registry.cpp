@@ -48,6 +48,19 @@ std::string hex4(std::uint16_t v) {
   std::snprintf(buf, sizeof buf, "%04x", v);
   return buf;
 }
+std::string capabilityList(std::uint32_t caps) {
+  static constexpr std::pair<Capability, const char*> kNames[] = {
+      {kReadsResidentIdCard, "居民身份证"},     {kReadsForeignerCard, "外国人永久居留身份证"},
+      {kReadsHkMacaoTaiwanPermit, "港澳台居民居住证"}, {kReadsPhoto, "证件照 (WLT)"},
+      {kReadsSocialSecurityCard, "社保卡"},     {kScansQrCode, "二维码"},
+      {kScansBarcode, "条码"},                  {kHotPlug, "热插拔"},
+  };
+  std::string out;
+  for (const auto& [cap, name] : kNames)
+    if (caps & cap) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
 }  // namespace
 
 std::string udevRules(std::string_view group) {
@@ -77,15 +90,20 @@ std::string hardwareListMarkdown() {
   const DeviceKind kinds[] = {DeviceKind::IdCardReader, DeviceKind::SmartCardReader,
                               DeviceKind::CodeScanner};
   for (auto kind : kinds) {
-    out += "\n## " + std::string(kindName(kind)) + "\n\n| driver id | name | transports | USB ids |\n|---|---|---|---|\n";
+    out += "\n## " + std::string(kindName(kind)) +
+           "\n\n| driver id | name | transports | capabilities | USB ids |\n|---|---|---|---|---|\n";
     for (const auto& d : hardwareTable()) {
       if (d.kind != kind) continue;
       std::string transports, ids;
       for (auto t : d.transports) transports += (transports.empty() ? "" : ", ") + std::string(transportName(t));
       for (const auto& u : d.usbIds)
         ids += (ids.empty() ? "" : "<br>") + hex4(u.vendor) + ":" + hex4(u.product) + " " + std::string(u.model);
-      out += "| `" + std::string(d.id) + "` | " + std::string(d.displayName) + " | " + transports + " | " +
-             (ids.empty() ? "any (by port)" : ids) + " |\n";
+      if (ids.empty())
+        ids = d.transports.size() == 1 && d.transports[0] == Transport::PcSc
+                  ? "any reader pcscd supports (CCID)"
+                  : "any, by port";
+      out += "| `" + std::string(d.id) + "` | " + std::string(d.displayName) + " | " + transports +
+             " | " + capabilityList(d.capabilities) + " | " + ids + " |\n";
     }
   }
   return out;

@@ -12,6 +12,12 @@ namespace drivers {
 
 void secureWipe(void* data, std::size_t size) noexcept;
 
+// Test hook: when set, called right after every wipe with the region just zeroed, while that
+// memory still belongs to its owner. A test can check that personal buffers really are zeroed,
+// and which ones, without reading freed memory. nullptr (the default) turns it off.
+using WipeObserver = void (*)(const void* data, std::size_t size) noexcept;
+void setWipeObserver(WipeObserver observer) noexcept;
+
 inline void secureWipe(std::string& s) noexcept {
   // The whole capacity: a string that shrank still holds the old characters past size().
   s.resize(s.capacity());
