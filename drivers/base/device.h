@@ -6,19 +6,19 @@
 // Kind-specific results (a person read from an ID card, a scanned code) go to a kind-specific
 // callback given at construction; generic status goes to the DeviceEventSink.
 
-#include <string>
-
 #include "drivers/base/descriptor.h"
 
-namespace drivers {
+#include <string>
+
+namespace hall::drivers {
 
 class Device {
- public:
-  virtual ~Device() = default;
-  virtual const DeviceDescriptor& descriptor() const = 0;
-  virtual const std::string& instanceId() const = 0;
-  virtual void start() = 0;
-  virtual void stop() = 0;
+public:
+    virtual ~Device() = default;
+    virtual const DeviceDescriptor& descriptor() const = 0;
+    virtual const std::string& instanceId() const = 0;
+    virtual void start() = 0;
+    virtual void stop() = 0;
 };
 
-}  // namespace drivers
+} // namespace hall::drivers

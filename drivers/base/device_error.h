@@ -9,14 +9,14 @@
 #include <stdexcept>
 #include <string>
 
-namespace drivers {
+namespace hall::drivers {
 
 enum class ErrorCategory { Retry, Device };
 
 struct DeviceError {
-  ErrorCategory category = ErrorCategory::Device;
-  std::string code;     // stable, machine-readable: "unplugged", "no_answer", "bad_checksum", ...
-  std::string message;  // for the technician; never carries personal data
+    ErrorCategory category = ErrorCategory::Device;
+    std::string code;    // stable, machine-readable: "unplugged", "no_answer", "bad_checksum", ...
+    std::string message; // for the technician; never carries personal data
 };
 
 DeviceError retryError(std::string code, std::string message);
@@ -26,14 +26,14 @@ std::string_view categoryName(ErrorCategory category);
 
 // Thrown inside a device's worker; DeviceWorker turns it into events. Never escapes a worker.
 class DeviceFailure : public std::runtime_error {
- public:
-  explicit DeviceFailure(DeviceError error)
-      : std::runtime_error(error.message), error_(std::move(error)) {}
-  const DeviceError& error() const { return error_; }
-  bool isRetry() const { return error_.category == ErrorCategory::Retry; }
+public:
+    explicit DeviceFailure(DeviceError error)
+        : std::runtime_error(error.message), error_(std::move(error)) {}
+    const DeviceError& error() const { return error_; }
+    bool isRetry() const { return error_.category == ErrorCategory::Retry; }
 
- private:
-  DeviceError error_;
+private:
+    DeviceError error_;
 };
 
-}  // namespace drivers
+} // namespace hall::drivers

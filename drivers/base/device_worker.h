@@ -10,46 +10,47 @@
 // one open() every few seconds and nothing else. Any other exception is treated as a device
 // failure, so a driver bug degrades one device and never takes the host process down.
 
+#include "drivers/base/device_event.h"
+
 #include <chrono>
 #include <functional>
 #include <stop_token>
 #include <string>
 #include <thread>
 
-#include "drivers/base/device_event.h"
-
-namespace drivers {
+namespace hall::drivers {
 
 struct ReopenPolicy {
-  std::chrono::milliseconds firstRetry{250};
-  std::chrono::milliseconds maxRetry{4000};
+    std::chrono::milliseconds firstRetry{250};
+    std::chrono::milliseconds maxRetry{4000};
 };
 
 class DeviceWorker {
- public:
-  using Serve = std::function<void(std::stop_token, const std::function<void()>& ready)>;
+public:
+    using Serve = std::function<void(std::stop_token, const std::function<void()>& ready)>;
 
-  DeviceWorker(std::string instanceId, DeviceEventSink sink, Serve serve, ReopenPolicy policy = {});
-  ~DeviceWorker();
-  DeviceWorker(const DeviceWorker&) = delete;
-  DeviceWorker& operator=(const DeviceWorker&) = delete;
+    DeviceWorker(std::string instanceId, DeviceEventSink sink, Serve serve,
+                 ReopenPolicy policy = {});
+    ~DeviceWorker();
+    DeviceWorker(const DeviceWorker&) = delete;
+    DeviceWorker& operator=(const DeviceWorker&) = delete;
 
-  void start();
-  void stop();  // idempotent; joins the thread
-  void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const;
-  const std::string& instanceId() const { return instanceId_; }
+    void start();
+    void stop(); // idempotent; joins the thread
+    void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const;
+    const std::string& instanceId() const { return instanceId_; }
 
- private:
-  void run(std::stop_token stop);
+private:
+    void run(std::stop_token stop);
 
-  std::string instanceId_;
-  DeviceEventSink sink_;
-  Serve serve_;
-  ReopenPolicy policy_;
-  std::jthread thread_;
+    std::string instanceId_;
+    DeviceEventSink sink_;
+    Serve serve_;
+    ReopenPolicy policy_;
+    std::jthread thread_;
 };
 
 // Sleeps for d unless stop is requested first; returns false when stopped.
 bool sleepUnlessStopped(std::stop_token stop, std::chrono::milliseconds d);
 
-}  // namespace drivers
+} // namespace hall::drivers

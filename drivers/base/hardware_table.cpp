@@ -5,7 +5,7 @@
 
 #include "drivers/base/hardware_table.h"
 
-namespace drivers {
+namespace hall::drivers {
 namespace {
 
 constexpr Transport kSerial[] = {Transport::Serial};
@@ -66,11 +66,19 @@ constexpr UsbId kKeyboardScanners[] = {
 };
 
 constexpr DeviceDescriptor kTable[] = {
-    {"idcard.sam-serial", "二代证阅读器（串口 SAM）", DeviceKind::IdCardReader, kSerial, {},
+    {"idcard.sam-serial",
+     "二代证阅读器（串口 SAM）",
+     DeviceKind::IdCardReader,
+     kSerial,
+     {},
      kIdCardReads},
     {"idcard.sam-usb", "二代证阅读器（USB SAM）", DeviceKind::IdCardReader, kUsb, kSamUsbReaders,
      kIdCardReads},
-    {"smartcard.pcsc", "社保卡读卡器（PC/SC）", DeviceKind::SmartCardReader, kPcSc, {},
+    {"smartcard.pcsc",
+     "社保卡读卡器（PC/SC）",
+     DeviceKind::SmartCardReader,
+     kPcSc,
+     {},
      kReadsSocialSecurityCard | kHotPlug},
     {"scanner.serial", "扫码器（串口）", DeviceKind::CodeScanner, kSerial, kSerialScanners,
      kScansQrCode | kScansBarcode | kHotPlug},
@@ -78,8 +86,10 @@ constexpr DeviceDescriptor kTable[] = {
      kScansQrCode | kScansBarcode | kHotPlug},
 };
 
-}  // namespace
+} // namespace
 
-std::span<const DeviceDescriptor> hardwareTable() { return kTable; }
+std::span<const DeviceDescriptor> hardwareTable() {
+    return kTable;
+}
 
-}  // namespace drivers
+} // namespace hall::drivers

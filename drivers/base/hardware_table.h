@@ -1,10 +1,10 @@
 #pragma once
 // Internal to the registry: the raw table (hardware_table.cpp). Use registry.h.
 
-#include <span>
-
 #include "drivers/base/descriptor.h"
 
-namespace drivers {
+#include <span>
+
+namespace hall::drivers {
 std::span<const DeviceDescriptor> hardwareTable();
 }

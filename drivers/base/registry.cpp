@@ -1,112 +1,139 @@
 #include "drivers/base/registry.h"
 
-#include <algorithm>
-#include <cstdio>
-
 #include "drivers/base/hardware_table.h"
 
-namespace drivers {
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+namespace hall::drivers {
 
 std::string_view kindName(DeviceKind kind) {
-  switch (kind) {
-    case DeviceKind::IdCardReader: return "ID-card reader";
-    case DeviceKind::SmartCardReader: return "smart-card reader";
-    case DeviceKind::CodeScanner: return "QR / barcode scanner";
-  }
-  return "unknown";
+    switch (kind) {
+    case DeviceKind::IdCardReader:
+        return "ID-card reader";
+    case DeviceKind::SmartCardReader:
+        return "smart-card reader";
+    case DeviceKind::CodeScanner:
+        return "QR / barcode scanner";
+    }
+    return "unknown";
 }
 
 std::string_view transportName(Transport transport) {
-  switch (transport) {
-    case Transport::Serial: return "serial";
-    case Transport::Usb: return "USB (libusb)";
-    case Transport::PcSc: return "PC/SC";
-    case Transport::Evdev: return "USB HID (evdev)";
-    case Transport::Tcp: return "TCP";
-  }
-  return "unknown";
+    switch (transport) {
+    case Transport::Serial:
+        return "serial";
+    case Transport::Usb:
+        return "USB (libusb)";
+    case Transport::PcSc:
+        return "PC/SC";
+    case Transport::Evdev:
+        return "USB HID (evdev)";
+    case Transport::Tcp:
+        return "TCP";
+    }
+    return "unknown";
 }
 
-std::span<const DeviceDescriptor> allDescriptors() { return hardwareTable(); }
+std::span<const DeviceDescriptor> allDescriptors() {
+    return hardwareTable();
+}
 
 const DeviceDescriptor* findDescriptor(std::string_view id) {
-  for (const auto& d : hardwareTable())
-    if (d.id == id) return &d;
-  return nullptr;
+    for (const auto& d : hardwareTable())
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+const DeviceDescriptor& requireDescriptor(std::string_view id) {
+    if (const auto* d = findDescriptor(id)) return *d;
+    throw std::logic_error("the hardware table has no row '" + std::string(id) + "'");
 }
 
 const DeviceDescriptor* findByUsbId(std::uint16_t vendor, std::uint16_t product) {
-  for (const auto& d : hardwareTable())
-    for (const auto& u : d.usbIds)
-      if (u.vendor == vendor && u.product == product) return &d;
-  return nullptr;
+    for (const auto& d : hardwareTable())
+        for (const auto& u : d.usbIds)
+            if (u.vendor == vendor && u.product == product) return &d;
+    return nullptr;
 }
 
 namespace {
 std::string hex4(std::uint16_t v) {
-  char buf[5];
-  std::snprintf(buf, sizeof buf, "%04x", v);
-  return buf;
+    char buf[5];
+    std::snprintf(buf, sizeof buf, "%04x", v);
+    return buf;
 }
 std::string capabilityList(std::uint32_t caps) {
-  static constexpr std::pair<Capability, const char*> kNames[] = {
-      {kReadsResidentIdCard, "居民身份证"},     {kReadsForeignerCard, "外国人永久居留身份证"},
-      {kReadsHkMacaoTaiwanPermit, "港澳台居民居住证"}, {kReadsPhoto, "证件照 (WLT)"},
-      {kReadsSocialSecurityCard, "社保卡"},     {kScansQrCode, "二维码"},
-      {kScansBarcode, "条码"},                  {kHotPlug, "热插拔"},
-  };
-  std::string out;
-  for (const auto& [cap, name] : kNames)
-    if (caps & cap) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
+    static constexpr std::pair<Capability, const char*> kNames[] = {
+        {kReadsResidentIdCard, "居民身份证"},
+        {kReadsForeignerCard, "外国人永久居留身份证"},
+        {kReadsHkMacaoTaiwanPermit, "港澳台居民居住证"},
+        {kReadsPhoto, "证件照 (WLT)"},
+        {kReadsSocialSecurityCard, "社保卡"},
+        {kScansQrCode, "二维码"},
+        {kScansBarcode, "条码"},
+        {kHotPlug, "热插拔"},
+    };
+    std::string out;
+    for (const auto& [cap, name] : kNames)
+        if (caps & cap) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string udevRules(std::string_view group) {
-  std::string out =
-      "# Generated from drivers/base/hardware_table.cpp: access for the hall terminal's service\n"
-      "# group to every supported USB device. Do not edit; change the table.\n";
-  for (const auto& d : hardwareTable()) {
-    for (const auto& u : d.usbIds) {
-      out += "# " + std::string(d.id) + ": " + std::string(u.model) + "\n";
-      out += "SUBSYSTEM==\"usb\", ATTRS{idVendor}==\"" + hex4(u.vendor) + "\", ATTRS{idProduct}==\"" +
-             hex4(u.product) + "\", MODE=\"0660\", GROUP=\"" + std::string(group) + "\"";
-      // Serial readers must not be probed by ModemManager: its AT probes corrupt SAM frames.
-      if (std::find(d.transports.begin(), d.transports.end(), Transport::Serial) != d.transports.end())
-        out += ", ENV{ID_MM_DEVICE_IGNORE}=\"1\"";
-      out += "\n";
-      // Keyboard-mode scanners: the event node too, so the driver can grab it.
-      if (std::find(d.transports.begin(), d.transports.end(), Transport::Evdev) != d.transports.end())
-        out += "SUBSYSTEM==\"input\", ATTRS{idVendor}==\"" + hex4(u.vendor) + "\", ATTRS{idProduct}==\"" +
-               hex4(u.product) + "\", MODE=\"0660\", GROUP=\"" + std::string(group) + "\"\n";
+    std::string out =
+        "# Generated from drivers/base/hardware_table.cpp: access for the hall terminal's service\n"
+        "# group to every supported USB device. Do not edit; change the table.\n";
+    for (const auto& d : hardwareTable()) {
+        for (const auto& u : d.usbIds) {
+            out += "# " + std::string(d.id) + ": " + std::string(u.model) + "\n";
+            out += "SUBSYSTEM==\"usb\", ATTRS{idVendor}==\"" + hex4(u.vendor) +
+                   "\", ATTRS{idProduct}==\"" + hex4(u.product) + "\", MODE=\"0660\", GROUP=\"" +
+                   std::string(group) + "\"";
+            // Serial readers must not be probed by ModemManager: its AT probes corrupt SAM frames.
+            if (std::find(d.transports.begin(), d.transports.end(), Transport::Serial) !=
+                d.transports.end())
+                out += ", ENV{ID_MM_DEVICE_IGNORE}=\"1\"";
+            out += "\n";
+            // Keyboard-mode scanners: the event node too, so the driver can grab it.
+            if (std::find(d.transports.begin(), d.transports.end(), Transport::Evdev) !=
+                d.transports.end())
+                out += "SUBSYSTEM==\"input\", ATTRS{idVendor}==\"" + hex4(u.vendor) +
+                       "\", ATTRS{idProduct}==\"" + hex4(u.product) +
+                       "\", MODE=\"0660\", GROUP=\"" + std::string(group) + "\"\n";
+        }
     }
-  }
-  return out;
+    return out;
 }
 
 std::string hardwareListMarkdown() {
-  std::string out = "# Supported hardware\n\nGenerated from `drivers/base/hardware_table.cpp`.\n";
-  const DeviceKind kinds[] = {DeviceKind::IdCardReader, DeviceKind::SmartCardReader,
-                              DeviceKind::CodeScanner};
-  for (auto kind : kinds) {
-    out += "\n## " + std::string(kindName(kind)) +
-           "\n\n| driver id | name | transports | capabilities | USB ids |\n|---|---|---|---|---|\n";
-    for (const auto& d : hardwareTable()) {
-      if (d.kind != kind) continue;
-      std::string transports, ids;
-      for (auto t : d.transports) transports += (transports.empty() ? "" : ", ") + std::string(transportName(t));
-      for (const auto& u : d.usbIds)
-        ids += (ids.empty() ? "" : "<br>") + hex4(u.vendor) + ":" + hex4(u.product) + " " + std::string(u.model);
-      if (ids.empty())
-        ids = d.transports.size() == 1 && d.transports[0] == Transport::PcSc
-                  ? "any reader pcscd supports (CCID)"
-                  : "any, by port";
-      out += "| `" + std::string(d.id) + "` | " + std::string(d.displayName) + " | " + transports +
-             " | " + capabilityList(d.capabilities) + " | " + ids + " |\n";
+    std::string out = "# Supported hardware\n\nGenerated from `drivers/base/hardware_table.cpp`.\n";
+    const DeviceKind kinds[] = {DeviceKind::IdCardReader, DeviceKind::SmartCardReader,
+                                DeviceKind::CodeScanner};
+    for (auto kind : kinds) {
+        out += "\n## " + std::string(kindName(kind)) +
+               "\n\n| driver id | name | transports | capabilities | USB ids "
+               "|\n|---|---|---|---|---|\n";
+        for (const auto& d : hardwareTable()) {
+            if (d.kind != kind) continue;
+            std::string transports, ids;
+            for (auto t : d.transports)
+                transports += (transports.empty() ? "" : ", ") + std::string(transportName(t));
+            for (const auto& u : d.usbIds)
+                ids += (ids.empty() ? "" : "<br>") + hex4(u.vendor) + ":" + hex4(u.product) + " " +
+                       std::string(u.model);
+            if (ids.empty())
+                ids = d.transports.size() == 1 && d.transports[0] == Transport::PcSc
+                          ? "any reader pcscd supports (CCID)"
+                          : "any, by port";
+            out += "| `" + std::string(d.id) + "` | " + std::string(d.displayName) + " | " +
+                   transports + " | " + capabilityList(d.capabilities) + " | " + ids + " |\n";
+        }
     }
-  }
-  return out;
+    return out;
 }
 
-}  // namespace drivers
+} // namespace hall::drivers

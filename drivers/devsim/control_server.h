@@ -17,39 +17,39 @@
 #include <thread>
 #include <vector>
 
-namespace devsim {
+namespace hall::devsim {
 
 // Returns the answer line without "ok"/"error": throw std::invalid_argument or
 // std::runtime_error for an error answer.
 using CommandHandler = std::function<std::string(const std::vector<std::string>& args)>;
 
 class ControlServer {
- public:
-  explicit ControlServer(std::filesystem::path socketPath);
-  ~ControlServer();
-  ControlServer(const ControlServer&) = delete;
-  ControlServer& operator=(const ControlServer&) = delete;
+public:
+    explicit ControlServer(std::filesystem::path socketPath);
+    ~ControlServer();
+    ControlServer(const ControlServer&) = delete;
+    ControlServer& operator=(const ControlServer&) = delete;
 
-  // Register before start(); `help` lists the twins and their usage lines.
-  void addTwin(std::string name, std::string usage, CommandHandler handler);
-  void start();  // throws std::system_error when the socket cannot be bound
-  void stop();
+    // Register before start(); `help` lists the twins and their usage lines.
+    void addTwin(std::string name, std::string usage, CommandHandler handler);
+    void start(); // throws std::system_error when the socket cannot be bound
+    void stop();
 
-  // Runs one line through the handlers, as a connection would: "ok …" or "error …".
-  std::string execute(const std::string& line);
+    // Runs one line through the handlers, as a connection would: "ok …" or "error …".
+    std::string execute(const std::string& line);
 
- private:
-  void serve(std::stop_token stop);
-  void serveConnection(int fd, std::stop_token stop);
+private:
+    void serve(std::stop_token stop);
+    void serveConnection(int fd, std::stop_token stop);
 
-  struct Twin {
-    std::string usage;
-    CommandHandler handler;
-  };
-  std::filesystem::path path_;
-  std::map<std::string, Twin> twins_;
-  int listenFd_ = -1;
-  std::jthread thread_;
+    struct Twin {
+        std::string usage;
+        CommandHandler handler;
+    };
+    std::filesystem::path path_;
+    std::map<std::string, Twin> twins_;
+    int listenFd_ = -1;
+    std::jthread thread_;
 };
 
 // One command, one answer: for tests and tools. Throws std::system_error when the socket is not
@@ -59,4 +59,4 @@ std::string sendControlCommand(const std::filesystem::path& socketPath, const st
 
 std::vector<std::string> splitWords(const std::string& line);
 
-}  // namespace devsim
+} // namespace hall::devsim

@@ -6,69 +6,77 @@
 //
 // Only the twins asked for run. Runs until SIGINT or SIGTERM.
 
+#include "drivers/devsim/control_server.h"
+#include "drivers/devsim/people.h"
+#include "drivers/devsim/twin_commands.h"
+
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include <CLI/CLI.hpp>
-
-#include "drivers/devsim/control_server.h"
-#include "drivers/devsim/people.h"
-#include "drivers/devsim/twin_commands.h"
-
 namespace {
 
 volatile std::sig_atomic_t stopSignal = 0;
-void onSignal(int sig) { stopSignal = sig; }
+void onSignal(int sig) {
+    stopSignal = sig;
+}
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"devsim: virtual ID-card reader, social-security card and QR scanner"};
-  std::string control = "devsim.sock";
-  std::string peopleFile = HALL_DEVSIM_PEOPLE;
-  std::string idcardPty, scannerPty;
-  std::optional<std::uint16_t> vpcdPort;
-  std::string vpcdHost = "127.0.0.1";
-  app.add_option("--control", control, "control socket path")->capture_default_str();
-  app.add_option("--people", peopleFile, "fixture of fictitious people (JSON)")->capture_default_str();
-  app.add_option("--idcard-pty", idcardPty, "run an ID-card reader on a pty linked here");
-  app.add_option("--scanner-pty", scannerPty, "run a serial QR scanner on a pty linked here");
-  app.add_option("--smartcard-vpcd", vpcdPort, "put a social-security card into vpcd on this port (35963)");
-  app.add_option("--vpcd-host", vpcdHost, "vpcd's address")->capture_default_str();
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  if (idcardPty.empty() && scannerPty.empty() && !vpcdPort) {
-    std::cerr << "devsim: nothing to simulate: give --idcard-pty, --scanner-pty or --smartcard-vpcd\n";
-    return 2;
-  }
+    CLI::App app{"devsim: virtual ID-card reader, social-security card and QR scanner"};
+    std::string control = "devsim.sock";
+    std::string peopleFile = HALL_DEVSIM_PEOPLE;
+    std::string idcardPty, scannerPty;
+    std::optional<std::uint16_t> vpcdPort;
+    std::string vpcdHost = "127.0.0.1";
+    app.add_option("--control", control, "control socket path")->capture_default_str();
+    app.add_option("--people", peopleFile, "fixture of fictitious people (JSON)")
+        ->capture_default_str();
+    app.add_option("--idcard-pty", idcardPty, "run an ID-card reader on a pty linked here");
+    app.add_option("--scanner-pty", scannerPty, "run a serial QR scanner on a pty linked here");
+    app.add_option("--smartcard-vpcd", vpcdPort,
+                   "put a social-security card into vpcd on this port (35963)");
+    app.add_option("--vpcd-host", vpcdHost, "vpcd's address")->capture_default_str();
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+    if (idcardPty.empty() && scannerPty.empty() && !vpcdPort) {
+        std::cerr << "devsim: nothing to simulate: give --idcard-pty, --scanner-pty or "
+                     "--smartcard-vpcd\n";
+        return 2;
+    }
 
-  try {
-    auto people = std::make_shared<devsim::PeopleFixture>(devsim::PeopleFixture::load(peopleFile));
-    devsim::ControlServer server(control);
-    devsim::Twins twins;
-    if (!idcardPty.empty()) twins.addIdCardReader(server, idcardPty, people);
-    if (!scannerPty.empty()) twins.addScanner(server, scannerPty);
-    if (vpcdPort) twins.addSmartCard(server, vpcdHost, *vpcdPort, people);
-    server.addTwin("people", "(lists the fixture's keys)", [people](const std::vector<std::string>&) {
-      std::string out;
-      for (const auto& k : people->keys()) out += (out.empty() ? "" : " ") + k;
-      return out;
-    });
+    try {
+        auto people = std::make_shared<hall::devsim::PeopleFixture>(
+            hall::devsim::PeopleFixture::load(peopleFile));
+        hall::devsim::ControlServer server(control);
+        hall::devsim::Twins twins;
+        if (!idcardPty.empty()) twins.addIdCardReader(server, idcardPty, people);
+        if (!scannerPty.empty()) twins.addScanner(server, scannerPty);
+        if (vpcdPort) twins.addSmartCard(server, vpcdHost, *vpcdPort, people);
+        server.addTwin("people", "(lists the fixture's keys)",
+                       [people](const std::vector<std::string>&) {
+                           std::string out;
+                           for (const auto& k : people->keys())
+                               out += (out.empty() ? "" : " ") + k;
+                           return out;
+                       });
 
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    server.start();
-    std::cout << "devsim: ready, control socket " << control << std::endl;
-    while (stopSignal == 0) pause();
-    server.stop();
-  } catch (const std::exception& e) {
-    std::cerr << "devsim: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        server.start();
+        std::cout << "devsim: ready, control socket " << control << std::endl;
+        while (stopSignal == 0)
+            pause();
+        server.stop();
+    } catch (const std::exception& e) {
+        std::cerr << "devsim: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
 }

@@ -15,50 +15,42 @@
 // Events carry no personal data; the record goes only to the handler, which owns (and wipes)
 // it. Nothing here logs.
 
+#include "drivers/base/worker_device.h"
+#include "drivers/idcard/id_card_record.h"
+#include "drivers/transport/byte_stream.h"
+
 #include <chrono>
 #include <functional>
 #include <memory>
 
-#include "drivers/base/device.h"
-#include "drivers/base/device_worker.h"
-#include "drivers/idcard/id_card_record.h"
-#include "drivers/transport/byte_stream.h"
-
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 
 struct IdCardReaderOptions {
-  std::chrono::milliseconds pollInterval{250};
-  std::chrono::milliseconds commandTimeout{1000};
-  // 30 01 returns 1,295 bytes: 1.3 s on the wire at 9600 baud, plus the card's own time.
-  std::chrono::milliseconds readTimeout{3000};
-  bool readFingerprint = false;  // 30 10 instead of 30 01
-  int readAttemptsPerCard = 3;
-  ReopenPolicy reopen{};
+    std::chrono::milliseconds pollInterval{250};
+    std::chrono::milliseconds commandTimeout{1000};
+    // 30 01 returns 1,295 bytes: 1.3 s on the wire at 9600 baud, plus the card's own time.
+    std::chrono::milliseconds readTimeout{3000};
+    bool readFingerprint = false; // 30 10 instead of 30 01
+    int readAttemptsPerCard = 3;
+    ReopenPolicy reopen{};
 };
 
-using StreamOpener = std::function<std::unique_ptr<ByteStream>()>;  // throws DeviceFailure
+using StreamOpener = std::function<std::unique_ptr<ByteStream>()>; // throws DeviceFailure
 using CardHandler = std::function<void(IdCardRecord&&)>;
 
-class IdCardReader : public Device {
- public:
-  // port names the instance for technicians: "/dev/ttyUSB0", "usb".
-  IdCardReader(const DeviceDescriptor& descriptor, const std::string& port, StreamOpener open,
-               DeviceEventSink events, CardHandler onCard, IdCardReaderOptions options = {});
-  ~IdCardReader() override;
+class IdCardReader final : public WorkerDevice {
+public:
+    // port names the instance for technicians: "/dev/ttyUSB0", "usb".
+    IdCardReader(const DeviceDescriptor& descriptor, const std::string& port, StreamOpener open,
+                 DeviceEventSink events, CardHandler onCard, IdCardReaderOptions options = {});
+    ~IdCardReader() override { stop(); }
 
-  const DeviceDescriptor& descriptor() const override { return descriptor_; }
-  const std::string& instanceId() const override { return worker_.instanceId(); }
-  void start() override { worker_.start(); }
-  void stop() override { worker_.stop(); }
+private:
+    void serve(std::stop_token stop, const std::function<void()>& ready) override;
 
- private:
-  void serve(std::stop_token stop, const std::function<void()>& ready);
-
-  const DeviceDescriptor& descriptor_;
-  StreamOpener open_;
-  CardHandler onCard_;
-  IdCardReaderOptions options_;
-  DeviceWorker worker_;
+    StreamOpener open_;
+    CardHandler onCard_;
+    IdCardReaderOptions options_;
 };
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

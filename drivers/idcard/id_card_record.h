@@ -5,72 +5,72 @@
 // destruction, and the record is move-only (a move wipes the source), so no copy outlives the
 // session that needs it. Never log a field; show the ID number through maskIdNumber().
 
+#include "drivers/base/secure_wipe.h"
+#include "drivers/idcard/decode_result.h"
+#include "drivers/idcard/sam_frame.h"
+
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 
-#include "drivers/base/secure_wipe.h"
-#include "drivers/idcard/decode_result.h"
-#include "drivers/idcard/sam_frame.h"
-
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 
 // Which card it is, from byte 248 of the text block.
 enum class CardType {
-  Resident,                // 居民身份证 (二代证): byte 248 is padding
-  ForeignerPermanent,      // 外国人永久居留身份证, 2017 version: 'I'
-  ForeignerPermanent2023,  // 外国人永久居留身份证, 2023 version: 'Y'
-  HkMacaoTaiwanPermit,     // 港澳台居民居住证: 'J'
+    Resident,               // 居民身份证 (二代证): byte 248 is padding
+    ForeignerPermanent,     // 外国人永久居留身份证, 2017 version: 'I'
+    ForeignerPermanent2023, // 外国人永久居留身份证, 2023 version: 'Y'
+    HkMacaoTaiwanPermit,    // 港澳台居民居住证: 'J'
 };
-std::string_view cardTypeName(CardType type);  // "resident", "foreigner", "foreigner_2023", "hkmt_permit"
+std::string_view
+cardTypeName(CardType type); // "resident", "foreigner", "foreigner_2023", "hkmt_permit"
 
 // GB/T 2261.1 sex codes, as the card stores them (one ASCII digit).
 enum class Sex : char { Unknown = '0', Male = '1', Female = '2', Unspecified = '9' };
-std::string_view sexName(Sex sex);  // 未知, 男, 女, 未说明
+std::string_view sexName(Sex sex); // 未知, 男, 女, 未说明
 
-inline constexpr std::string_view kLongTerm = "长期";  // validTo of a card that does not expire
+inline constexpr std::string_view kLongTerm = "长期"; // validTo of a card that does not expire
 
 class IdCardRecord {
- public:
-  IdCardRecord() = default;
-  ~IdCardRecord() { wipe(); }
-  IdCardRecord(const IdCardRecord&) = delete;
-  IdCardRecord& operator=(const IdCardRecord&) = delete;
-  IdCardRecord(IdCardRecord&& other) noexcept;
-  IdCardRecord& operator=(IdCardRecord&& other) noexcept;
+public:
+    IdCardRecord() = default;
+    ~IdCardRecord() { wipe(); }
+    IdCardRecord(const IdCardRecord&) = delete;
+    IdCardRecord& operator=(const IdCardRecord&) = delete;
+    IdCardRecord(IdCardRecord&& other) noexcept;
+    IdCardRecord& operator=(IdCardRecord&& other) noexcept;
 
-  // Overwrites every field's memory (full capacity) and empties it; cardType and sex reset.
-  void wipe() noexcept;
+    // Overwrites every field's memory (full capacity) and empties it; cardType and sex reset.
+    void wipe() noexcept;
 
-  bool validToIsLongTerm() const { return validTo == kLongTerm; }
+    bool validToIsLongTerm() const { return validTo == kLongTerm; }
 
-  CardType cardType = CardType::Resident;
-  Sex sex = Sex::Unknown;
-  // All strings UTF-8, padding removed. Empty when the card type has no such field.
-  std::string name;              // Chinese name (a foreigner's may be empty)
-  std::string englishName;       // foreigners' cards
-  std::string nationCode;        // resident: "01".."56", "97", "98"
-  std::string nationName;        // resident: from the code table, "汉"
-  std::string birthDate;         // YYYYMMDD
-  std::string address;           // resident, HKMT permit
-  std::string idNumber;          // 18 characters; a 2017 foreigner's card has 15
-  std::string issuingAuthority;  // resident, HKMT permit (签发机关)
-  std::string validFrom;         // YYYYMMDD
-  std::string validTo;           // YYYYMMDD or kLongTerm
-  std::string nationalityCode;   // foreigners: ISO 3166-1 alpha-3, "CAN"
-  std::string passNumber;        // HKMT permit: 通行证号码
-  std::string issueCount;        // HKMT permit: 签发次数, two digits
-  std::string cardVersion;       // 2017 foreigner: 证件版本号, two digits
-  std::string authorityCode;     // 2017 foreigner: code of the accepting authority (受理机关代码)
-  std::string renewalCount;      // 2023 foreigner: 换证次数, two digits
-  std::string previousCardLink;  // 2023 foreigner: link to the earlier card's number
-  SecureBytes photo;             // WLT-compressed, as read (kPhotoSize); see photo_decoder.h
-  SecureBytes fingerprint;       // 30 10 only; empty when the card holds none
+    CardType cardType = CardType::Resident;
+    Sex sex = Sex::Unknown;
+    // All strings UTF-8, padding removed. Empty when the card type has no such field.
+    std::string name;             // Chinese name (a foreigner's may be empty)
+    std::string englishName;      // foreigners' cards
+    std::string nationCode;       // resident: "01".."56", "97", "98"
+    std::string nationName;       // resident: from the code table, "汉"
+    std::string birthDate;        // YYYYMMDD
+    std::string address;          // resident, HKMT permit
+    std::string idNumber;         // 18 characters; a 2017 foreigner's card has 15
+    std::string issuingAuthority; // resident, HKMT permit (签发机关)
+    std::string validFrom;        // YYYYMMDD
+    std::string validTo;          // YYYYMMDD or kLongTerm
+    std::string nationalityCode;  // foreigners: ISO 3166-1 alpha-3, "CAN"
+    std::string passNumber;       // HKMT permit: 通行证号码
+    std::string issueCount;       // HKMT permit: 签发次数, two digits
+    std::string cardVersion;      // 2017 foreigner: 证件版本号, two digits
+    std::string authorityCode; // 2017 foreigner: code of the accepting authority (受理机关代码)
+    std::string renewalCount;     // 2023 foreigner: 换证次数, two digits
+    std::string previousCardLink; // 2023 foreigner: link to the earlier card's number
+    SecureBytes photo;            // WLT-compressed, as read (kPhotoSize); see photo_decoder.h
+    SecureBytes fingerprint;      // 30 10 only; empty when the card holds none
 
- private:
-  template <typename F>
-  void forEachString(F&& f);
+private:
+    template <typename F> void forEachString(F&& f);
 };
 
 // Decodes the data of a successful read reply (SamResponse::data after SW3 90):
@@ -97,4 +97,4 @@ SecureBytes encodeTextBlock(const IdCardRecord& record);
 SecureBytes encodeReadReply(const IdCardRecord& record,
                             SamCommand command = SamCommand::ReadTextPhoto);
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

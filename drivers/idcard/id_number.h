@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 
 // The check character ('0'..'9' or 'X') for 17 ASCII digits; nullopt for anything else.
 std::optional<char> idNumberCheckDigit(std::string_view first17);
@@ -33,4 +33,4 @@ bool isPlausibleBirthDate(std::string_view yyyymmdd,
 // one '*' per character.
 std::string maskIdNumber(std::string_view id);
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

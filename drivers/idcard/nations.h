@@ -8,15 +8,15 @@
 #include <span>
 #include <string_view>
 
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 
 struct Nation {
-  std::string_view code;  // "01"
-  std::string_view name;  // "汉", UTF-8
+    std::string_view code; // "01"
+    std::string_view name; // "汉", UTF-8
 };
 
-std::span<const Nation> nations();  // in code order
+std::span<const Nation> nations(); // in code order
 std::optional<std::string_view> nationName(std::string_view code);
 std::optional<std::string_view> nationCode(std::string_view name);
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

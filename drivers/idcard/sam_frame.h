@@ -11,6 +11,10 @@
 // these bytes, and 00 03 11 FF ED for "status"). SW1 SW2 are 00 00; SW3 is the status
 // (sam_status.h). Everything between LEN and CHK is called the frame's body here.
 
+#include "drivers/base/device_error.h"
+#include "drivers/base/secure_wipe.h"
+#include "drivers/idcard/decode_result.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -19,44 +23,40 @@
 #include <string_view>
 #include <vector>
 
-#include "drivers/base/device_error.h"
-#include "drivers/base/secure_wipe.h"
-#include "drivers/idcard/decode_result.h"
-
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 
 inline constexpr std::array<std::uint8_t, 5> kSamPreamble{0xAA, 0xAA, 0xAA, 0x96, 0x69};
-inline constexpr std::size_t kSamHeaderSize = 7;  // preamble + LEN
+inline constexpr std::size_t kSamHeaderSize = 7; // preamble + LEN
 
 // Text block, photo and fingerprint sizes of a read reply (GA 467).
 inline constexpr std::size_t kTextBlockSize = 256;
-inline constexpr std::size_t kPhotoSize = 1024;        // WLT-compressed photo
-inline constexpr std::size_t kMaxFingerprintSize = 1024;  // two 512-byte templates
+inline constexpr std::size_t kPhotoSize = 1024;          // WLT-compressed photo
+inline constexpr std::size_t kMaxFingerprintSize = 1024; // two 512-byte templates
 
 // LEN bounds. The shortest frame is a request: CMD PARA CHK. The longest is the reply to 30 10
 // (text + photo + fingerprint): SW1-3, three 2-byte lengths, 256 + 1024 + 1024 bytes, CHK.
 // Anything longer is not this protocol, so the decoder refuses it instead of buffering it.
 inline constexpr std::size_t kSamMinLength = 3;
 inline constexpr std::size_t kSamMaxLength =
-    3 + 6 + kTextBlockSize + kPhotoSize + kMaxFingerprintSize + 1;  // 2314
+    3 + 6 + kTextBlockSize + kPhotoSize + kMaxFingerprintSize + 1; // 2314
 inline constexpr std::size_t kSamMaxFrameSize = kSamHeaderSize + kSamMaxLength;
 
 // Commands, CMD << 8 | PARA.
 enum class SamCommand : std::uint16_t {
-  ResetSam = 0x10FF,                  // reset the SAM module
-  SamStatus = 0x11FF,                 // SAM self-check; 90 when healthy
-  SamId = 0x12FF,                     // read the SAM's management number (16 bytes)
-  FindCard = 0x2001,                  // is a card in the field? 9F yes, 80 no
-  SelectCard = 0x2002,                // select the card found (anti-collision); 90
-  ReadTextPhoto = 0x3001,             // text block + photo; 90 + lengths + blocks
-  ReadTextPhotoFingerprint = 0x3010,  // text block + photo + fingerprint templates
+    ResetSam = 0x10FF,                 // reset the SAM module
+    SamStatus = 0x11FF,                // SAM self-check; 90 when healthy
+    SamId = 0x12FF,                    // read the SAM's management number (16 bytes)
+    FindCard = 0x2001,                 // is a card in the field? 9F yes, 80 no
+    SelectCard = 0x2002,               // select the card found (anti-collision); 90
+    ReadTextPhoto = 0x3001,            // text block + photo; 90 + lengths + blocks
+    ReadTextPhotoFingerprint = 0x3010, // text block + photo + fingerprint templates
 };
 
 std::uint8_t commandCode(SamCommand command);
 std::uint8_t commandParameter(SamCommand command);
 // The command these two bytes name, or nullopt for one this codec does not know.
 std::optional<SamCommand> samCommandFrom(std::uint8_t cmd, std::uint8_t para);
-std::string_view commandName(SamCommand command);  // "find_card", for logs
+std::string_view commandName(SamCommand command); // "find_card", for logs
 
 // XOR of the bytes, as CHK is computed.
 std::uint8_t samChecksum(std::span<const std::uint8_t> bytes);
@@ -72,21 +72,22 @@ std::vector<std::uint8_t> encodeResponse(std::uint8_t sw3, std::span<const std::
 // One frame whose checksum was verified: the bytes between LEN and CHK. Replies to a read carry
 // personal data, hence SecureBytes.
 struct SamFrame {
-  SecureBytes body;
+    SecureBytes body;
 };
 
 struct SamResponse {
-  std::uint8_t sw1 = 0;
-  std::uint8_t sw2 = 0;
-  std::uint8_t sw3 = 0;
-  SecureBytes data;  // after SW3, before CHK
+    std::uint8_t sw1 = 0;
+    std::uint8_t sw2 = 0;
+    std::uint8_t sw3 = 0;
+    SecureBytes data; // after SW3, before CHK
 };
 
 struct SamRequest {
-  std::uint8_t cmd = 0;
-  std::uint8_t para = 0;
-  std::optional<SamCommand> command;  // nullopt: a command this codec does not know (the twin answers 21)
-  std::vector<std::uint8_t> data;     // after PARA, before CHK
+    std::uint8_t cmd = 0;
+    std::uint8_t para = 0;
+    std::optional<SamCommand>
+        command; // nullopt: a command this codec does not know (the twin answers 21)
+    std::vector<std::uint8_t> data; // after PARA, before CHK
 };
 
 // Splits a frame's body. A response needs SW1-SW3, a request CMD and PARA; a shorter body is a
@@ -120,39 +121,39 @@ DecodeResult<SamFrame> decodeFrame(std::span<const std::uint8_t> bytes);
 // fits and returns how many bytes it took. A full buffer always holds a frame or an error for
 // next(), so draining next() always makes room. Buffered bytes are wiped as they are consumed.
 class SamFrameDecoder {
- public:
-  static constexpr std::size_t kCapacity = 2 * kSamMaxFrameSize;
+public:
+    static constexpr std::size_t kCapacity = 2 * kSamMaxFrameSize;
 
-  // maxLength lowers the accepted LEN (a caller that only expects short replies); it is clamped
-  // to kSamMinLength..kSamMaxLength.
-  explicit SamFrameDecoder(std::size_t maxLength = kSamMaxLength);
-  ~SamFrameDecoder();
-  SamFrameDecoder(const SamFrameDecoder&) = delete;
-  SamFrameDecoder& operator=(const SamFrameDecoder&) = delete;
+    // maxLength lowers the accepted LEN (a caller that only expects short replies); it is clamped
+    // to kSamMinLength..kSamMaxLength.
+    explicit SamFrameDecoder(std::size_t maxLength = kSamMaxLength);
+    ~SamFrameDecoder();
+    SamFrameDecoder(const SamFrameDecoder&) = delete;
+    SamFrameDecoder& operator=(const SamFrameDecoder&) = delete;
 
-  [[nodiscard]] std::size_t feed(std::span<const std::uint8_t> bytes);
-  // The next complete frame or error; nullopt when more bytes are needed.
-  std::optional<DecodeResult<SamFrame>> next();
-  // Call when no more bytes are coming for now (a read timed out) after next() gave nullopt:
-  // a started frame is reported "truncated" and dropped, and next() resumes after its preamble.
-  // nullopt when nothing was pending (the buffer held only garbage, which is dropped).
-  std::optional<DeviceError> finish();
-  void reset();  // drops (and wipes) everything buffered
+    [[nodiscard]] std::size_t feed(std::span<const std::uint8_t> bytes);
+    // The next complete frame or error; nullopt when more bytes are needed.
+    std::optional<DecodeResult<SamFrame>> next();
+    // Call when no more bytes are coming for now (a read timed out) after next() gave nullopt:
+    // a started frame is reported "truncated" and dropped, and next() resumes after its preamble.
+    // nullopt when nothing was pending (the buffer held only garbage, which is dropped).
+    std::optional<DeviceError> finish();
+    void reset(); // drops (and wipes) everything buffered
 
-  std::size_t buffered() const { return size_; }
-  std::size_t space() const { return kCapacity - size_; }
-  std::uint64_t discardedBytes() const { return discarded_; }
+    std::size_t buffered() const { return size_; }
+    std::size_t space() const { return kCapacity - size_; }
+    std::uint64_t discardedBytes() const { return discarded_; }
 
- private:
-  void consume(std::size_t n);
-  // Drops bytes before the first preamble (or before a trailing partial preamble). Returns
-  // true when the buffer now starts with a complete preamble.
-  bool skipToPreamble();
+private:
+    void consume(std::size_t n);
+    // Drops bytes before the first preamble (or before a trailing partial preamble). Returns
+    // true when the buffer now starts with a complete preamble.
+    bool skipToPreamble();
 
-  std::size_t maxLength_;
-  std::vector<std::uint8_t> buffer_;  // kCapacity bytes, allocated once
-  std::size_t size_ = 0;
-  std::uint64_t discarded_ = 0;
+    std::size_t maxLength_;
+    std::vector<std::uint8_t> buffer_; // kCapacity bytes, allocated once
+    std::size_t size_ = 0;
+    std::uint64_t discarded_ = 0;
 };
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

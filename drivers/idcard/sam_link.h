@@ -11,24 +11,25 @@
 // A garbled or missing reply is retried once at once: serial lines at 115200 baud over a long
 // cable do drop bytes, and every SAM command here is idempotent.
 
-#include <chrono>
-#include <stop_token>
-
 #include "drivers/idcard/sam_frame.h"
 #include "drivers/transport/byte_stream.h"
 
-namespace drivers::idcard {
+#include <chrono>
+#include <stop_token>
+
+namespace hall::drivers::idcard {
 
 class SamLink {
- public:
-  explicit SamLink(ByteStream& stream) : stream_(stream) {}
+public:
+    explicit SamLink(ByteStream& stream) : stream_(stream) {}
 
-  // The reply's SW3 is not judged here (checkStatus does that): a "no card" is a valid reply.
-  SamResponse exchange(SamCommand command, std::chrono::milliseconds timeout, std::stop_token stop);
+    // The reply's SW3 is not judged here (checkStatus does that): a "no card" is a valid reply.
+    SamResponse exchange(SamCommand command, std::chrono::milliseconds timeout,
+                         std::stop_token stop);
 
- private:
-  ByteStream& stream_;
-  SamFrameDecoder decoder_;
+private:
+    ByteStream& stream_;
+    SamFrameDecoder decoder_;
 };
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

@@ -3,20 +3,20 @@
 #include <cstdio>
 #include <string>
 
-namespace drivers::idcard {
+namespace hall::drivers::idcard {
 namespace {
 
 std::string sw3Text(std::uint8_t sw3) {
-  char s[16];
-  std::snprintf(s, sizeof s, " (SW3 0x%02X)", sw3);
-  return s;
+    char s[16];
+    std::snprintf(s, sizeof s, " (SW3 0x%02X)", sw3);
+    return s;
 }
 
 struct StatusInfo {
-  SamStatus status;
-  std::string_view name;
-  ErrorCategory category;
-  std::string_view message;  // what happened and what to do; SW3 is appended
+    SamStatus status;
+    std::string_view name;
+    ErrorCategory category;
+    std::string_view message; // what happened and what to do; SW3 is appended
 };
 
 // One row per documented SW3. Messages are for the technician at the box.
@@ -71,48 +71,49 @@ constexpr StatusInfo kStatuses[] = {
 };
 
 const StatusInfo* info(std::uint8_t sw3) {
-  for (const auto& row : kStatuses) {
-    if (static_cast<std::uint8_t>(row.status) == sw3) return &row;
-  }
-  return nullptr;
+    for (const auto& row : kStatuses) {
+        if (static_cast<std::uint8_t>(row.status) == sw3) return &row;
+    }
+    return nullptr;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<SamStatus> samStatusFrom(std::uint8_t sw3) {
-  if (const auto* row = info(sw3)) return row->status;
-  return std::nullopt;
+    if (const auto* row = info(sw3)) return row->status;
+    return std::nullopt;
 }
 
 std::string_view statusName(SamStatus status) {
-  if (const auto* row = info(static_cast<std::uint8_t>(status))) return row->name;
-  return "unknown_status";
+    if (const auto* row = info(static_cast<std::uint8_t>(status))) return row->name;
+    return "unknown_status";
 }
 
 bool isSuccess(std::uint8_t sw3) {
-  return sw3 == static_cast<std::uint8_t>(SamStatus::Ok) ||
-         sw3 == static_cast<std::uint8_t>(SamStatus::CardFound);
+    return sw3 == static_cast<std::uint8_t>(SamStatus::Ok) ||
+           sw3 == static_cast<std::uint8_t>(SamStatus::CardFound);
 }
 
 DeviceError statusError(std::uint8_t sw3) {
-  const auto* row = info(sw3);
-  if (row == nullptr) {
-    return deviceError("unknown_status", "the SAM module answered with an undocumented status" +
-                                             sw3Text(sw3) + "; the reader may not be a GA 467 "
-                                                            "SAM reader");
-  }
-  std::string code(isSuccess(sw3) ? "unexpected_status" : row->name);
-  return {row->category, std::move(code), std::string(row->message) + sw3Text(sw3)};
+    const auto* row = info(sw3);
+    if (row == nullptr) {
+        return deviceError("unknown_status", "the SAM module answered with an undocumented status" +
+                                                 sw3Text(sw3) +
+                                                 "; the reader may not be a GA 467 "
+                                                 "SAM reader");
+    }
+    std::string code(isSuccess(sw3) ? "unexpected_status" : row->name);
+    return {row->category, std::move(code), std::string(row->message) + sw3Text(sw3)};
 }
 
 std::optional<DeviceError> checkStatus(SamCommand command, std::uint8_t sw3) {
-  const auto found = static_cast<std::uint8_t>(SamStatus::CardFound);
-  const auto okay = static_cast<std::uint8_t>(SamStatus::Ok);
-  bool ok = sw3 == okay;
-  if (command == SamCommand::FindCard) ok = sw3 == found;
-  if (command == SamCommand::SelectCard) ok = sw3 == okay || sw3 == found;
-  if (ok) return std::nullopt;
-  return statusError(sw3);
+    const auto found = static_cast<std::uint8_t>(SamStatus::CardFound);
+    const auto okay = static_cast<std::uint8_t>(SamStatus::Ok);
+    bool ok = sw3 == okay;
+    if (command == SamCommand::FindCard) ok = sw3 == found;
+    if (command == SamCommand::SelectCard) ok = sw3 == okay || sw3 == found;
+    if (ok) return std::nullopt;
+    return statusError(sw3);
 }
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

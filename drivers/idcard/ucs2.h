@@ -9,10 +9,12 @@
 #include <string>
 #include <string_view>
 
-namespace drivers::idcard::detail {
+namespace hall::drivers::idcard::detail {
 
 // UTF-8 bytes that decoding raw can need at most (3 per UTF-16 unit covers pairs too).
-inline std::size_t utf8Capacity(std::span<const std::uint8_t> raw) { return raw.size() / 2 * 3; }
+inline std::size_t utf8Capacity(std::span<const std::uint8_t> raw) {
+    return raw.size() / 2 * 3;
+}
 
 // Grows s to hold at least n bytes without leaving its old characters in freed memory.
 void reserveSecure(std::string& s, std::size_t n);
@@ -28,4 +30,4 @@ bool appendUtf16le(std::span<const std::uint8_t> raw, std::string& out);
 // fit; out is then partly written.
 long writeUtf16le(std::string_view utf8, std::span<std::uint8_t> out);
 
-}  // namespace drivers::idcard::detail
+} // namespace hall::drivers::idcard::detail

@@ -4,16 +4,16 @@
 // re-open after a loss (unplugged, hub reset) looks the reader up on the bus again and follows it
 // to its new address.
 //
-//   const auto& d = *drivers::findDescriptor("idcard.sam-usb");
-//   const auto usb = drivers::UsbBulkSettings::forDescriptor(d);
+//   const auto& d = hall::drivers::requireDescriptor("idcard.sam-usb");
+//   const auto usb = hall::drivers::UsbBulkSettings::forDescriptor(d);
 //   IdCardReader reader(d, usbPortName(usb), usbStreamOpener(usb), events, onCard);
-
-#include <string>
 
 #include "drivers/idcard/id_card_reader.h"
 #include "drivers/transport/usb_bulk_stream.h"
 
-namespace drivers::idcard {
+#include <string>
+
+namespace hall::drivers::idcard {
 
 // Throws std::invalid_argument when settings name nothing to look for (no id and no bus
 // address): a configuration mistake is reported when the reader is set up, not as an endless
@@ -25,4 +25,4 @@ StreamOpener usbStreamOpener(UsbBulkSettings settings);
 // node under /dev/bus/usb, and of lsusb's "Bus 001 Device 002").
 std::string usbPortName(const UsbBulkSettings& settings);
 
-}  // namespace drivers::idcard
+} // namespace hall::drivers::idcard

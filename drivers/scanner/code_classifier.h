@@ -22,14 +22,14 @@
 // Everything else is Unknown. Leading and trailing ASCII whitespace (a stray CR/LF from a
 // scanner whose terminator is set differently) is ignored for classification only.
 
+#include "drivers/scanner/scanned_code.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "drivers/scanner/scanned_code.h"
-
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 inline constexpr std::string_view kAppointmentPrefix = "HALL-APPT:";
 inline constexpr std::size_t kAppointmentIdMin = 6;
@@ -37,7 +37,7 @@ inline constexpr std::size_t kAppointmentIdMax = 32;
 inline constexpr std::size_t kBookingNumberDigits = 12;
 
 struct ClassifierSettings {
-  std::vector<std::string> eIdHosts;  // lower-case host names, or "*." + host for subdomains
+    std::vector<std::string> eIdHosts; // lower-case host names, or "*." + host for subdomains
 };
 
 // nullopt when usable; otherwise what is wrong with which entry (for the technician).
@@ -48,4 +48,4 @@ CodeClassification classifyPayload(std::string_view payload, const ClassifierSet
 // The Luhn check (ISO/IEC 7812-1 annex B) over a string of ASCII digits, check digit last.
 bool luhnValid(std::string_view digits);
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -18,14 +18,14 @@
 #include <string>
 #include <vector>
 
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 struct EvdevNode {
-  std::string devicePath;  // /dev/input/eventN
-  std::string name;        // the input device's name, for the technician
-  std::uint16_t vendor = 0;
-  std::uint16_t product = 0;
-  bool typesDigits = false;  // its key bitmap has KEY_1 … KEY_0
+    std::string devicePath; // /dev/input/eventN
+    std::string name;       // the input device's name, for the technician
+    std::uint16_t vendor = 0;
+    std::uint16_t product = 0;
+    bool typesDigits = false; // its key bitmap has KEY_1 … KEY_0
 };
 
 // Every event node under <sysfsRoot>/class/input, ordered by node number. Nodes whose sysfs
@@ -35,4 +35,4 @@ std::vector<EvdevNode> listEvdevNodes(const std::filesystem::path& sysfsRoot);
 // Does the capabilities/key text have this key's bit set?
 bool keyBitmapHas(const std::string& bitmapText, unsigned key);
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -6,14 +6,14 @@
 #include <chrono>
 #include <stop_token>
 
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 enum class WaitResult {
-  Ready,    // readable, or an error / hang-up is pending (the next read reports it)
-  Timeout,
-  Stopped,
+    Ready, // readable, or an error / hang-up is pending (the next read reports it)
+    Timeout,
+    Stopped,
 };
 
 WaitResult waitReadable(int fd, std::chrono::milliseconds timeout, std::stop_token stop);
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -17,53 +17,53 @@
 // Terminator: a key from terminatorKeys (default Enter and keypad Enter) ends the code. With no
 // terminator keys, a pause of idleTimeout ends it, as for serial scanners without a suffix.
 
+#include "drivers/scanner/payload_assembler.h"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "drivers/scanner/payload_assembler.h"
-
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 // One evdev event without its timestamp (struct input_event's type, code and value).
 struct InputEvent {
-  std::uint16_t type = 0;
-  std::uint16_t code = 0;
-  std::int32_t value = 0;
+    std::uint16_t type = 0;
+    std::uint16_t code = 0;
+    std::int32_t value = 0;
 };
 
 struct KeySettings {
-  std::vector<unsigned> terminatorKeys = defaultTerminatorKeys();
-  std::chrono::milliseconds idleTimeout{50};  // no terminator keys: this pause ends a code
-  std::chrono::milliseconds staleAfter{500};  // with one: drop a partial code after this pause
-  PayloadLimits limits;
+    std::vector<unsigned> terminatorKeys = defaultTerminatorKeys();
+    std::chrono::milliseconds idleTimeout{50}; // no terminator keys: this pause ends a code
+    std::chrono::milliseconds staleAfter{500}; // with one: drop a partial code after this pause
+    PayloadLimits limits;
 
-  static std::vector<unsigned> defaultTerminatorKeys();  // KEY_ENTER, KEY_KPENTER
+    static std::vector<unsigned> defaultTerminatorKeys(); // KEY_ENTER, KEY_KPENTER
 };
 
 std::optional<std::string> checkKeySettings(const KeySettings& settings);
 
 class KeyDecoder {
- public:
-  explicit KeyDecoder(KeySettings settings);  // throws std::invalid_argument
-  void feed(const InputEvent& event, const FrameSink& sink);
-  std::optional<std::chrono::milliseconds> idleWait() const;
-  void idle(const FrameSink& sink);
-  void reset();  // drops the partial code and forgets modifier state
+public:
+    explicit KeyDecoder(KeySettings settings); // throws std::invalid_argument
+    void feed(const InputEvent& event, const FrameSink& sink);
+    std::optional<std::chrono::milliseconds> idleWait() const;
+    void idle(const FrameSink& sink);
+    void reset(); // drops the partial code and forgets modifier state
 
- private:
-  void press(unsigned code, const FrameSink& sink);
-  bool isTerminator(unsigned code) const;
+private:
+    void press(unsigned code, const FrameSink& sink);
+    bool isTerminator(unsigned code) const;
 
-  KeySettings settings_;
-  PayloadAssembler assembler_;
-  bool leftShift_ = false, rightShift_ = false;
-  bool leftCtrl_ = false, rightCtrl_ = false;
-  bool leftAlt_ = false, rightAlt_ = false;
-  bool capsLock_ = false;
-  bool dropping_ = false;  // after SYN_DROPPED, until the next SYN_REPORT
+    KeySettings settings_;
+    PayloadAssembler assembler_;
+    bool leftShift_ = false, rightShift_ = false;
+    bool leftCtrl_ = false, rightCtrl_ = false;
+    bool leftAlt_ = false, rightAlt_ = false;
+    bool capsLock_ = false;
+    bool dropping_ = false; // after SYN_DROPPED, until the next SYN_REPORT
 };
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

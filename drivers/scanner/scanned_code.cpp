@@ -2,19 +2,26 @@
 
 #include "drivers/base/secure_wipe.h"
 
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 std::string_view codeKindName(CodeKind kind) {
-  switch (kind) {
-    case CodeKind::Appointment: return "appointment";
-    case CodeKind::EIdLink: return "eid_link";
-    case CodeKind::Unknown: return "unknown";
-  }
-  return "unknown";
+    switch (kind) {
+    case CodeKind::Appointment:
+        return "appointment";
+    case CodeKind::EIdLink:
+        return "eid_link";
+    case CodeKind::Unknown:
+        return "unknown";
+    }
+    return "unknown";
 }
 
-CodeClassification::~CodeClassification() { secureWipe(bookingId); }
+CodeClassification::~CodeClassification() {
+    secureWipe(bookingId);
+}
 
-ScannedCode::~ScannedCode() { secureWipe(payload); }
+ScannedCode::~ScannedCode() {
+    secureWipe(payload);
+}
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

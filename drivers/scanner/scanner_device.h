@@ -1,5 +1,5 @@
 #pragma once
-// A QR / barcode scanner as a drivers::Device: serial ("scanner.serial") or USB keyboard mode
+// A QR / barcode scanner as a hall::drivers::Device: serial ("scanner.serial") or USB keyboard mode
 // ("scanner.hid"), on its own DeviceWorker thread.
 //
 //   codes        every complete code, classified, goes to the CodeSink (on the device thread;
@@ -13,13 +13,7 @@
 //
 // Nothing here logs. Error messages name the port, never a code.
 
-#include <filesystem>
-#include <functional>
-#include <memory>
-#include <string>
-
-#include "drivers/base/device.h"
-#include "drivers/base/device_worker.h"
+#include "drivers/base/worker_device.h"
 #include "drivers/scanner/code_classifier.h"
 #include "drivers/scanner/hid_scan_source.h"
 #include "drivers/scanner/key_decoder.h"
@@ -28,47 +22,46 @@
 #include "drivers/scanner/serial_framer.h"
 #include "drivers/transport/serial_stream.h"
 
-namespace drivers::scanner {
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace hall::drivers::scanner {
 
 using CodeSink = std::function<void(const ScannedCode&)>;
 
 struct SerialScannerConfig {
-  SerialSettings port;  // path and baud (scanners: 9600 or 115200 are the usual factory settings)
-  FramingSettings framing;
-  ClassifierSettings classifier;
+    SerialSettings port; // path and baud (scanners: 9600 or 115200 are the usual factory settings)
+    FramingSettings framing;
+    ClassifierSettings classifier;
 };
 
 struct HidScannerConfig {
-  HidSelector device;
-  bool grab = true;  // only tests reading a FIFO turn this off: an ungrabbed scanner types into the UI
-  std::filesystem::path sysfsRoot = "/sys";
-  KeySettings keys;
-  ClassifierSettings classifier;
+    HidSelector device;
+    bool grab =
+        true; // only tests reading a FIFO turn this off: an ungrabbed scanner types into the UI
+    std::filesystem::path sysfsRoot = "/sys";
+    KeySettings keys;
+    ClassifierSettings classifier;
 };
 
-class ScannerDevice final : public Device {
- public:
-  // Any source of scans: the factories below, or a test's in-memory stream. Throws
-  // std::invalid_argument for unusable classifier settings.
-  ScannerDevice(const DeviceDescriptor& descriptor, std::string instanceId,
-                ScanSourceOpener opener, ClassifierSettings classifier, CodeSink codes,
-                DeviceEventSink events, ReopenPolicy policy = {});
-  ~ScannerDevice() override;
+class ScannerDevice final : public WorkerDevice {
+public:
+    // Any source of scans: the factories below, or a test's in-memory stream. Throws
+    // std::invalid_argument for unusable classifier settings.
+    ScannerDevice(const DeviceDescriptor& descriptor, std::string instanceId,
+                  ScanSourceOpener opener, ClassifierSettings classifier, CodeSink codes,
+                  DeviceEventSink events, ReopenPolicy policy = {});
+    ~ScannerDevice() override { stop(); }
 
-  const DeviceDescriptor& descriptor() const override { return descriptor_; }
-  const std::string& instanceId() const override { return worker_.instanceId(); }
-  void start() override { worker_.start(); }
-  void stop() override { worker_.stop(); }
+private:
+    void serve(std::stop_token stop, const std::function<void()>& ready) override;
+    void deliver(std::string& payload);
 
- private:
-  void serve(std::stop_token stop, const std::function<void()>& ready);
-  void deliver(std::string& payload);
-
-  const DeviceDescriptor& descriptor_;
-  ScanSourceOpener opener_;
-  ClassifierSettings classifier_;
-  CodeSink codes_;
-  DeviceWorker worker_;
+    ScanSourceOpener opener_;
+    ClassifierSettings classifier_;
+    CodeSink codes_;
 };
 
 // "scanner.serial@<port path>". Throws std::invalid_argument for unusable settings (framing,
@@ -80,4 +73,4 @@ std::unique_ptr<ScannerDevice> makeSerialScanner(const SerialScannerConfig& conf
 std::unique_ptr<ScannerDevice> makeHidScanner(const HidScannerConfig& config, CodeSink codes,
                                               DeviceEventSink events, ReopenPolicy policy = {});
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -11,6 +11,8 @@
 // The reader drives it: feed() what arrives; when nothing arrives for idleWait() while a code
 // is pending, call idle().
 
+#include "drivers/scanner/payload_assembler.h"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -18,20 +20,19 @@
 #include <string>
 #include <string_view>
 
-#include "drivers/scanner/payload_assembler.h"
-
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 enum class Terminator { CR, LF, CRLF, Tab, None };
 
-std::string_view terminatorName(Terminator t);  // "cr", "lf", "crlf", "tab", "none"
-std::optional<Terminator> parseTerminator(std::string_view name);  // case-insensitive
+std::string_view terminatorName(Terminator t); // "cr", "lf", "crlf", "tab", "none"
+std::optional<Terminator> parseTerminator(std::string_view name); // case-insensitive
 
 struct FramingSettings {
-  Terminator terminator = Terminator::CR;
-  std::chrono::milliseconds idleTimeout{50};  // Terminator::None: this pause ends a code
-  std::chrono::milliseconds staleAfter{500};  // with a terminator: drop a partial code after this pause
-  PayloadLimits limits;
+    Terminator terminator = Terminator::CR;
+    std::chrono::milliseconds idleTimeout{50}; // Terminator::None: this pause ends a code
+    std::chrono::milliseconds staleAfter{
+        500}; // with a terminator: drop a partial code after this pause
+    PayloadLimits limits;
 };
 
 // nullopt when usable, otherwise what is wrong (timeouts out of range, a prefix or suffix that
@@ -39,20 +40,20 @@ struct FramingSettings {
 std::optional<std::string> checkFramingSettings(const FramingSettings& settings);
 
 class SerialFramer {
- public:
-  explicit SerialFramer(const FramingSettings& settings);  // throws std::invalid_argument
-  void feed(std::span<const std::uint8_t> bytes, const FrameSink& sink);
-  // How long to wait for the next byte before calling idle(); nullopt when nothing is pending.
-  std::optional<std::chrono::milliseconds> idleWait() const;
-  void idle(const FrameSink& sink);
-  void reset();
+public:
+    explicit SerialFramer(const FramingSettings& settings); // throws std::invalid_argument
+    void feed(std::span<const std::uint8_t> bytes, const FrameSink& sink);
+    // How long to wait for the next byte before calling idle(); nullopt when nothing is pending.
+    std::optional<std::chrono::milliseconds> idleWait() const;
+    void idle(const FrameSink& sink);
+    void reset();
 
- private:
-  void byte(std::uint8_t b, const FrameSink& sink);
+private:
+    void byte(std::uint8_t b, const FrameSink& sink);
 
-  FramingSettings settings_;
-  PayloadAssembler assembler_;
-  bool pendingCr_ = false;  // CRLF mode: a CR that may be the start of the terminator
+    FramingSettings settings_;
+    PayloadAssembler assembler_;
+    bool pendingCr_ = false; // CRLF mode: a CR that may be the start of the terminator
 };
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

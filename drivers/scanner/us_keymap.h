@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 // The character typed by `code`, with or without Shift; nullopt for a key that types nothing
 // printable (modifiers, function keys, Enter handled by the caller…). Enter types '\n', Tab '\t'.
@@ -18,4 +18,4 @@ std::optional<char> usKeyChar(unsigned code, bool shift) noexcept;
 // KEY_A … KEY_Z: the keys Caps Lock affects.
 bool isLetterKey(unsigned code) noexcept;
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -7,8 +7,8 @@
 
 #include <string_view>
 
-namespace drivers::scanner {
+namespace hall::drivers::scanner {
 
 bool isValidUtf8(std::string_view bytes) noexcept;
 
-}  // namespace drivers::scanner
+} // namespace hall::drivers::scanner

@@ -26,42 +26,42 @@
 #include <string>
 #include <vector>
 
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 class AtrError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+public:
+    using std::runtime_error::runtime_error;
 };
 
 enum class Convention { Direct, Inverse };
 
 // TAi TBi TCi TDi of one i (groups[0] is i = 1).
 struct InterfaceGroup {
-  std::optional<std::uint8_t> ta, tb, tc, td;
+    std::optional<std::uint8_t> ta, tb, tc, td;
 };
 
 struct Atr {
-  std::vector<std::uint8_t> raw;
-  Convention convention = Convention::Direct;
-  std::vector<InterfaceGroup> groups;
-  std::vector<std::uint8_t> historical;
-  std::optional<std::uint8_t> tck;
-  std::uint16_t protocolMask = 0;  // bit T set for each protocol T offered
+    std::vector<std::uint8_t> raw;
+    Convention convention = Convention::Direct;
+    std::vector<InterfaceGroup> groups;
+    std::vector<std::uint8_t> historical;
+    std::optional<std::uint8_t> tck;
+    std::uint16_t protocolMask = 0; // bit T set for each protocol T offered
 
-  bool offers(unsigned t) const { return t < 15 && (protocolMask & (1u << t)) != 0; }
-  // The protocol the card uses when no PPS is exchanged: the first one offered.
-  unsigned defaultProtocol() const;
-  // From TA1; nullopt when TA1 holds a reserved (RFU) code.
-  std::optional<unsigned> fi() const;
-  std::optional<unsigned> di() const;
-  std::uint8_t extraGuardTime() const;  // TC1, 0 when absent
-  bool specificMode() const { return groups.size() >= 2 && groups[1].ta.has_value(); }
+    bool offers(unsigned t) const { return t < 15 && (protocolMask & (1u << t)) != 0; }
+    // The protocol the card uses when no PPS is exchanged: the first one offered.
+    unsigned defaultProtocol() const;
+    // From TA1; nullopt when TA1 holds a reserved (RFU) code.
+    std::optional<unsigned> fi() const;
+    std::optional<unsigned> di() const;
+    std::uint8_t extraGuardTime() const; // TC1, 0 when absent
+    bool specificMode() const { return groups.size() >= 2 && groups[1].ta.has_value(); }
 
-  std::string protocolsText() const;  // "T=0", "T=0, T=1"
-  std::string hex() const;            // "3B 6A 00 00 ..."
+    std::string protocolsText() const; // "T=0", "T=0, T=1"
+    std::string hex() const;           // "3B 6A 00 00 ..."
 };
 
 // Throws AtrError saying what is wrong and where (byte offsets are 0-based).
 Atr parseAtr(std::span<const std::uint8_t> bytes);
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

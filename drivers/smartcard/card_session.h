@@ -15,43 +15,43 @@
 // While an abandoned session is still blocked, a new read on the same runner is refused at once
 // (the reader is still busy with the old card) rather than piling up blocked threads.
 
+#include "drivers/base/device_error.h"
+#include "drivers/smartcard/sscard_profile.h"
+#include "drivers/smartcard/sscard_record.h"
+
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <stop_token>
 #include <string>
 
-#include "drivers/base/device_error.h"
-#include "drivers/smartcard/sscard_profile.h"
-#include "drivers/smartcard/sscard_record.h"
-
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 struct SessionOutcome {
-  std::optional<SocialSecurityCardRecord> record;
-  std::optional<DeviceError> error;  // Retry: ReadFailed; Device: pcscd or the reader is gone
-  bool cancelled = false;            // stop was requested while waiting
+    std::optional<SocialSecurityCardRecord> record;
+    std::optional<DeviceError> error; // Retry: ReadFailed; Device: pcscd or the reader is gone
+    bool cancelled = false;           // stop was requested while waiting
 };
 
 class CardSessionRunner {
- public:
-  CardSessionRunner();
-  ~CardSessionRunner();
-  CardSessionRunner(const CardSessionRunner&) = delete;
-  CardSessionRunner& operator=(const CardSessionRunner&) = delete;
+public:
+    CardSessionRunner();
+    ~CardSessionRunner();
+    CardSessionRunner(const CardSessionRunner&) = delete;
+    CardSessionRunner& operator=(const CardSessionRunner&) = delete;
 
-  SessionOutcome run(const std::string& reader, const SsCardProfile& profile, std::chrono::milliseconds deadline,
-                     std::stop_token stop);
+    SessionOutcome run(const std::string& reader, const SsCardProfile& profile,
+                       std::chrono::milliseconds deadline, std::stop_token stop);
 
-  // Sessions given up on that are still blocked in pcscd.
-  int abandonedSessions() const;
+    // Sessions given up on that are still blocked in pcscd.
+    int abandonedSessions() const;
 
- private:
-  struct Shared;
-  std::shared_ptr<Shared> shared_;
+private:
+    struct Shared;
+    std::shared_ptr<Shared> shared_;
 };
 
 // The read itself, on the calling thread: what a session runs. Exposed for tests.
 SessionOutcome readCardOnce(const std::string& reader, const SsCardProfile& profile);
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

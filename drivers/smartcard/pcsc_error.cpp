@@ -1,19 +1,18 @@
 #include "drivers/smartcard/pcsc_error.h"
 
+#include <cstdio>
 #include <winscard.h>
 
-#include <cstdio>
-
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 namespace {
 
 struct Known {
-  PcscCode rv;
-  const char* name;
-  ErrorCategory category;
-  const char* code;    // DeviceError::code
-  const char* advice;  // what the technician checks
+    PcscCode rv;
+    const char* name;
+    ErrorCategory category;
+    const char* code;   // DeviceError::code
+    const char* advice; // what the technician checks
 };
 
 constexpr ErrorCategory R = ErrorCategory::Retry;
@@ -26,7 +25,8 @@ const Known kKnown[] = {
      "the PC/SC service pcscd is not running: start it (systemctl start pcscd.socket) and check "
      "that the pcscd package is installed"},
     {SCARD_E_SERVICE_STOPPED, "SCARD_E_SERVICE_STOPPED", D, "pcscd_unavailable",
-     "the PC/SC service pcscd shut down: check why in its log (journalctl -u pcscd) and start it again"},
+     "the PC/SC service pcscd shut down: check why in its log (journalctl -u pcscd) and start it "
+     "again"},
     {SCARD_F_COMM_ERROR, "SCARD_F_COMM_ERROR", D, "pcscd_unavailable",
      "the connection to pcscd broke (pcscd crashed or was restarted): check journalctl -u pcscd"},
     // libpcsclite's name for "pcscd closed the connection without answering": what a client
@@ -45,11 +45,14 @@ const Known kKnown[] = {
      "does not match pcsc_scan's list)"},
     {SCARD_E_READER_UNSUPPORTED, "SCARD_E_READER_UNSUPPORTED", D, "reader_unsupported",
      "pcscd cannot drive this reader: install a driver that supports it"},
-    {SCARD_E_NO_MEMORY, "SCARD_E_NO_MEMORY", D, "pcsc_internal", "pcscd ran out of memory: restart pcscd"},
+    {SCARD_E_NO_MEMORY, "SCARD_E_NO_MEMORY", D, "pcsc_internal",
+     "pcscd ran out of memory: restart pcscd"},
     {SCARD_F_INTERNAL_ERROR, "SCARD_F_INTERNAL_ERROR", D, "pcsc_internal",
-     "pcsc-lite reported an internal fault: restart pcscd; if it repeats, collect journalctl -u pcscd"},
+     "pcsc-lite reported an internal fault: restart pcscd; if it repeats, collect journalctl -u "
+     "pcscd"},
     {SCARD_F_UNKNOWN_ERROR, "SCARD_F_UNKNOWN_ERROR", D, "pcsc_internal",
-     "pcsc-lite reported an unknown fault: restart pcscd; if it repeats, collect journalctl -u pcscd"},
+     "pcsc-lite reported an unknown fault: restart pcscd; if it repeats, collect journalctl -u "
+     "pcscd"},
     {SCARD_F_WAITED_TOO_LONG, "SCARD_F_WAITED_TOO_LONG", D, "pcsc_internal",
      "pcscd's internal timer expired: restart pcscd"},
     {SCARD_E_INVALID_HANDLE, "SCARD_E_INVALID_HANDLE", D, "pcsc_internal",
@@ -79,10 +82,12 @@ const Known kKnown[] = {
     {SCARD_W_UNPOWERED_CARD, "SCARD_W_UNPOWERED_CARD", R, "card_unresponsive",
      "the reader removed power from the card: insert the card again"},
     {SCARD_E_NOT_TRANSACTED, "SCARD_E_NOT_TRANSACTED", R, "card_unresponsive",
-     "the exchange with the card failed (card moved, dirty contacts or no answer): insert it again"},
+     "the exchange with the card failed (card moved, dirty contacts or no answer): insert it "
+     "again"},
     {SCARD_E_COMM_DATA_LOST, "SCARD_E_COMM_DATA_LOST", R, "card_unresponsive",
      "data to or from the card was lost: insert the card again"},
-    {SCARD_E_TIMEOUT, "SCARD_E_TIMEOUT", R, "timeout", "the card or reader took too long: try again"},
+    {SCARD_E_TIMEOUT, "SCARD_E_TIMEOUT", R, "timeout",
+     "the card or reader took too long: try again"},
     {SCARD_E_SHARING_VIOLATION, "SCARD_E_SHARING_VIOLATION", R, "card_in_use",
      "another program holds the card exclusively (a vendor utility, a browser plug-in): close it"},
     {SCARD_E_NOT_READY, "SCARD_E_NOT_READY", R, "card_not_ready",
@@ -95,43 +100,49 @@ const Known kKnown[] = {
      "the card does not meet PC/SC's minimum requirements: not a card this kiosk reads"},
     {SCARD_E_UNKNOWN_CARD, "SCARD_E_UNKNOWN_CARD", R, "unsupported_card",
      "the card is not one this reader knows: not a card this kiosk reads"},
-    {SCARD_E_CANCELLED, "SCARD_E_CANCELLED", R, "cancelled", "the operation was cancelled (the driver is stopping)"},
+    {SCARD_E_CANCELLED, "SCARD_E_CANCELLED", R, "cancelled",
+     "the operation was cancelled (the driver is stopping)"},
 };
 
 const Known* find(PcscCode rv) {
-  for (const auto& k : kKnown)
-    if (k.rv == rv) return &k;
-  return nullptr;
+    for (const auto& k : kKnown)
+        if (k.rv == rv) return &k;
+    return nullptr;
 }
 
 std::string hexCode(PcscCode rv) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%08lX", static_cast<unsigned long>(rv) & 0xFFFFFFFFul);
-  return buf;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%08lX", static_cast<unsigned long>(rv) & 0xFFFFFFFFul);
+    return buf;
 }
 
-}  // namespace
+} // namespace
 
 std::string pcscCodeName(PcscCode rv) {
-  if (rv == SCARD_S_SUCCESS) return "SCARD_S_SUCCESS";
-  if (const Known* k = find(rv)) return k->name;
-  return "SCARD_" + hexCode(rv);
+    if (rv == SCARD_S_SUCCESS) return "SCARD_S_SUCCESS";
+    if (const Known* k = find(rv)) return k->name;
+    return "SCARD_" + hexCode(rv);
 }
 
 DeviceError pcscError(PcscCode rv, std::string_view during) {
-  const Known* k = find(rv);
-  const std::string what = std::string(during) + " failed with " + pcscCodeName(rv) + " (" + hexCode(rv) + ")";
-  if (!k)
-    return deviceError("pcsc_error", what + ": an unexpected PC/SC error; restart pcscd and, if it repeats, "
-                                            "report the code with journalctl -u pcscd");
-  return DeviceError{k->category, k->code, what + ": " + k->advice};
+    const Known* k = find(rv);
+    const std::string what =
+        std::string(during) + " failed with " + pcscCodeName(rv) + " (" + hexCode(rv) + ")";
+    if (!k)
+        return deviceError("pcsc_error",
+                           what + ": an unexpected PC/SC error; restart pcscd and, if it repeats, "
+                                  "report the code with journalctl -u pcscd");
+    return DeviceError{k->category, k->code, what + ": " + k->advice};
 }
 
-void throwPcsc(PcscCode rv, std::string_view during) { throw DeviceFailure(pcscError(rv, during)); }
+void throwPcsc(PcscCode rv, std::string_view during) {
+    throw DeviceFailure(pcscError(rv, during));
+}
 
 bool isServiceLost(PcscCode rv) {
-  return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_F_COMM_ERROR ||
-         rv == SCARD_W_SECURITY_VIOLATION || rv == SCARD_E_INVALID_HANDLE || rv == SCARD_P_SHUTDOWN;
+    return rv == SCARD_E_NO_SERVICE || rv == SCARD_E_SERVICE_STOPPED || rv == SCARD_F_COMM_ERROR ||
+           rv == SCARD_W_SECURITY_VIOLATION || rv == SCARD_E_INVALID_HANDLE ||
+           rv == SCARD_P_SHUTDOWN;
 }
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

@@ -11,12 +11,12 @@
 // Each error names the PC/SC code (name and hex value) so a technician can look it up, and
 // says what to check at the box.
 
+#include "drivers/base/device_error.h"
+
 #include <string>
 #include <string_view>
 
-#include "drivers/base/device_error.h"
-
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 // pcsc-lite's LONG is `long`; kept as such so this header needs no winscard.h.
 using PcscCode = long;
@@ -33,4 +33,4 @@ DeviceError pcscError(PcscCode rv, std::string_view during);
 // the context is dead.
 bool isServiceLost(PcscCode rv);
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

@@ -17,54 +17,46 @@
 // delivered there. stop() interrupts a wait through SCardCancel and returns promptly even
 // while a card read is stuck (see card_session.h).
 
-#include <chrono>
-#include <functional>
-#include <string>
-
-#include "drivers/base/device.h"
-#include "drivers/base/device_event.h"
-#include "drivers/base/device_worker.h"
+#include "drivers/base/worker_device.h"
 #include "drivers/smartcard/card_session.h"
 #include "drivers/smartcard/sscard_profile.h"
 #include "drivers/smartcard/sscard_record.h"
 
-namespace drivers::smartcard {
+#include <chrono>
+#include <functional>
+#include <string>
+
+namespace hall::drivers::smartcard {
 
 struct SmartCardReaderConfig {
-  std::string readerName;    // exact name; empty: see readerPrefix
-  std::string readerPrefix;  // names starting with this; both empty: every reader
-  SsCardProfile profile = defaultSsCardProfile();
-  std::chrono::milliseconds readTimeout{8000};  // one whole card read
-  // Longest single wait in pcscd. Only bounds how late a stop request that races with the
-  // start of a wait is noticed; normal wake-ups come from pcscd or SCardCancel.
-  std::chrono::milliseconds waitSlice{1000};
-  ReopenPolicy reopen{};
+    std::string readerName;   // exact name; empty: see readerPrefix
+    std::string readerPrefix; // names starting with this; both empty: every reader
+    SsCardProfile profile = defaultSsCardProfile();
+    std::chrono::milliseconds readTimeout{8000}; // one whole card read
+    // Longest single wait in pcscd. Only bounds how late a stop request that races with the
+    // start of a wait is noticed; normal wake-ups come from pcscd or SCardCancel.
+    std::chrono::milliseconds waitSlice{1000};
+    ReopenPolicy reopen{};
 };
 
-class SmartCardReaderDevice : public Device {
- public:
-  // Called on the device's thread with each card read; the record is the callee's to keep
-  // (and to drop promptly: it wipes itself).
-  using RecordSink = std::function<void(SocialSecurityCardRecord&&)>;
+class SmartCardReaderDevice final : public WorkerDevice {
+public:
+    // Called on the device's thread with each card read; the record is the callee's to keep
+    // (and to drop promptly: it wipes itself).
+    using RecordSink = std::function<void(SocialSecurityCardRecord&&)>;
 
-  SmartCardReaderDevice(SmartCardReaderConfig config, DeviceEventSink events, RecordSink records);
-  ~SmartCardReaderDevice() override;
+    SmartCardReaderDevice(SmartCardReaderConfig config, DeviceEventSink events, RecordSink records);
+    ~SmartCardReaderDevice() override { stop(); }
 
-  const DeviceDescriptor& descriptor() const override;
-  const std::string& instanceId() const override { return worker_.instanceId(); }
-  void start() override { worker_.start(); }
-  void stop() override { worker_.stop(); }
+    bool matches(const std::string& reader) const;
 
-  bool matches(const std::string& reader) const;
+private:
+    void serve(std::stop_token stop, const std::function<void()>& ready) override;
+    void readCard(const std::string& reader, std::stop_token stop);
 
- private:
-  void serve(std::stop_token stop, const std::function<void()>& ready);
-  void readCard(const std::string& reader, std::stop_token stop);
-
-  SmartCardReaderConfig config_;
-  RecordSink records_;
-  CardSessionRunner sessions_;
-  DeviceWorker worker_;  // last: its thread uses everything above
+    SmartCardReaderConfig config_;
+    RecordSink records_;
+    CardSessionRunner sessions_;
 };
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

@@ -36,46 +36,55 @@
 #include <string_view>
 #include <vector>
 
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 class ProfileError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+public:
+    using std::runtime_error::runtime_error;
 };
 
 enum class FieldEncoding { Ascii, Gbk, Bcd };
 
 // Where a field lands in SocialSecurityCardRecord.
-enum class RecordField { CardNumber, HolderName, IdNumber, IssuingRegion, CardVersion, CardType, IssueDate, ExpiryDate };
+enum class RecordField {
+    CardNumber,
+    HolderName,
+    IdNumber,
+    IssuingRegion,
+    CardVersion,
+    CardType,
+    IssueDate,
+    ExpiryDate
+};
 
 struct FieldSpec {
-  RecordField target = RecordField::CardNumber;
-  std::uint8_t record = 0;     // record identifier / number: P1 of READ RECORD
-  std::uint8_t tag = 0;        // the tag the record starts with (profile key `tag`, default `record`)
-  std::size_t length = 0;      // the value's maximum length in bytes (1..253)
-  FieldEncoding encoding = FieldEncoding::Ascii;
-  std::optional<std::size_t> digits;  // BCD only: keep this many leading digits
+    RecordField target = RecordField::CardNumber;
+    std::uint8_t record = 0; // record identifier / number: P1 of READ RECORD
+    std::uint8_t tag = 0;    // the tag the record starts with (profile key `tag`, default `record`)
+    std::size_t length = 0;  // the value's maximum length in bytes (1..253)
+    FieldEncoding encoding = FieldEncoding::Ascii;
+    std::optional<std::size_t> digits; // BCD only: keep this many leading digits
 };
 
 struct FileSpec {
-  std::string id;                    // "EF05": names the file in messages
-  std::vector<std::uint8_t> select;  // the SELECT APDU; empty when records are read by SFI
-  std::uint8_t readRecordP2 = 0x00;
-  std::vector<FieldSpec> fields;
+    std::string id;                   // "EF05": names the file in messages
+    std::vector<std::uint8_t> select; // the SELECT APDU; empty when records are read by SFI
+    std::uint8_t readRecordP2 = 0x00;
+    std::vector<FieldSpec> fields;
 };
 
 enum class LeMode { Exact, Zero };
 
 struct SsCardProfile {
-  std::string name;
-  std::string description;
-  std::vector<std::vector<std::uint8_t>> applicationSelect;
-  std::vector<FileSpec> files;
-  LeMode le = LeMode::Exact;
+    std::string name;
+    std::string description;
+    std::vector<std::vector<std::uint8_t>> applicationSelect;
+    std::vector<FileSpec> files;
+    LeMode le = LeMode::Exact;
 };
 
-std::string_view fieldName(RecordField f);        // "card_number", as in the profile file
-std::string_view encodingName(FieldEncoding e);  // "gbk"
+std::string_view fieldName(RecordField f);      // "card_number", as in the profile file
+std::string_view encodingName(FieldEncoding e); // "gbk"
 
 // The model and names above are in hall_drivers_smartcard_codec; reading TOML and the built-in
 // profile below are in hall_drivers_smartcard (they need toml++).
@@ -90,4 +99,4 @@ SsCardProfile loadSsCardProfile(const std::filesystem::path& path);
 const SsCardProfile& defaultSsCardProfile();
 std::string_view defaultSsCardProfileText();
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

@@ -14,11 +14,11 @@
 #include "drivers/smartcard/sscard_profile.h"
 #include "drivers/smartcard/sscard_record.h"
 
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 SocialSecurityCardRecord readSocialSecurityCard(ApduTransport& card, const SsCardProfile& profile);
 
 // What a status word means, for messages ("6A82 file not found").
 std::string statusText(std::uint16_t sw);
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

@@ -16,11 +16,11 @@
 #include <string_view>
 #include <vector>
 
-namespace drivers::smartcard {
+namespace hall::drivers::smartcard {
 
 class TextCodecError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
+public:
+    using std::runtime_error::runtime_error;
 };
 
 // The bytes without trailing 00 / 20 / FF padding.
@@ -37,9 +37,10 @@ std::string asciiText(std::span<const std::uint8_t> bytes);
 // Decimal digits of packed BCD. Trailing F nibbles end the value; any other nibble above 9
 // throws TextCodecError. With maxDigits, only that many leading digits are decoded and
 // checked (a longer field may carry non-decimal data after them).
-std::string bcdDigits(std::span<const std::uint8_t> bytes, std::optional<std::size_t> maxDigits = std::nullopt);
+std::string bcdDigits(std::span<const std::uint8_t> bytes,
+                      std::optional<std::size_t> maxDigits = std::nullopt);
 // "20240131" → 20 24 01 31; an odd count gets an F pad nibble; padded with FF to `length`
 // bytes. Throws TextCodecError on a non-digit or when the digits do not fit.
 std::vector<std::uint8_t> bcdEncode(std::string_view digits, std::size_t length);
 
-}  // namespace drivers::smartcard
+} // namespace hall::drivers::smartcard

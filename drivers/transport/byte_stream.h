@@ -12,17 +12,17 @@
 #include <span>
 #include <stop_token>
 
-namespace drivers {
+namespace hall::drivers {
 
 class ByteStream {
- public:
-  virtual ~ByteStream() = default;
-  virtual void write(std::span<const std::uint8_t> bytes, std::stop_token stop) = 0;
-  // Returns how many bytes were read, 0 when nothing came within timeout (or stop was requested).
-  virtual std::size_t read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
-                           std::stop_token stop) = 0;
-  // Drops whatever the device sent that nobody asked for (stale bytes after a timeout).
-  virtual void discardInput() = 0;
+public:
+    virtual ~ByteStream() = default;
+    virtual void write(std::span<const std::uint8_t> bytes, std::stop_token stop) = 0;
+    // Returns how many bytes were read, 0 when nothing came within timeout (or stop was requested).
+    virtual std::size_t read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
+                             std::stop_token stop) = 0;
+    // Drops whatever the device sent that nobody asked for (stale bytes after a timeout).
+    virtual void discardInput() = 0;
 };
 
-}  // namespace drivers
+} // namespace hall::drivers

@@ -7,32 +7,32 @@
 // a stop request posts a cancel into that io_context, so a blocked read returns within
 // microseconds instead of waiting out its timeout.
 
+#include "drivers/transport/byte_stream.h"
+
 #include <memory>
 #include <string>
 
-#include "drivers/transport/byte_stream.h"
-
-namespace drivers {
+namespace hall::drivers {
 
 struct SerialSettings {
-  std::string path;            // /dev/ttyUSB0, /dev/serial/by-id/…, or a pty link in tests
-  unsigned baud = 115200;
+    std::string path; // /dev/ttyUSB0, /dev/serial/by-id/…, or a pty link in tests
+    unsigned baud = 115200;
 };
 
 class SerialStream : public ByteStream {
- public:
-  // Throws DeviceFailure (Device category) when the port cannot be opened or configured.
-  explicit SerialStream(const SerialSettings& settings);
-  ~SerialStream() override;
+public:
+    // Throws DeviceFailure (Device category) when the port cannot be opened or configured.
+    explicit SerialStream(const SerialSettings& settings);
+    ~SerialStream() override;
 
-  void write(std::span<const std::uint8_t> bytes, std::stop_token stop) override;
-  std::size_t read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
-                   std::stop_token stop) override;
-  void discardInput() override;
+    void write(std::span<const std::uint8_t> bytes, std::stop_token stop) override;
+    std::size_t read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
+                     std::stop_token stop) override;
+    void discardInput() override;
 
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace drivers
+} // namespace hall::drivers

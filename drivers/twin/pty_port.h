@@ -14,30 +14,30 @@
 #include <span>
 #include <vector>
 
-namespace drivers::twin {
+namespace hall::drivers::twin {
 
 class PtyPort {
- public:
-  explicit PtyPort(std::filesystem::path link);
-  ~PtyPort();
-  PtyPort(const PtyPort&) = delete;
-  PtyPort& operator=(const PtyPort&) = delete;
+public:
+    explicit PtyPort(std::filesystem::path link);
+    ~PtyPort();
+    PtyPort(const PtyPort&) = delete;
+    PtyPort& operator=(const PtyPort&) = delete;
 
-  void plug();    // throws std::system_error when no pty can be made
-  void unplug();
-  bool plugged() const;
-  const std::filesystem::path& link() const { return link_; }
+    void plug(); // throws std::system_error when no pty can be made
+    void unplug();
+    bool plugged() const;
+    const std::filesystem::path& link() const { return link_; }
 
-  // What the driver wrote; empty after timeout, when unplugged, or when no driver has the port
-  // open (the master sees a hang-up until the slave is opened).
-  std::vector<std::uint8_t> read(std::chrono::milliseconds timeout);
-  // Bytes for the driver; false when unplugged.
-  bool write(std::span<const std::uint8_t> bytes);
+    // What the driver wrote; empty after timeout, when unplugged, or when no driver has the port
+    // open (the master sees a hang-up until the slave is opened).
+    std::vector<std::uint8_t> read(std::chrono::milliseconds timeout);
+    // Bytes for the driver; false when unplugged.
+    bool write(std::span<const std::uint8_t> bytes);
 
- private:
-  std::filesystem::path link_;
-  mutable std::mutex mutex_;  // guards master_ against unplug() from the control thread
-  int master_ = -1;
+private:
+    std::filesystem::path link_;
+    mutable std::mutex mutex_; // guards master_ against unplug() from the control thread
+    int master_ = -1;
 };
 
-}  // namespace drivers::twin
+} // namespace hall::drivers::twin

@@ -4,9 +4,9 @@ namespace hall::client {
 namespace {
 
 struct Row {
-  IdentificationSource source;
-  std::string_view code;
-  std::string_view message;
+    IdentificationSource source;
+    std::string_view code;
+    std::string_view message;
 };
 
 using S = IdentificationSource;
@@ -43,20 +43,23 @@ constexpr Row kRows[] = {
 };
 
 constexpr std::string_view generalMessage(IdentificationSource source) {
-  switch (source) {
-    case S::IdCard: return "请将身份证平放在读卡区";
-    case S::SocialSecurityCard: return "读卡失败，请取出社保卡后重新插入";
-    case S::QrCode: return "扫码失败，请将二维码对准扫码窗口重新扫码";
-  }
-  return "识别失败，请重试";
+    switch (source) {
+    case S::IdCard:
+        return "请将身份证平放在读卡区";
+    case S::SocialSecurityCard:
+        return "读卡失败，请取出社保卡后重新插入";
+    case S::QrCode:
+        return "扫码失败，请将二维码对准扫码窗口重新扫码";
+    }
+    return "识别失败，请重试";
 }
 
-}  // namespace
+} // namespace
 
 std::string_view citizenMessage(IdentificationSource source, std::string_view code) {
-  for (const auto& row : kRows)
-    if (row.source == source && row.code == code) return row.message;
-  return generalMessage(source);
+    for (const auto& row : kRows)
+        if (row.source == source && row.code == code) return row.message;
+    return generalMessage(source);
 }
 
-}  // namespace hall::client
+} // namespace hall::client

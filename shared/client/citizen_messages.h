@@ -7,9 +7,9 @@
 // shown raw. Besides the drivers' codes, the service itself reports "unrecognised_code"
 // (qr_code): a code that is neither an appointment code nor a link of an accepted e-ID issuer.
 
-#include <string_view>
-
 #include "shared/client/identification_source.h"
+
+#include <string_view>
 
 namespace hall::client {
 
@@ -18,4 +18,4 @@ inline constexpr std::string_view kUnrecognisedCode = "unrecognised_code";
 // UTF-8.
 std::string_view citizenMessage(IdentificationSource source, std::string_view code);
 
-}  // namespace hall::client
+} // namespace hall::client

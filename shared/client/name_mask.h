@@ -24,4 +24,4 @@ namespace hall::client {
 
 std::string maskPersonName(std::string_view utf8);
 
-}  // namespace hall::client
+} // namespace hall::client

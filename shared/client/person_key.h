@@ -34,4 +34,4 @@ std::optional<std::string> normaliseIdNumber(std::string_view idNumber);
 // than kMinPersonKeySecret. Every intermediate copy of the number is wiped.
 std::string personKey(std::string_view idNumber, std::span<const std::uint8_t> hallSecret);
 
-}  // namespace hall::client
+} // namespace hall::client

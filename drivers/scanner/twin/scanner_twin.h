@@ -15,6 +15,8 @@
 // Writes are queued and sent by the twin's own thread, so a slow scan does not block the
 // caller, and an unplug can land in the middle of a code.
 
+#include "drivers/twin/pty_port.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -28,53 +30,51 @@
 #include <thread>
 #include <vector>
 
-#include "drivers/twin/pty_port.h"
-
-namespace drivers::twin {
+namespace hall::drivers::twin {
 
 struct ScannerTwinFraming {
-  std::string prefix;
-  std::string suffix;
-  std::string terminator = "\r";  // what the driver's FramingSettings expect ("" for none)
+    std::string prefix;
+    std::string suffix;
+    std::string terminator = "\r"; // what the driver's FramingSettings expect ("" for none)
 };
 
 class ScannerTwin {
- public:
-  // Plugged at once: the link exists when the constructor returns.
-  explicit ScannerTwin(std::filesystem::path link, ScannerTwinFraming framing = {},
-                       std::uint32_t noiseSeed = 0x5ca77e5);
-  ~ScannerTwin();
-  ScannerTwin(const ScannerTwin&) = delete;
-  ScannerTwin& operator=(const ScannerTwin&) = delete;
+public:
+    // Plugged at once: the link exists when the constructor returns.
+    explicit ScannerTwin(std::filesystem::path link, ScannerTwinFraming framing = {},
+                         std::uint32_t noiseSeed = 0x5ca77e5);
+    ~ScannerTwin();
+    ScannerTwin(const ScannerTwin&) = delete;
+    ScannerTwin& operator=(const ScannerTwin&) = delete;
 
-  const std::filesystem::path& link() const { return port_.link(); }
+    const std::filesystem::path& link() const { return port_.link(); }
 
-  void scan(std::string_view payload);
-  void garbage(std::size_t count);
-  void sendRaw(std::span<const std::uint8_t> bytes);
-  void setSlow(std::chrono::milliseconds perByte);
-  void unplug();
-  void plug();
-  bool plugged() const { return port_.plugged(); }
+    void scan(std::string_view payload);
+    void garbage(std::size_t count);
+    void sendRaw(std::span<const std::uint8_t> bytes);
+    void setSlow(std::chrono::milliseconds perByte);
+    void unplug();
+    void plug();
+    bool plugged() const { return port_.plugged(); }
 
-  // Waits until everything queued has been written (or dropped by an unplug); false on timeout.
-  bool waitIdle(std::chrono::milliseconds timeout);
+    // Waits until everything queued has been written (or dropped by an unplug); false on timeout.
+    bool waitIdle(std::chrono::milliseconds timeout);
 
- private:
-  void enqueue(std::vector<std::uint8_t> bytes);
-  void run(std::stop_token stop);
+private:
+    void enqueue(std::vector<std::uint8_t> bytes);
+    void run(std::stop_token stop);
 
-  PtyPort port_;
-  ScannerTwinFraming framing_;
-  std::mt19937 noise_;
+    PtyPort port_;
+    ScannerTwinFraming framing_;
+    std::mt19937 noise_;
 
-  std::mutex mutex_;
-  std::condition_variable_any changed_;
-  std::deque<std::vector<std::uint8_t>> queue_;
-  bool writing_ = false;       // the thread holds a chunk taken from the queue
-  std::uint64_t generation_ = 0;  // bumped by unplug: a chunk in flight stops there
-  std::chrono::milliseconds perByte_{0};
-  std::jthread thread_;
+    std::mutex mutex_;
+    std::condition_variable_any changed_;
+    std::deque<std::vector<std::uint8_t>> queue_;
+    bool writing_ = false;         // the thread holds a chunk taken from the queue
+    std::uint64_t generation_ = 0; // bumped by unplug: a chunk in flight stops there
+    std::chrono::milliseconds perByte_{0};
+    std::jthread thread_;
 };
 
-}  // namespace drivers::twin
+} // namespace hall::drivers::twin

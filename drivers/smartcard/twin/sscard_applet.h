@@ -31,59 +31,60 @@
 #include <string>
 #include <vector>
 
-namespace devsim {
+namespace hall::devsim {
 
 // A fictitious card holder. Only fictitious identities belong in the simulator.
 struct SsCardPerson {
-  std::string cardNumber;   // 卡号: 1–9 letters/digits
-  std::string name;         // 姓名, UTF-8; at most 30 bytes in GBK
-  std::string idNumber;     // 社会保障号码: 18 characters (17 digits + digit or X)
-  std::string region;       // issuing region, 6 digits
-  std::string version = "3.00";  // 规范版本, 4 ASCII characters
-  std::string cardType = "3";    // 卡的类别, 1 ASCII character
-  std::string issueDate = "20230101";   // YYYYMMDD
-  std::string expiryDate = "20330101";  // YYYYMMDD
+    std::string cardNumber;       // 卡号: 1–9 letters/digits
+    std::string name;             // 姓名, UTF-8; at most 30 bytes in GBK
+    std::string idNumber;         // 社会保障号码: 18 characters (17 digits + digit or X)
+    std::string region;           // issuing region, 6 digits
+    std::string version = "3.00"; // 规范版本, 4 ASCII characters
+    std::string cardType = "3";   // 卡的类别, 1 ASCII character
+    std::string issueDate = "20230101";  // YYYYMMDD
+    std::string expiryDate = "20330101"; // YYYYMMDD
 };
 
 struct AppletOptions {
-  std::size_t getResponseChunk = 16;  // bytes announced per 61xx
-  std::vector<std::uint8_t> atr;      // empty: defaultAtr()
+    std::size_t getResponseChunk = 16; // bytes announced per 61xx
+    std::vector<std::uint8_t> atr;     // empty: defaultAtr()
 };
 
 class SsCardApplet {
- public:
-  // Throws std::invalid_argument when a field of `person` does not fit the card.
-  explicit SsCardApplet(const SsCardPerson& person, AppletOptions options = {});
+public:
+    // Throws std::invalid_argument when a field of `person` does not fit the card.
+    explicit SsCardApplet(const SsCardPerson& person, AppletOptions options = {});
 
-  // 3B 6A 00 00 + ten historical bytes: direct convention, TB1 = TC1 = 00, T=0 only (no TD1,
-  // hence no TCK), as contact social-security cards answer.
-  static std::vector<std::uint8_t> defaultAtr();
-  const std::vector<std::uint8_t>& atr() const { return options_.atr; }
+    // 3B 6A 00 00 + ten historical bytes: direct convention, TB1 = TC1 = 00, T=0 only (no TD1,
+    // hence no TCK), as contact social-security cards answer.
+    static std::vector<std::uint8_t> defaultAtr();
+    const std::vector<std::uint8_t>& atr() const { return options_.atr; }
 
-  // Power-up or warm reset: nothing selected, nothing pending.
-  void reset();
-  // One command APDU in, the response APDU (data + SW1 SW2) out.
-  std::vector<std::uint8_t> process(std::span<const std::uint8_t> command);
+    // Power-up or warm reset: nothing selected, nothing pending.
+    void reset();
+    // One command APDU in, the response APDU (data + SW1 SW2) out.
+    std::vector<std::uint8_t> process(std::span<const std::uint8_t> command);
 
- private:
-  struct ElementaryFile {
-    std::uint8_t sfi = 0;
-    std::vector<std::vector<std::uint8_t>> records;  // each tag | length | value
-  };
+private:
+    struct ElementaryFile {
+        std::uint8_t sfi = 0;
+        std::vector<std::vector<std::uint8_t>> records; // each tag | length | value
+    };
 
-  std::vector<std::uint8_t> select(std::uint8_t p1, std::span<const std::uint8_t> data);
-  std::vector<std::uint8_t> readRecord(std::uint8_t p1, std::uint8_t p2, std::optional<std::uint16_t> le);
-  std::vector<std::uint8_t> getResponse(std::optional<std::uint16_t> le);
-  std::vector<std::uint8_t> announcePending();
+    std::vector<std::uint8_t> select(std::uint8_t p1, std::span<const std::uint8_t> data);
+    std::vector<std::uint8_t> readRecord(std::uint8_t p1, std::uint8_t p2,
+                                         std::optional<std::uint16_t> le);
+    std::vector<std::uint8_t> getResponse(std::optional<std::uint16_t> le);
+    std::vector<std::uint8_t> announcePending();
 
-  AppletOptions options_;
-  std::map<std::uint16_t, ElementaryFile> files_;  // by file id
-  bool ssseSelected_ = false;
-  std::uint16_t currentEf_ = 0;  // 0: none
-  std::vector<std::uint8_t> pending_;  // waiting for GET RESPONSE
+    AppletOptions options_;
+    std::map<std::uint16_t, ElementaryFile> files_; // by file id
+    bool ssseSelected_ = false;
+    std::uint16_t currentEf_ = 0;       // 0: none
+    std::vector<std::uint8_t> pending_; // waiting for GET RESPONSE
 };
 
 // "sx1.sh." + 社会保障 in GBK: the DF name of the SSSE directory.
 std::vector<std::uint8_t> ssseDfName();
 
-}  // namespace devsim
+} // namespace hall::devsim

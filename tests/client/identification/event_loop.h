@@ -2,6 +2,8 @@
 // Waiting in the tests without blocking the event loop the service delivers through, and a
 // recorder of everything the service signals.
 
+#include "shared/client/identification_service.h"
+
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QThread>
@@ -10,96 +12,96 @@
 #include <functional>
 #include <vector>
 
-#include "shared/client/identification_service.h"
-
 namespace identification_test {
 
 using namespace std::chrono_literals;
 
 // Runs the event loop until pred() holds or timeout passes; returns pred().
 inline bool waitUntil(const std::function<bool()>& pred, std::chrono::milliseconds timeout = 5s) {
-  if (pred()) return true;
-  QEventLoop loop;
-  QTimer poll;
-  poll.setInterval(5);
-  QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-    if (pred()) loop.quit();
-  });
-  QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
-  poll.start();
-  loop.exec();
-  return pred();
+    if (pred()) return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (pred()) loop.quit();
+    });
+    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return pred();
 }
 
 // Runs the event loop for d, whatever happens.
 inline void spin(std::chrono::milliseconds d) {
-  QEventLoop loop;
-  QTimer::singleShot(d, &loop, &QEventLoop::quit);
-  loop.exec();
+    QEventLoop loop;
+    QTimer::singleShot(d, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 struct Failure {
-  QString source, code, citizen, technician;
+    QString source, code, citizen, technician;
 };
 
 struct Recorder {
-  std::vector<hall::client::IdentifiedPerson> persons;
-  std::vector<Failure> failures;
-  std::vector<std::pair<QString, QString>> statuses;  // device, state
-  std::vector<QString> reading;
-  std::vector<QString> wiped;
-  int sessionChanges = 0;
-  int devicesChanges = 0;
-  bool allOnMainThread = true;
+    std::vector<hall::client::IdentifiedPerson> persons;
+    std::vector<Failure> failures;
+    std::vector<std::pair<QString, QString>> statuses; // device, state
+    std::vector<QString> reading;
+    std::vector<QString> wiped;
+    int sessionChanges = 0;
+    int devicesChanges = 0;
+    bool allOnMainThread = true;
 
-  explicit Recorder(hall::client::IdentificationService& s) {
-    using S = hall::client::IdentificationService;
-    QObject::connect(&s, &S::personIdentified, [this](const hall::client::IdentifiedPerson& p) {
-      here();
-      persons.push_back(p);
-    });
-    QObject::connect(&s, &S::identificationFailed,
-                     [this](const QString& source, const QString& code, const QString& citizen,
-                            const QString& technician) {
-                       here();
-                       failures.push_back({source, code, citizen, technician});
-                     });
-    QObject::connect(&s, &S::deviceStatusChanged, [this](const QString& device, const QString& state) {
-      here();
-      statuses.emplace_back(device, state);
-    });
-    QObject::connect(&s, &S::readingStarted, [this](const QString& source) {
-      here();
-      reading.push_back(source);
-    });
-    QObject::connect(&s, &S::sessionWiped, [this](const QString& reason) {
-      here();
-      wiped.push_back(reason);
-    });
-    QObject::connect(&s, &S::sessionChanged, [this] { ++sessionChanges; });
-    QObject::connect(&s, &S::devicesChanged, [this] { ++devicesChanges; });
-  }
+    explicit Recorder(hall::client::IdentificationService& s) {
+        using S = hall::client::IdentificationService;
+        QObject::connect(&s, &S::personIdentified, [this](const hall::client::IdentifiedPerson& p) {
+            here();
+            persons.push_back(p);
+        });
+        QObject::connect(&s, &S::identificationFailed,
+                         [this](const QString& source, const QString& code, const QString& citizen,
+                                const QString& technician) {
+                             here();
+                             failures.push_back({source, code, citizen, technician});
+                         });
+        QObject::connect(&s, &S::deviceStatusChanged,
+                         [this](const QString& device, const QString& state) {
+                             here();
+                             statuses.emplace_back(device, state);
+                         });
+        QObject::connect(&s, &S::readingStarted, [this](const QString& source) {
+            here();
+            reading.push_back(source);
+        });
+        QObject::connect(&s, &S::sessionWiped, [this](const QString& reason) {
+            here();
+            wiped.push_back(reason);
+        });
+        QObject::connect(&s, &S::sessionChanged, [this] { ++sessionChanges; });
+        QObject::connect(&s, &S::devicesChanged, [this] { ++devicesChanges; });
+    }
 
-  void here() {
-    if (QThread::currentThread() != QCoreApplication::instance()->thread()) allOnMainThread = false;
-  }
+    void here() {
+        if (QThread::currentThread() != QCoreApplication::instance()->thread())
+            allOnMainThread = false;
+    }
 
-  bool hasStatus(const QString& state) const {
-    for (const auto& s : statuses)
-      if (s.second == state) return true;
-    return false;
-  }
-  std::size_t countStatus(const QString& state) const {
-    std::size_t n = 0;
-    for (const auto& s : statuses)
-      if (s.second == state) ++n;
-    return n;
-  }
-  const Failure* failure(const QString& code) const {
-    for (const auto& f : failures)
-      if (f.code == code) return &f;
-    return nullptr;
-  }
+    bool hasStatus(const QString& state) const {
+        for (const auto& s : statuses)
+            if (s.second == state) return true;
+        return false;
+    }
+    std::size_t countStatus(const QString& state) const {
+        std::size_t n = 0;
+        for (const auto& s : statuses)
+            if (s.second == state) ++n;
+        return n;
+    }
+    const Failure* failure(const QString& code) const {
+        for (const auto& f : failures)
+            if (f.code == code) return &f;
+        return nullptr;
+    }
 };
 
-}  // namespace identification_test
+} // namespace identification_test

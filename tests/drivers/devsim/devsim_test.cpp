@@ -1,172 +1,174 @@
 // devsim as a process: twins on ptys steered over its control socket, the real ID-card driver
 // reading the fixture's people through it — all three card layouts.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
-
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
-
 #include "drivers/base/registry.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/idcard/id_card_reader.h"
 #include "drivers/transport/serial_stream.h"
 #include "temp_dir.h"
 
-using namespace drivers;
-using namespace drivers::idcard;
+#include <condition_variable>
+#include <deque>
+#include <doctest/doctest.h>
+#include <mutex>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace hall::drivers;
+using namespace hall::drivers::idcard;
 using namespace std::chrono_literals;
 
 namespace {
 
 // devsim in the background for one test; killed with the test process if that dies first.
 class DevsimProcess {
- public:
-  explicit DevsimProcess(std::vector<std::string> args) {
-    args.insert(args.begin(), HALL_DEVSIM_BINARY);
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(argv[0], argv.data());
-      ::_exit(127);
+public:
+    explicit DevsimProcess(std::vector<std::string> args) {
+        args.insert(args.begin(), HALL_DEVSIM_BINARY);
+        pid_ = ::fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            std::vector<char*> argv;
+            for (auto& a : args)
+                argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
     }
-  }
-  ~DevsimProcess() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-  }
-  // Exit status after SIGTERM: devsim stops cleanly on it.
-  int terminate() {
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
+    ~DevsimProcess() {
+        if (pid_ <= 0) return;
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+    }
+    // Exit status after SIGTERM: devsim stops cleanly on it.
+    int terminate() {
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
 
- private:
-  pid_t pid_ = -1;
+private:
+    pid_t pid_ = -1;
 };
 
 bool waitForPath(const std::filesystem::path& p, std::chrono::milliseconds timeout = 5s) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (!std::filesystem::exists(p)) {
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(10ms);
-  }
-  return true;
+    auto until = std::chrono::steady_clock::now() + timeout;
+    while (!std::filesystem::exists(p)) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        std::this_thread::sleep_for(10ms);
+    }
+    return true;
 }
 
 struct Seen {
-  std::mutex m;
-  std::condition_variable cv;
-  std::deque<IdCardRecord> cards;
-  std::deque<DeviceEvent> failures;
+    std::mutex m;
+    std::condition_variable cv;
+    std::deque<IdCardRecord> cards;
+    std::deque<DeviceEvent> failures;
 
-  std::optional<IdCardRecord> next(std::chrono::milliseconds timeout = 5s) {
-    std::unique_lock lock(m);
-    if (!cv.wait_for(lock, timeout, [&] { return !cards.empty(); })) return std::nullopt;
-    IdCardRecord r = std::move(cards.front());
-    cards.pop_front();
-    return r;
-  }
+    std::optional<IdCardRecord> next(std::chrono::milliseconds timeout = 5s) {
+        std::unique_lock lock(m);
+        if (!cv.wait_for(lock, timeout, [&] { return !cards.empty(); })) return std::nullopt;
+        IdCardRecord r = std::move(cards.front());
+        cards.pop_front();
+        return r;
+    }
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("devsim's ID-card twin, steered over the control socket, feeds the real driver") {
-  hall::testing::TempDir dir("devsim");
-  const auto control = dir.file("devsim.sock");
-  const auto pty = dir.file("ttyIDCARD");
-  DevsimProcess devsim({"--control", control.string(), "--idcard-pty", pty.string()});
-  REQUIRE(waitForPath(control));
-  REQUIRE(waitForPath(pty));
+    hall::testing::TempDir dir("devsim");
+    const auto control = dir.file("devsim.sock");
+    const auto pty = dir.file("ttyIDCARD");
+    DevsimProcess devsim({"--control", control.string(), "--idcard-pty", pty.string()});
+    REQUIRE(waitForPath(control));
+    REQUIRE(waitForPath(pty));
 
-  Seen seen;
-  IdCardReaderOptions options;
-  options.pollInterval = 20ms;
-  SerialSettings serial{pty.string(), 115200};
-  IdCardReader reader(
-      *findDescriptor("idcard.sam-serial"), serial.path,
-      [serial] { return std::make_unique<SerialStream>(serial); },
-      [&](const DeviceEvent& e) {
+    Seen seen;
+    IdCardReaderOptions options;
+    options.pollInterval = 20ms;
+    SerialSettings serial{pty.string(), 115200};
+    IdCardReader reader(
+        requireDescriptor("idcard.sam-serial"), serial.path,
+        [serial] { return std::make_unique<SerialStream>(serial); },
+        [&](const DeviceEvent& e) {
+            std::lock_guard lock(seen.m);
+            if (e.type == DeviceEventType::ReadFailed) seen.failures.push_back(e);
+        },
+        [&](IdCardRecord&& r) {
+            std::lock_guard lock(seen.m);
+            seen.cards.push_back(std::move(r));
+            seen.cv.notify_all();
+        },
+        options);
+    reader.start();
+
+    auto send = [&](const std::string& line) {
+        return hall::devsim::sendControlCommand(control, line);
+    };
+
+    SUBCASE(
+        "a resident card, a permit for Hong Kong, Macao and Taiwan residents, a foreigner's card") {
+        CHECK(send("idcard insert wang-lan") == "ok");
+        auto r = seen.next();
+        REQUIRE(r);
+        CHECK(r->cardType == CardType::Resident);
+        CHECK(r->name == "王兰");
+        CHECK(r->nationName == "汉");
+        CHECK(r->validToIsLongTerm());
+        CHECK(r->photo.size() == kPhotoSize);
+
+        CHECK(send("idcard remove") == "ok");
+        std::this_thread::sleep_for(150ms);
+        CHECK(send("idcard insert chan-kawai") == "ok");
+        r = seen.next();
+        REQUIRE(r);
+        CHECK(r->cardType == CardType::HkMacaoTaiwanPermit);
+        CHECK(r->passNumber == "H12345678");
+        CHECK(r->idNumber == "810000198001012343");
+
+        CHECK(send("idcard remove") == "ok");
+        std::this_thread::sleep_for(150ms);
+        CHECK(send("idcard insert anna-keller") == "ok");
+        r = seen.next();
+        REQUIRE(r);
+        CHECK(r->cardType == CardType::ForeignerPermanent);
+        CHECK(r->englishName == "KELLER, ANNA MARIA");
+        CHECK(r->nationalityCode == "DEU");
+    }
+
+    SUBCASE("a reader fault from the socket reaches the driver as a retry") {
+        CHECK(send("idcard fail 41 1") == "ok");
+        CHECK(send("idcard insert aygul") == "ok");
+        auto r = seen.next();
+        REQUIRE(r);
+        CHECK(r->nationName == "维吾尔");
         std::lock_guard lock(seen.m);
-        if (e.type == DeviceEventType::ReadFailed) seen.failures.push_back(e);
-      },
-      [&](IdCardRecord&& r) {
-        std::lock_guard lock(seen.m);
-        seen.cards.push_back(std::move(r));
-        seen.cv.notify_all();
-      },
-      options);
-  reader.start();
+        REQUIRE(!seen.failures.empty());
+        CHECK(seen.failures.front().error->code == "read_failed");
+    }
 
-  auto send = [&](const std::string& line) { return devsim::sendControlCommand(control, line); };
+    SUBCASE("bad commands get a clear error and change nothing") {
+        CHECK(send("idcard insert nobody") == "error no person 'nobody' in the fixture");
+        CHECK(send("idcard fail zz") == "error bad SW3 'zz'");
+        CHECK(send("idcard levitate") == "error unknown command 'levitate'");
+        CHECK(send("toaster on").rfind("error no twin 'toaster'", 0) == 0);
+        CHECK(send("bayar").rfind("error", 0) == 0);
+        CHECK_FALSE(seen.next(200ms));
+        CHECK(send("idcard insert bayar") == "ok");
+        CHECK(seen.next());
+    }
 
-  SUBCASE("a resident card, a permit for Hong Kong, Macao and Taiwan residents, a foreigner's card") {
-    CHECK(send("idcard insert wang-lan") == "ok");
-    auto r = seen.next();
-    REQUIRE(r);
-    CHECK(r->cardType == CardType::Resident);
-    CHECK(r->name == "王兰");
-    CHECK(r->nationName == "汉");
-    CHECK(r->validToIsLongTerm());
-    CHECK(r->photo.size() == kPhotoSize);
-
-    CHECK(send("idcard remove") == "ok");
-    std::this_thread::sleep_for(150ms);
-    CHECK(send("idcard insert chan-kawai") == "ok");
-    r = seen.next();
-    REQUIRE(r);
-    CHECK(r->cardType == CardType::HkMacaoTaiwanPermit);
-    CHECK(r->passNumber == "H12345678");
-    CHECK(r->idNumber == "810000198001012343");
-
-    CHECK(send("idcard remove") == "ok");
-    std::this_thread::sleep_for(150ms);
-    CHECK(send("idcard insert anna-keller") == "ok");
-    r = seen.next();
-    REQUIRE(r);
-    CHECK(r->cardType == CardType::ForeignerPermanent);
-    CHECK(r->englishName == "KELLER, ANNA MARIA");
-    CHECK(r->nationalityCode == "DEU");
-  }
-
-  SUBCASE("a reader fault from the socket reaches the driver as a retry") {
-    CHECK(send("idcard fail 41 1") == "ok");
-    CHECK(send("idcard insert aygul") == "ok");
-    auto r = seen.next();
-    REQUIRE(r);
-    CHECK(r->nationName == "维吾尔");
-    std::lock_guard lock(seen.m);
-    REQUIRE(!seen.failures.empty());
-    CHECK(seen.failures.front().error->code == "read_failed");
-  }
-
-  SUBCASE("bad commands get a clear error and change nothing") {
-    CHECK(send("idcard insert nobody") == "error no person 'nobody' in the fixture");
-    CHECK(send("idcard fail zz") == "error bad SW3 'zz'");
-    CHECK(send("idcard levitate") == "error unknown command 'levitate'");
-    CHECK(send("toaster on").rfind("error no twin 'toaster'", 0) == 0);
-    CHECK(send("bayar").rfind("error", 0) == 0);
-    CHECK_FALSE(seen.next(200ms));
-    CHECK(send("idcard insert bayar") == "ok");
-    CHECK(seen.next());
-  }
-
-  reader.stop();
-  CHECK(devsim.terminate() == 0);
-  CHECK_FALSE(std::filesystem::exists(pty));
+    reader.stop();
+    CHECK(devsim.terminate() == 0);
+    CHECK_FALSE(std::filesystem::exists(pty));
 }

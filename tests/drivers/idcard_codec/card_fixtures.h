@@ -14,22 +14,22 @@ namespace idcard_test {
 
 // A 256-byte text block, U+0020 padded, written field by field.
 class TextBlock {
- public:
-  TextBlock();
-  // Writes text (UTF-16) at byte offset; the slot is size bytes and must hold it.
-  TextBlock& put(std::size_t offset, std::size_t size, std::u16string_view text);
-  TextBlock& raw(std::size_t offset, std::initializer_list<std::uint8_t> bytes);
-  const std::array<std::uint8_t, 256>& bytes() const { return bytes_; }
+public:
+    TextBlock();
+    // Writes text (UTF-16) at byte offset; the slot is size bytes and must hold it.
+    TextBlock& put(std::size_t offset, std::size_t size, std::u16string_view text);
+    TextBlock& raw(std::size_t offset, std::initializer_list<std::uint8_t> bytes);
+    const std::array<std::uint8_t, 256>& bytes() const { return bytes_; }
 
- private:
-  std::array<std::uint8_t, 256> bytes_{};
+private:
+    std::array<std::uint8_t, 256> bytes_{};
 };
 
 // The text blocks of the fixture people.
-TextBlock residentText();    // 王小红, 11010519491231002X (the GB 11643 example number), 长期
-TextBlock foreignerText();   // 'I': ZHANG, MARIA ELENA / 张玛丽, CAN
-TextBlock foreigner2023Text();  // 'Y': a 42-character English name over both slots
-TextBlock hkmtText();        // 'J': 陈大文, 810000… permit, pass H12345678
+TextBlock residentText();  // 王小红, 11010519491231002X (the GB 11643 example number), 长期
+TextBlock foreignerText(); // 'I': ZHANG, MARIA ELENA / 张玛丽, CAN
+TextBlock foreigner2023Text(); // 'Y': a 42-character English name over both slots
+TextBlock hkmtText();          // 'J': 陈大文, 810000… permit, pass H12345678
 
 // A recognisable 1024-byte photo block (not a real WLT image).
 std::vector<std::uint8_t> photoBytes();
@@ -45,4 +45,4 @@ std::vector<std::uint8_t> readReplyWithFingerprint(const TextBlock& text,
 // weights here in the test (not by the codec).
 std::string withCheckDigit(std::string_view first17);
 
-}  // namespace idcard_test
+} // namespace idcard_test

@@ -30,14 +30,6 @@
 //                       next transfer fails with ESHUTDOWN: the reader vanished mid-reply.
 //   unplug_before_read  status, find, select as above; the read request itself fails with
 //                       ENODEV: the reader vanished between select and read.
-#include <cstdio>
-#include <exception>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <string>
-#include <vector>
-
 #include "drivers/base/secure_wipe.h"
 #include "drivers/devsim/people.h"
 #include "drivers/idcard/id_card_record.h"
@@ -46,114 +38,126 @@
 #include "drivers/transport/usb_bulk_stream.h"
 #include "ioctl_script.h"
 
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
 namespace {
 
-using drivers::idcard::SamCommand;
-using drivers::idcard::SamStatus;
+using hall::drivers::idcard::SamCommand;
+using hall::drivers::idcard::SamStatus;
 
-constexpr int kEShutdown = -108;  // the URB was pending when the device went away
-constexpr int kENoDev = -19;      // the device is gone
+constexpr int kEShutdown = -108; // the URB was pending when the device went away
+constexpr int kENoDev = -19;     // the device is gone
 // How much of the read reply arrives before the unplug: 9 full 64-byte packets and a short one.
 constexpr std::size_t kPartialReply = 600;
 
-std::uint8_t sw(SamStatus s) { return static_cast<std::uint8_t>(s); }
+std::uint8_t sw(SamStatus s) {
+    return static_cast<std::uint8_t>(s);
+}
 
 class Script {
- public:
-  Script() {
-    text_ = "@DEV " + std::string(idcard_usb::kDeviceNode) + "\n" + std::string(idcard_usb::kCapabilitiesLine) + "\n";
-  }
-  ~Script() { drivers::secureWipe(text_); }
+public:
+    Script() {
+        text_ = "@DEV " + std::string(idcard_usb::kDeviceNode) + "\n" +
+                std::string(idcard_usb::kCapabilitiesLine) + "\n";
+    }
+    ~Script() { hall::drivers::secureWipe(text_); }
 
-  void request(SamCommand command, int status = 0) {
-    const auto frame = drivers::idcard::encodeRequest(command);
-    line({false, status, static_cast<int>(frame.size()), frame});
-  }
-  void answer(std::vector<std::uint8_t> bytes, int status = 0) {
-    line({true, status, static_cast<int>(drivers::UsbBulkStream::kReadChunk), std::move(bytes)});
-  }
-  void answer(std::uint8_t sw3, const std::vector<std::uint8_t>& data = {}) {
-    answer(drivers::idcard::encodeResponse(sw3, data));
-  }
-  const std::string& text() const { return text_; }
+    void request(SamCommand command, int status = 0) {
+        const auto frame = hall::drivers::idcard::encodeRequest(command);
+        line({false, status, static_cast<int>(frame.size()), frame});
+    }
+    void answer(std::vector<std::uint8_t> bytes, int status = 0) {
+        line({true, status, static_cast<int>(hall::drivers::UsbBulkStream::kReadChunk),
+              std::move(bytes)});
+    }
+    void answer(std::uint8_t sw3, const std::vector<std::uint8_t>& data = {}) {
+        answer(hall::drivers::idcard::encodeResponse(sw3, data));
+    }
+    const std::string& text() const { return text_; }
 
- private:
-  void line(idcard_usb::UrbLine u) {
-    text_ += idcard_usb::formatUrbLine(u) + "\n";
-    drivers::secureWipe(u.data);
-  }
-  std::string text_;
+private:
+    void line(idcard_usb::UrbLine u) {
+        text_ += idcard_usb::formatUrbLine(u) + "\n";
+        hall::drivers::secureWipe(u.data);
+    }
+    std::string text_;
 };
 
 // Status, find, select: the opening every scenario shares.
 void cardPlaced(Script& s) {
-  s.request(SamCommand::SamStatus);
-  s.answer(sw(SamStatus::Ok));
-  s.request(SamCommand::FindCard);
-  s.answer(sw(SamStatus::CardFound));
-  s.request(SamCommand::SelectCard);
-  // Select answers 90 with 8 bytes the SAM reports about the card (its serial); fictitious here.
-  s.answer(sw(SamStatus::Ok), {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08});
-}
-
-Script scenario(const std::string& name, const drivers::idcard::IdCardRecord& person) {
-  Script s;
-  cardPlaced(s);
-  if (name == "unplug_before_read") {
-    s.request(SamCommand::ReadTextPhoto, kENoDev);
-    return s;
-  }
-  s.request(SamCommand::ReadTextPhoto);
-  auto data = drivers::idcard::encodeReadReply(person, SamCommand::ReadTextPhoto);
-  auto reply = drivers::idcard::encodeResponse(sw(SamStatus::Ok), data.bytes());
-  if (name == "card_cycle") {
-    s.answer(std::move(reply));
+    s.request(SamCommand::SamStatus);
+    s.answer(sw(SamStatus::Ok));
     s.request(SamCommand::FindCard);
     s.answer(sw(SamStatus::CardFound));
-    for (int i = 0; i < 2; ++i) {
-      s.request(SamCommand::FindCard);
-      s.answer(sw(SamStatus::FindFailed));
-    }
-    return s;
-  }
-  if (name == "unplug_mid_read") {
-    s.answer(std::vector<std::uint8_t>(reply.begin(), reply.begin() + kPartialReply));
-    drivers::secureWipe(reply);
-    s.answer(std::vector<std::uint8_t>{}, kEShutdown);
-    return s;
-  }
-  drivers::secureWipe(reply);
-  throw std::invalid_argument("unknown scenario '" + name +
-                              "' (card_cycle, unplug_mid_read, unplug_before_read)");
+    s.request(SamCommand::SelectCard);
+    // Select answers 90 with 8 bytes the SAM reports about the card (its serial); fictitious here.
+    s.answer(sw(SamStatus::Ok), {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08});
 }
 
-}  // namespace
+Script scenario(const std::string& name, const hall::drivers::idcard::IdCardRecord& person) {
+    Script s;
+    cardPlaced(s);
+    if (name == "unplug_before_read") {
+        s.request(SamCommand::ReadTextPhoto, kENoDev);
+        return s;
+    }
+    s.request(SamCommand::ReadTextPhoto);
+    auto data = hall::drivers::idcard::encodeReadReply(person, SamCommand::ReadTextPhoto);
+    auto reply = hall::drivers::idcard::encodeResponse(sw(SamStatus::Ok), data.bytes());
+    if (name == "card_cycle") {
+        s.answer(std::move(reply));
+        s.request(SamCommand::FindCard);
+        s.answer(sw(SamStatus::CardFound));
+        for (int i = 0; i < 2; ++i) {
+            s.request(SamCommand::FindCard);
+            s.answer(sw(SamStatus::FindFailed));
+        }
+        return s;
+    }
+    if (name == "unplug_mid_read") {
+        s.answer(std::vector<std::uint8_t>(reply.begin(), reply.begin() + kPartialReply));
+        hall::drivers::secureWipe(reply);
+        s.answer(std::vector<std::uint8_t>{}, kEShutdown);
+        return s;
+    }
+    hall::drivers::secureWipe(reply);
+    throw std::invalid_argument("unknown scenario '" + name +
+                                "' (card_cycle, unplug_mid_read, unplug_before_read)");
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::cerr << "usage: " << argv[0] << " PEOPLE.json PERSON-KEY SCENARIO OUT.ioctl\n";
-    return 2;
-  }
-  try {
-    const auto people = devsim::PeopleFixture::load(argv[1]);
-    const auto person = people.idCard(argv[2]);
-    const auto script = scenario(argv[3], person);
-
-    // Written beside the target and renamed over it, so a failed run never leaves half a script
-    // (which umockdev would replay as far as it goes, without a word).
-    const std::filesystem::path out = argv[4];
-    auto partial = out;
-    partial += ".partial";
-    {
-      std::ofstream f(partial, std::ios::binary | std::ios::trunc);
-      f << script.text();
-      f.close();
-      if (!f) throw std::runtime_error("cannot write " + partial.string());
+    if (argc != 5) {
+        std::cerr << "usage: " << argv[0] << " PEOPLE.json PERSON-KEY SCENARIO OUT.ioctl\n";
+        return 2;
     }
-    std::filesystem::rename(partial, out);
-  } catch (const std::exception& e) {
-    std::cerr << argv[0] << ": " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+    try {
+        const auto people = hall::devsim::PeopleFixture::load(argv[1]);
+        const auto person = people.idCard(argv[2]);
+        const auto script = scenario(argv[3], person);
+
+        // Written beside the target and renamed over it, so a failed run never leaves half a script
+        // (which umockdev would replay as far as it goes, without a word).
+        const std::filesystem::path out = argv[4];
+        auto partial = out;
+        partial += ".partial";
+        {
+            std::ofstream f(partial, std::ios::binary | std::ios::trunc);
+            f << script.text();
+            f.close();
+            if (!f) throw std::runtime_error("cannot write " + partial.string());
+        }
+        std::filesystem::rename(partial, out);
+    } catch (const std::exception& e) {
+        std::cerr << argv[0] << ": " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
 }

@@ -9,41 +9,40 @@
 // an aborted test leaves no daemon behind. CTest runs every test that uses pcscd under the
 // RESOURCE_LOCK "pcscd", so two suites never share its one vpcd slot.
 
-#include <sys/types.h>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <sys/types.h>
 
 namespace smartcard_test {
 
 class Pcscd {
- public:
-  static Pcscd& instance();  // started (or found) on first use; throws when neither works
+public:
+    static Pcscd& instance(); // started (or found) on first use; throws when neither works
 
-  bool owned() const { return !log_.empty(); }
-  static constexpr const char* kReader = "Virtual PCD 00 00";
-  static constexpr std::uint16_t kVpcdPort = 35963;
+    bool owned() const { return !log_.empty(); }
+    static constexpr const char* kReader = "Virtual PCD 00 00";
+    static constexpr std::uint16_t kVpcdPort = 35963;
 
-  // Only for a pcscd this fixture started. kill() is a crash (SIGKILL, reaped); start() brings
-  // it back and waits until the vpcd reader is listed.
-  void kill();
-  void start();
-  std::chrono::milliseconds lastStartupTime() const { return startup_; }
+    // Only for a pcscd this fixture started. kill() is a crash (SIGKILL, reaped); start() brings
+    // it back and waits until the vpcd reader is listed.
+    void kill();
+    void start();
+    std::chrono::milliseconds lastStartupTime() const { return startup_; }
 
-  // Waits until pcscd reports the vpcd reader with (or without) a card; false on timeout.
-  static bool waitForCard(bool present, std::chrono::milliseconds timeout);
+    // Waits until pcscd reports the vpcd reader with (or without) a card; false on timeout.
+    static bool waitForCard(bool present, std::chrono::milliseconds timeout);
 
-  ~Pcscd();
+    ~Pcscd();
 
- private:
-  Pcscd();
-  static bool readerListed(const char* name);
+private:
+    Pcscd();
+    static bool readerListed(const char* name);
 
-  pid_t pid_ = -1;
-  std::filesystem::path log_;
-  std::chrono::milliseconds startup_{0};
+    pid_t pid_ = -1;
+    std::filesystem::path log_;
+    std::chrono::milliseconds startup_{0};
 };
 
-}  // namespace smartcard_test
+} // namespace smartcard_test
