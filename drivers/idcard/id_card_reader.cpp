@@ -6,11 +6,8 @@
 namespace hall::drivers::idcard {
 namespace {
 
-// Throws the status's error when it is a Device one; returns it when it is a Retry one.
-std::optional<DeviceError> judge(SamCommand command, std::uint8_t sw3) {
-    auto error = checkStatus(command, sw3);
-    if (error && error->category == ErrorCategory::Device) throw DeviceFailure(*error);
-    return error;
+void throwIfFailed(SamCommand command, std::uint8_t sw3) {
+    if (auto error = checkStatus(command, sw3)) throw DeviceFailure(*error);
 }
 
 } // namespace
@@ -27,16 +24,13 @@ void IdCardReader::serve(std::stop_token stop, const std::function<void()>& read
     SamLink link(*stream);
     // A reader whose SAM failed its self-test answers every card command with 60: say so now,
     // not at the first citizen's card.
-    judge(SamCommand::SamStatus,
-          link.exchange(SamCommand::SamStatus, options_.commandTimeout, stop).sw3);
+    throwIfFailed(SamCommand::SamStatus,
+                  link.exchange(SamCommand::SamStatus, options_.commandTimeout, stop).sw3);
     ready();
 
-    const SamCommand readCommand =
-        options_.readFingerprint ? SamCommand::ReadTextPhotoFingerprint : SamCommand::ReadTextPhoto;
-    enum class Card { Absent, Unread, Read, GaveUp } card = Card::Absent;
+    Card card = Card::Absent;
     int misses = 0;
     int attempts = 0;
-
     while (!stop.stop_requested()) {
         const auto found = link.exchange(SamCommand::FindCard, options_.commandTimeout, stop).sw3;
         if (found == static_cast<std::uint8_t>(SamStatus::CardFound)) {
@@ -46,43 +40,10 @@ void IdCardReader::serve(std::stop_token stop, const std::function<void()>& read
                 card = Card::Unread;
                 attempts = 0;
             }
-            if (card == Card::Unread) {
-                try {
-                    std::optional<DeviceError> failed = judge(
-                        SamCommand::SelectCard,
-                        link.exchange(SamCommand::SelectCard, options_.commandTimeout, stop).sw3);
-                    if (!failed) {
-                        auto reply = link.exchange(readCommand, options_.readTimeout, stop);
-                        failed = judge(readCommand, reply.sw3);
-                        if (!failed) {
-                            auto record = decodeReadReply(reply.data.bytes(), readCommand);
-                            reply.data.wipe();
-                            if (record.ok()) {
-                                card = Card::Read;
-                                if (onCard_) onCard_(std::move(record.value()));
-                            } else if (record.error().category == ErrorCategory::Device) {
-                                throw DeviceFailure(record.error());
-                            } else {
-                                failed = record.error();
-                            }
-                        }
-                    }
-                    if (failed) throw DeviceFailure(*failed);
-                } catch (const DeviceFailure& f) {
-                    if (!f.isRetry()) throw;
-                    report(DeviceEventType::ReadFailed, f.error());
-                    if (++attempts >= options_.readAttemptsPerCard) {
-                        card = Card::GaveUp;
-                        report(DeviceEventType::ReadFailed,
-                               retryError(
-                                   "place_again",
-                                   "the card could not be read " + std::to_string(attempts) +
-                                       " times: remove it and place it flat on the reader again"));
-                    }
-                }
-            }
-        } else if (auto error = judge(SamCommand::FindCard, found);
+            if (card == Card::Unread) card = attemptRead(link, ++attempts, stop);
+        } else if (auto error = checkStatus(SamCommand::FindCard, found);
                    error && error->code != "no_card") {
+            if (error->category == ErrorCategory::Device) throw DeviceFailure(*error);
             report(DeviceEventType::ReadFailed, *error);
         } else if (card != Card::Absent && ++misses >= 2) {
             // Twice: one missed find is normal while a card is being slid onto the reader.
@@ -91,6 +52,45 @@ void IdCardReader::serve(std::stop_token stop, const std::function<void()>& read
             report(DeviceEventType::CardRemoved);
         }
         if (!sleepUnlessStopped(stop, options_.pollInterval)) return;
+    }
+}
+
+IdCardReader::Card IdCardReader::attemptRead(SamLink& link, int attempt, std::stop_token stop) {
+    try {
+        deliver(readPlacedCard(link, stop));
+        return Card::Read;
+    } catch (const DeviceFailure& f) {
+        if (!f.isRetry()) throw;
+        report(DeviceEventType::ReadFailed, f.error());
+    }
+    if (attempt < options_.readAttemptsPerCard) return Card::Unread;
+    report(
+        DeviceEventType::ReadFailed,
+        retryError("place_again", "the card could not be read " + std::to_string(attempt) +
+                                      " times: remove it and place it flat on the reader again"));
+    return Card::GaveUp;
+}
+
+IdCardRecord IdCardReader::readPlacedCard(SamLink& link, std::stop_token stop) {
+    throwIfFailed(SamCommand::SelectCard,
+                  link.exchange(SamCommand::SelectCard, options_.commandTimeout, stop).sw3);
+    const SamCommand read =
+        options_.readFingerprint ? SamCommand::ReadTextPhotoFingerprint : SamCommand::ReadTextPhoto;
+    auto reply = link.exchange(read, options_.readTimeout, stop);
+    throwIfFailed(read, reply.sw3);
+    auto record = decodeReadReply(reply.data.bytes(), read);
+    reply.data.wipe();
+    if (!record.ok()) throw DeviceFailure(record.error());
+    return std::move(record.value());
+}
+
+void IdCardReader::deliver(IdCardRecord&& record) {
+    if (!onCard_) return;
+    try {
+        onCard_(std::move(record));
+    } catch (...) {
+        // The host's handler failed: its problem, not the reader's. The card counts as read
+        // (no second delivery of the same card); the record wipes itself.
     }
 }
 

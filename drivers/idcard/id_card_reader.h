@@ -17,6 +17,7 @@
 
 #include "drivers/base/worker_device.h"
 #include "drivers/idcard/id_card_record.h"
+#include "drivers/idcard/sam_link.h"
 #include "drivers/transport/byte_stream.h"
 
 #include <chrono>
@@ -46,7 +47,14 @@ public:
     ~IdCardReader() override { stop(); }
 
 private:
+    enum class Card { Absent, Unread, Read, GaveUp }; // the card in the field, as polled
+
     void serve(std::stop_token stop, const std::function<void()>& ready) override;
+    Card attemptRead(SamLink& link, int attempt, std::stop_token stop);
+    // Select and read the card in the field. Throws DeviceFailure: Retry for what another
+    // attempt may cure (moved, misread), Device for the reader itself.
+    IdCardRecord readPlacedCard(SamLink& link, std::stop_token stop);
+    void deliver(IdCardRecord&& record);
 
     StreamOpener open_;
     CardHandler onCard_;

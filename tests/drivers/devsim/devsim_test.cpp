@@ -4,9 +4,12 @@
 #include "drivers/base/registry.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/idcard/id_card_reader.h"
+#include "drivers/smartcard/smartcard_reader_device.h"
 #include "drivers/transport/serial_stream.h"
+#include "pcscd_fixture.h"
 #include "temp_dir.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <doctest/doctest.h>
@@ -171,4 +174,71 @@ TEST_CASE("devsim's ID-card twin, steered over the control socket, feeds the rea
     reader.stop();
     CHECK(devsim.terminate() == 0);
     CHECK_FALSE(std::filesystem::exists(pty));
+}
+
+TEST_SUITE("pcscd") {
+    TEST_CASE("devsim's social-security card goes into a real pcscd through vpcd and is read") {
+        using hall::testing::Pcscd;
+        using namespace hall::drivers::smartcard;
+        Pcscd::instance();
+        REQUIRE_MESSAGE(Pcscd::waitForCard(false, 5s),
+                        "a card from an earlier test is still in vpcd");
+
+        hall::testing::TempDir dir("devsim");
+        const auto control = dir.file("devsim.sock");
+        DevsimProcess devsim(
+            {"--control", control.string(), "--smartcard-vpcd", std::to_string(Pcscd::kVpcdPort)});
+        REQUIRE(waitForPath(control));
+        auto send = [&](const std::string& line) {
+            return hall::devsim::sendControlCommand(control, line);
+        };
+
+        std::mutex m;
+        std::condition_variable cv;
+        std::deque<SocialSecurityCardRecord> records;
+        std::deque<DeviceEventType> events;
+        SmartCardReaderConfig config;
+        config.readerName = Pcscd::kReader;
+        config.reopen = {20ms, 200ms};
+        SmartCardReaderDevice device(
+            config,
+            [&](const DeviceEvent& e) {
+                std::lock_guard lock(m);
+                events.push_back(e.type);
+                cv.notify_all();
+            },
+            [&](SocialSecurityCardRecord&& r) {
+                std::lock_guard lock(m);
+                records.push_back(std::move(r));
+                cv.notify_all();
+            });
+        device.start();
+
+        CHECK(send("smartcard insert wang-lan") == "ok");
+        {
+            std::unique_lock lock(m);
+            REQUIRE(cv.wait_for(lock, 8s, [&] { return !records.empty(); }));
+            const auto& r = records.front();
+            CHECK(r.holderName == "王兰");
+            CHECK(r.idNumber == "110101194403050025");
+            CHECK(r.cardNumber == "D10000001");
+            CHECK(r.issuingRegion == "110100");
+            CHECK(r.cardVersion == "3.00");
+        }
+
+        CHECK(send("smartcard remove") == "ok");
+        {
+            std::unique_lock lock(m);
+            CHECK(cv.wait_for(lock, 8s, [&] {
+                return std::find(events.begin(), events.end(), DeviceEventType::CardRemoved) !=
+                       events.end();
+            }));
+        }
+        CHECK(send("smartcard insert bayar") ==
+              "error 'bayar' has no social-security card in the fixture");
+
+        device.stop();
+        CHECK(devsim.terminate() == 0);
+        CHECK(Pcscd::waitForCard(false, 5s));
+    }
 }

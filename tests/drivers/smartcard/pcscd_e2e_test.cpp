@@ -18,7 +18,7 @@
 using namespace std::chrono_literals;
 using namespace hall::drivers;
 using namespace hall::drivers::smartcard;
-using smartcard_test::Pcscd;
+using hall::testing::Pcscd;
 
 namespace {
 

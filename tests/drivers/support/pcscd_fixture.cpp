@@ -12,7 +12,7 @@
 #include <vector>
 #include <winscard.h>
 
-namespace smartcard_test {
+namespace hall::testing {
 
 namespace {
 
@@ -144,4 +144,4 @@ void Pcscd::kill() {
     pid_ = -1;
 }
 
-} // namespace smartcard_test
+} // namespace hall::testing

@@ -15,7 +15,7 @@
 #include <string>
 #include <sys/types.h>
 
-namespace smartcard_test {
+namespace hall::testing {
 
 class Pcscd {
 public:
@@ -45,4 +45,4 @@ private:
     std::chrono::milliseconds startup_{0};
 };
 
-} // namespace smartcard_test
+} // namespace hall::testing
