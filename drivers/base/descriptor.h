@@ -10,9 +10,18 @@
 
 namespace hall::drivers {
 
-enum class DeviceKind { IdCardReader, SmartCardReader, CodeScanner };
+enum class DeviceKind {
+    IdCardReader,
+    SmartCardReader,
+    CodeScanner,
+    TicketPrinter,   // thermal, ESC/POS
+    DocumentPrinter, // A4, through CUPS
+    LedStrip,        // window LED strips on an addressed bus
+    Keypad,          // caller keypads and evaluators on an addressed bus
+    Announcer,       // the call voice
+};
 
-enum class Transport { Serial, Usb, PcSc, Evdev, Tcp };
+enum class Transport { Serial, Usb, PcSc, Evdev, Tcp, Cups, Audio };
 
 // Capabilities a kiosk screen may depend on ("this reader also reads foreigners' cards").
 enum Capability : std::uint32_t {
@@ -23,7 +32,17 @@ enum Capability : std::uint32_t {
     kReadsSocialSecurityCard = 1u << 4,  // 社保卡 (contact, PC/SC)
     kScansQrCode = 1u << 5,
     kScansBarcode = 1u << 6,
-    kHotPlug = 1u << 7, // re-opened by the driver when it comes back
+    kHotPlug = 1u << 7,       // re-opened by the driver when it comes back
+    kPrintsChinese = 1u << 8, // GB18030 text
+    kPrintsQrCode = 1u << 9,  // QR printed by the device itself
+    kCutsPaper = 1u << 10,
+    kReportsPaperStatus = 1u << 11, // paper near end / out, cover open
+    kPrintsPdf = 1u << 12,
+    kPrintsDuplex = 1u << 13,
+    kPrintsColour = 1u << 14,
+    kShowsChinese = 1u << 15, // LED text in GB2312
+    kHasKeys = 1u << 16,      // sends key presses
+    kSpeaks = 1u << 17,       // plays announcements
 };
 
 struct UsbId {

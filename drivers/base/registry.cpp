@@ -14,6 +14,16 @@ std::string_view kindName(DeviceKind kind) {
         return "ID-card reader";
     case DeviceKind::SmartCardReader:
         return "smart-card reader";
+    case DeviceKind::TicketPrinter:
+        return "ticket printer";
+    case DeviceKind::DocumentPrinter:
+        return "document printer";
+    case DeviceKind::LedStrip:
+        return "LED window strip";
+    case DeviceKind::Keypad:
+        return "keypad";
+    case DeviceKind::Announcer:
+        return "call announcer";
     case DeviceKind::CodeScanner:
         return "QR / barcode scanner";
     }
@@ -32,6 +42,10 @@ std::string_view transportName(Transport transport) {
         return "USB HID (evdev)";
     case Transport::Tcp:
         return "TCP";
+    case Transport::Cups:
+        return "CUPS queue";
+    case Transport::Audio:
+        return "audio output";
     }
     return "unknown";
 }
@@ -74,6 +88,16 @@ std::string capabilityList(std::uint32_t caps) {
         {kScansQrCode, "二维码"},
         {kScansBarcode, "条码"},
         {kHotPlug, "热插拔"},
+        {kPrintsChinese, "中文打印"},
+        {kPrintsQrCode, "二维码打印"},
+        {kCutsPaper, "切纸"},
+        {kReportsPaperStatus, "纸张状态"},
+        {kPrintsPdf, "PDF"},
+        {kPrintsDuplex, "双面"},
+        {kPrintsColour, "彩色"},
+        {kShowsChinese, "中文显示"},
+        {kHasKeys, "按键"},
+        {kSpeaks, "语音播报"},
     };
     std::string out;
     for (const auto& [cap, name] : kNames)
@@ -111,9 +135,15 @@ std::string udevRules(std::string_view group) {
 
 std::string hardwareListMarkdown() {
     std::string out = "# Supported hardware\n\nGenerated from `drivers/base/hardware_table.cpp`.\n";
-    const DeviceKind kinds[] = {DeviceKind::IdCardReader, DeviceKind::SmartCardReader,
-                                DeviceKind::CodeScanner};
+    const DeviceKind kinds[] = {DeviceKind::IdCardReader,    DeviceKind::SmartCardReader,
+                                DeviceKind::CodeScanner,     DeviceKind::TicketPrinter,
+                                DeviceKind::DocumentPrinter, DeviceKind::LedStrip,
+                                DeviceKind::Keypad,          DeviceKind::Announcer};
     for (auto kind : kinds) {
+        const auto table = hardwareTable();
+        if (std::none_of(table.begin(), table.end(),
+                         [kind](const DeviceDescriptor& d) { return d.kind == kind; }))
+            continue; // a kind whose drivers are still to come
         out += "\n## " + std::string(kindName(kind)) +
                "\n\n| driver id | name | transports | capabilities | USB ids "
                "|\n|---|---|---|---|---|\n";

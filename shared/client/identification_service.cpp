@@ -116,6 +116,9 @@ IdentificationService::CodeHandler IdentificationService::codeHandler() const {
 
 void IdentificationService::addDevice(std::unique_ptr<hall::drivers::Device> device) {
     if (!device) throw std::invalid_argument("IdentificationService::addDevice: no device given");
+    if (!sourceOf(device->descriptor().kind))
+        throw std::invalid_argument("IdentificationService::addDevice: " + device->instanceId() +
+                                    " does not identify people");
     if (findDevice(device->instanceId()))
         throw std::invalid_argument("IdentificationService::addDevice: device " +
                                     device->instanceId() + " was already added");
@@ -140,7 +143,7 @@ QVariantList IdentificationService::devices() const {
         m[QStringLiteral("id")] = qs(entry.device->instanceId());
         m[QStringLiteral("name")] = qs(d.displayName);
         m[QStringLiteral("kind")] = qs(hall::drivers::kindName(d.kind));
-        m[QStringLiteral("source")] = qs(sourceName(sourceOf(d.kind)));
+        m[QStringLiteral("source")] = qs(sourceName(*sourceOf(d.kind)));
         m[QStringLiteral("state")] = entry.state;
         m[QStringLiteral("online")] =
             entry.state == QLatin1String("opened") || entry.state == QLatin1String("back");
@@ -183,13 +186,13 @@ void IdentificationService::onEvent(const hall::drivers::DeviceEvent& event) {
     case DeviceEventType::CardInserted:
         if (!descriptor) return;
         restartIdleTimer();
-        Q_EMIT readingStarted(qs(sourceName(sourceOf(descriptor->kind))));
+        Q_EMIT readingStarted(qs(sourceName(*sourceOf(descriptor->kind))));
         return;
     case DeviceEventType::CardRemoved:
         return;
     case DeviceEventType::ReadFailed: {
         if (!descriptor) return;
-        const IdentificationSource source = sourceOf(descriptor->kind);
+        const IdentificationSource source = *sourceOf(descriptor->kind);
         const std::string code = event.error ? event.error->code : std::string("read_failed");
         restartIdleTimer();
         Q_EMIT identificationFailed(qs(sourceName(source)), qs(code),

@@ -4,6 +4,7 @@
 
 #include "drivers/base/descriptor.h"
 
+#include <optional>
 #include <string_view>
 
 namespace hall::client {
@@ -22,8 +23,9 @@ constexpr std::string_view sourceName(IdentificationSource source) {
     return "unknown";
 }
 
-// Each device kind feeds exactly one source.
-constexpr IdentificationSource sourceOf(hall::drivers::DeviceKind kind) {
+// Each identification device kind feeds exactly one source; other kinds (printers, LED
+// strips, ...) none.
+constexpr std::optional<IdentificationSource> sourceOf(hall::drivers::DeviceKind kind) {
     switch (kind) {
     case hall::drivers::DeviceKind::IdCardReader:
         return IdentificationSource::IdCard;
@@ -31,8 +33,9 @@ constexpr IdentificationSource sourceOf(hall::drivers::DeviceKind kind) {
         return IdentificationSource::SocialSecurityCard;
     case hall::drivers::DeviceKind::CodeScanner:
         return IdentificationSource::QrCode;
+    default:
+        return std::nullopt;
     }
-    return IdentificationSource::IdCard;
 }
 
 } // namespace hall::client

@@ -299,8 +299,28 @@ TEST_CASE("device reports: status of owned devices, failures with the citizen's 
     CHECK(rec.allOnMainThread);
 }
 
-TEST_CASE("addDevice refuses a null device, changing nothing") {
+namespace {
+
+// A device of a kind that identifies nobody; never started.
+class TicketPrinterStandIn : public hall::drivers::Device {
+public:
+    const hall::drivers::DeviceDescriptor& descriptor() const override { return descriptor_; }
+    const std::string& instanceId() const override { return id_; }
+    void start() override {}
+    void stop() override {}
+
+private:
+    hall::drivers::DeviceDescriptor descriptor_{
+        "test.printer", "ticket printer", hall::drivers::DeviceKind::TicketPrinter, {}, {}, 0};
+    std::string id_ = "test.printer@none";
+};
+
+} // namespace
+
+TEST_CASE("addDevice refuses a null device and a device that identifies nobody, changing nothing") {
     IdentificationService service;
     CHECK_THROWS_AS(service.addDevice(nullptr), std::invalid_argument);
+    CHECK_THROWS_AS(service.addDevice(std::make_unique<TicketPrinterStandIn>()),
+                    std::invalid_argument);
     CHECK(service.devices().isEmpty());
 }
