@@ -11,6 +11,14 @@ packages=(
   libboost-dev libsystemd-dev
   # device drivers: USB readers, PC/SC smart cards; the Qt bridge the apps use
   libusb-1.0-0-dev libpcsclite-dev qt6-base-dev
+  # the call announcer: espeak-ng speaks the default voice packs at build time, ALSA plays
+  libespeak-ng-dev espeak-ng-data libasound2-dev
+  # document printers: libcups to build; cupsd, its filters (gziptoany) and the lp tools for the
+  # tests' private cupsd and for technicians
+  libcups2-dev cups cups-client cups-bsd
+  # ticket printer twin: PNG rendering of printed tickets (libpng) with their QR codes drawn by
+  # libqrencode; zbarimg reads the QR back from the PNG in the tests
+  libpng-dev libqrencode-dev zbar-tools
   # tests
   doctest-dev
   # tests: a real pcscd with the vsmartcard virtual reader, emulated USB devices, libFuzzer

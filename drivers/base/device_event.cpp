@@ -16,6 +16,18 @@ std::string_view eventTypeName(DeviceEventType type) {
         return "card_removed";
     case DeviceEventType::ReadFailed:
         return "read_failed";
+    case DeviceEventType::Refused:
+        return "refused";
+    case DeviceEventType::PaperLow:
+        return "paper_low";
+    case DeviceEventType::PaperOut:
+        return "paper_out";
+    case DeviceEventType::CoverOpen:
+        return "cover_open";
+    case DeviceEventType::PrinterFault:
+        return "printer_fault";
+    case DeviceEventType::PrinterOk:
+        return "printer_ok";
     }
     return "unknown";
 }

@@ -27,10 +27,11 @@ void DeviceWorker::stop() {
     thread_ = {};
 }
 
-void DeviceWorker::report(DeviceEventType type, std::optional<DeviceError> error) const {
+void DeviceWorker::report(DeviceEventType type, std::optional<DeviceError> error,
+                          std::optional<std::uint8_t> unit) const {
     if (!sink_) return;
     try {
-        sink_(DeviceEvent{instanceId_, type, std::move(error)});
+        sink_(DeviceEvent{instanceId_, type, std::move(error), unit});
     } catch (...) {
         // A host's handler that throws must not kill the device thread; the event is dropped.
     }

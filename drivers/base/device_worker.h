@@ -37,7 +37,9 @@ public:
 
     void start();
     void stop(); // idempotent; joins the thread
-    void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const;
+    // unit: the addressed unit on a bus line the event is about (device_event.h).
+    void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt,
+                std::optional<std::uint8_t> unit = std::nullopt) const;
     const std::string& instanceId() const { return instanceId_; }
 
 private:

@@ -12,6 +12,9 @@ constexpr Transport kSerial[] = {Transport::Serial};
 constexpr Transport kUsb[] = {Transport::Usb};
 constexpr Transport kPcSc[] = {Transport::PcSc};
 constexpr Transport kEvdev[] = {Transport::Evdev};
+constexpr Transport kBusLine[] = {Transport::Serial, Transport::Tcp};
+constexpr Transport kAudio[] = {Transport::Audio};
+constexpr Transport kCups[] = {Transport::Cups};
 
 // ID-card readers with a SAM module speaking the GA 467 frame protocol over USB bulk endpoints
 // (one vendor-class interface, bulk IN + bulk OUT). The ids come from public vendor SDK code;
@@ -65,6 +68,24 @@ constexpr UsbId kKeyboardScanners[] = {
     {0x05f9, 0x2206, "Datalogic Gryphon series, keyboard emulation mode"},
 };
 
+// Thermal ticket printers speaking ESC/POS. Serial and network printers need no id; USB ones
+// are opened on their USB printer-class interface (class 7, bidirectional: bulk OUT for data,
+// bulk IN for status). Ids as lsusb reports them on printers in use:
+//  - 04b8:0202 "Seiko Epson Corp. Interface Card UB-U05 for Thermal Receipt Printers
+//    [M129C/TM-T70/TM-T88IV]", also the USB interface of TM-T88V printers;
+//  - 0416:5011 "Winbond Electronics Corp. Virtual Com Port", the id of the USB chip in many
+//    generic 58 mm printers ("POS58"), which present a printer-class interface. Other devices
+//    (bench power supplies) use the same chip id as a CDC serial port: the printer driver only
+//    opens a printer-class interface, so it never takes one of those.
+// Other USB printers are configured by their id or bus address.
+constexpr UsbId kUsbTicketPrinters[] = {
+    {0x04b8, 0x0202, "Epson TM-T88IV / TM-T88V / TM-T70 (UB-U05 USB interface)"},
+    {0x0416, 0x5011, "通用 58 mm 热敏票据打印机（POS58，Winbond USB 芯片）"},
+};
+constexpr Transport kNetworkPrinter[] = {Transport::Tcp};
+constexpr std::uint32_t kTicketPrinting =
+    kPrintsChinese | kPrintsQrCode | kCutsPaper | kReportsPaperStatus | kHotPlug;
+
 constexpr DeviceDescriptor kTable[] = {
     {"idcard.sam-serial",
      "二代证阅读器（串口 SAM）",
@@ -84,6 +105,47 @@ constexpr DeviceDescriptor kTable[] = {
      kScansQrCode | kScansBarcode | kHotPlug},
     {"scanner.hid", "扫码器（USB 键盘模式）", DeviceKind::CodeScanner, kEvdev, kKeyboardScanners,
      kScansQrCode | kScansBarcode | kHotPlug},
+    {"printer.escpos-serial",
+     "热敏票据打印机（串口，ESC/POS）",
+     DeviceKind::TicketPrinter,
+     kSerial,
+     {},
+     kTicketPrinting},
+    {"printer.escpos-tcp",
+     "热敏票据打印机（网口 9100，ESC/POS）",
+     DeviceKind::TicketPrinter,
+     kNetworkPrinter,
+     {},
+     kTicketPrinting},
+    {"printer.escpos-usb", "热敏票据打印机（USB 打印机类，ESC/POS）", DeviceKind::TicketPrinter,
+     kUsb, kUsbTicketPrinters, kTicketPrinting},
+    // A4 printers of any make, through a CUPS queue an installer set up (lpadmin, or the
+    // printer's own driverless IPP): the queue's driver knows the printer, the suite only the
+    // queue. Duplex and colour are used when the queue's printer has them.
+    {"docprint.cups",
+     "文档打印机（CUPS 队列）",
+     DeviceKind::DocumentPrinter,
+     kCups,
+     {},
+     kPrintsPdf | kPrintsDuplex | kPrintsColour | kReportsPaperStatus | kHotPlug},
+    // The call voice: any sound card ALSA knows (HDMI of the board's TV box, a USB card, the
+    // on-board codec), named by its ALSA device ("default" unless configured).
+    {"announcer.alsa", "叫号语音（ALSA 声卡）", DeviceKind::Announcer, kAudio, {}, kSpeaks},
+    // The hall bus (docs/bus-protocol.md): our own addressed frame protocol on an RS-485 line,
+    // reached through any USB-RS-485 adapter (a serial port: no USB id of its own to list) or
+    // a TCP gateway / network controller card. One device per line, up to 64 units on it.
+    {"led.hallbus",
+     "窗口LED屏（总线，自有协议）",
+     DeviceKind::LedStrip,
+     kBusLine,
+     {},
+     kShowsChinese | kHotPlug},
+    {"keypad.hallbus",
+     "呼叫器 / 评价器（总线，自有协议）",
+     DeviceKind::Keypad,
+     kBusLine,
+     {},
+     kHasKeys | kHotPlug},
 };
 
 } // namespace

@@ -32,8 +32,9 @@ protected:
     // Opens the device, calls ready() once it answers, serves until stop is requested (returns)
     // or the device fails (throws DeviceFailure); see device_worker.h.
     virtual void serve(std::stop_token stop, const std::function<void()>& ready) = 0;
-    void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt) const {
-        worker_.report(type, std::move(error));
+    void report(DeviceEventType type, std::optional<DeviceError> error = std::nullopt,
+                std::optional<std::uint8_t> unit = std::nullopt) const {
+        worker_.report(type, std::move(error), unit);
     }
 
 private:

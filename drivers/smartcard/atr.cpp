@@ -96,6 +96,10 @@ Atr parseAtr(std::span<const std::uint8_t> bytes) {
         if (!group.td) break;
         anyTd = true;
         const unsigned t = *group.td & 0x0F;
+        // ISO/IEC 7816-3 8.2.3: TD1 names the first protocol offered; T=15 (global interface
+        // bytes) may only follow from TD2 on. A TD1 of T=15 would leave no protocol at all.
+        if (i == 1 && t == 15)
+            throw AtrError("ATR TD1 indicates T=15, which ISO/IEC 7816-3 allows only from TD2 on");
         if (t != 15) atr.protocolMask = static_cast<std::uint16_t>(atr.protocolMask | (1u << t));
         if (t != 0) tckRequired = true; // T=15 and every protocol but T=0 bring a TCK
         y = static_cast<std::uint8_t>(*group.td >> 4);

@@ -155,6 +155,7 @@ struct UsbBulkStream::Impl {
             if (iface.num_altsetting < 1) continue;
             const auto& alt = iface.altsetting[0];
             if (s.interfaceNumber && alt.bInterfaceNumber != *s.interfaceNumber) continue;
+            if (s.interfaceClass && alt.bInterfaceClass != *s.interfaceClass) continue;
             std::uint8_t in = 0, out = 0;
             std::uint16_t inMax = 0, outMax = 0;
             for (int e = 0; e < alt.bNumEndpoints; ++e) {

@@ -46,6 +46,9 @@ struct UsbBulkSettings {
     std::optional<UsbBusAddress> at;
     // The interface carrying the bulk pair; nullopt = the first interface that has one.
     std::optional<std::uint8_t> interfaceNumber;
+    // Only interfaces of this USB class count (7 = printer, whose bidirectional protocol has
+    // bulk OUT for data and bulk IN for status); nullopt = any class.
+    std::optional<std::uint8_t> interfaceClass;
     // How long the reader may take to accept a whole request before it counts as hung.
     std::chrono::milliseconds writeTimeout{1000};
 

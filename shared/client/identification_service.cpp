@@ -189,6 +189,12 @@ void IdentificationService::onEvent(const hall::drivers::DeviceEvent& event) {
         Q_EMIT readingStarted(qs(sourceName(*sourceOf(descriptor->kind))));
         return;
     case DeviceEventType::CardRemoved:
+    case DeviceEventType::Refused:  // bus units (LED strips, keypads); no identification device
+    case DeviceEventType::PaperLow: // printers' paper and cover state: no identification device
+    case DeviceEventType::PaperOut:
+    case DeviceEventType::CoverOpen:
+    case DeviceEventType::PrinterFault:
+    case DeviceEventType::PrinterOk:
         return;
     case DeviceEventType::ReadFailed: {
         if (!descriptor) return;

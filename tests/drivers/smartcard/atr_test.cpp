@@ -110,6 +110,10 @@ TEST_CASE("malformed ATRs give a clear error") {
     // T=1 indicated: TCK required.
     CHECK(errorOf("3F 80 80 01").find("no TCK") != std::string::npos);
     CHECK(errorOf("3F 80 80 01 02").find("TCK 02 is wrong") != std::string::npos);
+    // TD1 = 0F: T=15 in TD1 would offer no protocol at all (found by atr_apdu_fuzz).
+    CHECK(errorOf("3B 80 0F 0F").find("TD1 indicates T=15") != std::string::npos);
+    CHECK(errorOf("3B E3 EE 80 3F 28 25 80 3F 28 28").find("TD1 indicates T=15") !=
+          std::string::npos);
     // Only T=0: a byte after the historical bytes is not a TCK but junk.
     CHECK(errorOf("3B 01 41 99")
               .find("1 unexpected byte(s) after the historical bytes, starting at byte 3") !=
