@@ -15,6 +15,7 @@
 // clang-format on
 
 #include "drivers/base/device_error.h"
+#include "drivers/transport/asio_bounded.h"
 
 namespace hall::drivers {
 
@@ -26,32 +27,16 @@ struct SerialStream::Impl {
     std::string path;
     unsigned baud = 0;
 
-    // Runs io until the operation completes, the time is up or stop is requested; a pending
-    // operation is cancelled and drained, so the port is idle again when this returns.
-    // Returns the operation's result, or nullopt when it did not complete.
-    template <class Start>
-    std::optional<std::pair<boost::system::error_code, std::size_t>>
-    runBounded(Start start, std::chrono::milliseconds timeout, std::stop_token stop) {
-        std::optional<std::pair<boost::system::error_code, std::size_t>> result;
-        io.restart();
-        start([&](const boost::system::error_code& ec, std::size_t n) { result.emplace(ec, n); });
-        std::stop_callback onStop(stop, [this] {
-            asio::post(io, [this] {
+    // Every operation on port through runBounded (asio_bounded.h).
+    template <class Result, class Start>
+    auto bounded(Start start, std::chrono::milliseconds timeout, std::stop_token stop) {
+        return runBounded<Result>(
+            io,
+            [this] {
                 boost::system::error_code ignored;
                 port.cancel(ignored);
-            });
-        });
-        io.run_for(timeout);
-        if (!result) {
-            boost::system::error_code ignored;
-            port.cancel(ignored);
-            io.restart();
-            io.run(); // deliver the cancelled handler
-            if (result && result->first == asio::error::operation_aborted) result.reset();
-        } else if (result->first == asio::error::operation_aborted) {
-            result.reset();
-        }
-        return result;
+            },
+            start, timeout, stop);
     }
 
     [[noreturn]] void lost(const boost::system::error_code& ec) const {
@@ -93,7 +78,7 @@ void SerialStream::write(std::span<const std::uint8_t> bytes, std::stop_token st
     // Time on the wire at 10 bits per byte, plus a second for a slow USB adapter.
     const auto onWire =
         std::chrono::milliseconds(bytes.size() * 10'000 / std::max(impl_->baud, 1u));
-    auto result = impl_->runBounded(
+    auto result = impl_->bounded<std::size_t>(
         [&](auto handler) {
             asio::async_write(impl_->port, asio::buffer(bytes.data(), bytes.size()), handler);
         },
@@ -109,7 +94,7 @@ void SerialStream::write(std::span<const std::uint8_t> bytes, std::stop_token st
 std::size_t SerialStream::read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
                                std::stop_token stop) {
     if (into.empty() || stop.stop_requested()) return 0;
-    auto result = impl_->runBounded(
+    auto result = impl_->bounded<std::size_t>(
         [&](auto handler) {
             impl_->port.async_read_some(asio::buffer(into.data(), into.size()), handler);
         },

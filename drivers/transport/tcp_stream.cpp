@@ -14,6 +14,7 @@
 // clang-format on
 
 #include "drivers/base/device_error.h"
+#include "drivers/transport/asio_bounded.h"
 
 namespace hall::drivers {
 
@@ -26,32 +27,16 @@ struct TcpStream::Impl {
     std::string peer; // "host:port", for messages
     std::chrono::milliseconds writeTimeout{};
 
-    // As SerialStream::Impl::runBounded: runs io until the operation completes, the time is up or
-    // stop is requested; an unfinished operation is cancelled and drained, so the socket is idle
-    // again when this returns. nullopt when the operation did not complete.
+    // Every operation on socket through runBounded (asio_bounded.h).
     template <class Result, class Start>
-    std::optional<std::pair<boost::system::error_code, Result>>
-    runBounded(Start start, std::chrono::milliseconds timeout, std::stop_token stop) {
-        std::optional<std::pair<boost::system::error_code, Result>> result;
-        io.restart();
-        start([&](const boost::system::error_code& ec, Result r) { result.emplace(ec, r); });
-        std::stop_callback onStop(stop, [this] {
-            asio::post(io, [this] {
+    auto bounded(Start start, std::chrono::milliseconds timeout, std::stop_token stop) {
+        return runBounded<Result>(
+            io,
+            [this] {
                 boost::system::error_code ignored;
                 socket.cancel(ignored);
-            });
-        });
-        io.run_for(timeout);
-        if (!result) {
-            boost::system::error_code ignored;
-            socket.cancel(ignored);
-            io.restart();
-            io.run(); // deliver the cancelled handler
-            if (result && result->first == asio::error::operation_aborted) result.reset();
-        } else if (result->first == asio::error::operation_aborted) {
-            result.reset();
-        }
-        return result;
+            },
+            start, timeout, stop);
     }
 
     [[noreturn]] void lost(const boost::system::error_code& ec) const {
@@ -78,7 +63,7 @@ TcpStream::TcpStream(const TcpSettings& settings, std::stop_token stop)
                                                          " (check the configured address)"));
 
     using Endpoint = tcp::endpoint;
-    auto result = impl_->runBounded<Endpoint>(
+    auto result = impl_->bounded<Endpoint>(
         [&](auto handler) { asio::async_connect(impl_->socket, endpoints, handler); },
         settings.connectTimeout, stop);
     if (stop.stop_requested())
@@ -98,7 +83,7 @@ TcpStream::TcpStream(const TcpSettings& settings, std::stop_token stop)
 TcpStream::~TcpStream() = default;
 
 void TcpStream::write(std::span<const std::uint8_t> bytes, std::stop_token stop) {
-    auto result = impl_->runBounded<std::size_t>(
+    auto result = impl_->bounded<std::size_t>(
         [&](auto handler) {
             asio::async_write(impl_->socket, asio::buffer(bytes.data(), bytes.size()), handler);
         },
@@ -115,7 +100,7 @@ void TcpStream::write(std::span<const std::uint8_t> bytes, std::stop_token stop)
 std::size_t TcpStream::read(std::span<std::uint8_t> into, std::chrono::milliseconds timeout,
                             std::stop_token stop) {
     if (into.empty() || stop.stop_requested()) return 0;
-    auto result = impl_->runBounded<std::size_t>(
+    auto result = impl_->bounded<std::size_t>(
         [&](auto handler) {
             impl_->socket.async_read_some(asio::buffer(into.data(), into.size()), handler);
         },

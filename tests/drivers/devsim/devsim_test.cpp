@@ -1,6 +1,7 @@
 // devsim as a process: twins on ptys steered over its control socket, the real ID-card driver
 // reading the fixture's people through it — all three card layouts.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "devsim_process.h"
 #include "drivers/base/registry.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/idcard/id_card_reader.h"
@@ -23,53 +24,10 @@
 using namespace hall::drivers;
 using namespace hall::drivers::idcard;
 using namespace std::chrono_literals;
+using hall::testing::DevsimProcess;
+using hall::testing::waitForPath;
 
 namespace {
-
-// devsim in the background for one test; killed with the test process if that dies first.
-class DevsimProcess {
-public:
-    explicit DevsimProcess(std::vector<std::string> args) {
-        args.insert(args.begin(), HALL_DEVSIM_BINARY);
-        pid_ = ::fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-            std::vector<char*> argv;
-            for (auto& a : args)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-    }
-    ~DevsimProcess() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
-    // Exit status after SIGTERM: devsim stops cleanly on it.
-    int terminate() {
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-
-private:
-    pid_t pid_ = -1;
-};
-
-bool waitForPath(const std::filesystem::path& p, std::chrono::milliseconds timeout = 5s) {
-    auto until = std::chrono::steady_clock::now() + timeout;
-    while (!std::filesystem::exists(p)) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
 
 struct Seen {
     std::mutex m;
@@ -92,7 +50,8 @@ TEST_CASE("devsim's ID-card twin, steered over the control socket, feeds the rea
     hall::testing::TempDir dir("devsim");
     const auto control = dir.file("devsim.sock");
     const auto pty = dir.file("ttyIDCARD");
-    DevsimProcess devsim({"--control", control.string(), "--idcard-pty", pty.string()});
+    DevsimProcess devsim(HALL_DEVSIM_BINARY,
+                         {"--control", control.string(), "--idcard-pty", pty.string()});
     REQUIRE(waitForPath(control));
     REQUIRE(waitForPath(pty));
 
@@ -186,8 +145,8 @@ TEST_SUITE("pcscd") {
 
         hall::testing::TempDir dir("devsim");
         const auto control = dir.file("devsim.sock");
-        DevsimProcess devsim(
-            {"--control", control.string(), "--smartcard-vpcd", std::to_string(Pcscd::kVpcdPort)});
+        DevsimProcess devsim(HALL_DEVSIM_BINARY, {"--control", control.string(), "--smartcard-vpcd",
+                                                  std::to_string(Pcscd::kVpcdPort)});
         REQUIRE(waitForPath(control));
         auto send = [&](const std::string& line) {
             return hall::devsim::sendControlCommand(control, line);

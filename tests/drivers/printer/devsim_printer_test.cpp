@@ -1,6 +1,7 @@
 // devsim's ticket printer as a process: its pty and TCP lines printed to by the real driver,
 // paper and cover steered over the control socket, tickets written to --printer-out.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "devsim_process.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/printer/ticket_printers.h"
 #include "printer_test_support.h"
@@ -16,44 +17,9 @@
 using namespace hall::drivers;
 using namespace hall::drivers::printer;
 using namespace std::chrono_literals;
+using hall::testing::waitForPath;
 
 namespace {
-
-// devsim in the background for one test; killed with the test process if that dies first.
-class Devsim {
-public:
-    explicit Devsim(std::vector<std::string> args) {
-        args.insert(args.begin(), HALL_DEVSIM_BINARY);
-        pid_ = ::fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-            std::vector<char*> argv;
-            for (auto& a : args)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-    }
-    ~Devsim() {
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
-
-private:
-    pid_t pid_ = -1;
-};
-
-bool waitForPath(const std::filesystem::path& p) {
-    const auto until = std::chrono::steady_clock::now() + 5s;
-    while (!std::filesystem::exists(p)) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
 
 // "ok …" → "…"; fails the test on an error answer.
 std::string command(const std::filesystem::path& socket, const std::string& line) {
@@ -70,8 +36,9 @@ TEST_CASE("devsim's printer: serial and TCP lines, paper steered over the contro
     const auto pty = dir.file("ttyPRINTER");
     const auto out = dir.file("tickets");
     std::filesystem::create_directory(out);
-    Devsim devsim({"--control", socket.string(), "--printer-pty", pty.string(), "--printer-tcp",
-                   "0", "--printer-out", out.string()});
+    hall::testing::DevsimProcess devsim(
+        HALL_DEVSIM_BINARY, {"--control", socket.string(), "--printer-pty", pty.string(),
+                             "--printer-tcp", "0", "--printer-out", out.string()});
     REQUIRE(waitForPath(socket));
     REQUIRE(waitForPath(pty));
 

@@ -29,15 +29,20 @@ public:
             ::_exit(127);
         }
     }
-    ~DevsimProcess() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
+    ~DevsimProcess() { terminate(); }
     DevsimProcess(const DevsimProcess&) = delete;
     DevsimProcess& operator=(const DevsimProcess&) = delete;
     bool started() const { return pid_ > 0; }
+
+    // SIGTERM and wait: the exit status (128 + signal when killed). devsim exits 0 on SIGTERM.
+    int terminate() {
+        if (pid_ <= 0) return -1;
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
 
 private:
     pid_t pid_ = -1;
