@@ -119,6 +119,15 @@ constexpr DeviceDescriptor kTable[] = {
      kTicketPrinting},
     {"printer.escpos-usb", "热敏票据打印机（USB 打印机类，ESC/POS）", DeviceKind::TicketPrinter,
      kUsb, kUsbTicketPrinters, kTicketPrinting},
+    // Any ESC/POS printer behind a raw CUPS queue an installer set up: the tickets go as raw
+    // jobs; paper out comes from the queue's state reasons, as CUPS has no status return. No
+    // hot plug: the queue, not the driver, owns the printer's connection.
+    {"printer.escpos-cups",
+     "热敏票据打印机（CUPS 队列，ESC/POS）",
+     DeviceKind::TicketPrinter,
+     kCups,
+     {},
+     kPrintsChinese | kPrintsQrCode | kCutsPaper | kReportsPaperStatus},
     // A4 printers of any make, through a CUPS queue an installer set up (lpadmin, or the
     // printer's own driverless IPP): the queue's driver knows the printer, the suite only the
     // queue. Duplex and colour are used when the queue's printer has them.

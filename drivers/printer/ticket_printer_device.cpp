@@ -34,6 +34,18 @@ TicketPrinterDevice::TicketPrinterDevice(const DeviceDescriptor& descriptor,
                    options.reopen),
       open_(std::move(open)), jobs_(std::move(jobs)), options_(options) {}
 
+TicketPrinterDevice::TicketPrinterDevice(const DeviceDescriptor& descriptor,
+                                         const std::string& port, PrinterJobSender send,
+                                         DeviceEventSink events, JobSink jobs,
+                                         TicketPrinterOptions options)
+    : WorkerDevice(descriptor, std::string(descriptor.id) + "@" + port, std::move(events),
+                   options.reopen),
+      send_(std::move(send)), jobs_(std::move(jobs)), options_(options) {
+    // Nothing comes back on a one-way transport to query.
+    options_.statusQueries = false;
+    options_.automaticStatus = false;
+}
+
 void TicketPrinterDevice::start() {
     {
         std::lock_guard lock(mutex_);
@@ -94,6 +106,15 @@ std::size_t TicketPrinterDevice::queued() const {
 
 void TicketPrinterDevice::serve(std::stop_token stop, const std::function<void()>& ready) {
     try {
+        if (send_) {
+            {
+                std::lock_guard lock(mutex_);
+                state_ = State::Ready;
+                downBecause_.reset();
+            }
+            ready();
+            return serveSentJobs(stop);
+        }
         auto stream = open_(stop);
         if (stop.stop_requested()) return;
         stream->discardInput();
@@ -120,7 +141,7 @@ void TicketPrinterDevice::serve(std::stop_token stop, const std::function<void()
 
 void TicketPrinterDevice::serveJobs(ByteStream& stream, PrinterLink& link, std::stop_token stop) {
     while (!stop.stop_requested()) {
-        auto job = nextJob(link, stop);
+        auto job = nextJob(&link, stop);
         if (job) {
             runJob(*job, stream, link, stop);
         } else if (!stop.stop_requested() && options_.statusQueries) {
@@ -129,7 +150,25 @@ void TicketPrinterDevice::serveJobs(ByteStream& stream, PrinterLink& link, std::
     }
 }
 
-std::optional<TicketPrinterDevice::Job> TicketPrinterDevice::nextJob(PrinterLink& link,
+void TicketPrinterDevice::serveSentJobs(std::stop_token stop) {
+    while (!stop.stop_requested()) {
+        auto job = nextJob(nullptr, stop);
+        if (!job) continue;
+        std::optional<DeviceError> error;
+        try {
+            error = send_(job->bytes, job->id, stop);
+        } catch (const std::exception& e) {
+            finish(*job, deviceError("driver_fault", std::string("driver fault: ") + e.what()));
+            throw;
+        }
+        // A job cut off by stop() was cancelled by the sender; say "stopped" like the others.
+        if (error && stop.stop_requested()) error = stoppedError();
+        noteSent(error);
+        finish(*job, std::move(error));
+    }
+}
+
+std::optional<TicketPrinterDevice::Job> TicketPrinterDevice::nextJob(PrinterLink* link,
                                                                      std::stop_token stop) {
     const auto deadline = Clock::now() + options_.idlePoll;
     std::unique_lock lock(mutex_);
@@ -140,10 +179,10 @@ std::optional<TicketPrinterDevice::Job> TicketPrinterDevice::nextJob(PrinterLink
             return job;
         }
         if (Clock::now() >= deadline) return std::nullopt;
-        if (options_.statusQueries && options_.automaticStatus) {
+        if (link && options_.statusQueries && options_.automaticStatus) {
             // ASB blocks arrive on the stream: read in short slices, look at the queue between.
             lock.unlock();
-            if (auto s = link.pollAutomaticStatus(std::chrono::milliseconds(50), stop))
+            if (auto s = link->pollAutomaticStatus(std::chrono::milliseconds(50), stop))
                 noteStatus(*s);
             lock.lock();
         } else {
@@ -208,6 +247,26 @@ void TicketPrinterDevice::noteStatus(const PrinterStatus& s) {
         report(DeviceEventType::PrinterFault, blockingProblem(faultOnly));
     }
     if (was.any() && !now.any()) report(DeviceEventType::PrinterOk);
+}
+
+void TicketPrinterDevice::noteSent(const std::optional<DeviceError>& error) {
+    // The codes are docprint's (printer_reasons.h), made from the queue's printer-state-reasons.
+    if (!error) {
+        if (conditions_.any()) report(DeviceEventType::PrinterOk);
+        conditions_ = Conditions{};
+        return;
+    }
+    if (error->code == "paper_out" && !conditions_.paperOut) {
+        conditions_.paperOut = true;
+        report(DeviceEventType::PaperOut, error);
+    } else if (error->code == "cover_open" && !conditions_.coverOpen) {
+        conditions_.coverOpen = true;
+        report(DeviceEventType::CoverOpen, error);
+    } else if ((error->code == "paper_jam" || error->code == "printer_fault") &&
+               !conditions_.fault) {
+        conditions_.fault = true;
+        report(DeviceEventType::PrinterFault, error);
+    }
 }
 
 void TicketPrinterDevice::finish(const Job& job, std::optional<DeviceError> error) {

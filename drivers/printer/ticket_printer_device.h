@@ -22,6 +22,15 @@
 // job therefore catches paper that ran out while the job was being received; a ticket cut short
 // later on the mechanism shows up as PaperOut on the next query.
 //
+// One-way transports (a CUPS queue: ticket_printers.h) have no stream to ask: the device is
+// made with a PrinterJobSender instead of a stream opener, and runs without status queries.
+// The sender hands one job on and returns once its fate is known (for CUPS: the job outcome,
+// which already folds in the queue's state reasons — paper out, stopped queue, offline); that
+// is the job's result, reported exactly once like on the other transports. The device is Ready
+// as soon as it starts (each job finds its own way to the queue); a failure whose code names
+// the paper or the cover is also reported as PaperOut / CoverOpen / PrinterFault, and the next
+// job that prints reports PrinterOk.
+//
 // Job results go to the JobSink on the device's worker thread (after stop(), on the thread that
 // called stop()); nothing here logs, and no job's bytes appear in an error.
 
@@ -37,6 +46,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <stop_token>
 #include <vector>
 
@@ -65,6 +75,12 @@ struct Submission {
 // Opens the stream; throws DeviceFailure. Takes the worker's stop token (a TCP connect waits).
 using PrinterStreamOpener = std::function<std::unique_ptr<ByteStream>(std::stop_token)>;
 
+// Sends one job over a one-way transport and waits for its fate: nullopt printed, else why
+// not (the job will not print later). Must return soon after stop is requested. Throws nothing
+// but bugs; a throw fails the job ("driver_fault") and the device re-opens.
+using PrinterJobSender = std::function<std::optional<DeviceError>(
+    std::span<const std::uint8_t> bytes, JobId id, std::stop_token stop)>;
+
 struct TicketPrinterOptions {
     bool statusQueries = true;
     bool automaticStatus = false; // also enable ASB (GS a): state changes arrive without a poll
@@ -79,6 +95,10 @@ public:
     // port names the instance for technicians: "/dev/ttyUSB0", "192.168.1.87:9100", "usb".
     TicketPrinterDevice(const DeviceDescriptor& descriptor, const std::string& port,
                         PrinterStreamOpener open, DeviceEventSink events, JobSink jobs,
+                        TicketPrinterOptions options = {});
+    // One-way: jobs go through `send`; options.statusQueries and automaticStatus are ignored.
+    TicketPrinterDevice(const DeviceDescriptor& descriptor, const std::string& port,
+                        PrinterJobSender send, DeviceEventSink events, JobSink jobs,
                         TicketPrinterOptions options = {});
     ~TicketPrinterDevice() override { stop(); }
 
@@ -107,15 +127,18 @@ private:
 
     void serve(std::stop_token stop, const std::function<void()>& ready) override;
     void serveJobs(ByteStream& stream, PrinterLink& link, std::stop_token stop);
-    std::optional<Job> nextJob(PrinterLink& link, std::stop_token stop);
+    void serveSentJobs(std::stop_token stop);
+    std::optional<Job> nextJob(PrinterLink* link, std::stop_token stop);
     void runJob(Job& job, ByteStream& stream, PrinterLink& link, std::stop_token stop);
     std::optional<PrinterStatus> queryStatus(PrinterLink& link, std::stop_token stop);
     void noteStatus(const PrinterStatus& status);
+    void noteSent(const std::optional<DeviceError>& error);
     void finish(const Job& job, std::optional<DeviceError> error);
     void goDown(const DeviceError& error);
     void failQueued(const DeviceError& error);
 
-    PrinterStreamOpener open_;
+    PrinterStreamOpener open_; // exactly one of these two is set
+    PrinterJobSender send_;
     JobSink jobs_;
     TicketPrinterOptions options_;
 

@@ -4,6 +4,7 @@
 //   printer.escpos-tcp     raw TCP, port 9100 on the printer's network card   TcpStream
 //   printer.escpos-usb     the USB printer class (interface class 7) over     UsbBulkStream
 //                          libusb: bulk OUT for data, bulk IN for status
+// The fourth, a CUPS queue (printer.escpos-cups), is in cups_ticket_printer.h: it links libcups.
 // Instance ids: "printer.escpos-serial@/dev/ttyS1", "printer.escpos-tcp@192.168.1.87:9100",
 // "printer.escpos-usb@usb".
 
