@@ -1,13 +1,12 @@
 #include "drivers/scanner/code_classifier.h"
 
+#include "drivers/base/ascii.h"
+
 #include <algorithm>
 
 namespace hall::drivers::scanner {
 namespace {
 
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -19,14 +18,6 @@ char lower(char c) {
 }
 char upper(char c) {
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isAsciiSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isAsciiSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
 }
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
@@ -154,7 +145,7 @@ std::optional<std::string> checkClassifierSettings(const ClassifierSettings& set
 }
 
 CodeClassification classifyPayload(std::string_view payload, const ClassifierSettings& settings) {
-    std::string_view text = trim(payload);
+    std::string_view text = trimAscii(payload);
     if (auto c = asAppointment(text)) return std::move(*c);
     if (auto c = asEIdLink(text, settings)) return std::move(*c);
     return {};

@@ -1,5 +1,7 @@
 #include "shared/client/name_mask.h"
 
+#include "drivers/base/ascii.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -63,18 +65,6 @@ bool isIdeographicScript(std::uint32_t cp) {
     return cp >= 0x2E80;
 }
 
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isAsciiSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isAsciiSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::string maskChinese(const std::vector<CodePoint>& cps) {
     std::size_t count = 0;
     for (const auto& c : cps)
@@ -117,7 +107,7 @@ std::string maskLatin(const std::vector<CodePoint>& cps) {
 } // namespace
 
 std::string maskPersonName(std::string_view utf8) {
-    const std::string_view name = trim(utf8);
+    const std::string_view name = hall::drivers::trimAscii(utf8);
     if (name.empty()) return {};
     std::vector<CodePoint> cps;
     cps.reserve(name.size());

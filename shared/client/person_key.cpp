@@ -1,24 +1,14 @@
 #include "shared/client/person_key.h"
 
+#include "drivers/base/ascii.h"
 #include "drivers/base/secure_wipe.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 namespace hall::client {
-namespace {
-
-bool isAsciiSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-} // namespace
-
 std::optional<std::string> normaliseIdNumber(std::string_view idNumber) {
-    while (!idNumber.empty() && isAsciiSpace(idNumber.front()))
-        idNumber.remove_prefix(1);
-    while (!idNumber.empty() && isAsciiSpace(idNumber.back()))
-        idNumber.remove_suffix(1);
+    idNumber = hall::drivers::trimAscii(idNumber);
     if (idNumber.size() != 18 && idNumber.size() != 15) return std::nullopt;
     std::string out(idNumber);
     for (char& c : out) {
