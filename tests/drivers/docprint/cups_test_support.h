@@ -6,6 +6,7 @@
 #include "drivers/base/device_event.h"
 #include "drivers/docprint/print_types.h"
 #include "drivers/docprint/twin/cups_sandbox.h"
+#include "event_recorder.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -52,51 +53,7 @@ template <typename Pred> bool eventually(Pred done, std::chrono::milliseconds ti
     return done();
 }
 
-// Events of one kind (JobEvent or DeviceEvent) in arrival order; next() waits for the next one
-// of a type after those already taken.
-template <typename Event, typename Type> class Recorder {
-public:
-    std::function<void(const Event&)> sink() {
-        return [this](const Event& e) {
-            std::lock_guard lock(mutex_);
-            events_.push_back(e);
-            changed_.notify_all();
-        };
-    }
-    std::optional<Event> next(Type type, std::chrono::milliseconds timeout) {
-        std::unique_lock lock(mutex_);
-        std::optional<Event> found;
-        changed_.wait_for(lock, timeout, [&] {
-            for (std::size_t i = cursor_; i < events_.size(); ++i)
-                if (events_[i].type == type) {
-                    found = events_[i];
-                    cursor_ = i + 1;
-                    return true;
-                }
-            return false;
-        });
-        return found;
-    }
-    std::vector<Event> all() const {
-        std::lock_guard lock(mutex_);
-        return events_;
-    }
-    std::vector<Type> types() const {
-        std::lock_guard lock(mutex_);
-        std::vector<Type> out;
-        for (const auto& e : events_)
-            out.push_back(e.type);
-        return out;
-    }
-
-private:
-    mutable std::mutex mutex_;
-    std::condition_variable changed_;
-    std::vector<Event> events_;
-    std::size_t cursor_ = 0;
-};
-
-using JobRecorder = Recorder<drivers::docprint::JobEvent, drivers::docprint::JobEventType>;
-using DeviceRecorder = Recorder<drivers::DeviceEvent, drivers::DeviceEventType>;
+using JobRecorder = EventRecorder<drivers::docprint::JobEvent, drivers::docprint::JobEventType>;
+using DeviceRecorder = EventRecorder<drivers::DeviceEvent, drivers::DeviceEventType>;
 
 } // namespace hall::testing

@@ -5,6 +5,7 @@
 #include "applet_transport.h"
 #include "drivers/smartcard/smartcard_reader_device.h"
 #include "drivers/smartcard/twin/vpcd_card.h"
+#include "event_recorder.h"
 #include "pcscd_fixture.h"
 
 #include <algorithm>
@@ -34,13 +35,7 @@ long msSince(Clock::time_point t) {
 // Collects what a device reports, in order, and lets the test wait for the next of a kind.
 class Recorder {
 public:
-    DeviceEventSink events() {
-        return [this](const DeviceEvent& e) {
-            std::lock_guard lock(mutex_);
-            events_.push_back(e);
-            changed_.notify_all();
-        };
-    }
+    DeviceEventSink events() { return events_.sink(); }
     SmartCardReaderDevice::RecordSink records() {
         return [this](SocialSecurityCardRecord&& r) {
             std::lock_guard lock(mutex_);
@@ -48,22 +43,10 @@ public:
             changed_.notify_all();
         };
     }
-    // The next event of `type` after the ones already taken; events of other types before it
-    // are skipped (and stay countable).
+    // The next event of `type` after the ones already taken.
     std::optional<DeviceEvent> next(DeviceEventType type,
                                     std::chrono::milliseconds timeout = kEventTimeout) {
-        std::unique_lock lock(mutex_);
-        std::optional<DeviceEvent> found;
-        changed_.wait_for(lock, timeout, [&] {
-            for (std::size_t i = cursor_; i < events_.size(); ++i)
-                if (events_[i].type == type) {
-                    found = events_[i];
-                    cursor_ = i + 1;
-                    return true;
-                }
-            return false;
-        });
-        return found;
+        return events_.next(type, timeout);
     }
     std::optional<SocialSecurityCardRecord>
     nextRecord(std::chrono::milliseconds timeout = kEventTimeout) {
@@ -74,21 +57,16 @@ public:
         records_.pop_front();
         return r;
     }
-    int count(DeviceEventType type) {
-        std::lock_guard lock(mutex_);
-        return static_cast<int>(std::count_if(
-            events_.begin(), events_.end(), [&](const DeviceEvent& e) { return e.type == type; }));
-    }
+    int count(DeviceEventType type) const { return events_.count(type); }
     std::size_t pendingRecords() {
         std::lock_guard lock(mutex_);
         return records_.size();
     }
 
 private:
+    hall::testing::EventRecorder<DeviceEvent, DeviceEventType> events_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::vector<DeviceEvent> events_;
-    std::size_t cursor_ = 0;
     std::deque<SocialSecurityCardRecord> records_;
 };
 
