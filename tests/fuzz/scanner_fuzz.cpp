@@ -8,6 +8,7 @@
 //    key-decoded codes are ASCII;
 //  - every error is a Retry error with one of the documented codes;
 //  - a classification is consistent with its kind (booking id / issuer host set only for it).
+#include "drivers/base/ascii.h"
 #include "drivers/scanner/code_classifier.h"
 #include "drivers/scanner/key_decoder.h"
 #include "drivers/scanner/serial_framer.h"
@@ -53,15 +54,10 @@ void checkClassification(std::string_view payload) {
         check(c.bookingId.empty());
         check(c.issuerHost == "eid.example.gov.cn" ||
               (c.issuerHost.size() > 18 && c.issuerHost.ends_with(".health.example.cn")));
-        // Recomputed here: the text (whitespace trimmed) is https://<authority>[/?#…] and the
-        // authority, lower-cased, is the issuer host with at most ":443" after it.
-        std::string_view t = payload;
-        while (!t.empty() &&
-               (t.front() == ' ' || t.front() == '\t' || t.front() == '\r' || t.front() == '\n'))
-            t.remove_prefix(1);
-        while (!t.empty() &&
-               (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n'))
-            t.remove_suffix(1);
+        // Recomputed here: the text (ASCII whitespace trimmed, \f and \v included) is
+        // https://<authority>[/?#…] and the authority, lower-cased, is the issuer host with at most
+        // ":443" after it.
+        const std::string_view t = trimAscii(payload);
         check(t.size() > 8);
         std::string lowered;
         for (char ch : t)
