@@ -19,6 +19,15 @@ packages=(
   # ticket printer twin: PNG rendering of printed tickets (libpng) with their QR codes drawn by
   # libqrencode; zbarimg reads the QR back from the PNG in the tests
   libpng-dev libqrencode-dev zbar-tools
+  # the terminal apps: Qt Quick with its controls, the controller link (WebSockets over TLS),
+  # translations (lupdate/lrelease), the pinyin engine of the on-screen keyboard, argon2id for the
+  # technician PIN (libsodium), and the CJK font every screen uses
+  qt6-declarative-dev qt6-declarative-dev-tools qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-qpa-plugins
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qttest qml6-module-qtqml
+  libgooglepinyin0-dev libsodium-dev fonts-noto-cjk
   # tests
   doctest-dev
   # tests: a real pcscd with the vsmartcard virtual reader, emulated USB devices, libFuzzer
