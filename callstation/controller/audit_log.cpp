@@ -30,6 +30,22 @@ void AuditLog::record(core::Timestamp at, const std::string& actor, const std::s
         .run();
 }
 
+bool AuditLog::recordOnce(const std::string& requestId, core::Timestamp received, core::Timestamp at,
+                          const std::string& actor, const std::string& action,
+                          const std::string& detail) {
+    store::Transaction transaction(d_->db);
+    // The answer an engine request would have stored for "done, nothing to show" (outcome_codec).
+    d_->db.prepare("INSERT OR IGNORE INTO requests(request_id, at_ms, outcome) VALUES(?1, ?2, ?3)")
+        .bind(1, requestId)
+        .bind(2, std::int64_t{received.time_since_epoch().count()})
+        .bind(3, std::string_view(R"({"ok":true})"))
+        .run();
+    if (d_->db.changes() == 0) return false;
+    record(at, actor, action, detail);
+    transaction.commit();
+    return true;
+}
+
 std::vector<AuditEntry> AuditLog::recent(int limit) const {
     auto rows = d_->db.prepare(
         "SELECT seq, at_ms, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?1");

@@ -28,6 +28,14 @@ public:
 
     void record(core::Timestamp at, const std::string& actor, const std::string& action,
                 const std::string& detail);
+    // Records once per request id (scoped by the caller, "kiosk-2/a-17"): the id is kept with
+    // the engine's answered requests (schema v3), in the same transaction as the row, so a
+    // terminal replaying its outbox after a reconnect writes no second row. Returns false when
+    // the id had already been recorded. `received` dates the kept id (its retention), `at` the
+    // entry.
+    bool recordOnce(const std::string& requestId, core::Timestamp received, core::Timestamp at,
+                    const std::string& actor, const std::string& action,
+                    const std::string& detail);
     std::vector<AuditEntry> recent(int limit) const; // newest first
 
 private:

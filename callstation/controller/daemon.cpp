@@ -11,9 +11,8 @@
 #include "tls_server.h"
 #include "tz/system_zone.h"
 
-#include <systemd/sd-daemon.h>
-
 #include <fstream>
+#include <systemd/sd-daemon.h>
 
 namespace hall::controller {
 
@@ -99,7 +98,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     const fs::path& dir = d.options.dataDir;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw StartupError("cannot create the data directory " + dir.string() + ": " + ec.message());
+    if (ec)
+        throw StartupError("cannot create the data directory " + dir.string() + ": " +
+                           ec.message());
     fs::permissions(dir, fs::perms::owner_all, ec);
 
     const auto realNow = core::SystemClock().now();
@@ -122,10 +123,12 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     const auto zone = tz::loadZone(config.timeZone);
     auto tickInterval = std::chrono::milliseconds(5000);
     if (const auto& demo = d.options.demoClock) {
-        const auto start = core::localToUtc(*zone, core::toLocal(*zone, realNow).date, demo->startMinute);
+        const auto start =
+            core::localToUtc(*zone, core::toLocal(*zone, realNow).date, demo->startMinute);
         d.clock = std::make_unique<core::ScaledClock>(start, demo->speed);
-        tickInterval = std::max(std::chrono::milliseconds(50),
-                                std::chrono::milliseconds(static_cast<std::int64_t>(5000 / demo->speed)));
+        tickInterval =
+            std::max(std::chrono::milliseconds(50),
+                     std::chrono::milliseconds(static_cast<std::int64_t>(5000 / demo->speed)));
         logInfo("demo clock: the hall's day runs " + std::to_string(static_cast<int>(demo->speed)) +
                 "× faster from " + core::formatLocalClock(*zone, start));
     } else {
@@ -140,7 +143,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     d.worker = std::make_unique<EngineWorker>(
         std::move(data), *d.clock,
         [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); },
-        [&d](HallView view, std::vector<protocol::Call> calls) { d.hub->update(std::move(view), std::move(calls)); },
+        [&d](protocol::HallView view, std::vector<protocol::Call> calls) {
+            d.hub->update(std::move(view), std::move(calls));
+        },
         tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView());
     d.context = std::make_unique<ServerContext>(
@@ -148,8 +153,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     d.api = std::make_unique<RestApi>(*d.context);
     try {
         const auto address = boost::asio::ip::make_address(d.options.listenAddress);
-        d.listener = std::make_unique<Listener>(d.io, boost::asio::ip::tcp::endpoint(address, d.options.port),
-                                                d.tls, *d.context, *d.api);
+        d.listener = std::make_unique<Listener>(
+            d.io, boost::asio::ip::tcp::endpoint(address, d.options.port), d.tls, *d.context,
+            *d.api);
     } catch (const boost::system::system_error& e) {
         throw StartupError("cannot listen on " + d.options.listenAddress + ":" +
                            std::to_string(d.options.port) + ": " + e.code().message());
@@ -206,8 +212,8 @@ void Daemon::Impl::reload() {
     sd_notify(0, "RELOADING=1");
     auto loaded = config::loadHallConfig(configFile);
     if (auto* errors = std::get_if<std::vector<core::ConfigError>>(&loaded)) {
-        logError("SIGHUP: " + configFile.string() + " not reloaded, the running configuration stays:\n" +
-                 core::describe(*errors));
+        logError("SIGHUP: " + configFile.string() +
+                 " not reloaded, the running configuration stays:\n" + core::describe(*errors));
         sd_notify(0, "READY=1");
         return;
     }
@@ -228,7 +234,8 @@ void Daemon::Impl::reload() {
                 hub->setConfig(config);
                 logInfo("SIGHUP: reloaded " + configFile.string());
             } else {
-                logError("SIGHUP: " + configFile.string() + " not applied, the running configuration stays: " + error);
+                logError("SIGHUP: " + configFile.string() +
+                         " not applied, the running configuration stays: " + error);
             }
             sd_notify(0, "READY=1");
         });
@@ -242,10 +249,13 @@ void Daemon::Impl::startWatchdog() {
     watchdog.async_wait([this](boost::system::error_code ec) {
         if (ec) return;
         // Alive means both threads turn: this one runs the timer, the worker answers a probe.
-        if (workerAnswered) sd_notify(0, "WATCHDOG=1");
-        else logWarning("watchdog: the database thread has not answered for half an interval");
+        if (workerAnswered)
+            sd_notify(0, "WATCHDOG=1");
+        else
+            logWarning("watchdog: the database thread has not answered for half an interval");
         workerAnswered = false;
-        worker->run([this](HallData&) { boost::asio::post(io, [this] { workerAnswered = true; }); });
+        worker->run(
+            [this](HallData&) { boost::asio::post(io, [this] { workerAnswered = true; }); });
         startWatchdog();
     });
 }

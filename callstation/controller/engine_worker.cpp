@@ -11,14 +11,26 @@ constexpr std::size_t kMaxBatch = 64;
 Outcome outcomeOf(const core::Result<core::Decision>& result, const core::Command& command,
                   const core::Engine& engine, core::Timestamp now) {
     if (!result.ok()) return protocol::engineError(result.error());
+    if (result->lease) {
+        // A retried lease_numbers gets the lease as it stands; once its business day is over
+        // the lease is gone, and so are the numbers it held.
+        const core::NumberLease* lease = engine.lease(*result->lease);
+        if (lease == nullptr)
+            return protocol::engineError(core::fail(core::ErrorCode::LeaseExpired,
+                                                    "lease " + std::to_string(*result->lease) +
+                                                        " ended with its business day"));
+        return protocol::ResponseResult{protocol::LeaseResult{protocol::leaseView(*lease, engine)}};
+    }
     protocol::CommandResult answer;
     if (result->ticket) {
         if (const core::Ticket* ticket = engine.ticket(*result->ticket)) {
             answer.ticket = protocol::ticketView(*ticket);
-            if (std::holds_alternative<core::IssueTicket>(command)) {
+            if (std::holds_alternative<core::IssueTicket>(command) ||
+                std::holds_alternative<core::IssueLeasedTicket>(command)) {
                 if (auto position = engine.position(ticket->id, now); position.ok()) {
                     answer.ahead = position->ahead;
-                    if (position->estimatedWait) answer.estimatedWaitMs = position->estimatedWait->count();
+                    if (position->estimatedWait)
+                        answer.estimatedWaitMs = position->estimatedWait->count();
                 }
             }
         }
@@ -28,13 +40,16 @@ Outcome outcomeOf(const core::Result<core::Decision>& result, const core::Comman
 
 } // namespace
 
-EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange,
-                           std::chrono::milliseconds tickInterval)
-    : data_(std::move(data)), clock_(clock), tickInterval_(tickInterval), toNetwork_(std::move(toNetwork)),
-      onChange_(std::move(onChange)), published_(viewOf(data_.engine.engine(), clock_.now())),
+EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork,
+                           OnChange onChange, std::chrono::milliseconds tickInterval)
+    : data_(std::move(data)), clock_(clock), tickInterval_(tickInterval),
+      toNetwork_(std::move(toNetwork)), onChange_(std::move(onChange)),
+      published_(protocol::viewOf(data_.engine.engine(), clock_.now())),
       thread_([this] { loop(); }) {}
 
-HallView EngineWorker::initialView() const { return published_; }
+protocol::HallView EngineWorker::initialView() const {
+    return published_;
+}
 
 EngineWorker::~EngineWorker() {
     {
@@ -105,10 +120,10 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
             const auto& rate = std::get<core::Rate>(job.command);
             const core::Ticket* ticket = engine.ticket(rate.ticket);
             if (ticket != nullptr && ticket->window != job.ratingWindow) {
-                outcomes[i] = protocol::protocolError(
-                    protocol::ProtocolError::Forbidden,
-                    "ticket " + ticket->number + " was not served at window " +
-                        std::to_string(*job.ratingWindow));
+                outcomes[i] = protocol::protocolError(protocol::ProtocolError::Forbidden,
+                                                      "ticket " + ticket->number +
+                                                          " was not served at window " +
+                                                          std::to_string(*job.ratingWindow));
                 continue;
             }
         }
@@ -122,7 +137,8 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             if (batchIndex[i] == SIZE_MAX) continue;
             const auto& result = results[batchIndex[i]];
-            if (result.ok()) events.insert(events.end(), result->events.begin(), result->events.end());
+            if (result.ok())
+                events.insert(events.end(), result->events.begin(), result->events.end());
             outcomes[i] = outcomeOf(result, jobs[i].command, engine, now);
         }
     } catch (const store::StoreError& e) {
@@ -152,8 +168,8 @@ void EngineWorker::tick() {
 
 void EngineWorker::publish(const std::vector<core::Event>& events) {
     const core::Engine& engine = data_.engine.engine();
-    HallView view = viewOf(engine, clock_.now());
-    auto calls = callsIn(events, engine);
+    protocol::HallView view = protocol::viewOf(engine, clock_.now());
+    auto calls = protocol::callsIn(events, engine);
     // Estimated waits move with the clock and a reloaded configuration changes windows, so the
     // view is compared, not only the events looked at.
     if (calls.empty() && view == published_) return;

@@ -12,7 +12,7 @@
 
 #include "audit_log.h"
 #include "device_registry.h"
-#include "hall_view.h"
+#include "protocol/hall_view.h"
 #include "store/durable_engine.h"
 
 #include <condition_variable>
@@ -43,8 +43,10 @@ struct CommandJob {
 
 class EngineWorker {
 public:
-    using Post = std::function<void(std::function<void()>)>; // runs a function on the network thread
-    using OnChange = std::function<void(HallView view, std::vector<protocol::Call> calls)>;
+    using Post =
+        std::function<void(std::function<void()>)>; // runs a function on the network thread
+    using OnChange =
+        std::function<void(protocol::HallView view, std::vector<protocol::Call> calls)>;
 
     // `tickInterval`: how often the engine is told the time when nothing else happens (closing
     // time, the business day rolling over and the unrated-ticket policy are due on a clock).
@@ -59,7 +61,7 @@ public:
     // A change it makes to the view (a reloaded configuration) is published after it.
     void run(std::function<void(HallData&)> task);
     // The view at construction: what the network thread starts from (call before submitting).
-    HallView initialView() const;
+    protocol::HallView initialView() const;
 
 private:
     using Job = std::variant<CommandJob, std::function<void(HallData&)>>;
@@ -73,7 +75,8 @@ private:
     std::chrono::milliseconds tickInterval_;
     Post toNetwork_;
     OnChange onChange_;
-    HallView published_; // the last view handed to the network thread (worker thread only)
+    protocol::HallView
+        published_; // the last view handed to the network thread (worker thread only)
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> queue_;

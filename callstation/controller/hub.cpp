@@ -6,22 +6,27 @@
 
 namespace hall::controller {
 
-Hub::Hub(core::HallConfig config, HallView initial)
+Hub::Hub(core::HallConfig config, protocol::HallView initial)
     : config_(std::move(config)), view_(std::move(initial)) {}
 
-void Hub::setConfig(core::HallConfig config) { config_ = std::move(config); }
+void Hub::setConfig(core::HallConfig config) {
+    config_ = std::move(config);
+}
 
 bool Hub::sees(const protocol::DeviceIdentity& device, int window) const {
     switch (device.role) {
     case protocol::Role::Admin:
-    case protocol::Role::LedBridge: return true;
-    case protocol::Role::WindowPad: return device.window == window;
+    case protocol::Role::LedBridge:
+        return true;
+    case protocol::Role::WindowPad:
+        return device.window == window;
     case protocol::Role::CallBoard: {
         const core::Window* w = config_.findWindow(window);
         return w != nullptr && w->zoneId == device.zone;
     }
     case protocol::Role::TicketMachine:
-    case protocol::Role::Kiosk: return false;
+    case protocol::Role::Kiosk:
+        return false;
     }
     return false;
 }
@@ -35,10 +40,11 @@ protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) cons
     return snapshot;
 }
 
-void Hub::update(HallView view, std::vector<protocol::Call> calls) {
+void Hub::update(protocol::HallView view, std::vector<protocol::Call> calls) {
     // Calls first: they are what a waiting citizen is listening for; the window state follows.
-    for (const auto& call : calls) broadcast(call, call.window);
-    for (const auto& change : changesBetween(view_, view)) {
+    for (const auto& call : calls)
+        broadcast(call, call.window);
+    for (const auto& change : protocol::changesBetween(view_, view)) {
         const auto* window = std::get_if<protocol::WindowView>(&change);
         broadcast(change, window ? std::optional<int>(window->number) : std::nullopt);
     }
@@ -101,7 +107,8 @@ void Hub::reportFaults(const std::string& device, std::vector<protocol::DeviceFa
 void Hub::closeDevice(const std::string& device) {
     const auto sessions = sessions_;
     for (const auto& weak : sessions)
-        if (auto session = weak.lock(); session && session->identity() && session->identity()->device == device)
+        if (auto session = weak.lock();
+            session && session->identity() && session->identity()->device == device)
             session->drop("device revoked");
 }
 

@@ -10,7 +10,7 @@
 
 #include "core/hall_config.h"
 #include "core/time.h"
-#include "hall_view.h"
+#include "protocol/hall_view.h"
 #include "protocol/messages.h"
 
 #include <cstdint>
@@ -24,11 +24,11 @@ namespace hall::controller {
 class TerminalSession;
 
 struct DeviceHealth {
-    bool online = false;     // at least one authenticated connection now
-    int connections = 0;     // authenticated connections now
-    core::Timestamp lastSeen{}; // last frame received from it
+    bool online = false;                       // at least one authenticated connection now
+    int connections = 0;                       // authenticated connections now
+    core::Timestamp lastSeen{};                // last frame received from it
     std::vector<protocol::DeviceFault> faults; // as of the last heartbeat
-    std::string address;     // peer address of its latest connection
+    std::string address;                       // peer address of its latest connection
 };
 
 struct HubCounters {
@@ -38,19 +38,19 @@ struct HubCounters {
 
 class Hub {
 public:
-    Hub(core::HallConfig config, HallView initial);
+    Hub(core::HallConfig config, protocol::HallView initial);
 
     void setConfig(core::HallConfig config); // a reload; the next change is pushed as usual
     const core::HallConfig& config() const { return config_; }
 
     // The engine changed: push the difference and the calls to everyone who sees them.
-    void update(HallView view, std::vector<protocol::Call> calls);
+    void update(protocol::HallView view, std::vector<protocol::Call> calls);
     void setNotices(std::vector<protocol::Notice> notices); // pushes the new and changed ones
     const std::vector<protocol::Notice>& notices() const { return notices_; }
 
     // What this device's terminal shows: the queues, the windows it sees, the notices.
     protocol::Snapshot snapshotFor(const protocol::DeviceIdentity& device) const;
-    const HallView& view() const { return view_; }
+    const protocol::HallView& view() const { return view_; }
     bool sees(const protocol::DeviceIdentity& device, int window) const;
 
     void attach(const std::shared_ptr<TerminalSession>& session, core::Timestamp now);
@@ -68,7 +68,7 @@ private:
     void broadcast(const protocol::PushBody& body, std::optional<int> window);
 
     core::HallConfig config_;
-    HallView view_;
+    protocol::HallView view_;
     std::vector<protocol::Notice> notices_;
     std::vector<std::weak_ptr<TerminalSession>> sessions_;
     std::map<std::string, DeviceHealth> health_;

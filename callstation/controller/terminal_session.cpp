@@ -109,6 +109,8 @@ void TerminalSession::handle(protocol::Request request) {
                       protocol::ResponseResult{protocol::SnapshotResult{
                           seq_, context_.hub.snapshotFor(*identity_)}});
     }
+    if (auto* audit = std::get_if<protocol::TechnicianAudit>(&request.body))
+        return technicianAudit(request.id, std::move(*audit));
     if (auto command = protocol::engineCommand(request)) return execute(request, std::move(*command));
     refuse(request.id, type, ProtocolError::Internal, "request type not handled");
 }
@@ -160,8 +162,34 @@ void TerminalSession::enroll(std::string requestId, protocol::Enroll enroll) {
     });
 }
 
+// The audit row names the device and the technician's action, dated by the device's clock (an
+// outbox may replay it much later) unless that clock is ahead of the controller's. The request
+// id is kept with the engine's answered requests, so a replay is answered {} and writes nothing.
+void TerminalSession::technicianAudit(std::string requestId, protocol::TechnicianAudit audit) {
+    context_.worker.run([self = shared_from_this(), requestId = std::move(requestId),
+                         audit = std::move(audit), device = identity_->device](HallData& data) {
+        const auto now = self->context_.clock.now();
+        Outcome outcome = protocol::ResponseResult{protocol::Ack{}};
+        try {
+            data.audit.recordOnce(device + "/" + requestId, now, std::min(audit.at, now), device,
+                                  "technician_" + std::string(protocol::technicianActionName(audit.action)),
+                                  audit.detail);
+        } catch (const store::StoreError& e) {
+            outcome = protocol::protocolError(ProtocolError::Internal, std::string("storage failed: ") + e.what());
+        }
+        boost::asio::post(self->context_.network, [self, requestId, outcome = std::move(outcome)]() mutable {
+            if (!self->closed_) self->answer(requestId, RequestType::TechnicianAudit, std::move(outcome));
+        });
+    });
+}
+
 void TerminalSession::execute(const protocol::Request& request, core::Command command) {
-    if (auto* issue = std::get_if<core::IssueTicket>(&command)) issue->sourceDevice = identity_->device;
+    // The issuing device is the connection's, never what a terminal claims.
+    std::visit(
+        [&](auto& c) {
+            if constexpr (requires { c.sourceDevice; }) c.sourceDevice = identity_->device;
+        },
+        command);
     CommandJob job;
     job.command = std::move(command);
     // Request ids are the client's; scoped by device, two terminals cannot collide.

@@ -44,6 +44,7 @@ private:
     void hello(std::string requestId, protocol::Hello hello);
     void enroll(std::string requestId, protocol::Enroll enroll);
     void execute(const protocol::Request& request, core::Command command);
+    void technicianAudit(std::string requestId, protocol::TechnicianAudit audit);
     void answer(const std::string& requestId, std::optional<protocol::RequestType> type,
                 Outcome outcome);
     void refuse(const std::string& requestId, std::optional<protocol::RequestType> type,

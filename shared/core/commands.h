@@ -21,6 +21,28 @@ struct IssueTicket {
     std::string personKey; // keyed hash, empty for anonymous tickets
 };
 
+// A ticket machine or kiosk reserves the next `count` numbers of a service for the current
+// business day, to hand out while the controller is out of reach. Normal issuing skips them.
+struct LeaseNumbers {
+    std::string serviceId;
+    int count = 0; // 1 … kMaxLeaseCount
+    std::string sourceDevice;
+};
+inline constexpr int kMaxLeaseCount = 200;
+
+// A number of a lease, handed out by the device that holds the lease (perhaps while offline),
+// reported so the ticket joins the queue at the place its issue time gives it.
+struct IssueLeasedTicket {
+    LeaseId lease = 0;
+    std::string number;   // "A101", one of the lease's numbers
+    Timestamp issuedAt{}; // the device's clock; clamped to [lease granted, now]
+    PriorityClass priority = PriorityClass::Normal;
+    std::string greenCategory;
+    std::optional<Appointment> appointment;
+    std::string sourceDevice; // must be the lease's holder
+    std::string personKey;
+};
+
 struct SignIn {
     int window = 0;
     std::string staffId;
@@ -84,7 +106,7 @@ struct Tick {};
 
 using Command = std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext,
                              CallNumber, Recall, StartServing, Finish, MarkNoShow, Transfer,
-                             UndoCall, CancelTicket, Rate, Tick>;
+                             UndoCall, CancelTicket, Rate, Tick, LeaseNumbers, IssueLeasedTicket>;
 
 std::string_view commandName(const Command& command);
 

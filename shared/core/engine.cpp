@@ -3,6 +3,7 @@
 #include "core/engine.h"
 
 #include "core/engine_state.h"
+#include "core/numbering.h"
 #include "core/overloaded.h"
 
 #include <sstream>
@@ -156,6 +157,8 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
         return true;
     });
     std::erase_if(s.byNumber, [&](const auto& kv) { return !s.tickets.contains(kv.second); });
+    // Leases end with their business day; their unissued numbers are never issued.
+    std::erase_if(s.leases, [&](const auto& kv) { return kv.second.day < e.to; });
     std::erase_if(s.days, [&](const auto& kv) { return kv.first < keepStatsFrom; });
     std::erase_if(s.activePersons, [](const auto& kv) { return kv.second <= 0; });
     std::erase_if(s.changedPastDays, [&](BusinessDay d) { return d < keepStatsFrom; });
@@ -174,7 +177,10 @@ void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {
     t.appointment = e.appointment;
     t.sourceDevice = e.sourceDevice;
     t.personKey = e.personKey;
-    t.issuedAt = t.queuedAt = t.eligibleAt = t.visitStartedAt = at;
+    // A leased ticket stands in line from the moment the device handed it out (clamped when it
+    // was decided), not from when the controller heard of it; its wait is measured from there.
+    const Timestamp issuedAt = e.issuedAt.value_or(at);
+    t.issuedAt = t.queuedAt = t.eligibleAt = t.visitStartedAt = issuedAt;
 
     auto& day = s.days[e.day];
     auto& seq = day.sequences[e.serviceId];
@@ -183,13 +189,29 @@ void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {
         std::max(day.issued, static_cast<int>(e.ticket % Engine::State::kTicketsPerDayIdSpace));
     if (!e.personKey.empty()) ++s.activePersons[{e.personKey, e.serviceId, e.day}];
     s.byNumber[{e.day, e.number}] = e.ticket;
-    const int hour = toLocal(*s.zone, at).hour();
+    if (e.lease)
+        if (auto lease = s.leases.find(*e.lease); lease != s.leases.end())
+            lease->second.used.insert(e.sequence);
+    const int hour = toLocal(*s.zone, issuedAt).hour();
     s.countVisit(t, t.serviceId, std::nullopt, {}, [&](GroupStats& g) {
         ++g.issued;
         ++g.arrivalsByHour[static_cast<std::size_t>(hour)];
+        if (e.lease) ++g.leasedIssued;
     });
     s.enqueue(t);
     s.tickets.emplace(t.id, std::move(t));
+}
+
+void reserve(Engine::State& s, const NumbersLeased& e, Timestamp at) {
+    auto& day = s.days[e.day];
+    auto& seq = day.sequences[e.serviceId];
+    seq = std::max(seq, e.firstSequence + e.count - 1);
+    day.leases =
+        std::max(day.leases, static_cast<int>(e.lease % Engine::State::kTicketsPerDayIdSpace));
+    s.leases[e.lease] =
+        NumberLease{e.lease, e.day, e.serviceId, e.sourceDevice, at, e.firstSequence, e.count, {}};
+    for (GroupStats* g : {&day.stats.hall, &day.stats.byService[e.serviceId]})
+        g->leasedNumbers += e.count;
 }
 
 // The window lets go of its ticket: it is idle again and there is no call left to undo.
@@ -374,6 +396,7 @@ void Engine::apply(const Event& event) {
                        }
                    },
                    [&](const RatingRecorded& e) { rate(s, s.findTicket(e.ticket), e, event.at); },
+                   [&](const NumbersLeased& e) { reserve(s, e, event.at); },
                },
                event.body);
 }
@@ -520,6 +543,21 @@ std::vector<BusinessDay> Engine::takeChangedPastDays() {
     return out;
 }
 
+const NumberLease* Engine::lease(LeaseId id) const {
+    auto it = s_->leases.find(id);
+    return it == s_->leases.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Engine::leaseNumbers(const NumberLease& lease) const {
+    std::vector<std::string> out;
+    auto it = s_->serviceIndex.find(lease.serviceId);
+    if (it == s_->serviceIndex.end()) return out;
+    const auto& svc = s_->config.services[it->second];
+    for (int i = 0; i < lease.count; ++i)
+        out.push_back(formatTicketNumber(svc, lease.firstSequence + i));
+    return out;
+}
+
 TicketId Engine::lastTicketId() const {
     return s_->tickets.empty() ? 0 : s_->tickets.rbegin()->first;
 }
@@ -558,7 +596,18 @@ std::string Engine::fingerprint() const {
         const auto& h = data.stats.hall;
         o << "stats " << formatDay(d) << ' ' << data.issued << ' ' << h.issued << ' ' << h.served
           << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' ' << h.wait.count()
-          << ' ' << h.service.count() << ' ' << h.ratedCount() << '\n';
+          << ' ' << h.service.count() << ' ' << h.ratedCount() << ' ' << data.leases << ' '
+          << h.leasedNumbers << ' ' << h.leasedIssued << '\n';
+        for (const auto& [service, seq] : data.sequences)
+            o << "sequence " << formatDay(d) << ' ' << service << ' ' << seq << '\n';
+    }
+    for (const auto& [id, l] : s.leases) {
+        o << "lease " << id << ' ' << formatDay(l.day) << ' ' << l.serviceId << ' '
+          << l.sourceDevice << ' ' << ts(l.grantedAt) << ' ' << l.firstSequence << ' ' << l.count
+          << " used";
+        for (int q : l.used)
+            o << ' ' << q;
+        o << '\n';
     }
     for (const auto& [k, n] : s.activePersons)
         if (n) o << "person " << std::get<0>(k) << ' ' << std::get<1>(k) << ' ' << n << '\n';

@@ -9,6 +9,7 @@
 #include "core/commands.h"
 #include "core/events.h"
 #include "core/hall_config.h"
+#include "core/lease.h"
 #include "core/result.h"
 #include "core/statistics.h"
 #include "core/ticket.h"
@@ -25,6 +26,7 @@ namespace hall::core {
 struct Decision {
     std::vector<Event> events;      // empty when nothing changes (a Tick with nothing due)
     std::optional<TicketId> ticket; // the ticket the command concerned (issued, called, …)
+    std::optional<LeaseId> lease;   // LeaseNumbers: the lease granted
 };
 
 struct WindowState {
@@ -82,6 +84,11 @@ public:
     // Past days whose statistics changed since the last call (late finishes, day-end
     // cancellations): the store rewrites their stored reports.
     std::vector<BusinessDay> takeChangedPastDays();
+
+    // A lease of the current business day (null once its day is over, or if there is none).
+    const NumberLease* lease(LeaseId id) const;
+    // The lease's display numbers in issuing order ("A101", "A102", …).
+    std::vector<std::string> leaseNumbers(const NumberLease& lease) const;
 
     TicketId lastTicketId() const;
     // A canonical text of the whole state: two engines with equal fingerprints behave the same.

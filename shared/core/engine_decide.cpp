@@ -2,10 +2,10 @@
 
 #include "core/engine.h"
 #include "core/engine_state.h"
+#include "core/numbering.h"
 #include "core/overloaded.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace hall::core {
 
@@ -16,12 +16,6 @@ using std::chrono::minutes;
 
 std::string windowName(int number) {
     return "window " + std::to_string(number);
-}
-
-std::string formatNumber(const Service& svc, int sequence) {
-    char digits[32];
-    std::snprintf(digits, sizeof digits, "%0*d", svc.numberWidth, sequence);
-    return svc.prefix + digits;
 }
 
 bool openAt(const Service& svc, int minuteOfDay) {
@@ -83,6 +77,48 @@ private:
     int n_;
 };
 
+// The person and priority rules every issued ticket obeys, online or from a lease.
+std::optional<Error> personAndPriority(const Engine::State& s, const Service& svc,
+                                       BusinessDay today, const std::string& personKey,
+                                       PriorityClass priority, const std::string& greenCategory,
+                                       const std::optional<Appointment>& appointment) {
+    if (s.config.queue.onePerPersonPerService && !personKey.empty()) {
+        auto p = s.activePersons.find({personKey, svc.id, today});
+        if (p != s.activePersons.end() && p->second > 0)
+            return fail(ErrorCode::DuplicatePerson,
+                        "this person already holds a ticket for " + svc.nameZh + " today");
+    }
+    if (priority == PriorityClass::GreenChannel) {
+        const auto& cats = s.config.queue.greenChannelCategories;
+        if (std::find(cats.begin(), cats.end(), greenCategory) == cats.end())
+            return fail(ErrorCode::PriorityNotAllowed,
+                        "'" + greenCategory + "' is not a green-channel category");
+    } else if (!greenCategory.empty()) {
+        return fail(ErrorCode::InvalidArgument, "a green-channel category needs that priority");
+    }
+    if ((priority == PriorityClass::Appointment) != appointment.has_value())
+        return fail(ErrorCode::InvalidArgument,
+                    "an appointment ticket needs its appointment, and only it has one");
+    return std::nullopt;
+}
+
+const DayData* dayData(const Engine::State& s, BusinessDay day) {
+    auto it = s.days.find(day);
+    return it == s.days.end() ? nullptr : &it->second;
+}
+
+int lastSequence(const DayData* day, const std::string& serviceId) {
+    if (!day) return 0;
+    auto seq = day->sequences.find(serviceId);
+    return seq == day->sequences.end() ? 0 : seq->second;
+}
+
+TicketId nextTicketId(BusinessDay today, int dayCount) {
+    return static_cast<TicketId>(today.time_since_epoch().count()) *
+               Engine::State::kTicketsPerDayIdSpace +
+           static_cast<TicketId>(dayCount + 1);
+}
+
 Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp now) {
     auto it = s.serviceIndex.find(c.serviceId);
     if (it == s.serviceIndex.end())
@@ -91,49 +127,144 @@ Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp n
     if (!openAt(svc, toLocal(*s.zone, now).minuteOfDay))
         return fail(ErrorCode::ServiceClosed, svc.nameZh + " is not issuing tickets now");
     const auto today = s.day.value_or(s.businessDay(now));
-    const DayData* day = s.days.contains(today) ? &s.days.at(today) : nullptr;
-    int issued = 0;
-    if (day)
-        if (auto seq = day->sequences.find(svc.id); seq != day->sequences.end())
-            issued = seq->second;
+    const DayData* day = dayData(s, today);
+    // Leased numbers are counted here from the moment they are leased: normal issuing continues
+    // after the last leased sequence, so no number is given twice.
+    const int issued = lastSequence(day, svc.id);
     if (svc.dailyQuota > 0 && issued >= svc.dailyQuota)
         return fail(ErrorCode::QuotaReached, svc.nameZh + ": today's " +
                                                  std::to_string(svc.dailyQuota) +
                                                  " tickets are all issued");
-    if (s.config.queue.onePerPersonPerService && !c.personKey.empty()) {
-        auto p = s.activePersons.find({c.personKey, svc.id, today});
-        if (p != s.activePersons.end() && p->second > 0)
-            return fail(ErrorCode::DuplicatePerson,
-                        "this person already holds a ticket for " + svc.nameZh + " today");
-    }
-    if (c.priority == PriorityClass::GreenChannel) {
-        const auto& cats = s.config.queue.greenChannelCategories;
-        if (std::find(cats.begin(), cats.end(), c.greenCategory) == cats.end())
-            return fail(ErrorCode::PriorityNotAllowed,
-                        "'" + c.greenCategory + "' is not a green-channel category");
-    } else if (!c.greenCategory.empty()) {
-        return fail(ErrorCode::InvalidArgument, "a green-channel category needs that priority");
-    }
-    if ((c.priority == PriorityClass::Appointment) != c.appointment.has_value())
-        return fail(ErrorCode::InvalidArgument,
-                    "an appointment ticket needs its appointment, and only it has one");
+    if (auto refused = personAndPriority(s, svc, today, c.personKey, c.priority, c.greenCategory,
+                                         c.appointment))
+        return *refused;
     const int dayCount = day ? day->issued : 0;
     if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
         return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
 
     TicketIssued e;
-    e.ticket = static_cast<TicketId>(today.time_since_epoch().count()) *
-                   Engine::State::kTicketsPerDayIdSpace +
-               static_cast<TicketId>(dayCount + 1);
+    e.ticket = nextTicketId(today, dayCount);
     e.day = today;
     e.sequence = issued + 1;
-    e.number = formatNumber(svc, e.sequence);
+    e.number = formatTicketNumber(svc, e.sequence);
     e.serviceId = svc.id;
     e.priority = c.priority;
     e.greenCategory = c.greenCategory;
     e.appointment = c.appointment;
     e.sourceDevice = c.sourceDevice;
     e.personKey = c.personKey;
+    const auto id = e.ticket;
+    return one(now, std::move(e), id);
+}
+
+// Leasing is allowed at any hour of the business day (a machine leases before the doors open);
+// the quota counts leased numbers at once, so a lease gets fewer numbers when fewer are left.
+Result<Decision> grantLease(const Engine::State& s, const LeaseNumbers& c, Timestamp now) {
+    auto it = s.serviceIndex.find(c.serviceId);
+    if (it == s.serviceIndex.end())
+        return fail(ErrorCode::UnknownService, "no service '" + c.serviceId + "'");
+    const auto& svc = s.config.services[it->second];
+    if (c.count < 1 || c.count > kMaxLeaseCount)
+        return fail(ErrorCode::InvalidArgument,
+                    "a lease holds 1 to " + std::to_string(kMaxLeaseCount) + " numbers");
+    if (c.sourceDevice.empty())
+        return fail(ErrorCode::InvalidArgument, "a lease needs the device that will hold it");
+    const auto today = s.day.value_or(s.businessDay(now));
+    const DayData* day = dayData(s, today);
+    const int issued = lastSequence(day, svc.id);
+    int count = c.count;
+    if (svc.dailyQuota > 0) {
+        if (issued >= svc.dailyQuota)
+            return fail(ErrorCode::QuotaReached, svc.nameZh + ": today's " +
+                                                     std::to_string(svc.dailyQuota) +
+                                                     " tickets are all issued or leased");
+        count = std::min(count, svc.dailyQuota - issued);
+    }
+    const int leases = day ? day->leases : 0;
+    if (static_cast<std::uint64_t>(leases) + 1 >= Engine::State::kTicketsPerDayIdSpace)
+        return fail(ErrorCode::QuotaReached, "the hall has granted its maximum of leases today");
+    NumbersLeased e;
+    e.lease = static_cast<LeaseId>(today.time_since_epoch().count()) *
+                  Engine::State::kTicketsPerDayIdSpace +
+              static_cast<LeaseId>(leases + 1);
+    e.day = today;
+    e.serviceId = svc.id;
+    e.sourceDevice = c.sourceDevice;
+    e.firstSequence = issued + 1;
+    e.count = count;
+    Decision d;
+    d.lease = e.lease;
+    d.events.push_back(Event{now, std::move(e)});
+    return d;
+}
+
+// A leased number handed out by its holder. Its place in line is the issue time on the device,
+// clamped to [the lease's grant, now]: a clock running ahead cannot put the ticket in front of
+// people already waiting, one running behind no earlier than the lease. The quota was taken at
+// leasing; opening hours, the one-per-person rule and priorities are checked as for IssueTicket,
+// at that issue time.
+Result<Decision> issueLeased(const Engine::State& s, const IssueLeasedTicket& c, Timestamp now) {
+    const auto today = s.day.value_or(s.businessDay(now));
+    auto found = s.leases.find(c.lease);
+    if (found == s.leases.end()) {
+        // Lease ids start with their business day, so an ended lease is still recognised (an id
+        // of a day within the last year; anything else was never a lease).
+        const auto leaseDay = BusinessDay(std::chrono::days(
+            static_cast<std::int64_t>(c.lease / Engine::State::kTicketsPerDayIdSpace)));
+        if (c.lease % Engine::State::kTicketsPerDayIdSpace != 0 && leaseDay < today &&
+            leaseDay >= today - std::chrono::days(kLeaseIdsRecognisedDays))
+            return fail(ErrorCode::LeaseExpired,
+                        "lease " + std::to_string(c.lease) + " ended with business day " +
+                            formatDay(leaseDay) + "; lease numbers for today");
+        return fail(ErrorCode::UnknownLease, "no lease " + std::to_string(c.lease) + " today");
+    }
+    const NumberLease& lease = found->second;
+    if (lease.day != today)
+        return fail(ErrorCode::LeaseExpired, "lease " + std::to_string(c.lease) +
+                                                 " ended with business day " +
+                                                 formatDay(lease.day));
+    if (lease.sourceDevice != c.sourceDevice)
+        return fail(ErrorCode::LeaseNotHeld,
+                    "lease " + std::to_string(c.lease) + " is held by another device");
+    auto it = s.serviceIndex.find(lease.serviceId);
+    if (it == s.serviceIndex.end())
+        return fail(ErrorCode::UnknownService,
+                    "service '" + lease.serviceId + "' of the lease is no longer configured");
+    const auto& svc = s.config.services[it->second];
+    int sequence = 0;
+    for (int q = lease.firstSequence; q < lease.firstSequence + lease.count && sequence == 0; ++q)
+        if (formatTicketNumber(svc, q) == c.number) sequence = q;
+    if (sequence == 0)
+        return fail(ErrorCode::NumberNotLeased,
+                    "'" + c.number + "' is not a number of lease " + std::to_string(c.lease));
+    if (lease.used.contains(sequence) ||
+        s.byNumber.contains(std::pair<BusinessDay, std::string>{today, c.number}))
+        return fail(ErrorCode::NumberUsed, c.number + " was already issued");
+    const Timestamp issuedAt = std::min(std::max(c.issuedAt, lease.grantedAt), now);
+    if (!openAt(svc, toLocal(*s.zone, issuedAt).minuteOfDay))
+        return fail(ErrorCode::ServiceClosed, svc.nameZh + " was not issuing tickets at " +
+                                                  formatLocalClock(*s.zone, issuedAt));
+    if (auto refused = personAndPriority(s, svc, today, c.personKey, c.priority, c.greenCategory,
+                                         c.appointment))
+        return *refused;
+    const DayData* day = dayData(s, today);
+    const int dayCount = day ? day->issued : 0;
+    if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
+        return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
+
+    TicketIssued e;
+    e.ticket = nextTicketId(today, dayCount);
+    e.day = today;
+    e.sequence = sequence;
+    e.number = c.number;
+    e.serviceId = svc.id;
+    e.priority = c.priority;
+    e.greenCategory = c.greenCategory;
+    e.appointment = c.appointment;
+    e.sourceDevice = c.sourceDevice;
+    e.personKey = c.personKey;
+    e.lease = c.lease;
+    e.issuedAt = issuedAt;
     const auto id = e.ticket;
     return one(now, std::move(e), id);
 }
@@ -374,6 +505,8 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
             [&](const CancelTicket& c) { return cancel(s, c, now); },
             [&](const Rate& c) { return rate(s, c, now); },
             [&](const Tick&) { return tick(s, now); },
+            [&](const LeaseNumbers& c) { return grantLease(s, c, now); },
+            [&](const IssueLeasedTicket& c) { return issueLeased(s, c, now); },
         },
         command);
 }

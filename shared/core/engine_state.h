@@ -45,6 +45,7 @@ struct DayData {
     DayStatistics stats;
     std::map<std::string, int> sequences; // last sequence per service id
     int issued = 0;                       // tickets of the day: the low part of ticket ids
+    int leases = 0;                       // leases of the day: the low part of lease ids
 };
 
 struct Engine::State {
@@ -56,6 +57,7 @@ struct Engine::State {
     std::optional<BusinessDay> day;
     std::map<BusinessDay, DayData> days; // the current day and the retained past ones
     std::map<TicketId, Ticket> tickets;
+    std::map<LeaseId, NumberLease> leases; // of the current business day only
     std::map<std::pair<BusinessDay, std::string>, TicketId, std::less<>> byNumber;
     std::vector<ServiceQueues> queues;  // by service index
     std::vector<WindowRuntime> windows; // by configuration order

@@ -32,6 +32,21 @@ struct TicketIssued {
     std::optional<Appointment> appointment;
     std::string sourceDevice;
     std::string personKey;
+    // Issued from a lease: the lease, and the (clamped) instant the device handed it out, which
+    // is its place in line. Absent for tickets issued online, whose issue time is the event's.
+    std::optional<LeaseId> lease;
+    std::optional<Timestamp> issuedAt;
+};
+
+// The sequences firstSequence … firstSequence + count − 1 of a service are reserved for one
+// device on one business day; its numbers are issued later by IssueLeasedTicket.
+struct NumbersLeased {
+    LeaseId lease = 0;
+    BusinessDay day{};
+    std::string serviceId;
+    std::string sourceDevice;
+    int firstSequence = 0;
+    int count = 0;
 };
 
 struct StaffSignedIn {
@@ -110,10 +125,10 @@ struct RatingRecorded {
     std::string staffId;
 };
 
-using EventBody =
-    std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut, WindowPaused,
-                 WindowResumed, TicketCalled, TicketRecalled, ServingStarted, TicketFinished,
-                 NoShowMarked, TicketTransferred, CallUndone, TicketCancelled, RatingRecorded>;
+using EventBody = std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut,
+                               WindowPaused, WindowResumed, TicketCalled, TicketRecalled,
+                               ServingStarted, TicketFinished, NoShowMarked, TicketTransferred,
+                               CallUndone, TicketCancelled, RatingRecorded, NumbersLeased>;
 
 struct Event {
     Timestamp at{};

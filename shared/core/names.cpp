@@ -57,12 +57,22 @@ std::string_view errorCodeName(ErrorCode code) {
         return "unknown_reason";
     case ErrorCode::CommentTooLong:
         return "comment_too_long";
+    case ErrorCode::UnknownLease:
+        return "unknown_lease";
+    case ErrorCode::LeaseExpired:
+        return "lease_expired";
+    case ErrorCode::LeaseNotHeld:
+        return "lease_not_held";
+    case ErrorCode::NumberNotLeased:
+        return "number_not_leased";
+    case ErrorCode::NumberUsed:
+        return "number_used";
     }
     return "unknown";
 }
 
 std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
-    for (int i = 0; i <= static_cast<int>(ErrorCode::CommentTooLong); ++i)
+    for (int i = 0; i <= static_cast<int>(ErrorCode::NumberUsed); ++i)
         if (errorCodeName(static_cast<ErrorCode>(i)) == name) return static_cast<ErrorCode>(i);
     return std::nullopt;
 }
@@ -146,25 +156,28 @@ bool isBadRating(RatingLevel level) {
 }
 
 std::string_view commandName(const Command& command) {
-    return std::visit(Overloaded{
-                          [](const IssueTicket&) { return std::string_view("issue_ticket"); },
-                          [](const SignIn&) { return std::string_view("sign_in"); },
-                          [](const SignOut&) { return std::string_view("sign_out"); },
-                          [](const PauseWindow&) { return std::string_view("pause_window"); },
-                          [](const ResumeWindow&) { return std::string_view("resume_window"); },
-                          [](const CallNext&) { return std::string_view("call_next"); },
-                          [](const CallNumber&) { return std::string_view("call_number"); },
-                          [](const Recall&) { return std::string_view("recall"); },
-                          [](const StartServing&) { return std::string_view("start_serving"); },
-                          [](const Finish&) { return std::string_view("finish"); },
-                          [](const MarkNoShow&) { return std::string_view("mark_no_show"); },
-                          [](const Transfer&) { return std::string_view("transfer"); },
-                          [](const UndoCall&) { return std::string_view("undo_call"); },
-                          [](const CancelTicket&) { return std::string_view("cancel_ticket"); },
-                          [](const Rate&) { return std::string_view("rate"); },
-                          [](const Tick&) { return std::string_view("tick"); },
-                      },
-                      command);
+    return std::visit(
+        Overloaded{
+            [](const IssueTicket&) { return std::string_view("issue_ticket"); },
+            [](const SignIn&) { return std::string_view("sign_in"); },
+            [](const SignOut&) { return std::string_view("sign_out"); },
+            [](const PauseWindow&) { return std::string_view("pause_window"); },
+            [](const ResumeWindow&) { return std::string_view("resume_window"); },
+            [](const CallNext&) { return std::string_view("call_next"); },
+            [](const CallNumber&) { return std::string_view("call_number"); },
+            [](const Recall&) { return std::string_view("recall"); },
+            [](const StartServing&) { return std::string_view("start_serving"); },
+            [](const Finish&) { return std::string_view("finish"); },
+            [](const MarkNoShow&) { return std::string_view("mark_no_show"); },
+            [](const Transfer&) { return std::string_view("transfer"); },
+            [](const UndoCall&) { return std::string_view("undo_call"); },
+            [](const CancelTicket&) { return std::string_view("cancel_ticket"); },
+            [](const Rate&) { return std::string_view("rate"); },
+            [](const Tick&) { return std::string_view("tick"); },
+            [](const LeaseNumbers&) { return std::string_view("lease_numbers"); },
+            [](const IssueLeasedTicket&) { return std::string_view("issue_leased_ticket"); },
+        },
+        command);
 }
 
 std::string_view eventName(const EventBody& body) {
@@ -185,6 +198,7 @@ std::string_view eventName(const EventBody& body) {
             [](const CallUndone&) { return std::string_view("call_undone"); },
             [](const TicketCancelled&) { return std::string_view("ticket_cancelled"); },
             [](const RatingRecorded&) { return std::string_view("rating_recorded"); },
+            [](const NumbersLeased&) { return std::string_view("numbers_leased"); },
         },
         body);
 }

@@ -34,6 +34,11 @@ enum class ErrorCode {
     ReasonRequired,   // the two lowest levels need at least one reason
     UnknownReason,
     CommentTooLong,
+    UnknownLease,    // no such lease of the current business day
+    LeaseExpired,    // the lease belonged to an earlier business day
+    LeaseNotHeld,    // the lease is another device's
+    NumberNotLeased, // the number is not one of the lease's
+    NumberUsed,      // the leased number was already issued
 };
 
 std::string_view errorCodeName(ErrorCode code); // stable snake_case name for protocols and logs

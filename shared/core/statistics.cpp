@@ -73,6 +73,8 @@ void GroupStats::merge(const GroupStats& o) {
     for (std::size_t i = 0; i < ratings.size(); ++i)
         ratings[i] += o.ratings[i];
     automaticRatings += o.automaticRatings;
+    leasedNumbers += o.leasedNumbers;
+    leasedIssued += o.leasedIssued;
     for (std::size_t i = 0; i < arrivalsByHour.size(); ++i)
         arrivalsByHour[i] += o.arrivalsByHour[i];
 }

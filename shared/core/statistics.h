@@ -46,7 +46,11 @@ struct GroupStats {
     DurationHistogram service; // from start of service (or the call) to finish
     std::array<int, kRatingLevels> ratings{}; // index: level - 1
     int automaticRatings = 0;                 // of those, recorded by the unrated policy
-    std::array<int, 24> arrivalsByHour{};     // tickets issued per local hour (hall and services)
+    // Numbers reserved by leases for offline issuing, and of those the ones issued (their
+    // tickets count in `issued` too); the difference are numbers never handed out.
+    int leasedNumbers = 0;
+    int leasedIssued = 0;
+    std::array<int, 24> arrivalsByHour{}; // tickets issued per local hour (hall and services)
 
     int ratedCount() const;
     int badRatings() const;                // 不满意 + 非常不满意

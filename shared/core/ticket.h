@@ -22,6 +22,9 @@ namespace hall::core {
 // Assigned by the engine as day × 1,000,000 + the day's running count, so ids never repeat even
 // after old journal rows have been pruned, and are increasing.
 using TicketId = std::uint64_t;
+// A block of numbers leased to a terminal for offline issuing: day × 1,000,000 + the day's count
+// of leases, like ticket ids (docs/engine.md, "Number leases").
+using LeaseId = std::uint64_t;
 
 enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled };
 

@@ -33,6 +33,13 @@ bool isPersonKey(std::string_view s) {
     return true;
 }
 
+bool isDay(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9')) return false;
+    return true;
+}
+
 // Rejects nesting deeper than kMaxDepth before parsing, so that no input can make the parser or
 // the destructor of the parsed value go deep. Brackets inside strings do not count.
 void checkDepth(std::string_view frame) {
@@ -124,6 +131,40 @@ bool optionalBool(StrictReader& r, const char* key) {
     return r.has(key) ? r.boolean(key) : false;
 }
 
+// Instants sent by terminals: integer ms since the Unix epoch, 0 … 2^50 (year 37,648).
+core::Timestamp instant(StrictReader& r, const char* key) {
+    return core::Timestamp(core::Millis(r.integer(key, 0, std::int64_t{1} << 50)));
+}
+
+// The optional fields a ticket is issued with, online (issue_ticket) or from a lease.
+template <typename Issue> void readTicketOptions(StrictReader& r, Issue& c) {
+    if (r.has("priority"))
+        c.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
+    if (r.has("green_category")) c.greenCategory = r.nonEmptyText("green_category");
+    if (r.has("appointment")) {
+        StrictReader a(r.object("appointment"), r.subContext("appointment"), kMaxTextBytes);
+        core::Appointment appointment;
+        appointment.id = a.nonEmptyText("id");
+        appointment.slotStart = instant(a, "slot_start");
+        a.finish();
+        c.appointment = std::move(appointment);
+    }
+    if (r.has("person_key")) {
+        c.personKey = r.text("person_key");
+        if (!isPersonKey(c.personKey))
+            r.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
+    }
+}
+
+template <typename Issue> void writeTicketOptions(Json& j, const Issue& c) {
+    j["priority"] = core::priorityName(c.priority);
+    if (!c.greenCategory.empty()) j["green_category"] = c.greenCategory;
+    if (c.appointment)
+        j["appointment"] = Json{{"id", c.appointment->id},
+                                {"slot_start", c.appointment->slotStart.time_since_epoch().count()}};
+    if (!c.personKey.empty()) j["person_key"] = c.personKey;
+}
+
 RequestBody readBody(RequestType type, StrictReader& r) {
     switch (type) {
     case RequestType::Hello: {
@@ -151,23 +192,31 @@ RequestBody readBody(RequestType type, StrictReader& r) {
     case RequestType::IssueTicket: {
         core::IssueTicket c;
         c.serviceId = r.nonEmptyText("service");
-        if (r.has("priority"))
-            c.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
-        if (r.has("green_category")) c.greenCategory = r.nonEmptyText("green_category");
-        if (r.has("appointment")) {
-            StrictReader a(r.object("appointment"), r.subContext("appointment"), kMaxTextBytes);
-            core::Appointment appointment;
-            appointment.id = a.nonEmptyText("id");
-            appointment.slotStart = core::Timestamp(
-                core::Millis(a.integer("slot_start", 0, std::int64_t{1} << 50)));
-            a.finish();
-            c.appointment = std::move(appointment);
-        }
-        if (r.has("person_key")) {
-            c.personKey = r.text("person_key");
-            if (!isPersonKey(c.personKey))
-                r.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
-        }
+        readTicketOptions(r, c);
+        return c;
+    }
+    case RequestType::LeaseNumbers: {
+        core::LeaseNumbers c;
+        c.serviceId = r.nonEmptyText("service");
+        c.count = static_cast<int>(r.integer("count", 1, core::kMaxLeaseCount));
+        return c;
+    }
+    case RequestType::IssueLeasedTicket: {
+        core::IssueLeasedTicket c;
+        c.lease = r.unsignedInteger("lease", 1);
+        c.number = r.nonEmptyText("number");
+        c.issuedAt = instant(r, "issued_at");
+        readTicketOptions(r, c);
+        return c;
+    }
+    case RequestType::TechnicianAudit: {
+        TechnicianAudit c;
+        const auto name = r.text("action");
+        const auto action = technicianActionFromName(name);
+        if (!action) r.fail("action", "is not a technician action");
+        c.action = *action;
+        if (r.has("detail")) c.detail = r.text("detail");
+        c.at = instant(r, "at");
         return c;
     }
     case RequestType::SignIn: {
@@ -258,15 +307,24 @@ Json bodyJson(const RequestBody& body) {
             [](const GetSnapshot&) { return Json::object(); },
             [](const core::IssueTicket& c) {
                 // sourceDevice is not sent: the server takes it from the connection.
-                Json j{{"service", c.serviceId}, {"priority", core::priorityName(c.priority)}};
-                if (!c.greenCategory.empty()) j["green_category"] = c.greenCategory;
-                if (c.appointment)
-                    j["appointment"] = Json{{"id", c.appointment->id},
-                                            {"slot_start", c.appointment->slotStart
-                                                               .time_since_epoch()
-                                                               .count()}};
-                if (!c.personKey.empty()) j["person_key"] = c.personKey;
+                Json j{{"service", c.serviceId}};
+                writeTicketOptions(j, c);
                 return j;
+            },
+            [](const core::LeaseNumbers& c) {
+                return Json{{"service", c.serviceId}, {"count", c.count}};
+            },
+            [](const core::IssueLeasedTicket& c) {
+                Json j{{"lease", c.lease},
+                       {"number", c.number},
+                       {"issued_at", c.issuedAt.time_since_epoch().count()}};
+                writeTicketOptions(j, c);
+                return j;
+            },
+            [](const TechnicianAudit& c) {
+                return Json{{"action", technicianActionName(c.action)},
+                            {"detail", c.detail},
+                            {"at", c.at.time_since_epoch().count()}};
             },
             [](const core::SignIn& c) { return Json{{"window", c.window}, {"staff", c.staffId}}; },
             [](const core::SignOut& c) { return Json{{"window", c.window}}; },
@@ -349,6 +407,12 @@ Json resultJson(const ResponseResult& result) {
                 j["seq"] = s.seq;
                 return j;
             },
+            [](const LeaseResult& l) {
+                return Json{{"lease", Json{{"id", l.lease.id},
+                                           {"service", l.lease.serviceId},
+                                           {"business_day", l.lease.businessDay},
+                                           {"numbers", l.lease.numbers}}}};
+            },
         },
         result);
 }
@@ -371,7 +435,21 @@ ResponseResult readResult(RequestType type, const Json& json) {
         result = e;
         break;
     }
-    case RequestType::Heartbeat: break;
+    case RequestType::Heartbeat:
+    case RequestType::TechnicianAudit: break;
+    case RequestType::LeaseNumbers: {
+        StrictReader l(r.object("lease"), r.subContext("lease"), kMaxTextBytes);
+        LeaseResult lease;
+        lease.lease.id = l.unsignedInteger("id", 1);
+        lease.lease.serviceId = l.nonEmptyText("service");
+        lease.lease.businessDay = l.nonEmptyText("business_day");
+        if (!isDay(lease.lease.businessDay)) l.fail("business_day", "must be a date YYYY-MM-DD");
+        lease.lease.numbers = l.texts("numbers", core::kMaxLeaseCount);
+        if (lease.lease.numbers.empty()) l.fail("numbers", "must list at least one number");
+        l.finish();
+        result = std::move(lease);
+        break;
+    }
     case RequestType::GetSnapshot: {
         SnapshotResult s;
         s.seq = r.unsignedInteger("seq", 0);

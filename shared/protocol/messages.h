@@ -72,12 +72,35 @@ struct Heartbeat {
 };
 struct GetSnapshot {};
 
+// What a technician did in a terminal's technician menu; the controller writes it to its audit
+// log as "technician_<name>" with the device as the actor (docs/protocol.md, Technician audit).
+enum class TechnicianAction {
+    MenuOpened,
+    PinRejected,
+    LockedOut,
+    SettingChanged,
+    DeviceTested,
+    LogExported,
+    AppRestarted,
+    Enrolled,
+};
+std::string_view technicianActionName(TechnicianAction action);
+std::optional<TechnicianAction> technicianActionFromName(std::string_view name);
+struct TechnicianAudit {
+    TechnicianAction action = TechnicianAction::MenuOpened;
+    std::string detail; // what was changed or tested; never a PIN, a name or an ID number
+    core::Timestamp at; // when, on the device's clock
+};
+
+// Engine requests reuse the engine's commands. The server fills in what a client must not
+// choose itself: sourceDevice of IssueTicket, LeaseNumbers and IssueLeasedTicket comes from the
+// connection's identity.
 using RequestBody =
     std::variant<Hello, Enroll, Heartbeat, GetSnapshot, core::IssueTicket, core::SignIn,
                  core::SignOut, core::PauseWindow, core::ResumeWindow, core::CallNext,
                  core::CallNumber, core::Recall, core::StartServing, core::Finish,
                  core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
-                 core::Rate>;
+                 core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit>;
 
 // In the order of RequestBody's alternatives.
 enum class RequestType {
@@ -100,8 +123,11 @@ enum class RequestType {
     UndoCall,
     CancelTicket,
     Rate,
+    LeaseNumbers,
+    IssueLeasedTicket,
+    TechnicianAudit,
 };
-inline constexpr int kRequestTypeCount = 19;
+inline constexpr int kRequestTypeCount = 22;
 std::string_view requestTypeName(RequestType type);
 std::optional<RequestType> requestTypeFromName(std::string_view name);
 
@@ -181,12 +207,25 @@ struct CommandResult {
     std::optional<int> ahead;         // issue_ticket: tickets to be called before it
     std::optional<std::int64_t> estimatedWaitMs;
 };
-struct Ack {}; // heartbeat
+struct Ack {}; // heartbeat, technician_audit
+// lease_numbers: {"lease":{"id","service","business_day","numbers":["A101",…]}}.
+struct LeaseView {
+    core::LeaseId id = 0;
+    std::string serviceId;
+    std::string businessDay;          // "2026-11-23": the only day its numbers are good for
+    std::vector<std::string> numbers; // display numbers, in issuing order
+    bool operator==(const LeaseView&) const = default;
+};
+struct LeaseResult {
+    LeaseView lease;
+};
+LeaseView leaseView(const core::NumberLease& lease, const core::Engine& engine);
 struct SnapshotResult {
     std::uint64_t seq = 0; // the last push sent before the snapshot; continue after it
     Snapshot snapshot;
 };
-using ResponseResult = std::variant<HelloResult, EnrollResult, CommandResult, Ack, SnapshotResult>;
+using ResponseResult =
+    std::variant<HelloResult, EnrollResult, CommandResult, Ack, SnapshotResult, LeaseResult>;
 
 struct Response {
     std::string id;                  // empty only when the request's id could not be read

@@ -27,7 +27,11 @@ constexpr std::array<std::string_view, kRequestTypeCount> kRequestTypeNames{
     "hello",        "enroll",        "heartbeat",    "get_snapshot",  "issue_ticket",
     "sign_in",      "sign_out",      "pause_window", "resume_window", "call_next",
     "call_number",  "recall",        "start_serving", "finish",       "mark_no_show",
-    "transfer",     "undo_call",     "cancel_ticket", "rate"};
+    "transfer",     "undo_call",     "cancel_ticket", "rate",         "lease_numbers",
+    "issue_leased_ticket", "technician_audit"};
+constexpr std::array<std::string_view, 8> kTechnicianActionNames{
+    "menu_opened",   "pin_rejected", "locked_out",    "setting_changed",
+    "device_tested", "log_exported", "app_restarted", "enrolled"};
 constexpr std::array<std::string_view, 8> kProtocolErrorNames{
     "bad_frame", "unsupported_version", "unknown_type", "forbidden",
     "unauthenticated", "rate_limited", "too_large", "internal"};
@@ -48,6 +52,13 @@ std::string_view faultName(DeviceFault fault) {
 }
 std::optional<DeviceFault> faultFromName(std::string_view name) {
     return fromName<DeviceFault>(kFaultNames, name);
+}
+
+std::string_view technicianActionName(TechnicianAction action) {
+    return kTechnicianActionNames.at(static_cast<std::size_t>(action));
+}
+std::optional<TechnicianAction> technicianActionFromName(std::string_view name) {
+    return fromName<TechnicianAction>(kTechnicianActionNames, name);
 }
 
 std::string_view requestTypeName(RequestType type) {
@@ -85,6 +96,7 @@ std::optional<core::Command> engineCommand(const Request& request) {
             [](const Enroll&) -> std::optional<core::Command> { return std::nullopt; },
             [](const Heartbeat&) -> std::optional<core::Command> { return std::nullopt; },
             [](const GetSnapshot&) -> std::optional<core::Command> { return std::nullopt; },
+            [](const TechnicianAudit&) -> std::optional<core::Command> { return std::nullopt; },
             [](const auto& command) -> std::optional<core::Command> { return command; },
         },
         request.body);
@@ -104,6 +116,11 @@ std::string_view pushKindName(const PushBody& body) {
 TicketView ticketView(const core::Ticket& ticket) {
     return TicketView{ticket.id,    ticket.number, ticket.serviceId,
                       ticket.state, ticket.window, ticket.priority};
+}
+
+LeaseView leaseView(const core::NumberLease& lease, const core::Engine& engine) {
+    return LeaseView{lease.id, lease.serviceId, core::formatDay(lease.day),
+                     engine.leaseNumbers(lease)};
 }
 
 WindowView windowView(const core::WindowState& state, const core::Ticket* current) {

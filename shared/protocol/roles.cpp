@@ -45,17 +45,20 @@ bool allowed(Role role, RequestType type) {
     case T::Hello:
     case T::Enroll: return false; // before authentication only
     case T::Heartbeat:
-    case T::GetSnapshot: return true;
+    case T::GetSnapshot:
+    case T::TechnicianAudit: return true; // every terminal has a technician menu
     default: break;
     }
+    const bool leasing = type == T::LeaseNumbers || type == T::IssueLeasedTicket;
     switch (role) {
-    case Role::TicketMachine: return type == T::IssueTicket || type == T::CancelTicket;
+    case Role::TicketMachine: return type == T::IssueTicket || type == T::CancelTicket || leasing;
     case Role::Kiosk:
-        return type == T::IssueTicket || type == T::CancelTicket || type == T::Rate;
+        return type == T::IssueTicket || type == T::CancelTicket || type == T::Rate || leasing;
     case Role::WindowPad: return isWindowOperation(type) || type == T::Rate;
     case Role::CallBoard:
     case Role::LedBridge: return false; // listen only
-    case Role::Admin: return type != T::Rate; // ratings come from citizens only
+    // Ratings come from citizens only; leases belong to terminals that print while offline.
+    case Role::Admin: return type != T::Rate && !leasing;
     }
     return false;
 }

@@ -60,6 +60,8 @@ template <> struct Codec<TicketIssued> {
         }
         j["source_device"] = e.sourceDevice;
         j["person_key"] = e.personKey;
+        if (e.lease) j["lease"] = *e.lease;
+        if (e.issuedAt) j["issued_at_ms"] = toMillis(*e.issuedAt);
     }
     static TicketIssued read(StrictReader& in) {
         TicketIssued e;
@@ -77,6 +79,29 @@ template <> struct Codec<TicketIssued> {
         }
         e.sourceDevice = in.text("source_device");
         e.personKey = in.text("person_key");
+        if (in.has("lease")) e.lease = in.unsignedInteger("lease");
+        if (in.has("issued_at_ms")) e.issuedAt = readInstant(in, "issued_at_ms");
+        return e;
+    }
+};
+
+template <> struct Codec<NumbersLeased> {
+    static void write(Json& j, const NumbersLeased& e) {
+        j["lease"] = e.lease;
+        j["day"] = dayJson(e.day);
+        j["service_id"] = e.serviceId;
+        j["source_device"] = e.sourceDevice;
+        j["first_sequence"] = e.firstSequence;
+        j["count"] = e.count;
+    }
+    static NumbersLeased read(StrictReader& in) {
+        NumbersLeased e;
+        e.lease = in.unsignedInteger("lease");
+        e.day = readDay(in, "day");
+        e.serviceId = in.text("service_id");
+        e.sourceDevice = in.text("source_device");
+        e.firstSequence = in.int32("first_sequence", 1);
+        e.count = in.int32("count", 1);
         return e;
     }
 };

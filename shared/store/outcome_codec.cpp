@@ -9,6 +9,7 @@ std::string encodeOutcome(const core::Result<core::Decision>& outcome) {
     j["ok"] = outcome.ok();
     if (outcome.ok()) {
         if (outcome->ticket) j["ticket"] = *outcome->ticket;
+        if (outcome->lease) j["lease"] = *outcome->lease;
     } else {
         j["code"] = std::string(core::errorCodeName(outcome.error().code));
         j["message"] = outcome.error().message;
@@ -23,6 +24,7 @@ core::Result<core::Decision> decodeOutcome(std::string_view json) {
         if (read.boolean("ok")) {
             core::Decision decision;
             if (read.has("ticket")) decision.ticket = read.unsignedInteger("ticket");
+            if (read.has("lease")) decision.lease = read.unsignedInteger("lease");
             read.finish();
             return decision;
         }

@@ -1,6 +1,6 @@
 #pragma once
 // The answer a request got, as stored for retries: {"ok":true,"ticket":N} (ticket omitted when
-// the command concerned none) or {"ok":false,"code":"quota_reached","message":"…"}. A replayed
+// the command concerned none; {"ok":true,"lease":N} for a lease granted) or {"ok":false,"code":"quota_reached","message":"…"}. A replayed
 // answer carries no events: nothing happens a second time.
 
 #include "core/engine.h"

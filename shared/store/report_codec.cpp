@@ -51,16 +51,23 @@ template <std::size_t N> std::array<int, N> readCounts(StrictReader& in, const c
 }
 
 Json groupJson(const GroupStats& g) {
-    return {{"issued", g.issued},
-            {"served", g.served},
-            {"no_show", g.noShow},
-            {"transferred", g.transferred},
-            {"cancelled", g.cancelled},
-            {"wait", histogramJson(g.wait)},
-            {"service", histogramJson(g.service)},
-            {"ratings", countsJson(g.ratings)},
-            {"automatic_ratings", g.automaticRatings},
-            {"arrivals_by_hour", countsJson(g.arrivalsByHour)}};
+    Json j{{"issued", g.issued},
+           {"served", g.served},
+           {"no_show", g.noShow},
+           {"transferred", g.transferred},
+           {"cancelled", g.cancelled},
+           {"wait", histogramJson(g.wait)},
+           {"service", histogramJson(g.service)},
+           {"ratings", countsJson(g.ratings)},
+           {"automatic_ratings", g.automaticRatings},
+           {"arrivals_by_hour", countsJson(g.arrivalsByHour)}};
+    // Written only when there were leases, so the reports of halls without offline issuing (and
+    // every report stored before leases existed) keep their shape.
+    if (g.leasedNumbers != 0 || g.leasedIssued != 0) {
+        j["leased_numbers"] = g.leasedNumbers;
+        j["leased_issued"] = g.leasedIssued;
+    }
+    return j;
 }
 
 GroupStats readGroup(const Json& json, const std::string& context) {
@@ -76,6 +83,8 @@ GroupStats readGroup(const Json& json, const std::string& context) {
     g.ratings = readCounts<kRatingLevels>(in, "ratings");
     g.automaticRatings = in.int32("automatic_ratings", 0);
     g.arrivalsByHour = readCounts<24>(in, "arrivals_by_hour");
+    if (in.has("leased_numbers")) g.leasedNumbers = in.int32("leased_numbers", 0);
+    if (in.has("leased_issued")) g.leasedIssued = in.int32("leased_issued", 0);
     in.finish();
     return g;
 }

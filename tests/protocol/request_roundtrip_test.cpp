@@ -80,7 +80,8 @@ TEST_CASE("engine commands are handed to the engine, connection requests are not
         const bool connection = request.type() == RequestType::Hello ||
                                 request.type() == RequestType::Enroll ||
                                 request.type() == RequestType::Heartbeat ||
-                                request.type() == RequestType::GetSnapshot;
+                                request.type() == RequestType::GetSnapshot ||
+                                request.type() == RequestType::TechnicianAudit;
         CHECK(command.has_value() == !connection);
         if (command) CHECK(core::commandName(*command) == requestTypeName(request.type()));
     }

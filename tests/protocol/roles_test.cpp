@@ -19,10 +19,14 @@ const std::set<T> kWindowOps{T::SignIn,       T::SignOut, T::PauseWindow, T::Res
 
 // The table as documented, written out independently of roles.cpp.
 std::set<T> documented(Role role) {
-    std::set<T> s{T::Heartbeat, T::GetSnapshot};
+    std::set<T> s{T::Heartbeat, T::GetSnapshot, T::TechnicianAudit};
     switch (role) {
-    case Role::TicketMachine: s.insert({T::IssueTicket, T::CancelTicket}); break;
-    case Role::Kiosk: s.insert({T::IssueTicket, T::CancelTicket, T::Rate}); break;
+    case Role::TicketMachine:
+        s.insert({T::IssueTicket, T::CancelTicket, T::LeaseNumbers, T::IssueLeasedTicket});
+        break;
+    case Role::Kiosk:
+        s.insert({T::IssueTicket, T::CancelTicket, T::Rate, T::LeaseNumbers, T::IssueLeasedTicket});
+        break;
     case Role::WindowPad:
         s.insert(kWindowOps.begin(), kWindowOps.end());
         s.insert(T::Rate);

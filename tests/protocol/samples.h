@@ -26,6 +26,13 @@ inline std::vector<Request> everyRequest() {
     rate.level = core::RatingLevel::Dissatisfied;
     rate.reasons = {"slow", "rude"};
     rate.comment = "等了很久";
+    core::IssueLeasedTicket leased;
+    leased.lease = 20'780'000'003;
+    leased.number = "A101";
+    leased.issuedAt = core::Timestamp(core::Millis(1'795'396'500'000));
+    leased.priority = core::PriorityClass::GreenChannel;
+    leased.greenCategory = "elderly";
+    leased.personKey = kPersonKey;
     std::vector<RequestBody> bodies{
         Hello{"tok-123", {1, 2}},
         Enroll{"ENR-4711"},
@@ -46,6 +53,10 @@ inline std::vector<Request> everyRequest() {
         core::UndoCall{3},
         core::CancelTicket{20'400'000'017, core::CancelReason::Staff},
         rate,
+        core::LeaseNumbers{"tax", 50, ""},
+        leased,
+        TechnicianAudit{TechnicianAction::SettingChanged, "printer port ttyS1",
+                        core::Timestamp(core::Millis(1'795'396'500'123))},
     };
     std::vector<Request> out;
     for (std::size_t i = 0; i < bodies.size(); ++i)

@@ -32,6 +32,11 @@ std::vector<core::Event> sampleEvents() {
     anonymous.appointment.reset();
     anonymous.priority = core::PriorityClass::GreenChannel;
     anonymous.personKey.clear();
+    // Handed out from a lease: the lease and the device's (clamped) issue time.
+    core::TicketIssued fromLease = anonymous;
+    fromLease.lease = 20780000003;
+    fromLease.issuedAt = at(9, 12);
+    const core::NumbersLeased leased{20780000003, kDay0, "a", "machine-1", 18, 50};
 
     core::TicketTransferred transferred{17, 1, "s1", "a", "b", 2, at(9, 1)};
     core::TicketTransferred anyWindow = transferred;
@@ -52,6 +57,8 @@ std::vector<core::Event> sampleEvents() {
         core::DayRolledOver{kDay0 - std::chrono::days(1), kDay0},
         issued,
         anonymous,
+        fromLease,
+        leased,
         core::StaffSignedIn{1, "s1"},
         core::StaffSignedOut{1},
         core::WindowPaused{2, "午休"},
@@ -120,6 +127,41 @@ TEST_CASE("decoded events carry their field values") {
     CHECK(rating.comment == "排队太久了 \"quoted\"\n");
 }
 
+TEST_CASE("leases and leased tickets decode to their facts; older rows still decode") {
+    const auto events = sampleEvents();
+    const auto& fromLease = events[3];
+    const auto encoded = encodeEvent(fromLease);
+    INFO(encoded.payload);
+    CHECK(encoded.payload.find(R"("lease":20780000003)") != std::string::npos);
+    const auto issued =
+        std::get<core::TicketIssued>(decodeEvent(encoded.kind, encoded.atMs, encoded.payload).body);
+    CHECK(issued.lease == core::LeaseId{20780000003});
+    CHECK(issued.issuedAt == at(9, 12));
+
+    const auto lease = encodeEvent(events[4]);
+    CHECK(lease.kind == "numbers_leased");
+    const auto back =
+        std::get<core::NumbersLeased>(decodeEvent(lease.kind, lease.atMs, lease.payload).body);
+    CHECK(back.lease == 20780000003);
+    CHECK(back.day == kDay0);
+    CHECK(back.serviceId == "a");
+    CHECK(back.sourceDevice == "machine-1");
+    CHECK(back.firstSequence == 18);
+    CHECK(back.count == 50);
+    CHECK_THROWS_AS(decodeEvent(lease.kind, lease.atMs,
+                                R"({"lease":1,"day":"2026-11-23","service_id":"a",)"
+                                R"("source_device":"m","first_sequence":0,"count":5})"),
+                    StoreError);
+
+    // A ticket_issued row written before leases existed has neither field.
+    const auto plain = encodeEvent(events[2]);
+    CHECK(plain.payload.find("lease") == std::string::npos);
+    const auto old =
+        std::get<core::TicketIssued>(decodeEvent(plain.kind, plain.atMs, plain.payload).body);
+    CHECK_FALSE(old.lease.has_value());
+    CHECK_FALSE(old.issuedAt.has_value());
+}
+
 TEST_CASE("malformed journal rows are refused with a StoreError") {
     const core::Event called{at(9, 0), core::TicketCalled{5, 1, "s1", false, false, {}}};
     const auto good = encodeEvent(called);
@@ -180,6 +222,8 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     g.automaticRatings = 2;
     g.arrivalsByHour[9] = 7;
     g.arrivalsByHour[10] = 5;
+    g.leasedNumbers = 20;
+    g.leasedIssued = 4;
     day.hall = g;
     day.byService["a"] = g;
     day.byService["b"] = core::GroupStats{};
@@ -193,6 +237,11 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     CHECK(decoded == day);
     CHECK(decoded.hall.wait.max() == std::chrono::minutes(12));
     CHECK(encodeReport(decoded) == text);
+    CHECK(decoded.byService.at("a").leasedIssued == 4);
+    // A group without leases is written without the two counts (and reports stored before
+    // leases existed decode with zero).
+    CHECK(decoded.byService.at("b").leasedNumbers == 0);
+    CHECK(text.find(R"("leased_numbers":20)") != std::string::npos);
 
     CHECK_THROWS_AS(decodeReport("{}"), StoreError);
     CHECK_THROWS_AS(decodeReport(text.substr(0, text.size() / 2)), StoreError);

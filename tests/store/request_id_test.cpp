@@ -6,6 +6,7 @@
 #include "store_fixture.h"
 
 #include <doctest/doctest.h>
+#include <set>
 
 using namespace hall;
 using namespace hall::store;
@@ -98,6 +99,62 @@ TEST_CASE("the same request twice in one batch is decided once") {
     CHECK(store.engine().waitingCount("a") == 2);
 }
 
+TEST_CASE("a retried lease returns the same lease; leases and leased tickets survive a reopen") {
+    TempDir dir;
+    const auto options = optionsAt(dir.file("hall.db"));
+    core::LeaseId id = 0;
+    core::TicketId leasedTicket = 0;
+    {
+        auto store = openStore(options, at(9, 0));
+        const auto first =
+            run(store, request(core::LeaseNumbers{"a", 3, "machine-1"}, at(9, 1), "machine-1/l-1"));
+        REQUIRE(first.ok());
+        REQUIRE(first->lease.has_value());
+        id = *first->lease;
+        const auto retry =
+            run(store, request(core::LeaseNumbers{"a", 3, "machine-1"}, at(9, 2), "machine-1/l-1"));
+        REQUIRE(retry.ok());
+        CHECK(retry->lease == first->lease);
+        CHECK(retry->events.empty());
+        // Normal issuing continues after the leased numbers.
+        const auto online = run(store, request(issueFor("a"), at(9, 3), "kiosk-1/i-1"));
+        REQUIRE(online.ok());
+        CHECK(store.engine().ticket(*online->ticket)->number == "A004");
+
+        core::IssueLeasedTicket report;
+        report.lease = id;
+        report.number = "A002";
+        report.issuedAt = at(9, 2);
+        report.sourceDevice = "machine-1";
+        const auto issued = run(store, request(report, at(9, 10), "machine-1/t-1"));
+        REQUIRE(issued.ok());
+        leasedTicket = *issued->ticket;
+        const auto replayed = run(store, request(report, at(9, 11), "machine-1/t-1"));
+        REQUIRE(replayed.ok());
+        CHECK(replayed->ticket == leasedTicket);
+        // The same number under another request id is a second report: refused.
+        const auto twice = run(store, request(report, at(9, 12), "machine-1/t-2"));
+        REQUIRE_FALSE(twice.ok());
+        CHECK(twice.error().code == core::ErrorCode::NumberUsed);
+    }
+    auto store = openStore(options, at(9, 30));
+    const core::NumberLease* lease = store.engine().lease(id);
+    REQUIRE(lease != nullptr);
+    CHECK(lease->used == std::set<int>{2});
+    CHECK(store.engine().leaseNumbers(*lease) == std::vector<std::string>{"A001", "A002", "A003"});
+    const core::Ticket* t = store.engine().ticket(leasedTicket);
+    REQUIRE(t != nullptr);
+    CHECK(t->number == "A002");
+    CHECK(t->queuedAt == at(9, 2));
+    core::IssueLeasedTicket next;
+    next.lease = id;
+    next.number = "A001";
+    next.issuedAt = at(9, 20);
+    next.sourceDevice = "machine-1";
+    CHECK(run(store, request(next, at(9, 31), "machine-1/t-3")).ok());
+    CHECK(store.engine().statistics(kDay0)->hall.leasedIssued == 2);
+}
+
 TEST_CASE("stored answers round-trip and malformed ones are refused") {
     core::Decision decision;
     decision.ticket = 20780000042;
@@ -105,6 +162,13 @@ TEST_CASE("stored answers round-trip and malformed ones are refused") {
     REQUIRE(ok.ok());
     CHECK(ok->ticket == decision.ticket);
     CHECK(ok->events.empty());
+
+    core::Decision granted;
+    granted.lease = 20780000007;
+    const auto lease = decodeOutcome(encodeOutcome(granted));
+    REQUIRE(lease.ok());
+    CHECK(lease->lease == granted.lease);
+    CHECK_FALSE(lease->ticket.has_value());
 
     const core::Result<core::Decision> refusal =
         core::fail(core::ErrorCode::QuotaReached, "社保业务: today's 300 tickets are all issued");

@@ -97,6 +97,7 @@ void Coverage::merge(const Coverage& o) {
     supplements += o.supplements;
     automaticRatings += o.automaticRatings;
     lateFinishes += o.lateFinishes;
+    leasedOutOfOrder += o.leasedOutOfOrder;
     for (const auto& [k, v] : o.accepted)
         accepted[k] += v;
     for (const auto& [k, v] : o.refused)
@@ -111,7 +112,8 @@ std::string Coverage::summary() const {
     out << "rollovers " << rollovers << ", late finishes " << lateFinishes << ", requeued no-shows "
         << requeuedNoShows << ", final no-shows " << finalNoShows << ", transfers " << transfers
         << ", undos " << undos << ", supplements " << supplements << ", automatic ratings "
-        << automaticRatings << "\naccepted:";
+        << automaticRatings << ", leased tickets placed ahead " << leasedOutOfOrder
+        << "\naccepted:";
     for (const auto& [k, v] : accepted)
         out << ' ' << k << '=' << v;
     out << "\nrefused:";
@@ -145,8 +147,114 @@ void Checker::before(const Engine& engine, const Command& command, Timestamp now
     rolloverPending_ = engine.currentDay() && *engine.currentDay() != engine.businessDay(now);
     call_ = {};
     issue_ = {};
+    lease_ = {};
+    leasedIssue_ = {};
     if (const auto* c = std::get_if<CallNext>(&command)) expectCall(engine, c->window, now);
     if (const auto* c = std::get_if<IssueTicket>(&command)) expectIssue(engine, *c, now);
+    if (const auto* c = std::get_if<LeaseNumbers>(&command)) expectLease(engine, *c, now);
+    if (const auto* c = std::get_if<IssueLeasedTicket>(&command))
+        expectLeasedIssue(engine, *c, now);
+}
+
+bool Checker::closedAt(const Service& s, Timestamp t) const {
+    if (s.hours.empty() || s.openAtNight) return false;
+    const int minute = toLocal(*zone_, t).minuteOfDay;
+    return std::none_of(s.hours.begin(), s.hours.end(), [&](const auto& h) {
+        return h.openMinute <= minute && minute < h.closeMinute;
+    });
+}
+
+template <typename Issue>
+void Checker::expectPersonAndPriority(const Issue& cmd, const std::string& serviceId,
+                                      BusinessDay today) {
+    if (config_.queue.onePerPersonPerService && !cmd.personKey.empty()) {
+        for (const auto& t : ticketsBefore_) {
+            if (!t.active() || t.day != today || t.personKey != cmd.personKey) continue;
+            if (t.serviceId == serviceId && t.issuedServiceId == serviceId)
+                issue_.duplicateCertain = true;
+            if (t.serviceId == serviceId || t.issuedServiceId == serviceId)
+                issue_.duplicatePossible = true;
+        }
+    }
+    const auto& cats = config_.queue.greenChannelCategories;
+    issue_.badPriority = cmd.priority == PriorityClass::GreenChannel &&
+                         std::find(cats.begin(), cats.end(), cmd.greenCategory) == cats.end();
+    issue_.missingAppointment =
+        cmd.priority == PriorityClass::Appointment && !cmd.appointment.has_value();
+}
+
+void Checker::expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now) {
+    const Service* s = config_.findService(cmd.serviceId);
+    lease_.knownService = s != nullptr;
+    lease_.badRequest = cmd.count < 1 || cmd.count > kMaxLeaseCount || cmd.sourceDevice.empty();
+    if (!s) return;
+    const auto today = engine.businessDay(now);
+    const auto it = lastSequence_.find({today, cmd.serviceId});
+    const int last = it == lastSequence_.end() ? 0 : it->second;
+    lease_.quotaFull = s->dailyQuota > 0 && last >= s->dailyQuota;
+    lease_.grantable = s->dailyQuota > 0 ? std::min(cmd.count, s->dailyQuota - last) : cmd.count;
+}
+
+void Checker::expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now) {
+    const auto today = engine.businessDay(now);
+    auto& x = leasedIssue_;
+    const auto idDay =
+        BusinessDay(std::chrono::days(static_cast<std::int64_t>(cmd.lease / 1'000'000)));
+    x.expired = cmd.lease % 1'000'000 != 0 && idDay < today &&
+                idDay >= today - std::chrono::days(kLeaseIdsRecognisedDays);
+    const auto it = leases_.find(cmd.lease);
+    if (it == leases_.end() || it->second.day != today) return;
+    const ModelLease& l = it->second;
+    x.leaseToday = true;
+    x.holder = l.device == cmd.sourceDevice;
+    const Service* s = config_.findService(l.serviceId);
+    if (!s) return;
+    for (int q = l.first; q < l.first + l.count; ++q)
+        if (s->prefix + padded(q, s->numberWidth) == cmd.number) x.sequence = q;
+    x.inLease = x.sequence != 0;
+    x.used = x.inLease && usedSequences_.contains({today, l.serviceId, x.sequence});
+    x.queuedAt = std::min(std::max(cmd.issuedAt, l.grantedAt), now);
+    x.closed = closedAt(*s, x.queuedAt);
+    expectPersonAndPriority(cmd, l.serviceId, today);
+}
+
+// Refusals of leasing and of leased issues, explained by the model.
+std::string Checker::explainLeaseRefusal(const Command& command, ErrorCode code) const {
+    if (std::holds_alternative<LeaseNumbers>(command)) {
+        switch (code) {
+        case ErrorCode::UnknownService:
+            return lease_.knownService ? "no" : "";
+        case ErrorCode::QuotaReached:
+            return lease_.quotaFull ? "" : "no";
+        case ErrorCode::InvalidArgument:
+            return lease_.badRequest ? "" : "no";
+        default:
+            return "no";
+        }
+    }
+    const auto& x = leasedIssue_;
+    switch (code) {
+    case ErrorCode::LeaseExpired:
+        return x.expired ? "" : "no";
+    case ErrorCode::UnknownLease:
+        return !x.leaseToday && !x.expired ? "" : "no";
+    case ErrorCode::LeaseNotHeld:
+        return x.leaseToday && !x.holder ? "" : "no";
+    case ErrorCode::NumberNotLeased:
+        return x.leaseToday && !x.inLease ? "" : "no";
+    case ErrorCode::NumberUsed:
+        return x.used ? "" : "no";
+    case ErrorCode::ServiceClosed:
+        return x.closed ? "" : "no";
+    case ErrorCode::DuplicatePerson:
+        return issue_.duplicatePossible ? "" : "no";
+    case ErrorCode::PriorityNotAllowed:
+        return issue_.badPriority ? "" : "no";
+    case ErrorCode::InvalidArgument:
+        return issue_.missingAppointment ? "" : "no";
+    default:
+        return "no";
+    }
 }
 
 void Checker::expectCall(const Engine& engine, int number, Timestamp now) {
@@ -211,29 +319,12 @@ void Checker::expectIssue(const Engine& engine, const IssueTicket& cmd, Timestam
     issue_.knownService = s != nullptr;
     if (!s) return;
     const auto today = engine.businessDay(now);
-    const auto it = issuedBy_.find({today, cmd.serviceId});
-    const int issuedToday = it == issuedBy_.end() ? 0 : it->second;
+    // Leased numbers count against the quota from the moment they are leased.
+    const auto it = lastSequence_.find({today, cmd.serviceId});
+    const int issuedToday = it == lastSequence_.end() ? 0 : it->second;
     issue_.quotaFull = s->dailyQuota > 0 && issuedToday >= s->dailyQuota;
-    if (!s->hours.empty() && !s->openAtNight) {
-        const int minute = toLocal(*zone_, now).minuteOfDay;
-        issue_.closed = std::none_of(s->hours.begin(), s->hours.end(), [&](const auto& h) {
-            return h.openMinute <= minute && minute < h.closeMinute;
-        });
-    }
-    if (config_.queue.onePerPersonPerService && !cmd.personKey.empty()) {
-        for (const auto& t : ticketsBefore_) {
-            if (!t.active() || t.day != today || t.personKey != cmd.personKey) continue;
-            if (t.serviceId == cmd.serviceId && t.issuedServiceId == cmd.serviceId)
-                issue_.duplicateCertain = true;
-            if (t.serviceId == cmd.serviceId || t.issuedServiceId == cmd.serviceId)
-                issue_.duplicatePossible = true;
-        }
-    }
-    const auto& cats = config_.queue.greenChannelCategories;
-    issue_.badPriority = cmd.priority == PriorityClass::GreenChannel &&
-                         std::find(cats.begin(), cats.end(), cmd.greenCategory) == cats.end();
-    issue_.missingAppointment =
-        cmd.priority == PriorityClass::Appointment && !cmd.appointment.has_value();
+    issue_.closed = closedAt(*s, now);
+    expectPersonAndPriority(cmd, cmd.serviceId, today);
 }
 
 std::string Checker::accepted(const Engine& engine, const Command& command,
@@ -255,15 +346,29 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
     const auto& ev = config_.evaluation;
     for (const auto& event : decision.events) {
         if (const auto* e = std::get_if<TicketIssued>(&event.body)) {
-            const auto& c = std::get<IssueTicket>(command);
             const Ticket* t = engine.ticket(e->ticket);
             if (e->day != engine.businessDay(now)) return "ticket issued on another day";
-            if (e->serviceId != c.serviceId || e->priority != c.priority ||
-                e->personKey != c.personKey || e->sourceDevice != c.sourceDevice)
-                return "the issue event does not carry the command's facts";
-            if (!t || t->issuedAt != now || t->queuedAt != now || t->visitStartedAt != now ||
-                t->eligibleAt > now || t->number != e->number || t->day != e->day)
-                return "the new ticket does not match its issue event";
+            if (const auto* c = std::get_if<IssueTicket>(&command)) {
+                if (e->serviceId != c->serviceId || e->priority != c->priority ||
+                    e->personKey != c->personKey || e->sourceDevice != c->sourceDevice ||
+                    e->lease || e->issuedAt)
+                    return "the issue event does not carry the command's facts";
+                if (!t || t->issuedAt != now || t->queuedAt != now || t->visitStartedAt != now ||
+                    t->eligibleAt > now || t->number != e->number || t->day != e->day)
+                    return "the new ticket does not match its issue event";
+            } else {
+                const auto& leased = std::get<IssueLeasedTicket>(command);
+                const auto queued = leasedIssue_.queuedAt;
+                if (e->lease != leased.lease || e->number != leased.number ||
+                    e->priority != leased.priority || e->personKey != leased.personKey ||
+                    e->sourceDevice != leased.sourceDevice || e->issuedAt != queued)
+                    return "the leased issue event does not carry the command's facts";
+                // Its place in line is the clamped issue time, within [grant, now].
+                if (!t || t->issuedAt != queued || t->queuedAt != queued ||
+                    t->visitStartedAt != queued || t->eligibleAt > now ||
+                    t->number != leased.number)
+                    return "the leased ticket does not stand in line at its issue time";
+            }
         }
     }
     if (rolloverPending_) return {}; // the "before" snapshot predates the rollover
@@ -385,6 +490,24 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
         if (issue_.missingAppointment) return "issued an appointment ticket without appointment";
         return {};
     }
+    if (std::holds_alternative<LeaseNumbers>(command)) {
+        if (!lease_.knownService || lease_.badRequest || lease_.quotaFull)
+            return "granted a lease that the rules refuse";
+        if (!decision.lease) return "a granted lease has no id";
+        return {};
+    }
+    if (std::holds_alternative<IssueLeasedTicket>(command)) {
+        const auto& x = leasedIssue_;
+        if (!x.leaseToday) return "issued from a lease that is not today's";
+        if (!x.holder) return "issued a leased number for a device that does not hold the lease";
+        if (!x.inLease) return "issued a number that is not the lease's";
+        if (x.used) return "issued a leased number twice";
+        if (x.closed) return "issued a leased ticket at a time its service was closed";
+        if (issue_.duplicateCertain) return "issued a second active ticket to a person";
+        if (issue_.badPriority || issue_.missingAppointment)
+            return "issued a leased ticket with a bad priority";
+        return {};
+    }
     if (rolloverPending_) return {}; // the snapshot is from before the rollover the command makes
     const int number = windowOf(command);
     const WindowState* w = number ? windowBefore(number) : nullptr;
@@ -481,6 +604,9 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                              std::string(errorCodeName(code)) + " (" + error.message + ")";
 
     if (std::holds_alternative<Tick>(command)) return "a tick was refused: " + what;
+    if (std::holds_alternative<LeaseNumbers>(command) ||
+        std::holds_alternative<IssueLeasedTicket>(command))
+        return explainLeaseRefusal(command, code).empty() ? "" : "unexplained: " + what;
     if (const auto* c = std::get_if<IssueTicket>(&command)) {
         bool explained = false;
         switch (code) {
@@ -668,6 +794,7 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     if (day_ && e.from != *day_) return "rollover from a day that was not current";
                     if (e.to <= e.from) return "rollover to an earlier day";
                     day_ = e.to;
+                    std::erase_if(leases_, [&](const auto& kv) { return kv.second.day < e.to; });
                     // Whether credits restart with the day is the engine's choice: relearn them.
                     for (auto& [n, c] : credits_)
                         c.reset();
@@ -678,11 +805,34 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     day_ = e.day;
                     const Service* s = config_.findService(e.serviceId);
                     if (!s) return "ticket issued for unknown service";
-                    int& count = issuedBy_[{e.day, e.serviceId}];
-                    ++count;
-                    if (e.sequence != count)
+                    ++issuedBy_[{e.day, e.serviceId}];
+                    int& last = lastSequence_[{e.day, e.serviceId}];
+                    if (e.lease) {
+                        auto l = leases_.find(*e.lease);
+                        if (l == leases_.end() || l->second.day != e.day ||
+                            l->second.serviceId != e.serviceId)
+                            return "leased ticket " + e.number + " of no lease of its day";
+                        if (e.sequence < l->second.first ||
+                            e.sequence >= l->second.first + l->second.count)
+                            return "leased ticket " + e.number + " outside its lease";
+                        if (l->second.device != e.sourceDevice)
+                            return "leased ticket " + e.number + " issued by another device";
+                        l->second.used.insert(e.sequence);
+                        ++days_[e.day].leasedIssued;
+                        // Placed ahead of a waiting ticket issued before it was reported?
+                        const auto place = e.issuedAt.value_or(event.at);
+                        for (const auto& t : ticketsBefore_)
+                            if (t.state == TicketState::Waiting && t.queuedAt > place) {
+                                ++coverage_.leasedOutOfOrder;
+                                break;
+                            }
+                    } else if (e.sequence != last + 1) {
                         return "sequence " + std::to_string(e.sequence) + " of " + e.number +
-                               " where " + std::to_string(count) + " was due";
+                               " where " + std::to_string(last + 1) + " was due";
+                    }
+                    last = std::max(last, e.sequence);
+                    if (!usedSequences_.insert({e.day, e.serviceId, e.sequence}).second)
+                        return "number " + e.number + " issued twice";
                     if (e.number != s->prefix + padded(e.sequence, s->numberWidth))
                         return "number " + e.number + " does not match its sequence";
                     if (dayOf_.count(e.ticket)) return "ticket id reused";
@@ -692,7 +842,31 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     known_.push_back({e.ticket, e.number});
                     auto& d = days_[e.day];
                     ++d.issued;
-                    ++d.arrivals[static_cast<std::size_t>(toLocal(*zone_, event.at).hour())];
+                    ++d.arrivals[static_cast<std::size_t>(
+                        toLocal(*zone_, e.issuedAt.value_or(event.at)).hour())];
+                    return {};
+                },
+                [&](const NumbersLeased& e) -> std::string {
+                    if (day_ && e.day != *day_)
+                        return "numbers leased on a day that is not current";
+                    day_ = e.day;
+                    if (leases_.contains(e.lease)) return "lease id reused";
+                    if (e.lease / 1'000'000 !=
+                        static_cast<LeaseId>(e.day.time_since_epoch().count()))
+                        return "lease id does not carry its day";
+                    if (e.count < 1 || e.count > kMaxLeaseCount)
+                        return "a lease of " + std::to_string(e.count) + " numbers";
+                    if (e.count != lease_.grantable)
+                        return "lease of " + std::to_string(e.count) + " numbers where " +
+                               std::to_string(lease_.grantable) + " were grantable";
+                    int& last = lastSequence_[{e.day, e.serviceId}];
+                    if (e.firstSequence != last + 1)
+                        return "lease starts at " + std::to_string(e.firstSequence) + " where " +
+                               std::to_string(last + 1) + " was due";
+                    last = e.firstSequence + e.count - 1;
+                    leases_[e.lease] = ModelLease{
+                        e.day, e.serviceId, e.sourceDevice, event.at, e.firstSequence, e.count, {}};
+                    days_[e.day].leasedNumbers += e.count;
                     return {};
                 },
                 [&](const TicketCalled& e) -> std::string {
@@ -970,6 +1144,10 @@ std::string Checker::checkStatistics(const Engine& engine) const {
         if (h.automaticRatings != counts.automaticRatings)
             return mismatch("automatic ratings", h.automaticRatings, counts.automaticRatings);
         if (h.arrivalsByHour != counts.arrivals) return label + "arrivals by hour differ";
+        if (h.leasedNumbers != counts.leasedNumbers)
+            return mismatch("leased numbers", h.leasedNumbers, counts.leasedNumbers);
+        if (h.leasedIssued != counts.leasedIssued)
+            return mismatch("leased tickets", h.leasedIssued, counts.leasedIssued);
 
         int present = 0, cancelled = 0;
         engine.forEachTicket([&](const Ticket& t) {

@@ -4,7 +4,10 @@
 // Before a command the checker takes what it needs from the engine (ticket states, windows, and
 // for "call next" the ticket the routing rules must pick). After it, the engine's answer and its
 // new state are compared with the rules and with a model built only from the events:
-//   - numbering: per (business day, service) the sequences are exactly 1..n, numbers unique;
+//   - numbering: per (business day, service) numbers are unique across normal and leased
+//     issuing; a normal issue takes the sequence after every one issued or leased, a lease
+//     reserves the next ones, a leased ticket is one of its lease's numbers, reported once by
+//     the lease's holder on the lease's day, and stands in line at its clamped issue time;
 //   - life cycle: only allowed state changes, final states stay final, a ticket is finished at
 //     most once, a window's current ticket is called/serving at that window and nowhere else;
 //   - routing: "call next" picks what the priority branches and the window's policy say, FIFO
@@ -23,7 +26,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -39,7 +44,8 @@ struct Coverage {
     long undos = 0;
     long supplements = 0;
     long automaticRatings = 0;
-    long lateFinishes = 0;                // a ticket of an earlier day finished after the rollover
+    long lateFinishes = 0;     // a ticket of an earlier day finished after the rollover
+    long leasedOutOfOrder = 0; // leased tickets placed in line ahead of tickets issued before
     std::map<std::string, long> accepted; // by command
     std::map<std::string, long> refused;  // by error code
 
@@ -79,10 +85,42 @@ private:
         bool badPriority = false;
         bool missingAppointment = false;
     };
+    // What the model says about a LeaseNumbers or an IssueLeasedTicket before it runs.
+    struct LeaseExpectation {
+        bool knownService = false;
+        bool quotaFull = false;
+        bool badRequest = false; // count out of range or no device
+        int grantable = 0;       // numbers the lease will hold
+    };
+    struct LeasedIssueExpectation {
+        bool leaseToday = false; // a lease of the current day exists
+        bool expired = false;    // the id is that of an earlier day
+        bool holder = false;
+        bool inLease = false;
+        bool used = false;
+        bool closed = false; // at the clamped issue time
+        Timestamp queuedAt{};
+        int sequence = 0;
+    };
+    struct ModelLease {
+        BusinessDay day{};
+        std::string serviceId;
+        std::string device;
+        Timestamp grantedAt{};
+        int first = 0;
+        int count = 0;
+        std::set<int> used;
+    };
     using Credits = std::optional<std::vector<std::int64_t>>;
 
     void expectCall(const Engine& engine, int window, Timestamp now);
     void expectIssue(const Engine& engine, const IssueTicket& cmd, Timestamp now);
+    template <typename Issue>
+    void expectPersonAndPriority(const Issue& cmd, const std::string& serviceId, BusinessDay today);
+    bool closedAt(const Service& s, Timestamp t) const;
+    void expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now);
+    void expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now);
+    std::string explainLeaseRefusal(const Command& command, ErrorCode code) const;
     void confirmVisit(TicketId id);
     std::string checkCall(const Engine& engine, const CallNext& cmd, const Decision& decision,
                           Timestamp now);
@@ -106,11 +144,17 @@ private:
     bool rolloverPending_ = false;
     CallExpectation call_;
     IssueExpectation issue_;
+    LeaseExpectation lease_;
+    LeasedIssueExpectation leasedIssue_;
 
     // Model built from the events.
     std::vector<KnownTicket> known_;
     std::map<TicketId, BusinessDay> dayOf_;
     std::map<std::pair<BusinessDay, std::string>, int> issuedBy_; // (day, service) → count
+    // (day, service) → the last sequence issued or leased, and every sequence issued.
+    std::map<std::pair<BusinessDay, std::string>, int> lastSequence_;
+    std::set<std::tuple<BusinessDay, std::string, int>> usedSequences_;
+    std::map<LeaseId, ModelLease> leases_; // of the current day
     struct DayCounts {
         int issued = 0;
         int served = 0;
@@ -121,6 +165,8 @@ private:
         int automaticRatings = 0;
         int ratingEvents = 0; // given on this day
         int firstRatings = 0; // of those, not supplementary
+        int leasedNumbers = 0;
+        int leasedIssued = 0;
         std::array<int, 24> arrivals{};
     };
     std::map<BusinessDay, DayCounts> days_;

@@ -198,6 +198,74 @@ std::string comment(Rng& rng, int maxLength) {
     return out;
 }
 
+// Today's leases: their ids are the day's and count up from 1.
+std::vector<const NumberLease*> todaysLeases(const Engine& engine, Timestamp now) {
+    std::vector<const NumberLease*> out;
+    const auto day = static_cast<LeaseId>(engine.businessDay(now).time_since_epoch().count());
+    for (LeaseId n = 1;; ++n) {
+        const NumberLease* l = engine.lease(day * 1'000'000 + n);
+        if (!l) break;
+        out.push_back(l);
+    }
+    return out;
+}
+
+const std::array<const char*, 2> kDevices = {"kiosk-1", "machine-2"};
+
+// The priority, green category, appointment and person of a ticket, mostly valid.
+template <typename Issue>
+void randomTicketOptions(Rng& rng, const HallConfig& c, Issue& cmd, Timestamp now) {
+    if (rng.chance(50)) cmd.personKey = "person-" + std::to_string(rng.uniform(1, 5));
+    const int kind = rng.uniform(0, 99);
+    if (kind < 12) {
+        cmd.priority = PriorityClass::GreenChannel;
+        cmd.greenCategory = rng.chance(90) ? rng.pick(c.queue.greenChannelCategories) : "vip";
+    } else if (kind < 25) {
+        cmd.priority = PriorityClass::Appointment;
+        if (rng.chance(92))
+            cmd.appointment = Appointment{"appt-" + std::to_string(rng.uniform(1, 999)),
+                                          now + minutes(rng.uniform(-40, 60))};
+    }
+}
+
+// Mostly a number of one of today's leases reported by its holder, handed out a little
+// earlier; sometimes an ended or unknown lease, another device, a used or foreign number, or a
+// device clock far off.
+IssueLeasedTicket randomLeasedIssue(Rng& rng, const Engine& engine, Timestamp now) {
+    IssueLeasedTicket cmd;
+    const auto leases = todaysLeases(engine, now);
+    cmd.sourceDevice = rng.pick(kDevices);
+    cmd.number = "Z999";
+    cmd.lease = static_cast<LeaseId>(rng.uniform(1, 1000)); // unknown
+    if (!leases.empty() && !rng.chance(8)) {
+        const NumberLease& l = *rng.pick(leases);
+        cmd.lease = l.id;
+        if (!rng.chance(5)) cmd.sourceDevice = l.sourceDevice;
+        const auto numbers = engine.leaseNumbers(l);
+        std::vector<std::string> unused;
+        for (int i = 0; i < l.count; ++i)
+            if (!l.used.contains(l.firstSequence + i))
+                unused.push_back(numbers[static_cast<std::size_t>(i)]);
+        if (!unused.empty() && !rng.chance(10))
+            cmd.number = rng.pick(unused);
+        else if (!rng.chance(30))
+            cmd.number = rng.pick(numbers);
+    } else if (rng.chance(50)) {
+        // A lease id of an earlier business day.
+        const auto day = engine.businessDay(now) - std::chrono::days(rng.uniform(1, 3));
+        cmd.lease = static_cast<LeaseId>(day.time_since_epoch().count()) * 1'000'000 + 1;
+    }
+    const int clock = rng.uniform(0, 99);
+    if (clock < 80)
+        cmd.issuedAt = now - std::chrono::seconds(rng.uniform(0, 3 * 3600));
+    else if (clock < 90)
+        cmd.issuedAt = now + minutes(rng.uniform(1, 120));
+    else
+        cmd.issuedAt = now - std::chrono::hours(rng.uniform(3, 30));
+    randomTicketOptions(rng, engine.config(), cmd, now);
+    return cmd;
+}
+
 } // namespace
 
 Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTicket>& known,
@@ -206,20 +274,20 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
     const int roll = rng.uniform(0, 99);
 
     if (roll < 24) {
+        // One in six issues comes from a lease, and now and then a block is leased.
+        if (rng.chance(4)) {
+            LeaseNumbers cmd;
+            cmd.serviceId = rng.chance(3) ? std::string("nosuch") : rng.pick(c.services).id;
+            cmd.count =
+                rng.chance(5) ? rng.pick(std::array{0, kMaxLeaseCount + 1}) : rng.uniform(1, 6);
+            cmd.sourceDevice = rng.pick(kDevices);
+            return cmd;
+        }
+        if (rng.chance(17)) return randomLeasedIssue(rng, engine, now);
         IssueTicket cmd;
         cmd.serviceId = rng.chance(3) ? std::string("nosuch") : rng.pick(c.services).id;
-        cmd.sourceDevice = rng.chance(50) ? "kiosk-1" : "machine-2";
-        if (rng.chance(50)) cmd.personKey = "person-" + std::to_string(rng.uniform(1, 5));
-        const int kind = rng.uniform(0, 99);
-        if (kind < 12) {
-            cmd.priority = PriorityClass::GreenChannel;
-            cmd.greenCategory = rng.chance(90) ? rng.pick(c.queue.greenChannelCategories) : "vip";
-        } else if (kind < 25) {
-            cmd.priority = PriorityClass::Appointment;
-            if (rng.chance(92))
-                cmd.appointment = Appointment{"appt-" + std::to_string(rng.uniform(1, 999)),
-                                              now + minutes(rng.uniform(-40, 60))};
-        }
+        cmd.sourceDevice = rng.pick(kDevices);
+        randomTicketOptions(rng, c, cmd, now);
         return cmd;
     }
     if (roll < 30) return randomSignIn(rng, engine);
@@ -302,6 +370,17 @@ std::string describeCommand(const Command& command) {
                        std::to_string(c.comment.size()) + "B";
             },
             [&](const Tick&) { return name; },
+            [&](const LeaseNumbers& c) {
+                return name + " " + c.serviceId + " x" + std::to_string(c.count) + " for " +
+                       c.sourceDevice;
+            },
+            [&](const IssueLeasedTicket& c) {
+                return name + " lease " + std::to_string(c.lease) + " " + c.number + " by " +
+                       c.sourceDevice + " at " +
+                       std::to_string(c.issuedAt.time_since_epoch().count()) + " " +
+                       std::string(priorityName(c.priority)) +
+                       (c.personKey.empty() ? "" : " " + c.personKey);
+            },
         },
         command);
 }
