@@ -25,7 +25,7 @@ packages=(
   qt6-declarative-dev qt6-declarative-dev-tools qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-qpa-plugins
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
-  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml-models
   qml6-module-qttest qml6-module-qtqml
   libgooglepinyin0-dev libsodium-dev fonts-noto-cjk
   # tests

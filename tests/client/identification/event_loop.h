@@ -1,42 +1,18 @@
 #pragma once
-// Waiting in the tests without blocking the event loop the service delivers through, and a
-// recorder of everything the service signals.
+// A recorder of everything the identification service signals (waiting: qt_event_wait.h).
 
+#include "qt_event_wait.h"
 #include "shared/client/identification_service.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QThread>
-#include <QTimer>
-#include <chrono>
-#include <functional>
 #include <vector>
 
 namespace identification_test {
 
+using hall::testing::spin;
+using hall::testing::waitUntil;
 using namespace std::chrono_literals;
-
-// Runs the event loop until pred() holds or timeout passes; returns pred().
-inline bool waitUntil(const std::function<bool()>& pred, std::chrono::milliseconds timeout = 5s) {
-    if (pred()) return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(5);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (pred()) loop.quit();
-    });
-    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return pred();
-}
-
-// Runs the event loop for d, whatever happens.
-inline void spin(std::chrono::milliseconds d) {
-    QEventLoop loop;
-    QTimer::singleShot(d, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 struct Failure {
     QString source, code, citizen, technician;

@@ -1,0 +1,126 @@
+#include "shared/client/backend.h"
+
+#include "shared/client/outbox.h"
+
+#include <QLoggingCategory>
+#include <atomic>
+#include <cstdio>
+#include <random>
+
+Q_LOGGING_CATEGORY(lcBackend, "hall.client")
+
+namespace hall::client {
+
+Backend::Backend(QObject* parent) : QObject(parent) {}
+
+QString Backend::nameOf(ConnectionState state) {
+    switch (state) {
+    case ConnectionState::Online:
+        return QStringLiteral("online");
+    case ConnectionState::Connecting:
+        return QStringLiteral("connecting");
+    case ConnectionState::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case ConnectionState::Offline:
+        return QStringLiteral("offline");
+    }
+    return QStringLiteral("offline");
+}
+
+QString Backend::serviceName(const std::string&) const {
+    return {};
+}
+
+void Backend::setConnectionState(ConnectionState state) {
+    if (state == state_) return;
+    const bool wasOnline = state_ == ConnectionState::Online;
+    state_ = state;
+    if (state == ConnectionState::Online)
+        offlineSince_ = QDateTime();
+    else if (wasOnline || !offlineSince_.isValid())
+        offlineSince_ = QDateTime::currentDateTimeUtc();
+    Q_EMIT connectionStateChanged();
+}
+
+void Backend::setIdentity(const QString& deviceName, const QString& role) {
+    if (deviceName == deviceName_ && role == role_) return;
+    deviceName_ = deviceName;
+    role_ = role;
+    Q_EMIT identityChanged();
+}
+
+void Backend::replaceSnapshot(protocol::Snapshot snapshot) {
+    hall_.replace(std::move(snapshot));
+    Q_EMIT snapshotReplaced();
+}
+
+void Backend::applyPush(const protocol::PushBody& body) {
+    if (std::holds_alternative<protocol::Snapshot>(body)) {
+        replaceSnapshot(std::get<protocol::Snapshot>(body));
+        return;
+    }
+    hall_.apply(body);
+    Q_EMIT pushApplied(body);
+}
+
+QString Backend::auditTechnician(const QString& action, const QString& detail) {
+    const auto known = protocol::technicianActionFromName(action.toStdString());
+    const std::string text = detail.toStdString();
+    if (!known || text.size() > protocol::kMaxTextBytes) {
+        qCWarning(lcBackend) << "technician audit refused: unknown action or detail too long"
+                             << action;
+        return {};
+    }
+    protocol::TechnicianAudit audit;
+    audit.action = *known;
+    audit.detail = text;
+    audit.at = std::chrono::time_point_cast<core::Millis>(std::chrono::system_clock::now());
+    try {
+        return QString::fromStdString(sendDurable(audit));
+    } catch (const OutboxFull& e) {
+        qCWarning(lcBackend) << "technician audit not recorded:" << e.what();
+        return {};
+    }
+}
+
+QStringList Backend::faults() const {
+    QStringList names;
+    for (auto fault : faults_)
+        names << QString::fromUtf8(protocol::faultName(fault).data());
+    return names;
+}
+
+void Backend::setFaults(const QStringList& names) {
+    std::vector<protocol::DeviceFault> faults;
+    for (const auto& name : names) {
+        auto fault = protocol::faultFromName(name.toStdString());
+        if (!fault) {
+            qCWarning(lcBackend) << "ignoring unknown device fault" << name;
+            continue;
+        }
+        if (std::find(faults.begin(), faults.end(), *fault) == faults.end())
+            faults.push_back(*fault);
+    }
+    setDeviceFaults(std::move(faults));
+}
+
+void Backend::setDeviceFaults(std::vector<protocol::DeviceFault> faults) {
+    if (faults.size() > 16) faults.resize(16); // the protocol's list limit; there are only 7
+    if (faults == faults_) return;
+    faults_ = std::move(faults);
+    Q_EMIT faultsChanged();
+}
+
+std::string newRequestId() {
+    static const std::uint64_t prefix = [] {
+        std::random_device device;
+        return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+    }();
+    static std::atomic<std::uint64_t> counter{0};
+    char text[64];
+    std::snprintf(text, sizeof text, "t%016llx-%llu", static_cast<unsigned long long>(prefix),
+                  static_cast<unsigned long long>(++counter));
+    return text;
+}
+
+} // namespace hall::client

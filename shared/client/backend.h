@@ -1,0 +1,132 @@
+#pragma once
+// The one API every screen talks to, whether a controller is there or not: ControllerClient
+// (the real link) and MockBackend (an in-memory engine on the demo hall) both implement it, so
+// screens and their tests run with no controller (DESIGN §7).
+//
+//   send()         a request → its response (or a local refusal: timeout, offline, …)
+//   sendDurable()  a request that must not be lost: through the outbox, answered later by
+//                  durableAnswered(); the id it returns is the request id
+//   state()        the hall as known: snapshot + in-order pushes (HallState); snapshotReplaced
+//                  and pushApplied say when it changed (the models listen to these)
+//   connection     connectionState / offlineSince, for the UI's "online / reconnecting /
+//                  offline since …"
+//   faults         the device faults the app reports (paper low, reader unplugged, …): sent
+//                  with every heartbeat and shown by the device-health model
+
+#include "protocol/messages.h"
+#include "shared/client/hall_state.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace hall::client {
+
+class Backend : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Backend is an interface: create a ControllerClient or a MockBackend")
+    Q_PROPERTY(ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    // The same state as Hall.Ui's OfflineBanner names it ("online", "connecting",
+    // "reconnecting", "offline"): screens bind `connectionState: backend.connectionStateName`.
+    Q_PROPERTY(QString connectionStateName READ connectionStateName NOTIFY connectionStateChanged)
+    Q_PROPERTY(bool online READ online NOTIFY connectionStateChanged)
+    // Invalid while online; otherwise when the link was lost (or the client started).
+    Q_PROPERTY(QDateTime offlineSince READ offlineSince NOTIFY connectionStateChanged)
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY identityChanged)
+    Q_PROPERTY(QString role READ role NOTIFY identityChanged)
+    Q_PROPERTY(int outboxSize READ outboxSize NOTIFY outboxChanged)
+    Q_PROPERTY(QStringList faults READ faults WRITE setFaults NOTIFY faultsChanged)
+
+public:
+    enum class ConnectionState {
+        Offline,      // not connected and not trying (stopped, not enrolled, credential refused)
+        Connecting,   // first attempt since start()
+        Online,       // hello answered: requests go out, pushes come in
+        Reconnecting, // the link was lost; retrying with backoff
+    };
+    Q_ENUM(ConnectionState)
+
+    using ResponseHandler = std::function<void(const protocol::Response&)>;
+    static constexpr std::chrono::milliseconds kDefaultRequestTimeout{10'000};
+
+    explicit Backend(QObject* parent = nullptr);
+
+    // Sends `body` under a fresh id; `handler` gets exactly one call, on this object's thread and
+    // never from inside send(). Returns the id.
+    virtual std::string send(protocol::RequestBody body, ResponseHandler handler,
+                             std::chrono::milliseconds timeout = kDefaultRequestTimeout) = 0;
+    // Writes `body` to the outbox under a fresh id and returns the id once it is durable; the
+    // answer comes by durableAnswered(id, …). Throws OutboxFull (nothing written) when full.
+    virtual std::string sendDurable(protocol::RequestBody body) = 0;
+
+    // The technician menu's audit trail (docs/protocol.md, "Technician audit"): `action` is a
+    // protocol name (menu_opened, pin_rejected, locked_out, setting_changed, device_tested,
+    // log_exported, app_restarted, enrolled); `detail` never holds a PIN, a name or an ID
+    // number. Through the outbox, stamped with the device's clock now. Returns the request id,
+    // or an empty string (and a warning) for an unknown action, a detail over 1,024 bytes or a
+    // full outbox; nothing is written then.
+    Q_INVOKABLE QString auditTechnician(const QString& action, const QString& detail = {});
+
+    ConnectionState connectionState() const { return state_; }
+    QString connectionStateName() const { return nameOf(state_); }
+    static QString nameOf(ConnectionState state);
+    bool online() const { return state_ == ConnectionState::Online; }
+    QDateTime offlineSince() const { return offlineSince_; }
+    QString deviceName() const { return deviceName_; }
+    QString role() const { return role_; }
+    virtual int outboxSize() const { return 0; }
+
+    const HallState& state() const { return hall_; }
+    // The display name of a service, when this backend knows the hall's configuration (the
+    // mock does; the controller protocol does not carry names): else empty.
+    virtual QString serviceName(const std::string& serviceId) const;
+
+    // Faults by protocol name (protocol::faultName); unknown names are ignored with a warning.
+    QStringList faults() const;
+    void setFaults(const QStringList& faults);
+    const std::vector<protocol::DeviceFault>& deviceFaults() const { return faults_; }
+    void setDeviceFaults(std::vector<protocol::DeviceFault> faults);
+
+Q_SIGNALS:
+    void connectionStateChanged();
+    void identityChanged();
+    void faultsChanged();
+    void outboxChanged();
+    void snapshotReplaced();
+    // After `body` was applied to state() (calls included, which change no state).
+    void pushApplied(const hall::protocol::PushBody& body);
+    // An outbox request was answered: ok, or refused for good (code/message from the server).
+    void durableAnswered(const QString& requestId, bool ok, const QString& code,
+                         const QString& message);
+    // The same answer in full, for C++ callers that need the result (the ticket an offline
+    // issue became); emitted just before durableAnswered.
+    void durableResponded(const hall::protocol::Response& response);
+
+protected:
+    void setConnectionState(ConnectionState state);
+    void setIdentity(const QString& deviceName, const QString& role);
+    void replaceSnapshot(protocol::Snapshot snapshot);
+    void applyPush(const protocol::PushBody& body);
+
+private:
+    ConnectionState state_ = ConnectionState::Offline;
+    QDateTime offlineSince_ = QDateTime::currentDateTimeUtc();
+    QString deviceName_;
+    QString role_;
+    HallState hall_;
+    std::vector<protocol::DeviceFault> faults_;
+};
+
+// Fresh request ids: a per-process random prefix and a counter, so ids never repeat across
+// restarts (the controller remembers every id it answered, per device, durably).
+std::string newRequestId();
+
+} // namespace hall::client

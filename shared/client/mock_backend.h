@@ -1,0 +1,57 @@
+#pragma once
+// A backend with no controller: a real core::Engine on the demo hall (shared/config), answering
+// requests as callstationd would and producing the same protocol pushes (snapshot, queue,
+// window, call, notice), so every screen runs, and is tested, without a controller (DESIGN §7).
+//
+// `online` can be switched off to show the offline screens: send() then refuses with "offline"
+// and sendDurable() keeps requests (in memory) until it is switched on again, as the real
+// outbox would. Nothing is persisted.
+
+#include "core/engine.h"
+#include "shared/client/backend.h"
+
+#include <QDateTime>
+#include <deque>
+#include <memory>
+
+namespace hall::client {
+
+class MockBackend : public Backend {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool simulatedOnline READ simulatedOnline WRITE setSimulatedOnline NOTIFY
+                   connectionStateChanged)
+
+public:
+    // The demo hall and its time zone; device "mock" (role admin, so every screen can act),
+    // online at once. Its clock runs at real speed from 10:00 hall time today, so the demo
+    // hall's services are open whenever a screen is tried.
+    explicit MockBackend(QObject* parent = nullptr);
+    ~MockBackend() override;
+
+    std::string send(protocol::RequestBody body, ResponseHandler handler,
+                     std::chrono::milliseconds timeout = kDefaultRequestTimeout) override;
+    std::string sendDurable(protocol::RequestBody body) override;
+    int outboxSize() const override { return static_cast<int>(held_.size()); }
+    QString serviceName(const std::string& serviceId) const override;
+
+    bool simulatedOnline() const { return online(); }
+    void setSimulatedOnline(bool online);
+
+    // Screens and tests drive the hall without a window pad.
+    Q_INVOKABLE void addNotice(const QString& id, const QString& text);
+    const core::Engine& engine() const { return *engine_; }
+    // The clock the engine is given (see above); tests pin it.
+    void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }
+
+private:
+    protocol::Response execute(const protocol::Request& request);
+    protocol::Snapshot snapshot() const;
+
+    std::unique_ptr<core::Engine> engine_;
+    std::function<core::Timestamp()> clock_;
+    std::vector<protocol::Notice> notices_;
+    std::deque<protocol::Request> held_; // sendDurable while simulated offline
+};
+
+} // namespace hall::client

@@ -1,0 +1,65 @@
+#include "shared/client/models/recent_calls_model.h"
+
+namespace hall::client {
+
+int RecentCallsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QVariant RecentCallsModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const auto& row = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NumberRole:
+        return QString::fromStdString(row.call.ticket.number);
+    case WindowRole:
+        return row.call.window;
+    case ServiceRole:
+        return QString::fromStdString(row.call.ticket.serviceId);
+    case RecallRole:
+        return row.call.recall;
+    case SilentRole:
+        return row.call.silent;
+    case CalledAtRole:
+        return row.at;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> RecentCallsModel::roleNames() const {
+    return {{NumberRole, "number"}, {WindowRole, "window"}, {ServiceRole, "service"},
+            {RecallRole, "recall"}, {SilentRole, "silent"}, {CalledAtRole, "calledAt"}};
+}
+
+void RecentCallsModel::setLimit(int limit) {
+    limit = std::max(1, limit);
+    if (limit == limit_) return;
+    limit_ = limit;
+    if (static_cast<int>(rows_.size()) > limit_) {
+        beginRemoveRows({}, limit_, static_cast<int>(rows_.size()) - 1);
+        rows_.resize(static_cast<std::size_t>(limit_));
+        endRemoveRows();
+        Q_EMIT countChanged();
+    }
+    Q_EMIT limitChanged();
+}
+
+void RecentCallsModel::onPush(const protocol::PushBody& body) {
+    const auto* call = std::get_if<protocol::Call>(&body);
+    if (!call) return;
+    if (static_cast<int>(rows_.size()) >= limit_) {
+        const int last = static_cast<int>(rows_.size()) - 1;
+        beginRemoveRows({}, last, last);
+        rows_.pop_back();
+        endRemoveRows();
+    }
+    beginInsertRows({}, 0, 0);
+    rows_.push_front(Row{*call, QDateTime::currentDateTimeUtc()});
+    endInsertRows();
+    Q_EMIT called(QString::fromStdString(call->ticket.number), call->window, call->recall,
+                  call->silent);
+}
+
+} // namespace hall::client

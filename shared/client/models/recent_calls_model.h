@@ -1,0 +1,54 @@
+#pragma once
+// The last `limit` calls (call pushes), newest first: what a call board lists under the big
+// current call. Calls are events, not state: a snapshot does not carry them, so this list
+// survives snapshots and starts empty.
+
+#include "shared/client/models/backend_list_model.h"
+
+#include <QDateTime>
+#include <deque>
+
+namespace hall::client {
+
+class RecentCallsModel : public BackendListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int limit READ limit WRITE setLimit NOTIFY limitChanged)
+
+public:
+    enum Role {
+        NumberRole = Qt::UserRole + 1,
+        WindowRole,
+        ServiceRole,
+        RecallRole, // a recall of a ticket already called
+        SilentRole, // show, do not announce by voice
+        CalledAtRole,
+    };
+    Q_ENUM(Role)
+
+    using BackendListModel::BackendListModel;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int limit() const { return limit_; }
+    void setLimit(int limit);
+
+Q_SIGNALS:
+    void limitChanged();
+    void called(const QString& number, int window, bool recall, bool silent);
+
+protected:
+    void reload() override {}
+    void onPush(const protocol::PushBody& body) override;
+
+private:
+    struct Row {
+        protocol::Call call;
+        QDateTime at;
+    };
+    std::deque<Row> rows_;
+    int limit_ = 10;
+};
+
+} // namespace hall::client

@@ -1,0 +1,72 @@
+#include "shared/client/models/services_model.h"
+
+namespace hall::client {
+
+int ServicesModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QVariant ServicesModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const auto& row = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case ServiceIdRole:
+        return QString::fromStdString(row.serviceId);
+    case Qt::DisplayRole:
+    case NameRole: {
+        const QString name = backend() ? backend()->serviceName(row.serviceId) : QString();
+        return name.isEmpty() ? QString::fromStdString(row.serviceId) : name;
+    }
+    case WaitingRole:
+        return row.waiting;
+    case EstimatedWaitMsRole:
+        return row.estimatedWaitMs ? QVariant::fromValue<qlonglong>(*row.estimatedWaitMs)
+                                   : QVariant::fromValue<qlonglong>(-1);
+    case EstimatedWaitMinutesRole:
+        return row.estimatedWaitMs ? static_cast<int>((*row.estimatedWaitMs + 59'999) / 60'000)
+                                   : -1;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ServicesModel::roleNames() const {
+    return {{ServiceIdRole, "serviceId"},
+            {NameRole, "name"},
+            {WaitingRole, "waiting"},
+            {EstimatedWaitMsRole, "estimatedWaitMs"},
+            {EstimatedWaitMinutesRole, "estimatedWaitMinutes"}};
+}
+
+int ServicesModel::waitingFor(const QString& serviceId) const {
+    for (const auto& row : rows_)
+        if (QString::fromStdString(row.serviceId) == serviceId) return row.waiting;
+    return -1;
+}
+
+void ServicesModel::reload() {
+    beginResetModel();
+    rows_ = backend() ? backend()->state().snapshot().queues.services
+                      : std::vector<protocol::ServiceQueue>{};
+    endResetModel();
+}
+
+void ServicesModel::onPush(const protocol::PushBody& body) {
+    const auto* queues = std::get_if<protocol::QueueState>(&body);
+    if (!queues) return;
+    bool sameRows = queues->services.size() == rows_.size();
+    for (std::size_t i = 0; sameRows && i < rows_.size(); ++i)
+        sameRows = rows_[i].serviceId == queues->services[i].serviceId;
+    if (!sameRows) {
+        reload();
+        return;
+    }
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i] == queues->services[i]) continue;
+        rows_[i] = queues->services[i];
+        const QModelIndex at = index(static_cast<int>(i));
+        Q_EMIT dataChanged(at, at);
+    }
+}
+
+} // namespace hall::client

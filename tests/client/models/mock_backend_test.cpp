@@ -1,0 +1,67 @@
+#include "shared/client/mock_backend.h"
+#include "qt_event_wait.h"
+
+#include <QSignalSpy>
+#include <doctest/doctest.h>
+
+using namespace hall::testing;
+using hall::client::Backend;
+using hall::client::MockBackend;
+namespace protocol = hall::protocol;
+namespace core = hall::core;
+
+namespace {
+
+protocol::Response request(Backend& backend, protocol::RequestBody body) {
+    std::optional<protocol::Response> answer;
+    backend.send(std::move(body), [&](const protocol::Response& r) { answer = r; });
+    REQUIRE(waitUntil([&] { return answer.has_value(); }, 5s));
+    return *answer;
+}
+
+const protocol::CommandResult& commandResult(const protocol::Response& response) {
+    return std::get<protocol::CommandResult>(std::get<0>(response.outcome));
+}
+
+} // namespace
+
+TEST_CASE("the mock backend runs the demo hall and answers like the controller") {
+    MockBackend backend;
+    CHECK(backend.online());
+    REQUIRE(backend.state().hasSnapshot());
+    const auto& services = backend.engine().config().services;
+    REQUIRE_FALSE(services.empty());
+    CHECK(backend.state().snapshot().queues.services.size() == services.size());
+    CHECK_FALSE(backend.serviceName(services[0].id).isEmpty());
+
+    // The mock's clock shows 10:00 hall time: the demo services are open.
+    auto issued = request(backend, core::IssueTicket{services[0].id, {}, {}, {}, {}, {}});
+    REQUIRE(issued.ok());
+    REQUIRE(commandResult(issued).ticket);
+    CHECK(commandResult(issued).ticket->serviceId == services[0].id);
+    CHECK(commandResult(issued).ticket->number == services[0].prefix + "001");
+    CHECK(commandResult(issued).ahead == 0);
+    auto refused = request(backend, core::IssueTicket{"no-such-service", {}, {}, {}, {}, {}});
+    CHECK(std::get<protocol::Error>(refused.outcome).code == "unknown_service");
+    CHECK(request(backend, protocol::Heartbeat{}).ok());
+}
+
+TEST_CASE("simulated offline: requests refused, durable ones held and answered on return") {
+    MockBackend backend;
+    backend.setSimulatedOnline(false);
+    CHECK(backend.connectionState() == Backend::ConnectionState::Reconnecting);
+    CHECK(backend.offlineSince().isValid());
+    auto refused = request(backend, protocol::Heartbeat{});
+    CHECK(std::get<protocol::Error>(refused.outcome).code == "offline");
+    QSignalSpy answered(&backend, &Backend::durableAnswered);
+    const auto id = backend.sendDurable(core::Rate{424242, core::RatingLevel::Basic, {}, {}});
+    CHECK(backend.outboxSize() == 1);
+    spin(50ms);
+    CHECK(answered.isEmpty());
+    backend.setSimulatedOnline(true);
+    REQUIRE(answered.count() == 1);
+    CHECK(answered.at(0).at(0).toString().toStdString() == id);
+    CHECK_FALSE(answered.at(0).at(1).toBool());
+    CHECK(answered.at(0).at(2).toString() == "unknown_ticket");
+    CHECK(backend.outboxSize() == 0);
+}
