@@ -1,0 +1,47 @@
+#pragma once
+// What an app hands the technician menu (wired once in main.cpp):
+//
+//   hall::technician::ui::TechnicianConfig config;
+//   config.pinFile = dataDir / hall::technician::kPinFileName;          // technician-pin.toml
+//   config.settingsFile = dataDir / hall::technician::kSettingsFileName; // terminal-settings.toml
+//   config.logDirectory = logDir;           // the app's own log files, copied by "export logs"
+//   config.audit = &auditToController;      // AuditSink → client's technician_audit request
+//   config.enrollment = &enrollWithClient;  // Enrollment → client's enroll(code)
+//   config.deviceTests = &deviceTests;      // DeviceTestRunner on the app's drivers
+//   auto* session = new TechnicianSession(config, &app);
+//   engine.setInitialProperties({{"technician", QVariant::fromValue(session)}});
+//   // Main.qml: TechnicianOverlay { anchors.fill: parent; session: technician }
+//
+// The pointers are not owned and must outlive the session.
+
+#include "technician/audit.h"
+#include "technician/clock.h"
+#include "technician/device_test_runner.h"
+#include "technician/enrollment.h"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+namespace hall::technician::ui {
+
+struct TechnicianConfig {
+    std::filesystem::path pinFile;
+    std::filesystem::path settingsFile;
+    std::filesystem::path logDirectory; // empty: the app keeps no log files (journald only)
+    AuditSink* audit = nullptr;         // required
+    Enrollment* enrollment = nullptr;   // null: the enroll button says enrollment is unavailable
+    DeviceTestRunner* deviceTests = nullptr; // null: test buttons say tests are unavailable
+    // The device kinds this app drives, in the order the menu lists them; empty: every kind.
+    std::vector<drivers::DeviceKind> deviceKinds;
+    Clock clock = systemClock();
+    // The menu closes after this long without a touch.
+    std::chrono::milliseconds idleTimeout = std::chrono::minutes(2);
+    // "Restart app". Empty: start this program again with its own arguments
+    // (QProcess::startDetached) and quit. Under systemd an app may instead pass a function that
+    // exits with the code its unit restarts on (Restart=on-failure / RestartForceExitStatus=).
+    std::function<void()> restart;
+};
+
+} // namespace hall::technician::ui
