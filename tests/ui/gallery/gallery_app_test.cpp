@@ -1,0 +1,197 @@
+// The gallery's backend wiring (shared/ui/gallery/gallery_app.h), the skeleton the terminal
+// apps copy: the mock backend issues numbers end to end through TicketIssuer and takes the
+// technician audit; the real mode is configured from the command line and the settings file,
+// and refuses a command line it cannot start with.
+#include "shared/client/controller_client.h"
+#include "shared/client/mock_backend.h"
+#include "shared/client/ticket_issuer.h"
+#include "shared/ui/gallery/gallery_app.h"
+#include "shared/ui/gallery/gallery_device_tests.h"
+#include "shared/ui/gallery/technician_wiring.h"
+#include "technician/settings_file.h"
+#include "technician_session.h"
+#include "temp_dir.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QSignalSpy>
+#include <doctest/doctest.h>
+#include <fstream>
+
+using hall::client::Backend;
+using hall::ui::AppContext;
+using hall::ui::BackendMode;
+using hall::ui::gallery::GalleryApp;
+
+namespace {
+
+QString qs(const std::filesystem::path& path) {
+    return QString::fromStdString(path.string());
+}
+
+// The engine with whatever the hook put on it, for one command line.
+struct Started {
+    QQmlApplicationEngine engine;
+    QCommandLineParser parser;
+    GalleryApp* app = nullptr;
+
+    Started(BackendMode mode, QStringList arguments) {
+        GalleryApp::addOptions(parser);
+        arguments.prepend(QStringLiteral("hall-ui-gallery"));
+        REQUIRE(parser.parse(arguments));
+        AppContext context{engine, mode, parser};
+        app = GalleryApp::create(context);
+    }
+    template <typename T> T* contextObject(const char* name) {
+        return qobject_cast<T*>(
+            engine.rootContext()->contextProperty(QString::fromLatin1(name)).value<QObject*>());
+    }
+};
+
+// Waits until `spy` has `count` emissions (TicketIssuer answers on a later turn of the loop).
+bool waitFor(QSignalSpy& spy, int count = 1) {
+    for (int i = 0; i < 50 && spy.count() < count; ++i)
+        spy.wait(100);
+    return spy.count() >= count;
+}
+
+} // namespace
+
+TEST_CASE("mock: the backend, issuer and technician session reach QML; a number is issued") {
+    Started started(BackendMode::Mock, {});
+    REQUIRE(started.app != nullptr);
+    auto* backend = started.contextObject<hall::client::MockBackend>("hallBackend");
+    auto* issuer = started.contextObject<hall::client::TicketIssuer>("ticketIssuer");
+    auto* technician = started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+    REQUIRE(backend != nullptr);
+    REQUIRE(issuer != nullptr);
+    REQUIRE(technician != nullptr);
+    CHECK(issuer->client() == backend);
+    CHECK(backend->connectionStateName() == QStringLiteral("online"));
+    CHECK(technician->deviceName() == QStringLiteral("mock"));
+    CHECK(technician->controllerLink() == QStringLiteral("online"));
+
+    const auto& services = backend->state().snapshot().queues.services;
+    REQUIRE(!services.empty());
+    const QString service = QString::fromStdString(services.front().serviceId);
+    const int waitingBefore = services.front().waiting;
+
+    QSignalSpy issued(issuer, &hall::client::TicketIssuer::issued);
+    issuer->issue(service);
+    REQUIRE(waitFor(issued));
+    CHECK(issued.at(0).at(0).toString() == service);
+    CHECK(!issued.at(0).at(1).toString().isEmpty());
+    CHECK(issued.at(0).at(2).toBool() == false);
+    CHECK(backend->state().snapshot().queues.services.front().waiting == waitingBefore + 1);
+
+    // A lost link (the mock retries, as a client would): the banner and the menu show it, and
+    // the mock has no leases to issue from, which the failure says.
+    backend->setSimulatedOnline(false);
+    CHECK(backend->connectionStateName() == QStringLiteral("reconnecting"));
+    CHECK(technician->controllerLink() == QStringLiteral("reconnecting"));
+    QSignalSpy failed(issuer, &hall::client::TicketIssuer::issueFailed);
+    issuer->issue(service);
+    REQUIRE(waitFor(failed));
+    CHECK(failed.at(0).at(1).toString() == QStringLiteral("no_leased_numbers"));
+}
+
+TEST_CASE("Backend names its connection state as the OfflineBanner does") {
+    using State = Backend::ConnectionState;
+    CHECK(Backend::nameOf(State::Online) == QStringLiteral("online"));
+    CHECK(Backend::nameOf(State::Connecting) == QStringLiteral("connecting"));
+    CHECK(Backend::nameOf(State::Reconnecting) == QStringLiteral("reconnecting"));
+    CHECK(Backend::nameOf(State::Offline) == QStringLiteral("offline"));
+}
+
+TEST_CASE("the audit sink queues a technician_audit on the backend") {
+    hall::client::MockBackend backend;
+    hall::ui::gallery::BackendAuditSink sink(backend);
+    QSignalSpy answered(&backend, &Backend::durableAnswered);
+    sink.record({hall::technician::AuditAction::MenuOpened, "", std::chrono::system_clock::now()});
+    REQUIRE(waitFor(answered));
+    CHECK(answered.at(0).at(1).toBool());
+    // Held while the link is down, sent when it returns.
+    backend.setSimulatedOnline(false);
+    sink.record({hall::technician::AuditAction::PinRejected, "4 attempts left",
+                 std::chrono::system_clock::now()});
+    CHECK(backend.outboxSize() == 1);
+    backend.setSimulatedOnline(true);
+    REQUIRE(waitFor(answered, 2));
+    CHECK(backend.outboxSize() == 0);
+}
+
+TEST_CASE("without a controller, enrollment and device tests say why they cannot run") {
+    hall::ui::gallery::ControllerlessEnrollment enrollment;
+    std::optional<hall::technician::EnrollmentResult> result;
+    enrollment.enroll("123456", [&](hall::technician::EnrollmentResult r) { result = r; });
+    REQUIRE(result.has_value());
+    CHECK(!result->ok);
+    CHECK(result->message.find("needs a controller") != std::string::npos);
+    CHECK(result->message.find("123456") == std::string::npos);
+
+    hall::ui::gallery::GalleryDeviceTests tests;
+    hall::technician::DeviceSetting printer;
+    printer.kind = hall::drivers::DeviceKind::TicketPrinter;
+    printer.driver = "printer.escpos-tcp";
+    const auto outcome = tests.run(hall::technician::DeviceTest::PrintTicket, printer);
+    CHECK(!outcome.ok);
+    CHECK(outcome.message.find("print_test on ticket_printer (printer.escpos-tcp)") !=
+          std::string::npos);
+}
+
+TEST_CASE("real mode: data directory, hall CA and a controller address are required") {
+    hall::testing::TempDir dir("hall-gallery");
+    const QString data = qs(dir.file("data"));
+    const QString ca = qs(dir.file("ca.pem"));
+    { std::ofstream(dir.file("ca.pem")) << "-----BEGIN CERTIFICATE-----\n"; }
+    CHECK(Started(BackendMode::Real, {}).app == nullptr);
+    CHECK(Started(BackendMode::Real, {QStringLiteral("--data-dir"), data}).app == nullptr);
+    CHECK(Started(BackendMode::Real, {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"),
+                                      qs(dir.file("missing.pem"))})
+              .app == nullptr);
+    CHECK(
+        Started(BackendMode::Real, {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca,
+                                    QStringLiteral("--controller"), QStringLiteral("no port")})
+            .app == nullptr);
+
+    SUBCASE("--controller wins") {
+        Started started(BackendMode::Real,
+                        {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca,
+                         QStringLiteral("--controller"), QStringLiteral("callstation.test:8443")});
+        REQUIRE(started.app != nullptr);
+        auto* client = started.contextObject<hall::client::ControllerClient>("hallBackend");
+        REQUIRE(client != nullptr);
+        CHECK(client->host() == QStringLiteral("callstation.test"));
+        CHECK(client->port() == 8443);
+        CHECK(client->dataDir() == data);
+        // Not enrolled: the client stays offline and the menu says why.
+        CHECK(client->connectionStateName() == QStringLiteral("offline"));
+        auto* technician =
+            started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+        CHECK(technician->controllerLink().contains(QStringLiteral("not enrolled")));
+    }
+    SUBCASE("else the technician settings file names the controller") {
+        hall::technician::TerminalSettings settings;
+        settings.controllerAddress = "10.0.0.7:9443";
+        std::filesystem::create_directories(dir.file("data"));
+        hall::technician::writeSettingsFile(dir.file("data") / hall::technician::kSettingsFileName,
+                                            settings);
+        Started started(BackendMode::Real,
+                        {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca});
+        REQUIRE(started.app != nullptr);
+        auto* client = started.contextObject<hall::client::ControllerClient>("hallBackend");
+        REQUIRE(client != nullptr);
+        CHECK(client->host() == QStringLiteral("10.0.0.7"));
+        CHECK(client->port() == 9443);
+    }
+    SUBCASE("with neither, the app starts offline and the menu asks for an address") {
+        Started started(BackendMode::Real,
+                        {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca});
+        REQUIRE(started.app != nullptr);
+        auto* technician =
+            started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+        CHECK(technician->controllerLink().contains(QStringLiteral("no controller address")));
+    }
+}

@@ -1,0 +1,93 @@
+// The gallery in real mode against the real callstationd on loopback: a technician opens the
+// menu with the PIN, enrolls the terminal with a one-time code through ControllerEnrollment,
+// the backend comes online, and a number is issued by the controller.
+#include "daemon_process.h"
+#include "shared/client/controller_client.h"
+#include "shared/client/ticket_issuer.h"
+#include "shared/ui/gallery/gallery_app.h"
+#include "technician/pin_file.h"
+#include "technician/pin_gate.h"
+#include "technician_session.h"
+#include "temp_dir.h"
+
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QSignalSpy>
+#include <doctest/doctest.h>
+#include <fstream>
+
+namespace {
+
+template <typename T> T* contextObject(QQmlApplicationEngine& engine, const char* name) {
+    return qobject_cast<T*>(
+        engine.rootContext()->contextProperty(QString::fromLatin1(name)).value<QObject*>());
+}
+
+// Lets the event loop run until `done` holds, for at most `seconds`.
+template <typename Condition> bool waitUntil(Condition done, int seconds = 15) {
+    for (int i = 0; i < seconds * 20 && !done(); ++i) {
+        QSignalSpy never(QCoreApplication::instance(), &QObject::destroyed);
+        never.wait(50);
+    }
+    return done();
+}
+
+} // namespace
+
+TEST_CASE("real mode: enrolled from the technician menu, online, a number from the controller") {
+    hall::testing::TempDir dir("hall-gallery-daemon");
+    hall::testing::DaemonProcess daemon(dir.path() / "controller");
+    const auto data = dir.path() / "terminal";
+    std::filesystem::create_directories(data);
+    { std::ofstream(dir.file("ca.pem")) << daemon.caPem(); }
+    const std::string pin = "258147";
+    hall::technician::setPin(data / hall::technician::kPinFileName, pin);
+
+    QQmlApplicationEngine engine;
+    QCommandLineParser parser;
+    hall::ui::gallery::GalleryApp::addOptions(parser);
+    REQUIRE(parser.parse({QStringLiteral("hall-ui-gallery"), QStringLiteral("--data-dir"),
+                          QString::fromStdString(data.string()), QStringLiteral("--ca"),
+                          QString::fromStdString(dir.file("ca.pem").string()),
+                          QStringLiteral("--controller"),
+                          QStringLiteral("localhost:%1").arg(daemon.port())}));
+    hall::ui::AppContext context{engine, hall::ui::BackendMode::Real, parser};
+    REQUIRE(hall::ui::gallery::GalleryApp::create(context) != nullptr);
+    auto* client = contextObject<hall::client::ControllerClient>(engine, "hallBackend");
+    auto* issuer = contextObject<hall::client::TicketIssuer>(engine, "ticketIssuer");
+    auto* technician = contextObject<hall::technician::ui::TechnicianSession>(engine, "technician");
+    REQUIRE(client != nullptr);
+    REQUIRE(issuer != nullptr);
+    REQUIRE(technician != nullptr);
+    CHECK_FALSE(client->enrolled());
+    CHECK(client->connectionStateName() == QStringLiteral("offline"));
+
+    technician->requestPin();
+    technician->submitPin(QString::fromStdString(pin));
+    REQUIRE(technician->state() == hall::technician::ui::TechnicianSession::State::Open);
+
+    SUBCASE("a wrong code is refused and said so") {
+        CHECK(technician->enroll(QStringLiteral("not-a-code")).isEmpty());
+        REQUIRE(waitUntil([&] { return !technician->enrolling(); }));
+        CHECK(technician->enrollmentMessage().startsWith(QStringLiteral("enrollment refused")));
+        CHECK_FALSE(client->enrolled());
+    }
+    SUBCASE("the right code enrolls, the link comes up and numbers are issued online") {
+        const QString code = QString::fromStdString(daemon.enrollmentCode("kiosk-1", "kiosk"));
+        CHECK(technician->enroll(code).isEmpty());
+        REQUIRE(waitUntil([&] { return !technician->enrolling(); }));
+        CHECK(technician->enrollmentMessage() == QStringLiteral("enrolled as kiosk-1 (kiosk)"));
+        CHECK(technician->deviceName() == QStringLiteral("kiosk-1"));
+        REQUIRE(waitUntil([&] { return client->online(); }));
+        CHECK(technician->controllerLink() == QStringLiteral("online"));
+
+        QSignalSpy issued(issuer, &hall::client::TicketIssuer::issued);
+        issuer->issue(QStringLiteral("permits"));
+        REQUIRE(waitUntil([&] { return issued.count() == 1; }));
+        CHECK(issued.at(0).at(1).toString().startsWith(QLatin1Char('A')));
+        CHECK(issued.at(0).at(2).toBool() == false);
+        // The menu's audit entries (menu_opened, enrolled) went out through the outbox.
+        REQUIRE(waitUntil([&] { return client->outboxSize() == 0; }));
+    }
+}
