@@ -74,6 +74,23 @@ void MockBackend::addNotice(const QString& id, const QString& text) {
     applyPush(notice);
 }
 
+void MockBackend::playMorning() {
+    const auto run = [this](protocol::RequestBody body) {
+        execute(protocol::Request{newRequestId(), std::move(body)});
+    };
+    const auto& config = engine_->config();
+    for (std::size_t i = 0; i < 6 && i < config.windows.size() && i < config.staff.size(); ++i)
+        run(core::SignIn{config.windows[i].number, config.staff[i].id});
+    for (int round = 0; round < 3; ++round)
+        for (const auto& service : config.services) {
+            core::IssueTicket issue;
+            issue.serviceId = service.id;
+            run(std::move(issue));
+        }
+    for (std::size_t i = 0; i < 4 && i < config.windows.size(); ++i)
+        run(core::CallNext{config.windows[i].number, true});
+}
+
 std::string MockBackend::send(protocol::RequestBody body, ResponseHandler handler,
                               std::chrono::milliseconds) {
     protocol::Request request{newRequestId(), std::move(body)};

@@ -40,6 +40,10 @@ public:
 
     // Screens and tests drive the hall without a window pad.
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
+    // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
+    // for every service, windows 1–4 calling. Through the same requests a window pad and a
+    // ticket machine send, so the pushes are the real ones. Refused requests are skipped.
+    Q_INVOKABLE void playMorning();
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }

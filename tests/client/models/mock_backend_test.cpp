@@ -1,5 +1,5 @@
-#include "shared/client/mock_backend.h"
 #include "qt_event_wait.h"
+#include "shared/client/mock_backend.h"
 
 #include <QSignalSpy>
 #include <doctest/doctest.h>
@@ -64,4 +64,27 @@ TEST_CASE("simulated offline: requests refused, durable ones held and answered o
     CHECK_FALSE(answered.at(0).at(1).toBool());
     CHECK(answered.at(0).at(2).toString() == "unknown_ticket");
     CHECK(backend.outboxSize() == 0);
+}
+
+TEST_CASE("a demo morning: staffed windows, people waiting, calls, all through real pushes") {
+    MockBackend backend;
+    int calls = 0;
+    QObject::connect(&backend, &Backend::pushApplied, [&](const protocol::PushBody& body) {
+        if (std::holds_alternative<protocol::Call>(body)) ++calls;
+    });
+    backend.playMorning();
+    const auto& snapshot = backend.state().snapshot();
+    int staffed = 0, serving = 0;
+    for (const auto& window : snapshot.windows) {
+        if (!window.staffId.empty()) ++staffed;
+        if (window.current) ++serving;
+    }
+    CHECK(staffed == 6);
+    CHECK(serving == 4);
+    int waiting = 0;
+    for (const auto& queue : snapshot.queues.services)
+        waiting += queue.waiting;
+    // Three tickets per service, four of them called.
+    CHECK(waiting == 3 * static_cast<int>(backend.engine().config().services.size()) - 4);
+    CHECK(calls == 4);
 }
