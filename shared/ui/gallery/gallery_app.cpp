@@ -92,10 +92,13 @@ bool GalleryApp::setUpMock(const AppContext& app, QString& error) {
         dir = temporaryDataDir_->path();
     }
     if (!useDataDir(dir, error)) return false;
-    backend_ = new client::MockBackend(this);
+    auto* mock = new client::MockBackend(this);
+    mock->playMorning(); // staffed windows, people waiting, calls: a hall worth looking at
+    backend_ = mock;
     issuer_ = new client::TicketIssuer(this);
     issuer_->setClient(backend_);
-    setUpTechnician(std::make_unique<ControllerlessEnrollment>());
+    setUpTechnician(std::make_unique<ControllerlessEnrollment>(),
+                    std::make_unique<GalleryDeviceTests>());
     return true;
 }
 
@@ -141,7 +144,7 @@ bool GalleryApp::setUpReal(const AppContext& app, QString& error) {
     issuer_->setClient(controller_);
 
     auto enrollment = std::make_unique<ControllerEnrollment>(*controller_);
-    setUpTechnician(std::move(enrollment));
+    setUpTechnician(std::move(enrollment), makeHardwareDeviceTests());
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
             &GalleryApp::followControllerAddress);
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
@@ -161,10 +164,11 @@ bool GalleryApp::setUpReal(const AppContext& app, QString& error) {
     return true;
 }
 
-void GalleryApp::setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment) {
+void GalleryApp::setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment,
+                                 std::unique_ptr<technician::DeviceTestRunner> deviceTests) {
     audit_ = std::make_unique<BackendAuditSink>(*backend_);
     enrollment_ = std::move(enrollment);
-    deviceTests_ = std::make_unique<GalleryDeviceTests>();
+    deviceTests_ = std::move(deviceTests);
     technician::ui::TechnicianConfig config;
     config.pinFile = dataDir_ / technician::kPinFileName;
     config.settingsFile = dataDir_ / technician::kSettingsFileName;

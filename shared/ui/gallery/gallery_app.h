@@ -9,7 +9,8 @@
 //   technician     TechnicianSession: PIN and settings files in the data directory (mock
 //                  without --data-dir: a temporary directory of the process), audit → the
 //                  backend's technician_audit, enrollment → ControllerClient::enroll (mock:
-//                  refused, saying a controller is needed), device tests → GalleryDeviceTests
+//                  refused, saying a controller is needed), device tests → the drivers on the
+//                  configured hardware (mock: GalleryDeviceTests, which drives none)
 //
 // QML reaches them as the context properties `hallBackend`, `ticketIssuer` and `technician`,
 // set on the root context so every file the self-test creates on its own finds them. (Not
@@ -59,7 +60,8 @@ private:
     bool setUpMock(const AppContext& app, QString& error);
     bool setUpReal(const AppContext& app, QString& error);
     bool useDataDir(const QString& dir, QString& error);
-    void setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment);
+    void setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment,
+                         std::unique_ptr<technician::DeviceTestRunner> deviceTests);
     // The settings file may name another controller (technician menu): reconnect there,
     // unless --controller was given.
     void followControllerAddress();

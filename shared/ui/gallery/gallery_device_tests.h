@@ -1,11 +1,17 @@
 #pragma once
-// The gallery's device tests: the gallery drives no hardware (it links no driver), so every
-// test answers, plainly and as a failure, that it is not available here and where it is —
-// the terminal apps run the same tests on the drivers the settings file names. The menu's
-// device pages (choosing a driver, transport and address, writing the settings file) work
-// normally; only the test button ends here.
+// The gallery's device tests, by backend:
+//   real mode   the technician menu's tests on real hardware (DriverTestRunner,
+//               shared/technician/driver_test_runner.h): the devices the settings file names,
+//               through the drivers, with the voice pack the build generates (or
+//               $HALL_VOICE_PACK) for the announcement;
+//   --mock      GalleryDeviceTests: the mock backend is for screens, not for a box with devices,
+//               so every test answers, plainly and as a failure, that no hardware is driven in
+//               this mode. The menu's device pages (driver, transport and address, written to
+//               the settings file) work normally; only the test button ends here.
 
 #include "technician/device_test_runner.h"
+
+#include <memory>
 
 namespace hall::ui::gallery {
 
@@ -14,5 +20,8 @@ public:
     technician::DeviceTestResult run(technician::DeviceTest test,
                                      const technician::DeviceSetting& device) override;
 };
+
+// The real-mode runner.
+std::unique_ptr<technician::DeviceTestRunner> makeHardwareDeviceTests();
 
 } // namespace hall::ui::gallery

@@ -139,6 +139,21 @@ TEST_CASE("without a controller, enrollment and device tests say why they cannot
     CHECK(!outcome.ok);
     CHECK(outcome.message.find("print_test on ticket_printer (printer.escpos-tcp)") !=
           std::string::npos);
+    CHECK(outcome.message.find("no hardware") != std::string::npos);
+}
+
+TEST_CASE("real mode's device tests drive the device, with the build's voice pack") {
+    // No sound card by that name: the announcer, having loaded the pack, reports ALSA's refusal
+    // (a runner without a pack would say "no voice pack" before touching ALSA).
+    const auto tests = hall::ui::gallery::makeHardwareDeviceTests();
+    hall::technician::DeviceSetting announcer;
+    announcer.kind = hall::drivers::DeviceKind::Announcer;
+    announcer.driver = "announcer.alsa";
+    announcer.transport = hall::drivers::Transport::Audio;
+    announcer.address = "hw:CARD=HallNoSuchCard";
+    const auto outcome = tests->run(hall::technician::DeviceTest::PlayAnnouncement, announcer);
+    CHECK(!outcome.ok);
+    CHECK(outcome.message.rfind("sound device hw:CARD=HallNoSuchCard did not answer: ", 0) == 0);
 }
 
 TEST_CASE("real mode: data directory, hall CA and a controller address are required") {

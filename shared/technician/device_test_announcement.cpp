@@ -1,0 +1,79 @@
+// PlayAnnouncement: one call, "请 A001 号到 1 号窗口办理", spoken from the configured voice pack
+// on the configured ALSA device (or the sink the app injects), said once, and waited for until
+// the sound card has played it out.
+#include "drivers/audio/alsa_sink.h"
+#include "drivers/audio/announcer.h"
+#include "drivers/audio/voice_pack_loader.h"
+#include "drivers/base/registry.h"
+#include "technician/driver_test_runner.h"
+#include "technician/driver_test_support.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace hall::technician {
+
+DeviceTestResult playAnnouncementTest(const DeviceSetting& device,
+                                      const DriverTestOptions& options) {
+    using namespace drivers::audio;
+    if (device.driver != "announcer.alsa" || device.transport != drivers::Transport::Audio)
+        return detail::unsupported(DeviceTest::PlayAnnouncement, device);
+    if (options.voicePack.empty())
+        return {false, "no voice pack is configured for the announcer: the test has nothing to "
+                       "say"};
+    std::shared_ptr<const VoicePack> pack;
+    try {
+        pack = std::make_shared<const VoicePack>(loadVoicePack(options.voicePack));
+    } catch (const VoicePackError& e) {
+        return {false, std::string("the voice pack cannot be used: ") + e.what()};
+    }
+
+    const std::string alsaDevice = device.address.empty() ? "default" : device.address;
+    SinkOpener sink;
+    if (options.audioSink) {
+        sink = options.audioSink(device);
+    } else {
+        AlsaSettings alsa;
+        alsa.device = alsaDevice;
+        sink = alsaSinkOpener(alsa);
+    }
+
+    detail::DeviceWatch watch;
+    // By id: a short call may be over before announce() has returned its id.
+    std::map<std::uint64_t, AnnouncementDone> done;
+    AnnouncerConfig config;
+    config.render.repeats = 1;
+    Announcer announcer(
+        drivers::requireDescriptor("announcer.alsa"), "announcer.alsa@" + alsaDevice,
+        std::move(pack), std::move(sink), config,
+        [&](const AnnouncementDone& d) { watch.note([&] { done[d.id] = d; }); }, watch.sink());
+    const std::string what = "sound device " + alsaDevice;
+    announcer.start();
+    if (!watch.waitOpened(options.openTimeout)) {
+        announcer.stop();
+        return {false, detail::openFailure(watch, what, options.openTimeout)};
+    }
+    const auto queued = announcer.announce(Call{"A001", 1});
+    if (!queued.accepted()) {
+        announcer.stop();
+        return {false, "the announcer refused the test call: " + queued.refused};
+    }
+    const bool finished =
+        watch.waitFor(options.announceTimeout, [&] { return done.contains(queued.id); });
+    announcer.stop();
+    if (!finished)
+        return {false, "the test announcement did not finish on the " + what + " within " +
+                           detail::seconds(options.announceTimeout) + " (timeout)"};
+    const AnnouncementDone& said = done.at(queued.id);
+    if (said.outcome != AnnouncementOutcome::Played)
+        return {false, "the test announcement was not played on the " + what + ": " +
+                           (said.error ? detail::errorText(*said.error)
+                                       : std::string(outcomeName(said.outcome)))};
+    std::string message = "announcement \"请 A001 号到 1 号窗口办理\" played on the " + what;
+    if (!queued.warnings.empty()) message += " (" + queued.warnings.front().message + ")";
+    return {true, message};
+}
+
+} // namespace hall::technician
