@@ -46,6 +46,23 @@ void RecentCallsModel::setLimit(int limit) {
     Q_EMIT limitChanged();
 }
 
+void RecentCallsModel::reload() {
+    if (!rows_.empty() || !backend() || !backend()->state().hasSnapshot()) return;
+    const auto now = QDateTime::currentDateTimeUtc();
+    std::deque<Row> seeded;
+    for (const auto& window : backend()->state().snapshot().windows) {
+        if (!window.current) continue;
+        const auto state = window.current->state;
+        if (state != core::TicketState::Called && state != core::TicketState::Serving) continue;
+        seeded.push_back(Row{protocol::Call{*window.current, window.number, true, false}, now});
+        if (static_cast<int>(seeded.size()) == limit_) break;
+    }
+    if (seeded.empty()) return;
+    beginInsertRows({}, 0, static_cast<int>(seeded.size()) - 1);
+    rows_ = std::move(seeded);
+    endInsertRows();
+}
+
 void RecentCallsModel::onPush(const protocol::PushBody& body) {
     const auto* call = std::get_if<protocol::Call>(&body);
     if (!call) return;

@@ -1,7 +1,9 @@
 #pragma once
 // The last `limit` calls (call pushes), newest first: what a call board lists under the big
 // current call. Calls are events, not state: a snapshot does not carry them, so this list
-// survives snapshots and starts empty.
+// survives snapshots. A list that is still empty at a snapshot (a board just started, or back
+// after an outage) starts from the tickets the windows are calling or serving now, silently:
+// they were announced before.
 
 #include "shared/client/models/backend_list_model.h"
 
@@ -39,7 +41,7 @@ Q_SIGNALS:
     void called(const QString& number, int window, bool recall, bool silent);
 
 protected:
-    void reload() override {}
+    void reload() override;
     void onPush(const protocol::PushBody& body) override;
 
 private:

@@ -1,11 +1,11 @@
 // The models follow a backend's snapshots and pushes; here the MockBackend's engine makes them.
+#include "qt_event_wait.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/models/device_health_model.h"
 #include "shared/client/models/notices_model.h"
 #include "shared/client/models/recent_calls_model.h"
 #include "shared/client/models/services_model.h"
 #include "shared/client/models/windows_model.h"
-#include "qt_event_wait.h"
 
 #include <QAbstractItemModelTester>
 #include <doctest/doctest.h>
@@ -86,6 +86,27 @@ TEST_CASE("services, windows and recent calls follow the pushes") {
     CHECK(role(calls, 0, "silent").toBool());
     CHECK(role(calls, 1, "number").toString() == "A003");
     CHECK(role(services, social, "waiting").toInt() == 0);
+}
+
+TEST_CASE("recent calls of a board that starts late begin with what the windows call now") {
+    MockBackend backend;
+    backend.playMorning(); // windows 1–4 calling, before the board is there
+    RecentCallsModel calls;
+    QAbstractItemModelTester callsTester(&calls);
+    int announced = 0;
+    QObject::connect(&calls, &RecentCallsModel::called, [&] { ++announced; });
+    calls.setBackend(&backend);
+    REQUIRE(calls.count() == 4);
+    for (int row = 0; row < 4; ++row) {
+        CHECK(role(calls, row, "window").toInt() == row + 1);
+        CHECK(role(calls, row, "silent").toBool()); // announced before: never again
+    }
+    CHECK(announced == 0);
+
+    perform(backend, core::CallNext{5, false});
+    REQUIRE(calls.count() == 5);
+    CHECK(role(calls, 0, "window").toInt() == 5);
+    CHECK(announced == 1);
 }
 
 TEST_CASE("notices and device health") {
