@@ -7,6 +7,7 @@
 #include "hub.h"
 #include "listener.h"
 #include "log.h"
+#include "person_key_secret.h"
 #include "rest_api.h"
 #include "tls_server.h"
 #include "tz/system_zone.h"
@@ -120,6 +121,12 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
         throw StartupError(std::string("TLS set-up failed: ") + e.what());
     }
 
+    // Before the database is opened: a damaged secret file stops start-up before any device,
+    // ticket or credential is touched.
+    const bool secretExisted = fs::exists(dir / files::kPersonKeySecret);
+    std::string personKeySecret = ensurePersonKeySecret(dir / files::kPersonKeySecret);
+    if (!secretExisted)
+        logInfo("created the hall's person-key secret " + (dir / files::kPersonKeySecret).string());
     const auto zone = tz::loadZone(config.timeZone);
     auto tickInterval = std::chrono::milliseconds(5000);
     if (const auto& demo = d.options.demoClock) {
@@ -148,8 +155,8 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
         },
         tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView());
-    d.context = std::make_unique<ServerContext>(
-        ServerContext{*d.hub, *d.worker, *d.clock, d.metrics, d.io.get_executor()});
+    d.context = std::make_unique<ServerContext>(ServerContext{
+        *d.hub, *d.worker, *d.clock, d.metrics, d.io.get_executor(), std::move(personKeySecret)});
     d.api = std::make_unique<RestApi>(*d.context);
     try {
         const auto address = boost::asio::ip::make_address(d.options.listenAddress);

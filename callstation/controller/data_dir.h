@@ -19,6 +19,8 @@ inline constexpr const char* kHallConfig = "hall.toml";   // written from the de
 inline constexpr const char* kPkiDir = "pki";             // ca.crt, ca.key, server.crt, server.key
 inline constexpr const char* kCaCertificate = "pki/ca.crt";
 inline constexpr const char* kAdminCredential = "admin.credential"; // 0600, for hallctl on this host
+// 0600, the hall's person-key secret (person_key_secret.h): created once, never replaced
+inline constexpr const char* kPersonKeySecret = "person-key.secret";
 inline constexpr const char* kPortFile = "callstationd.port"; // the port while the daemon runs
 } // namespace files
 

@@ -30,6 +30,8 @@ struct ServerContext {
     const core::Clock& clock;
     ServerMetrics& metrics;
     boost::asio::any_io_executor network; // the network thread: where worker results go
+    // 64 lowercase hex digits; the hello result gives it to the roles that identify people.
+    std::string personKeySecret;
 };
 
 } // namespace hall::controller

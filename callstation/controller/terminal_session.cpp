@@ -137,8 +137,11 @@ void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
             self->context_.hub.attach(self, now);
             self->context_.hub.heard(identity->device, now, self->peerAddress_);
             self->armDeadline(limits::kSilence);
-            self->answer(requestId, RequestType::Hello,
-                         protocol::ResponseResult{protocol::HelloResult{protocol::kVersion, *identity}});
+            protocol::HelloResult result{protocol::kVersion, *identity};
+            // Only terminals that read ID cards compute person_key; the rest never get the key.
+            if (protocol::identifiesPeople(identity->role))
+                result.personKeySecret = self->context_.personKeySecret;
+            self->answer(requestId, RequestType::Hello, protocol::ResponseResult{std::move(result)});
             self->push(self->context_.hub.snapshotFor(*identity));
         });
     });

@@ -11,7 +11,44 @@ Q_LOGGING_CATEGORY(lcBackend, "hall.client")
 
 namespace hall::client {
 
+namespace {
+
+// Overwrites the bytes through a volatile pointer, so the compiler cannot drop the stores as
+// dead writes to memory about to be freed.
+void wipe(std::string& bytes) {
+    volatile char* p = bytes.data();
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        p[i] = 0;
+    bytes.clear();
+}
+
+} // namespace
+
 Backend::Backend(QObject* parent) : QObject(parent) {}
+
+Backend::~Backend() {
+    if (personKeySecret_) wipe(*personKeySecret_);
+}
+
+std::optional<QByteArray> Backend::personKeySecret() const {
+    if (!personKeySecret_) return std::nullopt;
+    return QByteArray(personKeySecret_->data(), static_cast<qsizetype>(personKeySecret_->size()));
+}
+
+void Backend::setPersonKeySecret(std::optional<std::string> secret) {
+    if (secret == personKeySecret_) {
+        if (secret) wipe(*secret);
+        return;
+    }
+    if (personKeySecret_) wipe(*personKeySecret_);
+    personKeySecret_.reset();
+    if (secret) {
+        // Built in place and the argument wiped: no second copy of the bytes lives on.
+        personKeySecret_.emplace(*secret);
+        wipe(*secret);
+    }
+    Q_EMIT personKeySecretChanged();
+}
 
 QString Backend::nameOf(ConnectionState state) {
     switch (state) {

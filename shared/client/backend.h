@@ -12,10 +12,12 @@
 //                  offline since …"
 //   faults         the device faults the app reports (paper low, reader unplugged, …): sent
 //                  with every heartbeat and shown by the device-health model
+//   personKeySecret  the hall's person-key secret, C++ only (see below)
 
 #include "protocol/messages.h"
 #include "shared/client/hall_state.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -24,6 +26,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +61,7 @@ public:
     static constexpr std::chrono::milliseconds kDefaultRequestTimeout{10'000};
 
     explicit Backend(QObject* parent = nullptr);
+    ~Backend() override; // wipes the person-key secret
 
     // Sends `body` under a fresh id; `handler` gets exactly one call, on this object's thread and
     // never from inside send(). Returns the id.
@@ -95,6 +99,13 @@ public:
     const std::vector<protocol::DeviceFault>& deviceFaults() const { return faults_; }
     void setDeviceFaults(std::vector<protocol::DeviceFault> faults);
 
+    // The hall's person-key secret (32 bytes): the key IdentificationService::personKey() hashes
+    // an ID number under. Present once the controller gave it (in the hello result, only to
+    // ticket machines, kiosks and window pads); MockBackend holds a fixed demo secret. Kept in
+    // memory only — never written to the data directory, never logged, not a QML property —
+    // and overwritten when replaced or destroyed. Returns a copy: callers keep it briefly.
+    std::optional<QByteArray> personKeySecret() const;
+
 Q_SIGNALS:
     void connectionStateChanged();
     void identityChanged();
@@ -109,12 +120,17 @@ Q_SIGNALS:
     // The same answer in full, for C++ callers that need the result (the ticket an offline
     // issue became); emitted just before durableAnswered.
     void durableResponded(const hall::protocol::Response& response);
+    // personKeySecret() arrived, changed or went away (it carries no value: QML sees none).
+    void personKeySecretChanged();
 
 protected:
     void setConnectionState(ConnectionState state);
     void setIdentity(const QString& deviceName, const QString& role);
     void replaceSnapshot(protocol::Snapshot snapshot);
     void applyPush(const protocol::PushBody& body);
+    // Replaces the secret (the old bytes are overwritten); nullopt forgets it. Emits
+    // personKeySecretChanged() only when it differs.
+    void setPersonKeySecret(std::optional<std::string> secret);
 
 private:
     ConnectionState state_ = ConnectionState::Offline;
@@ -123,6 +139,8 @@ private:
     QString role_;
     HallState hall_;
     std::vector<protocol::DeviceFault> faults_;
+    // A std::string, not a QByteArray: implicit sharing would leave copies the wipe cannot reach.
+    std::optional<std::string> personKeySecret_;
 };
 
 // Fresh request ids: a per-process random prefix and a counter, so ids never repeat across

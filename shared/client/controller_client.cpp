@@ -29,6 +29,16 @@ const protocol::Error* errorOf(const protocol::Response& response) {
     return response.ok() ? nullptr : &std::get<protocol::Error>(response.outcome);
 }
 
+// The hello result's person_key_secret as bytes: the codec already refused any shape but 64
+// lowercase hex digits, so every pair is a byte.
+std::string secretBytes(const std::string& hex) {
+    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    std::string bytes(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<char>(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
+    return bytes;
+}
+
 } // namespace
 
 ControllerClient::ControllerClient(QObject* parent) : Backend(parent) {
@@ -320,6 +330,15 @@ void ControllerClient::onHelloAnswered(const protocol::Response& response) {
         }
         dropLink(QStringLiteral("hello failed: ") + QString::fromStdString(error->code));
         return;
+    }
+    // Every hello answer says whether this role holds the hall's person-key secret: kept in
+    // memory (Backend wipes the old bytes), never logged, never stored.
+    if (const auto* hello = std::get_if<protocol::HelloResult>(
+            &std::get<protocol::ResponseResult>(response.outcome))) {
+        if (hello->personKeySecret)
+            setPersonKeySecret(secretBytes(*hello->personKeySecret));
+        else
+            setPersonKeySecret(std::nullopt);
     }
     phase_ = Phase::Online;
     backoff_.reset();

@@ -26,6 +26,7 @@ MockBackend::MockBackend(QObject* parent) : Backend(parent) {
     clock_ = [offset] { return systemNow() + offset; };
     engine_ = std::make_unique<core::Engine>(std::move(config), std::move(zone));
     setIdentity(QStringLiteral("mock"), QStringLiteral("admin"));
+    setPersonKeySecret(std::string(kDemoPersonKeySecret));
     setConnectionState(ConnectionState::Online);
     replaceSnapshot(snapshot());
 }

@@ -6,6 +6,9 @@
 // `online` can be switched off to show the offline screens: send() then refuses with "offline"
 // and sendDurable() keeps requests (in memory) until it is switched on again, as the real
 // outbox would. Nothing is persisted.
+//
+// personKeySecret() is the fixed demo secret kDemoPersonKeySecret, so identification screens
+// compute person keys with no controller. It is public knowledge: demos only, never a hall's.
 
 #include "core/engine.h"
 #include "shared/client/backend.h"
@@ -15,6 +18,9 @@
 #include <memory>
 
 namespace hall::client {
+
+// 32 bytes, the size callstationd creates (person-key.secret in its data directory).
+inline constexpr char kDemoPersonKeySecret[] = "hall-demo-person-key-secret-0032";
 
 class MockBackend : public Backend {
     Q_OBJECT

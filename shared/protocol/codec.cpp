@@ -389,7 +389,9 @@ Json resultJson(const ResponseResult& result) {
     return std::visit(
         core::Overloaded{
             [](const HelloResult& h) {
-                return Json{{"version", h.version}, {"device", toJson(h.identity)}};
+                Json j{{"version", h.version}, {"device", toJson(h.identity)}};
+                if (h.personKeySecret) j["person_key_secret"] = *h.personKeySecret;
+                return j;
             },
             [](const EnrollResult& e) {
                 return Json{{"credential", e.credential}, {"device", toJson(e.identity)}};
@@ -425,6 +427,11 @@ ResponseResult readResult(RequestType type, const Json& json) {
         HelloResult h;
         h.version = static_cast<int>(r.integer("version", 1, 1000));
         h.identity = readDevice(r.object("device"), r.subContext("device"));
+        if (r.has("person_key_secret")) {
+            h.personKeySecret = r.text("person_key_secret");
+            if (!isPersonKey(*h.personKeySecret))
+                r.fail("person_key_secret", "must be 64 lowercase hex digits (32 bytes)");
+        }
         result = h;
         break;
     }

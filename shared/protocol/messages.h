@@ -197,6 +197,10 @@ struct Snapshot {
 struct HelloResult {
     int version = kVersion; // the version the server picked
     DeviceIdentity identity;
+    // The hall's person-key secret, 64 lowercase hex digits (32 bytes): the HMAC key under which
+    // terminals compute person_key. Sent only to roles that identify people
+    // (identifiesPeople() in roles.h); a terminal keeps it in memory only.
+    std::optional<std::string> personKeySecret = std::nullopt;
 };
 struct EnrollResult {
     std::string credential; // present it in every later hello; shown once, keep it secret

@@ -81,4 +81,16 @@ std::optional<Error> authorize(const DeviceIdentity& device, const Request& requ
     return std::nullopt;
 }
 
+bool identifiesPeople(Role role) {
+    switch (role) {
+    case Role::TicketMachine:
+    case Role::Kiosk:
+    case Role::WindowPad: return true;
+    case Role::CallBoard:
+    case Role::LedBridge:
+    case Role::Admin: return false;
+    }
+    return false;
+}
+
 } // namespace hall::protocol

@@ -17,4 +17,9 @@ bool allowed(Role role, RequestType type);
 // shows; whether a rated ticket was served at the pad's window needs the engine's state.
 std::optional<Error> authorize(const DeviceIdentity& device, const Request& request);
 
+// Roles whose terminals read ID cards and so compute person_key: ticket machines, kiosks and
+// window pads. Only they receive the hall's person-key secret in the hello result; boards,
+// LED bridges and admin tools never see it.
+bool identifiesPeople(Role role);
+
 } // namespace hall::protocol

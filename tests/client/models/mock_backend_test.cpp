@@ -88,3 +88,13 @@ TEST_CASE("a demo morning: staffed windows, people waiting, calls, all through r
     CHECK(waiting == 3 * static_cast<int>(backend.engine().config().services.size()) - 4);
     CHECK(calls == 4);
 }
+
+TEST_CASE("the mock backend holds the fixed demo person-key secret, for C++ only") {
+    MockBackend backend;
+    const auto secret = backend.personKeySecret();
+    REQUIRE(secret);
+    CHECK(secret->size() == 32);
+    CHECK(*secret == QByteArray(hall::client::kDemoPersonKeySecret));
+    // Not a property: QML cannot read the secret.
+    CHECK(backend.metaObject()->indexOfProperty("personKeySecret") == -1);
+}
