@@ -119,6 +119,37 @@ TicketId nextTicketId(BusinessDay today, int dayCount) {
            static_cast<TicketId>(dayCount + 1);
 }
 
+// What both ways of issuing (IssueTicket, IssueLeasedTicket) end with: the person and priority
+// rules, the day's ticket-id space, and the event with what the citizen chose; `addToEvent`
+// fills in what only one way knows.
+template <typename Issue, typename AddToEvent>
+Result<Decision> issueTicketEvent(const Engine::State& s, const Issue& c, const Service& svc,
+                                  BusinessDay today, int sequence, std::string number,
+                                  Timestamp now, AddToEvent addToEvent) {
+    if (auto refused = personAndPriority(s, svc, today, c.personKey, c.priority, c.greenCategory,
+                                         c.appointment))
+        return *refused;
+    const DayData* day = dayData(s, today);
+    const int dayCount = day ? day->issued : 0;
+    if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
+        return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
+
+    TicketIssued e;
+    e.ticket = nextTicketId(today, dayCount);
+    e.day = today;
+    e.sequence = sequence;
+    e.number = std::move(number);
+    e.serviceId = svc.id;
+    e.priority = c.priority;
+    e.greenCategory = c.greenCategory;
+    e.appointment = c.appointment;
+    e.sourceDevice = c.sourceDevice;
+    e.personKey = c.personKey;
+    addToEvent(e);
+    const auto id = e.ticket;
+    return one(now, std::move(e), id);
+}
+
 Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp now) {
     auto it = s.serviceIndex.find(c.serviceId);
     if (it == s.serviceIndex.end())
@@ -135,26 +166,8 @@ Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp n
         return fail(ErrorCode::QuotaReached, svc.nameZh + ": today's " +
                                                  std::to_string(svc.dailyQuota) +
                                                  " tickets are all issued");
-    if (auto refused = personAndPriority(s, svc, today, c.personKey, c.priority, c.greenCategory,
-                                         c.appointment))
-        return *refused;
-    const int dayCount = day ? day->issued : 0;
-    if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
-        return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
-
-    TicketIssued e;
-    e.ticket = nextTicketId(today, dayCount);
-    e.day = today;
-    e.sequence = issued + 1;
-    e.number = formatTicketNumber(svc, e.sequence);
-    e.serviceId = svc.id;
-    e.priority = c.priority;
-    e.greenCategory = c.greenCategory;
-    e.appointment = c.appointment;
-    e.sourceDevice = c.sourceDevice;
-    e.personKey = c.personKey;
-    const auto id = e.ticket;
-    return one(now, std::move(e), id);
+    return issueTicketEvent(s, c, svc, today, issued + 1, formatTicketNumber(svc, issued + 1), now,
+                            [](TicketIssued&) {});
 }
 
 // Leasing is allowed at any hour of the business day (a machine leases before the doors open);
@@ -244,29 +257,10 @@ Result<Decision> issueLeased(const Engine::State& s, const IssueLeasedTicket& c,
     if (!openAt(svc, toLocal(*s.zone, issuedAt).minuteOfDay))
         return fail(ErrorCode::ServiceClosed, svc.nameZh + " was not issuing tickets at " +
                                                   formatLocalClock(*s.zone, issuedAt));
-    if (auto refused = personAndPriority(s, svc, today, c.personKey, c.priority, c.greenCategory,
-                                         c.appointment))
-        return *refused;
-    const DayData* day = dayData(s, today);
-    const int dayCount = day ? day->issued : 0;
-    if (static_cast<std::uint64_t>(dayCount) + 1 >= Engine::State::kTicketsPerDayIdSpace)
-        return fail(ErrorCode::QuotaReached, "the hall has issued its maximum for the day");
-
-    TicketIssued e;
-    e.ticket = nextTicketId(today, dayCount);
-    e.day = today;
-    e.sequence = sequence;
-    e.number = c.number;
-    e.serviceId = svc.id;
-    e.priority = c.priority;
-    e.greenCategory = c.greenCategory;
-    e.appointment = c.appointment;
-    e.sourceDevice = c.sourceDevice;
-    e.personKey = c.personKey;
-    e.lease = c.lease;
-    e.issuedAt = issuedAt;
-    const auto id = e.ticket;
-    return one(now, std::move(e), id);
+    return issueTicketEvent(s, c, svc, today, sequence, c.number, now, [&](TicketIssued& e) {
+        e.lease = c.lease;
+        e.issuedAt = issuedAt;
+    });
 }
 
 Result<Decision> signIn(const Engine::State& s, const SignIn& c, Timestamp now) {

@@ -4,10 +4,13 @@
 // directories of their own, with short backoff and timeouts so the tests run in seconds.
 
 #include "daemon_process.h"
+#include "qt_event_wait.h"
 #include "shared/client/controller_client.h"
 
+#include <doctest/doctest.h>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <temp_dir.h>
 #include <utility> // before any Boost.Asio header (g++ 12, C++20)
@@ -22,6 +25,16 @@ inline hall::client::ClientTimings fastTimings() {
     timings.outboxRetryDelay = 200ms;
     timings.backoff = hall::client::BackoffPolicy{100ms, 400ms, 2.0, 0.2};
     return timings;
+}
+
+// Sends and waits for the answer (bounded).
+inline hall::protocol::Response request(hall::client::ControllerClient& client,
+                                        hall::protocol::RequestBody body) {
+    using namespace std::chrono_literals;
+    std::optional<hall::protocol::Response> answer;
+    client.send(std::move(body), [&](const hall::protocol::Response& r) { answer = r; });
+    REQUIRE(hall::testing::waitUntil([&] { return answer.has_value(); }, 15s));
+    return *answer;
 }
 
 struct DaemonHall {

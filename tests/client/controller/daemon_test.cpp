@@ -1,8 +1,8 @@
 // The client against the real daemon: enrollment, hello, snapshot, requests, pinning, resync.
 #include "controller/hall_pki.h"
 #include "daemon_fixture.h"
-#include "shared/client/models/services_model.h"
 #include "qt_event_wait.h"
+#include "shared/client/models/services_model.h"
 
 #include <QSignalSpy>
 #include <doctest/doctest.h>
@@ -16,14 +16,6 @@ namespace protocol = hall::protocol;
 namespace core = hall::core;
 
 namespace {
-
-// Sends and waits for the answer (bounded).
-protocol::Response request(ControllerClient& client, protocol::RequestBody body) {
-    std::optional<protocol::Response> answer;
-    client.send(std::move(body), [&](const protocol::Response& r) { answer = r; });
-    REQUIRE(waitUntil([&] { return answer.has_value(); }, 15s));
-    return *answer;
-}
 
 int snapshotWaiting(const Backend& backend, const std::string& service) {
     for (const auto& queue : backend.state().snapshot().queues.services)

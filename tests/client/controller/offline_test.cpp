@@ -3,9 +3,9 @@
 #include "daemon_fixture.h"
 #include "netclient/terminal_connection.h"
 #include "protocol/codec.h"
+#include "qt_event_wait.h"
 #include "shared/client/outbox.h"
 #include "shared/client/terminal_identity.h"
-#include "qt_event_wait.h"
 
 #include <QSignalSpy>
 #include <csignal>
@@ -19,13 +19,6 @@ namespace protocol = hall::protocol;
 namespace core = hall::core;
 
 namespace {
-
-protocol::Response request(ControllerClient& client, protocol::RequestBody body) {
-    std::optional<protocol::Response> answer;
-    client.send(std::move(body), [&](const protocol::Response& r) { answer = r; });
-    REQUIRE(waitUntil([&] { return answer.has_value(); }, 15s));
-    return *answer;
-}
 
 std::string errorCode(const protocol::Response& response) {
     return response.ok() ? std::string() : std::get<protocol::Error>(response.outcome).code;
