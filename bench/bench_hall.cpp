@@ -1,4 +1,4 @@
-#include "bench_hall.h"
+#include "bench/bench_hall.h"
 
 #include <stdexcept>
 #include <string>

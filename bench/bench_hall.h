@@ -2,8 +2,8 @@
 // The hall the benchmarks run on: large enough to be realistic (100 windows, 20 services), with
 // numbers wide enough that a long run never exhausts a service's numbering.
 
-#include "core/hall_config.h"
-#include "core/time.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/time.h"
 
 #include <memory>
 

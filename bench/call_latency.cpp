@@ -1,7 +1,7 @@
-#include "call_latency.h"
+#include "bench/call_latency.h"
 
-#include "bench_hall.h"
-#include "core/engine.h"
+#include "bench/bench_hall.h"
+#include "shared/core/engine.h"
 
 #include <chrono>
 #include <random>

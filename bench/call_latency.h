@@ -2,7 +2,7 @@
 // Call-next latency of the queue engine: the time of decide + apply of one CallNext, with a
 // given number of tickets waiting in the hall.
 
-#include "latency_samples.h"
+#include "bench/latency_samples.h"
 
 #include <cstdint>
 

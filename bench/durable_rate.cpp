@@ -1,6 +1,6 @@
-#include "durable_rate.h"
+#include "bench/durable_rate.h"
 
-#include "bench_hall.h"
+#include "bench/bench_hall.h"
 
 #include <cerrno>
 #include <cstring>

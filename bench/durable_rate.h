@@ -3,8 +3,8 @@
 // Both run in slices that the caller interleaves, so that the two rates are measured under the
 // same background load (on a shared machine the disk's fsync rate can change tenfold in a minute).
 
-#include "file_system_type.h"
-#include "store/durable_engine.h"
+#include "bench/file_system_type.h"
+#include "shared/store/durable_engine.h"
 
 #include <chrono>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "file_system_type.h"
+#include "bench/file_system_type.h"
 
 #include <sys/vfs.h>
 

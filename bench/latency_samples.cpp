@@ -1,4 +1,4 @@
-#include "latency_samples.h"
+#include "bench/latency_samples.h"
 
 #include <algorithm>
 #include <cmath>

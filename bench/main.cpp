@@ -7,8 +7,8 @@
 //       against the disk's own write+fdatasync rate measured in the same run and directory: the
 //       ratio shows what the store adds to (or, batching, wins over) one fsync per ticket.
 
-#include "call_latency.h"
-#include "durable_rate.h"
+#include "bench/call_latency.h"
+#include "bench/durable_rate.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>

@@ -12,12 +12,12 @@
 //
 // The ratio (mean / baseline mean) is the outbox's own cost on top of the disk's.
 
-#include "latency_samples.h"
-#include "protocol/codec.h"
-#include "protocol/messages.h"
-#include "shared/client/lease_pool.h"
-#include "shared/client/outbox.h"
-#include "store/database.h"
+#include "bench/latency_samples.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/messages.h"
+#include "shared/terminal/lease_pool.h"
+#include "shared/terminal/outbox.h"
+#include "shared/store/database.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>

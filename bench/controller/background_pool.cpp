@@ -1,6 +1,6 @@
-#include "background_pool.h"
+#include "bench/controller/background_pool.h"
 
-#include "hall_layout.h"
+#include "bench/controller/hall_layout.h"
 
 #include <algorithm>
 #include <mutex>

@@ -7,7 +7,7 @@
 // Anything that goes wrong — a closed connection, a gap in a push stream, a refused ticket — is
 // counted and the first message kept; the benchmark refuses to print figures over it.
 
-#include "bench_terminal.h"
+#include "bench/controller/bench_terminal.h"
 
 #include <atomic>
 #include <cstdint>

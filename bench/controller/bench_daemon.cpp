@@ -1,4 +1,4 @@
-#include "bench_daemon.h"
+#include "bench/controller/bench_daemon.h"
 
 #include <fstream>
 #include <random>

@@ -3,7 +3,7 @@
 // temp directory (removed again at the end), the bench hall configuration, loopback, any free
 // port. The child inherits the benchmark's RLIMIT_NOFILE, so raise that before starting it.
 
-#include "controller_process/controller_process.h"
+#include "callstation/controller_process/controller_process.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -4,7 +4,7 @@
 // means the daemon dropped or lost something), and requests kept under the daemon's rate limit.
 // Like the TerminalConnection it wraps, one thread at a time (handing it over is fine).
 
-#include "netclient/terminal_connection.h"
+#include "callstation/netclient/terminal_connection.h"
 
 #include <chrono>
 #include <cstdint>

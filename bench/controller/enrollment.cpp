@@ -1,4 +1,4 @@
-#include "enrollment.h"
+#include "bench/controller/enrollment.h"
 
 #include <stdexcept>
 

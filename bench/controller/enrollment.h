@@ -4,8 +4,8 @@
 // hello with the credential it got. Each step is timed, so the report can say what one more
 // connection costs.
 
-#include "bench_daemon.h"
-#include "bench_terminal.h"
+#include "bench/controller/bench_daemon.h"
+#include "bench/controller/bench_terminal.h"
 
 #include <chrono>
 

@@ -15,7 +15,7 @@
 #include "drivers/audio/announcer.h"
 #include "drivers/audio/voice_pack_loader.h"
 #include "drivers/base/registry.h"
-#include "latency_samples.h"
+#include "bench/latency_samples.h"
 
 #include <CLI/CLI.hpp>
 #include <condition_variable>

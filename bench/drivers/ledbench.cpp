@@ -25,7 +25,7 @@
 #include "drivers/led/led_strip_bus.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "drivers/transport/serial_stream.h"
-#include "latency_samples.h"
+#include "bench/latency_samples.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>

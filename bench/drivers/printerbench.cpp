@@ -13,7 +13,7 @@
 #include "drivers/printer/ticket_printers.h"
 #include "drivers/printer/twin/thermal_printer_twin.h"
 #include "drivers/transport/tcp_stream.h"
-#include "latency_samples.h"
+#include "bench/latency_samples.h"
 
 #include <CLI/CLI.hpp>
 #include <condition_variable>

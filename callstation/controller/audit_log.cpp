@@ -1,7 +1,7 @@
-#include "audit_log.h"
+#include "callstation/controller/audit_log.h"
 
-#include "store/database.h"
-#include "store/migrations.h"
+#include "shared/store/database.h"
+#include "shared/store/migrations.h"
 
 namespace hall::controller {
 

@@ -2,7 +2,7 @@
 // Who changed what through the admin API, kept in the hall database (schema v5) for as long as
 // the database lives. Entries name devices, windows and tickets, never a citizen.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,16 +1,16 @@
-#include "daemon.h"
+#include "callstation/controller/daemon.h"
 
-#include "config/demo_hall.h"
-#include "config/hall_config_toml.h"
-#include "engine_worker.h"
-#include "hall_pki.h"
-#include "hub.h"
-#include "listener.h"
-#include "log.h"
-#include "person_key_secret.h"
-#include "rest_api.h"
-#include "tls_server.h"
-#include "tz/system_zone.h"
+#include "shared/config/demo_hall.h"
+#include "shared/config/hall_config_toml.h"
+#include "callstation/controller/engine_worker.h"
+#include "callstation/controller/hall_pki.h"
+#include "callstation/controller/hub.h"
+#include "callstation/controller/listener.h"
+#include "callstation/controller/log.h"
+#include "callstation/controller/person_key_secret.h"
+#include "callstation/controller/rest_api.h"
+#include "callstation/controller/tls_server.h"
+#include "shared/tz/system_zone.h"
 
 #include <fstream>
 #include <systemd/sd-daemon.h>

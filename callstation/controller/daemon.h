@@ -4,7 +4,7 @@
 // configuration on SIGHUP, stops cleanly on SIGTERM/SIGINT, and talks to systemd (READY,
 // watchdog) when run under it.
 
-#include "data_dir.h"
+#include "callstation/controller/data_dir.h"
 
 #include <filesystem>
 #include <memory>

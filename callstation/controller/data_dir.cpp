@@ -1,4 +1,4 @@
-#include "data_dir.h"
+#include "callstation/controller/data_dir.h"
 
 #include <cstdlib>
 

@@ -1,7 +1,7 @@
-#include "controller/device_registry.h"
+#include "callstation/controller/device_registry.h"
 
-#include "store/database.h"
-#include "store/migrations.h"
+#include "shared/store/database.h"
+#include "shared/store/migrations.h"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>

@@ -6,8 +6,8 @@
 // Only SHA-256 hashes of codes and credentials are stored (schema v4 of the hall database), so
 // neither the file nor a backup of it lets anyone act as a terminal.
 
-#include "core/time.h"
-#include "protocol/device.h"
+#include "shared/core/time.h"
+#include "shared/protocol/device.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "controller/hall_pki.h"
+#include "callstation/controller/hall_pki.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

@@ -1,8 +1,8 @@
-#include "http_session.h"
+#include "callstation/controller/http_session.h"
 
-#include "rest_api.h"
-#include "server_limits.h"
-#include "terminal_session.h"
+#include "callstation/controller/rest_api.h"
+#include "callstation/controller/server_limits.h"
+#include "callstation/controller/terminal_session.h"
 
 namespace hall::controller {
 

@@ -3,8 +3,8 @@
 // (keep-alive, one at a time) until one asks for the WebSocket upgrade on /ws, which hands the
 // stream over to a TerminalSession. Every read has a deadline and a size limit.
 
-#include "netclient/asio.h"
-#include "server_context.h"
+#include "callstation/netclient/asio.h"
+#include "callstation/controller/server_context.h"
 
 #include <memory>
 #include <optional>

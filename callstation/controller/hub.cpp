@@ -1,6 +1,6 @@
-#include "hub.h"
+#include "callstation/controller/hub.h"
 
-#include "terminal_session.h"
+#include "callstation/controller/terminal_session.h"
 
 #include <algorithm>
 

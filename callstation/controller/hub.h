@@ -8,10 +8,10 @@
 // Used from the network thread only; sessions are held weakly, so a closed connection simply
 // drops out of the broadcast.
 
-#include "core/hall_config.h"
-#include "core/time.h"
-#include "protocol/hall_view.h"
-#include "protocol/messages.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/time.h"
+#include "shared/protocol/hall_view.h"
+#include "shared/protocol/messages.h"
 
 #include <cstdint>
 #include <map>

@@ -1,8 +1,8 @@
-#include "listener.h"
+#include "callstation/controller/listener.h"
 
-#include "http_session.h"
-#include "log.h"
-#include "server_limits.h"
+#include "callstation/controller/http_session.h"
+#include "callstation/controller/log.h"
+#include "callstation/controller/server_limits.h"
 
 namespace hall::controller {
 

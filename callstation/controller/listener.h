@@ -2,8 +2,8 @@
 // Accepts TCP connections and hands each to an HttpSession; past the connection limit a new
 // connection is closed at once, before any TLS work is spent on it.
 
-#include "netclient/asio.h"
-#include "server_context.h"
+#include "callstation/netclient/asio.h"
+#include "callstation/controller/server_context.h"
 
 namespace hall::controller {
 

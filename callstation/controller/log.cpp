@@ -1,4 +1,4 @@
-#include "log.h"
+#include "callstation/controller/log.h"
 
 #include <cstdio>
 #include <cstdlib>

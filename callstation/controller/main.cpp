@@ -1,8 +1,8 @@
 // callstationd — the hall controller. With no arguments it starts on its default data directory
 // with a demo hall; see docs/api.md and docs/protocol.md.
 
-#include "daemon.h"
-#include "log.h"
+#include "callstation/controller/daemon.h"
+#include "callstation/controller/log.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "metrics_text.h"
+#include "callstation/controller/metrics_text.h"
 
-#include "hub.h"
+#include "callstation/controller/hub.h"
 
 #include <sstream>
 

@@ -2,7 +2,7 @@
 // /metrics in the Prometheus text exposition format (version 0.0.4): connection and request
 // counters, pushes, dropped slow consumers, and the hall's waiting counts per service.
 
-#include "server_context.h"
+#include "callstation/controller/server_context.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "person_key_secret.h"
+#include "callstation/controller/person_key_secret.h"
 
-#include "daemon.h"
+#include "callstation/controller/daemon.h"
 
 #include <array>
 #include <fcntl.h>

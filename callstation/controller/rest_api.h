@@ -5,9 +5,9 @@
 // admin role); every change an admin makes is written to the audit log. Network thread; work on
 // the database goes to the engine worker and the reply comes back when it is done.
 
-#include "netclient/asio.h"
-#include "protocol/device.h"
-#include "server_context.h"
+#include "callstation/netclient/asio.h"
+#include "shared/protocol/device.h"
+#include "callstation/controller/server_context.h"
 
 #include <functional>
 #include <string>

@@ -1,10 +1,10 @@
 // GET /api/v1/reports: a day or a range of days, grouped by hall, service, window or staff, as
 // JSON or CSV. Days still in the engine come from it; older days from their stored reports.
 
-#include "engine_worker.h"
-#include "hub.h"
-#include "rest_api.h"
-#include "rest_support.h"
+#include "callstation/controller/engine_worker.h"
+#include "callstation/controller/hub.h"
+#include "callstation/controller/rest_api.h"
+#include "callstation/controller/rest_support.h"
 
 #include <cstdio>
 #include <sstream>

@@ -1,6 +1,6 @@
-#include "rest_support.h"
+#include "callstation/controller/rest_support.h"
 
-#include "core/result.h"
+#include "shared/core/result.h"
 
 #include <cstdio>
 

@@ -2,9 +2,9 @@
 // Small pieces of the REST API: one request being answered (its parsed target, the admin who
 // sent it, JSON and error replies with the protocol's error codes) and text helpers.
 
-#include "core/time.h"
-#include "netclient/asio.h"
-#include "protocol/messages.h"
+#include "shared/core/time.h"
+#include "callstation/netclient/asio.h"
+#include "shared/protocol/messages.h"
 
 #include <nlohmann/json.hpp>
 

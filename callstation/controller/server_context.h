@@ -2,8 +2,8 @@
 // What every connection of the controller works with. Lives on the network thread for the
 // server's whole life; connections hold a reference.
 
-#include "core/time.h"
-#include "netclient/asio.h"
+#include "shared/core/time.h"
+#include "callstation/netclient/asio.h"
 
 #include <cstdint>
 #include <map>

@@ -4,12 +4,12 @@
 // per-connection sequence number, a deadline on every read, a bounded send queue with one write
 // in flight, and a token bucket on requests. Runs on the network thread.
 
-#include "engine_worker.h"
-#include "netclient/asio.h"
-#include "protocol/codec.h"
-#include "protocol/messages.h"
-#include "rate_limiter.h"
-#include "server_context.h"
+#include "callstation/controller/engine_worker.h"
+#include "callstation/netclient/asio.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/messages.h"
+#include "callstation/controller/rate_limiter.h"
+#include "callstation/controller/server_context.h"
 
 #include <deque>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "tls_server.h"
+#include "callstation/controller/tls_server.h"
 
 #include <openssl/ssl.h>
 

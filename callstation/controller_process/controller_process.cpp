@@ -1,6 +1,6 @@
-#include "controller_process/controller_process.h"
+#include "callstation/controller_process/controller_process.h"
 
-#include "controller/data_dir.h"
+#include "callstation/controller/data_dir.h"
 
 #include <nlohmann/json.hpp>
 

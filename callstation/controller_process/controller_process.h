@@ -6,7 +6,7 @@
 // reaches the caller alone, which stops it in order) and dies with the thread that started it
 // even when the caller is killed (PR_SET_PDEATHSIG).
 
-#include "netclient/rest_client.h"
+#include "callstation/netclient/rest_client.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -2,12 +2,12 @@
 // enroll and nowhere else: it is the one command whose purpose is to show a secret, once. The
 // credential redeem receives goes into a file of its own (0600), never to the screen.
 
-#include "hallctl/commands.h"
-#include "hallctl/failure.h"
-#include "hallctl/output.h"
-#include "hallctl/request_id.h"
-#include "hallctl/session.h"
-#include "protocol/device.h"
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/hallctl/output.h"
+#include "callstation/hallctl/request_id.h"
+#include "callstation/hallctl/session.h"
+#include "shared/protocol/device.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "hallctl/global_options.h"
+#include "callstation/hallctl/global_options.h"
 
-#include "controller/data_dir.h"
+#include "callstation/controller/data_dir.h"
 
 #include <cmath>
 #include <fstream>

@@ -1,10 +1,10 @@
 // status, config and notices: what the hall looks like now (GET /api/v1/status, /config,
 // /notices) and the one part of it changed through the API, the notices (PUT /api/v1/notices).
 
-#include "hallctl/commands.h"
-#include "hallctl/failure.h"
-#include "hallctl/output.h"
-#include "hallctl/session.h"
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/hallctl/output.h"
+#include "callstation/hallctl/session.h"
 
 #include <iostream>
 #include <map>

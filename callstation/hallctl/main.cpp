@@ -1,9 +1,9 @@
 // hallctl — the command-line client of callstationd's REST API (docs/hallctl.md).
 
-#include "hallctl/commands.h"
-#include "hallctl/failure.h"
-#include "hallctl/global_options.h"
-#include "hallctl/session.h"
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/hallctl/global_options.h"
+#include "callstation/hallctl/session.h"
 
 #include <iostream>
 

@@ -2,11 +2,11 @@
 // fields exactly (docs/protocol.md, shared/protocol/codec.cpp), and every one carries an
 // Idempotency-Key so that a retried invocation with the same --request-id does nothing twice.
 
-#include "hallctl/commands.h"
-#include "hallctl/failure.h"
-#include "hallctl/output.h"
-#include "hallctl/request_id.h"
-#include "hallctl/session.h"
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/hallctl/output.h"
+#include "callstation/hallctl/request_id.h"
+#include "callstation/hallctl/session.h"
 
 #include <iostream>
 #include <memory>

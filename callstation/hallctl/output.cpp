@@ -1,6 +1,6 @@
-#include "hallctl/output.h"
+#include "callstation/hallctl/output.h"
 
-#include "hallsim/text_width.h"
+#include "callstation/hallsim/text_width.h"
 
 #include <algorithm>
 #include <iostream>

@@ -1,9 +1,9 @@
 // report, audit and health: the day's (or a range's) figures, who changed what, and whether the
 // controller answers at all (/healthz needs no credential, so it works before any is set up).
 
-#include "hallctl/commands.h"
-#include "hallctl/output.h"
-#include "hallctl/session.h"
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/output.h"
+#include "callstation/hallctl/session.h"
 
 #include <cctype>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "hallctl/request_id.h"
+#include "callstation/hallctl/request_id.h"
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <random>
 

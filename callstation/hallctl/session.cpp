@@ -1,10 +1,10 @@
-#include "hallctl/session.h"
+#include "callstation/hallctl/session.h"
 
-#include "netclient/terminal_connection.h"
+#include "callstation/netclient/terminal_connection.h"
 
-#include "controller/data_dir.h"
-#include "hallctl/failure.h"
-#include "netclient/errors.h"
+#include "callstation/controller/data_dir.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/netclient/errors.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -3,9 +3,9 @@
 // request needs it, and the translation of every way a request can fail into a Failure with the
 // right exit code and one clear line (the server's own message and code when it refused).
 
-#include "hallctl/global_options.h"
-#include "netclient/rest_client.h"
-#include "protocol/messages.h"
+#include "callstation/hallctl/global_options.h"
+#include "callstation/netclient/rest_client.h"
+#include "shared/protocol/messages.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "halldemo/call_board.h"
+#include "callstation/halldemo/call_board.h"
 
 #include <chrono>
 

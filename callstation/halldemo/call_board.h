@@ -3,9 +3,9 @@
 // "请 A012 号到 3 号窗口办理" — and, like any terminal written to the protocol, asks for a
 // snapshot when the push sequence has a gap. Runs until the day is over.
 
-#include "core/hall_config.h"
-#include "halldemo/demo_hall.h"
-#include "halldemo/demo_terminal.h"
+#include "shared/core/hall_config.h"
+#include "callstation/halldemo/demo_hall.h"
+#include "callstation/halldemo/demo_terminal.h"
 
 namespace hall::demo {
 

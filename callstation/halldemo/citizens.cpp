@@ -1,6 +1,6 @@
-#include "halldemo/citizens.h"
+#include "callstation/halldemo/citizens.h"
 
-#include "hallsim/model_draws.h"
+#include "callstation/hallsim/model_draws.h"
 
 namespace hall::demo {
 

@@ -4,9 +4,9 @@
 // rate) and looked up when a clerk calls the number. This is the demo's "world"; the controller
 // knows nothing of it and hears only what the terminals send.
 
-#include "core/ticket.h"
-#include "core/time.h"
-#include "hallsim/sim_profile.h"
+#include "shared/core/ticket.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/sim_profile.h"
 
 #include <cstdint>
 #include <map>

@@ -2,13 +2,13 @@
 // What every terminal thread of the demo shares: the hall's configuration and clock, the
 // citizens, the tally, the live log, and the flags that end the day.
 
-#include "core/hall_config.h"
-#include "core/time.h"
-#include "halldemo/citizens.h"
-#include "halldemo/demo_tally.h"
-#include "halldemo/demo_time.h"
-#include "halldemo/live_log.h"
-#include "hallsim/sim_profile.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/time.h"
+#include "callstation/halldemo/citizens.h"
+#include "callstation/halldemo/demo_tally.h"
+#include "callstation/halldemo/demo_time.h"
+#include "callstation/halldemo/live_log.h"
+#include "callstation/hallsim/sim_profile.h"
 
 #include <atomic>
 #include <memory>

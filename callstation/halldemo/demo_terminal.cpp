@@ -1,4 +1,4 @@
-#include "halldemo/demo_terminal.h"
+#include "callstation/halldemo/demo_terminal.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -3,11 +3,11 @@
 // hello with its credential, as a real ticket machine, window pad or call board does. Used by
 // one thread at a time.
 
-#include "controller_process/controller_process.h"
-#include "halldemo/demo_time.h"
-#include "netclient/rest_client.h"
-#include "netclient/terminal_connection.h"
-#include "protocol/device.h"
+#include "callstation/controller_process/controller_process.h"
+#include "callstation/halldemo/demo_time.h"
+#include "callstation/netclient/rest_client.h"
+#include "callstation/netclient/terminal_connection.h"
+#include "shared/protocol/device.h"
 
 #include <atomic>
 #include <chrono>

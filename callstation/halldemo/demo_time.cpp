@@ -1,4 +1,4 @@
-#include "halldemo/demo_time.h"
+#include "callstation/halldemo/demo_time.h"
 
 #include <algorithm>
 #include <thread>

@@ -5,7 +5,7 @@
 // (GET /api/v1/status → now_ms), so both agree to within a fraction of a round trip times the
 // speed.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "halldemo/live_log.h"
+#include "callstation/halldemo/live_log.h"
 
 #include <cstdio>
 

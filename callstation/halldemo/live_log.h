@@ -2,8 +2,8 @@
 // The demo's live output: one line per event, stamped with the hall clock, written whole even
 // when several terminal threads speak at once.
 
-#include "core/time.h"
-#include "halldemo/demo_time.h"
+#include "shared/core/time.h"
+#include "callstation/halldemo/demo_time.h"
 
 #include <memory>
 #include <mutex>

@@ -6,16 +6,16 @@
 // report from the controller's REST API, checked against what the terminals did. Ctrl-C stops
 // everything it started.
 
-#include "config/hall_config_toml.h"
-#include "controller/data_dir.h"
-#include "halldemo/call_board.h"
-#include "controller_process/controller_process.h"
-#include "halldemo/demo_hall.h"
-#include "halldemo/demo_terminal.h"
-#include "halldemo/report_table.h"
-#include "halldemo/ticket_machines.h"
-#include "halldemo/window_clerk.h"
-#include "tz/system_zone.h"
+#include "shared/config/hall_config_toml.h"
+#include "callstation/controller/data_dir.h"
+#include "callstation/halldemo/call_board.h"
+#include "callstation/controller_process/controller_process.h"
+#include "callstation/halldemo/demo_hall.h"
+#include "callstation/halldemo/demo_terminal.h"
+#include "callstation/halldemo/report_table.h"
+#include "callstation/halldemo/ticket_machines.h"
+#include "callstation/halldemo/window_clerk.h"
+#include "shared/tz/system_zone.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

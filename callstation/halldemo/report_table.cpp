@@ -1,7 +1,7 @@
-#include "halldemo/report_table.h"
+#include "callstation/halldemo/report_table.h"
 
-#include "hallsim/report_tables.h"
-#include "hallsim/zh_text.h"
+#include "callstation/hallsim/report_tables.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <cmath>
 #include <sstream>

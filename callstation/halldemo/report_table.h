@@ -2,7 +2,7 @@
 // The day's report as the controller's REST API gives it (GET /api/v1/reports, JSON), printed
 // with the same tables as hallsim's report.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <nlohmann/json.hpp>
 

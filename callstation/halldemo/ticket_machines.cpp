@@ -1,9 +1,9 @@
-#include "halldemo/ticket_machines.h"
+#include "callstation/halldemo/ticket_machines.h"
 
-#include "core/result.h"
-#include "hallsim/arrivals.h"
-#include "hallsim/model_draws.h"
-#include "hallsim/zh_text.h"
+#include "shared/core/result.h"
+#include "callstation/hallsim/arrivals.h"
+#include "callstation/hallsim/model_draws.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <queue>
 #include <random>

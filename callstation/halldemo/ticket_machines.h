@@ -4,8 +4,8 @@
 // second ticket and are refused. Sets `issuingOver` when the last citizen has been served by a
 // machine, then keeps the machines' connections alive until the day is over.
 
-#include "halldemo/demo_hall.h"
-#include "halldemo/demo_terminal.h"
+#include "callstation/halldemo/demo_hall.h"
+#include "callstation/halldemo/demo_terminal.h"
 
 #include <cstdint>
 #include <vector>

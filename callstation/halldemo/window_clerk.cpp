@@ -1,8 +1,8 @@
-#include "halldemo/window_clerk.h"
+#include "callstation/halldemo/window_clerk.h"
 
-#include "core/evaluation.h"
-#include "hallsim/model_draws.h"
-#include "hallsim/zh_text.h"
+#include "shared/core/evaluation.h"
+#include "callstation/hallsim/model_draws.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <algorithm>
 #include <span>

@@ -5,8 +5,8 @@
 // windows, and signs out when the day's queue is empty. Everything goes through the window pad's
 // connection; the pad waits for queue pushes instead of polling when there is nothing to call.
 
-#include "halldemo/demo_hall.h"
-#include "halldemo/demo_terminal.h"
+#include "callstation/halldemo/demo_hall.h"
+#include "callstation/halldemo/demo_terminal.h"
 
 #include <cstdint>
 #include <random>

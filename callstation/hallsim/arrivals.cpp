@@ -1,6 +1,6 @@
-#include "hallsim/arrivals.h"
+#include "callstation/hallsim/arrivals.h"
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,9 +3,9 @@
 // number of arrivals in each minute is Poisson with a mean that follows the day's intensity
 // curve (arrivalIntensity) scaled to the demand the windows can carry.
 
-#include "core/commands.h"
-#include "core/hall_config.h"
-#include "hallsim/sim_profile.h"
+#include "shared/core/commands.h"
+#include "shared/core/hall_config.h"
+#include "callstation/hallsim/sim_profile.h"
 
 #include <random>
 #include <vector>

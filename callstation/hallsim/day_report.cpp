@@ -1,8 +1,8 @@
-#include "hallsim/day_report.h"
+#include "callstation/hallsim/day_report.h"
 
-#include "hallsim/report_tables.h"
-#include "hallsim/text_width.h"
-#include "hallsim/zh_text.h"
+#include "callstation/hallsim/report_tables.h"
+#include "callstation/hallsim/text_width.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,8 @@
 // curve. Columns are aligned by display width (a Chinese character takes two columns) and the
 // report fits 80 columns.
 
-#include "core/hall_config.h"
-#include "core/statistics.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/statistics.h"
 
 #include <string>
 

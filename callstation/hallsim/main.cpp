@@ -1,14 +1,14 @@
 // hallsim: one simulated hall day through the real queue engine and SQLite store, with a live
 // log and the day's report. `./hall demo` runs it on the embedded demo hall.
 
-#include "config/demo_hall.h"
-#include "config/hall_config_toml.h"
-#include "hallsim/day_report.h"
-#include "core/time.h"
-#include "hallsim/simulation.h"
-#include "hallsim/zh_text.h"
-#include "store/durable_engine.h"
-#include "tz/system_zone.h"
+#include "shared/config/demo_hall.h"
+#include "shared/config/hall_config_toml.h"
+#include "callstation/hallsim/day_report.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/simulation.h"
+#include "callstation/hallsim/zh_text.h"
+#include "shared/store/durable_engine.h"
+#include "shared/tz/system_zone.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>

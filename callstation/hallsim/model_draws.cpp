@@ -1,6 +1,6 @@
-#include "hallsim/model_draws.h"
+#include "callstation/hallsim/model_draws.h"
 
-#include "hallsim/zh_text.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,10 +3,10 @@
 // directly) and halldemo (which drives the controller through terminals): how long a visit
 // takes, and how a citizen rates it.
 
-#include "core/commands.h"
-#include "core/hall_config.h"
-#include "core/time.h"
-#include "hallsim/sim_profile.h"
+#include "shared/core/commands.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/sim_profile.h"
 
 #include <random>
 #include <string>

@@ -1,8 +1,8 @@
-#include "hallsim/report_tables.h"
+#include "callstation/hallsim/report_tables.h"
 
-#include "hallsim/text_width.h"
+#include "callstation/hallsim/text_width.h"
 
-#include "core/evaluation.h"
+#include "shared/core/evaluation.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // service, for the hall and per window. A row is already text: hallsim fills it from the
 // engine's statistics, halldemo from the controller's REST report; both print the same tables.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <array>
 #include <string>

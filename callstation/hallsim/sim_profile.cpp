@@ -1,4 +1,4 @@
-#include "hallsim/sim_profile.h"
+#include "callstation/hallsim/sim_profile.h"
 
 namespace hall::sim {
 

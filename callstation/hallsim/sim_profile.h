@@ -2,7 +2,7 @@
 // The simulation model's parameters: when citizens come, how long services take, how citizens
 // and clerks behave. Figures are plausible for a Chinese district service hall, not measured.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <array>
 #include <map>

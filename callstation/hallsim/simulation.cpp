@@ -1,9 +1,9 @@
-#include "hallsim/simulation.h"
+#include "callstation/hallsim/simulation.h"
 
-#include "hallsim/arrivals.h"
-#include "hallsim/model_draws.h"
-#include "core/time.h"
-#include "hallsim/zh_text.h"
+#include "callstation/hallsim/arrivals.h"
+#include "callstation/hallsim/model_draws.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,10 +6,10 @@
 // Time is simulated: every command carries the simulated instant, and the caller decides how
 // fast the day runs (the `pace` callback is invoked before each step).
 
-#include "core/result.h"
-#include "core/time.h"
-#include "hallsim/sim_profile.h"
-#include "store/durable_engine.h"
+#include "shared/core/result.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/sim_profile.h"
+#include "shared/store/durable_engine.h"
 
 #include <cstdint>
 #include <functional>

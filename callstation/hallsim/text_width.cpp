@@ -1,4 +1,4 @@
-#include "hallsim/text_width.h"
+#include "callstation/hallsim/text_width.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "hallsim/zh_text.h"
+#include "callstation/hallsim/zh_text.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,8 +1,8 @@
 #pragma once
 // Chinese wording shared by the live log and the report.
 
-#include "core/result.h"
-#include "core/time.h"
+#include "shared/core/result.h"
+#include "shared/core/time.h"
 
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@
 // so one catch covers "could not talk to the controller"; a refusal by the controller is a
 // protocol answer, not a transport failure, and is RequestRefused.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <stdexcept>
 #include <string>

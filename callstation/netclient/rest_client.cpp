@@ -1,7 +1,7 @@
-#include "netclient/rest_client.h"
+#include "callstation/netclient/rest_client.h"
 
-#include "netclient/detail/blocking_io.h"
-#include "netclient/tls_client.h"
+#include "callstation/netclient/detail/blocking_io.h"
+#include "callstation/netclient/tls_client.h"
 
 #include <stdexcept>
 

@@ -6,7 +6,7 @@
 // connection. HTTP error statuses are answers, returned as they are; only transport failures
 // throw.
 
-#include "netclient/errors.h"
+#include "callstation/netclient/errors.h"
 
 // verb.hpp is Beast's method enum only (no Asio), so users of this header stay light; <utility>
 // first all the same, as everywhere Boost is included (see netclient/asio.h).

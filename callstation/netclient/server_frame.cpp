@@ -1,4 +1,4 @@
-#include "netclient/server_frame.h"
+#include "callstation/netclient/server_frame.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

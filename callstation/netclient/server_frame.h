@@ -2,8 +2,8 @@
 // A frame from the controller is either a response (to one of our requests, by id) or a push
 // (numbered by seq). This tells them apart and decodes them, never throwing.
 
-#include "protocol/codec.h"
-#include "protocol/messages.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/messages.h"
 
 #include <string_view>
 #include <variant>

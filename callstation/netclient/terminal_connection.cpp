@@ -1,9 +1,9 @@
-#include "netclient/terminal_connection.h"
+#include "callstation/netclient/terminal_connection.h"
 
-#include "netclient/detail/blocking_io.h"
-#include "netclient/server_frame.h"
-#include "netclient/tls_client.h"
-#include "protocol/codec.h"
+#include "callstation/netclient/detail/blocking_io.h"
+#include "callstation/netclient/server_frame.h"
+#include "callstation/netclient/tls_client.h"
+#include "shared/protocol/codec.h"
 
 #include <cstdio>
 #include <deque>

@@ -9,8 +9,8 @@
 // returned by the next read, so "nothing yet" never costs the connection. A send that times out
 // (the server stopped reading) does, since half a frame may have gone out.
 
-#include "netclient/errors.h"
-#include "protocol/messages.h"
+#include "callstation/netclient/errors.h"
+#include "shared/protocol/messages.h"
 
 #include <chrono>
 #include <cstddef>

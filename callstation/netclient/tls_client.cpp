@@ -1,6 +1,6 @@
-#include "netclient/tls_client.h"
+#include "callstation/netclient/tls_client.h"
 
-#include "netclient/errors.h"
+#include "callstation/netclient/errors.h"
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>

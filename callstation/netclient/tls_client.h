@@ -3,7 +3,7 @@
 // CA (ca.crt, PEM), never the system's CA store: a certificate from any public CA, however
 // valid, is not the hall's controller. TLS 1.2 is the minimum (docs/protocol.md).
 
-#include "netclient/asio.h"
+#include "callstation/netclient/asio.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #include "shared/client/backend.h"
 
-#include "shared/client/outbox.h"
+#include "shared/terminal/outbox.h"
 
 #include <QLoggingCategory>
 #include <atomic>

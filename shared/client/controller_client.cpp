@@ -1,6 +1,6 @@
 #include "shared/client/controller_client.h"
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 #include <QDir>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
-#include "config/demo_hall.h"
+#include "shared/config/demo_hall.h"
 
-#include "config/hall_config_toml.h"
+#include "shared/config/hall_config_toml.h"
 
 #include <stdexcept>
 #include <variant>

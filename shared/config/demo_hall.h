@@ -2,7 +2,7 @@
 // The demo hall every program starts on when it is given no configuration: the TOML text is
 // compiled in from demo-hall.toml, so the file in the tree is the one source.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <string_view>
 

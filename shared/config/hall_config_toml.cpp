@@ -1,6 +1,6 @@
-#include "config/hall_config_toml.h"
+#include "shared/config/hall_config_toml.h"
 
-#include "tz/system_zone.h"
+#include "shared/tz/system_zone.h"
 
 #include <cerrno>
 #include <chrono>

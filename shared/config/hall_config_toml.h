@@ -3,7 +3,7 @@
 // an unknown key, a rule of core::validate() — comes back as ConfigErrors naming the field, and
 // no configuration is returned: a bad file never half-applies.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <filesystem>
 #include <string_view>

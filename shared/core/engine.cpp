@@ -1,10 +1,10 @@
 // Engine construction, applying events (the only place state changes) and queries.
 
-#include "core/engine.h"
+#include "shared/core/engine.h"
 
-#include "core/engine_state.h"
-#include "core/numbering.h"
-#include "core/overloaded.h"
+#include "shared/core/engine_state.h"
+#include "shared/core/numbering.h"
+#include "shared/core/overloaded.h"
 
 #include <sstream>
 #include <stdexcept>

@@ -6,13 +6,13 @@
 // (`apply`). Persistence sits in between: shared/store journals the events durably and only then
 // applies them, and rebuilds an engine after a restart by applying the journal again.
 
-#include "core/commands.h"
-#include "core/events.h"
-#include "core/hall_config.h"
-#include "core/lease.h"
-#include "core/result.h"
-#include "core/statistics.h"
-#include "core/ticket.h"
+#include "shared/core/commands.h"
+#include "shared/core/events.h"
+#include "shared/core/hall_config.h"
+#include "shared/core/lease.h"
+#include "shared/core/result.h"
+#include "shared/core/statistics.h"
+#include "shared/core/ticket.h"
 
 #include <functional>
 #include <map>

@@ -6,7 +6,7 @@
 // routing policy over its services. Within each step: first in line by queue time, then by id.
 // "Ordinary" here includes appointments whose slot has not started yet: they queue like anyone.
 
-#include "core/engine_state.h"
+#include "shared/core/engine_state.h"
 
 namespace hall::core {
 

@@ -1,7 +1,7 @@
 #pragma once
 // Internal state of core::Engine, shared by its apply, decide and routing parts.
 
-#include "core/engine.h"
+#include "shared/core/engine.h"
 
 #include <compare>
 #include <deque>

@@ -3,8 +3,8 @@
 // anything again, so a journal of events rebuilds exactly the state that acknowledged them, even
 // if a later version routes calls differently.
 
-#include "core/evaluation.h"
-#include "core/ticket.h"
+#include "shared/core/evaluation.h"
+#include "shared/core/ticket.h"
 
 #include <cstdint>
 #include <optional>

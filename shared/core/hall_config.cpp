@@ -1,4 +1,4 @@
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <algorithm>
 #include <map>

@@ -2,7 +2,7 @@
 // The hall model: zones, services, windows, staff and the queue and evaluation policies.
 // Loaded from TOML by shared/config; validated here so that every loader shares one set of rules.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 // (docs/engine.md, "Number leases"). The engine keeps the leases of the current business day
 // only: a lease ends with its day, and so do the numbers it never issued.
 
-#include "core/ticket.h"
+#include "shared/core/ticket.h"
 
 #include <set>
 #include <string>

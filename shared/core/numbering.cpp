@@ -1,4 +1,4 @@
-#include "core/numbering.h"
+#include "shared/core/numbering.h"
 
 #include <cstdio>
 

@@ -3,7 +3,7 @@
 // ("A" + 17 → "A017"). One function for issuing and leasing, so a leased number is exactly the
 // number normal issuing would have given that sequence.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "core/statistics.h"
+#include "shared/core/statistics.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,8 +3,8 @@
 // the hourly arrival curve. Durations are kept as mergeable histograms so that reports over a
 // range of days can combine days without keeping every sample.
 
-#include "core/evaluation.h"
-#include "core/time.h"
+#include "shared/core/evaluation.h"
+#include "shared/core/time.h"
 
 #include <array>
 #include <cstdint>

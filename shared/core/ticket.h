@@ -11,7 +11,7 @@
 // A ticket keeps its number across transfers (the citizen holds one slip); each transfer is
 // recorded as an outcome of the visit it ends, in statistics and in the event log.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <cstdint>
 #include <optional>

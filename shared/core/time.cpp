@@ -1,4 +1,4 @@
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "json/strict_reader.h"
+#include "shared/json/strict_reader.h"
 
 namespace hall::json {
 

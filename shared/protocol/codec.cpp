@@ -4,11 +4,11 @@
 // "window":3}); responses carry "id", "request", "ok" and "result" or "error"; pushes carry
 // "seq", "kind" and "data".
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
-#include "core/overloaded.h"
-#include "protocol/json_reader.h"
-#include "protocol/views_json.h"
+#include "shared/core/overloaded.h"
+#include "shared/protocol/json_reader.h"
+#include "shared/protocol/views_json.h"
 
 #include <exception>
 #include <set>

@@ -3,7 +3,7 @@
 // — malformed JSON, wrong types, unknown fields, oversize — gives an Error with a code and a
 // message naming the offending field. Encoders produce exactly what the decoders accept.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-#include "protocol/hall_view.h"
+#include "shared/protocol/hall_view.h"
 
-#include "core/overloaded.h"
+#include "shared/core/overloaded.h"
 
 namespace hall::protocol {
 

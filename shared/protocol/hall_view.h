@@ -5,8 +5,8 @@
 // difference to every connected terminal; the terminals' mock backend does the same with its
 // in-memory engine, so screens see exactly the pushes a real hall sends.
 
-#include "core/engine.h"
-#include "protocol/messages.h"
+#include "shared/core/engine.h"
+#include "shared/protocol/messages.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "protocol/json_reader.h"
+#include "shared/protocol/json_reader.h"
 
 namespace hall::protocol::detail {
 

@@ -5,9 +5,9 @@
 // with kMaxTextBytes); its FieldError and the codec's own Rejected both become an Error in the
 // public decoders: no exception leaves the codec.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
-#include "json/strict_reader.h"
+#include "shared/json/strict_reader.h"
 #include <string>
 
 namespace hall::protocol::detail {

@@ -1,6 +1,6 @@
 // The roles table of docs/protocol.md. Keep the two in step.
 
-#include "protocol/roles.h"
+#include "shared/protocol/roles.h"
 
 
 namespace hall::protocol {

@@ -1,8 +1,8 @@
 #pragma once
 // What each device role may ask (the roles table of docs/protocol.md).
 
-#include "protocol/device.h"
-#include "protocol/messages.h"
+#include "shared/protocol/device.h"
+#include "shared/protocol/messages.h"
 
 #include <optional>
 

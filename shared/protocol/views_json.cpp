@@ -1,4 +1,4 @@
-#include "protocol/views_json.h"
+#include "shared/protocol/views_json.h"
 
 #include <limits>
 

@@ -2,8 +2,8 @@
 // Internal to the codec: JSON of the views shared by responses and pushes (tickets, windows,
 // queues, notices, snapshots, device identities), both ways.
 
-#include "protocol/json_reader.h"
-#include "protocol/messages.h"
+#include "shared/protocol/json_reader.h"
+#include "shared/protocol/messages.h"
 
 namespace hall::protocol::detail {
 

@@ -2,7 +2,7 @@
 // A small RAII layer over the SQLite C API. Every failure becomes a StoreError carrying SQLite's
 // own message, so no caller ever looks at a return code.
 
-#include "store/durable_engine.h"
+#include "shared/store/durable_engine.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,9 +1,9 @@
-#include "store/durable_engine.h"
+#include "shared/store/durable_engine.h"
 
-#include "store/database.h"
-#include "store/journal.h"
-#include "store/migrations.h"
-#include "store/outcome_codec.h"
+#include "shared/store/database.h"
+#include "shared/store/journal.h"
+#include "shared/store/migrations.h"
+#include "shared/store/outcome_codec.h"
 
 #include <algorithm>
 #include <map>

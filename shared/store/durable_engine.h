@@ -3,7 +3,7 @@
 // synchronous=FULL) before the caller hears that it happened, and an engine is rebuilt exactly by
 // applying the journal again after a restart or a crash.
 
-#include "core/engine.h"
+#include "shared/core/engine.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "store/event_codec.h"
+#include "shared/store/event_codec.h"
 
-#include "store/durable_engine.h"
-#include "store/json_fields.h"
+#include "shared/store/durable_engine.h"
+#include "shared/store/json_fields.h"
 
 #include <array>
 #include <utility>

@@ -7,7 +7,7 @@
 //   kind "ticket_called", payload {"by_number":false,"routing_credit":[3,-2],"silent":false,
 //                                  "staff_id":"s01","ticket":17,"window":3}
 
-#include "core/events.h"
+#include "shared/core/events.h"
 
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
-#include "store/journal.h"
+#include "shared/store/journal.h"
 
-#include "store/event_codec.h"
-#include "store/json_fields.h"
-#include "store/report_codec.h"
+#include "shared/store/event_codec.h"
+#include "shared/store/json_fields.h"
+#include "shared/store/report_codec.h"
 
 namespace hall::store {
 

@@ -3,9 +3,9 @@
 // the daily reports that outlive the journal's detail rows. Statements are prepared once, since
 // every acknowledged command goes through append().
 
-#include "core/events.h"
-#include "core/statistics.h"
-#include "store/database.h"
+#include "shared/core/events.h"
+#include "shared/core/statistics.h"
+#include "shared/store/database.h"
 
 #include <cstdint>
 #include <functional>

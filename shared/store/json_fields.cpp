@@ -1,6 +1,6 @@
-#include "store/json_fields.h"
+#include "shared/store/json_fields.h"
 
-#include "store/durable_engine.h"
+#include "shared/store/durable_engine.h"
 
 #include <charconv>
 

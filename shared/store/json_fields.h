@@ -5,9 +5,9 @@
 // The reading itself is json::StrictReader; what is particular to the store (days, instants,
 // StoreError) is here.
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
-#include "json/strict_reader.h"
+#include "shared/json/strict_reader.h"
 #include <cstdint>
 #include <string>
 #include <string_view>

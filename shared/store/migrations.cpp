@@ -1,4 +1,4 @@
-#include "store/migrations.h"
+#include "shared/store/migrations.h"
 
 #include <array>
 #include <string>

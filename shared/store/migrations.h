@@ -3,7 +3,7 @@
 // each step moves the schema one version up inside its own transaction, so a crash during a
 // migration leaves the file at the last completed version and the next open resumes from there.
 
-#include "store/database.h"
+#include "shared/store/database.h"
 
 #include <span>
 

@@ -1,6 +1,6 @@
-#include "store/outcome_codec.h"
+#include "shared/store/outcome_codec.h"
 
-#include "store/json_fields.h"
+#include "shared/store/json_fields.h"
 
 namespace hall::store {
 

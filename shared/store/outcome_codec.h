@@ -3,7 +3,7 @@
 // the command concerned none; {"ok":true,"lease":N} for a lease granted) or {"ok":false,"code":"quota_reached","message":"…"}. A replayed
 // answer carries no events: nothing happens a second time.
 
-#include "core/engine.h"
+#include "shared/core/engine.h"
 
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
-#include "store/report_codec.h"
+#include "shared/store/report_codec.h"
 
-#include "store/json_fields.h"
+#include "shared/store/json_fields.h"
 
 #include <charconv>
 #include <limits>

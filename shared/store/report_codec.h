@@ -10,7 +10,7 @@
 //
 // ratings[i] counts level i + 1 (非常不满意 first); arrivals_by_hour has the 24 local hours.
 
-#include "core/statistics.h"
+#include "shared/core/statistics.h"
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "technician/atomic_file.h"
+#include "shared/technician/atomic_file.h"
 
 #include <cerrno>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#include "technician/audit.h"
+#include "shared/technician/audit.h"
 
 namespace hall::technician {
 

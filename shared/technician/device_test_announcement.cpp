@@ -5,8 +5,8 @@
 #include "drivers/audio/announcer.h"
 #include "drivers/audio/voice_pack_loader.h"
 #include "drivers/base/registry.h"
-#include "technician/driver_test_runner.h"
-#include "technician/driver_test_support.h"
+#include "shared/technician/driver_test_runner.h"
+#include "shared/technician/driver_test_support.h"
 
 #include <map>
 #include <memory>

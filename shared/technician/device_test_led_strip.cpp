@@ -6,8 +6,8 @@
 #include "drivers/led/led_strip_bus.h"
 #include "drivers/transport/serial_stream.h"
 #include "drivers/transport/tcp_stream.h"
-#include "technician/driver_test_runner.h"
-#include "technician/driver_test_support.h"
+#include "shared/technician/driver_test_runner.h"
+#include "shared/technician/driver_test_support.h"
 
 #include <memory>
 #include <string>

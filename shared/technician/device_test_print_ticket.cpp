@@ -6,9 +6,9 @@
 #include "drivers/printer/cups_ticket_printer.h"
 #include "drivers/printer/escpos_writer.h"
 #include "drivers/printer/ticket_printers.h"
-#include "technician/driver_test_runner.h"
-#include "technician/driver_test_support.h"
-#include "technician/test_page_pdf.h"
+#include "shared/technician/driver_test_runner.h"
+#include "shared/technician/driver_test_support.h"
+#include "shared/technician/test_page_pdf.h"
 
 #include <ctime>
 #include <map>

@@ -1,4 +1,4 @@
-#include "technician/device_test_runner.h"
+#include "shared/technician/device_test_runner.h"
 
 namespace hall::technician {
 

@@ -3,7 +3,7 @@
 // card, print a test ticket, light an LED strip, play an announcement. The menu calls run() on a
 // worker thread, never on the UI thread, since device I/O blocks (PC/SC, USB, CUPS).
 
-#include "technician/terminal_settings.h"
+#include "shared/technician/terminal_settings.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "technician/driver_test_runner.h"
+#include "shared/technician/driver_test_runner.h"
 
-#include "technician/terminal_settings.h"
+#include "shared/technician/terminal_settings.h"
 
 #include <exception>
 #include <string>

@@ -19,7 +19,7 @@
 // instance while the menu tests it.
 
 #include "drivers/audio/audio_sink.h"
-#include "technician/device_test_runner.h"
+#include "shared/technician/device_test_runner.h"
 
 #include <chrono>
 #include <cstdint>

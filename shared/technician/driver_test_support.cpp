@@ -1,7 +1,7 @@
-#include "technician/driver_test_support.h"
+#include "shared/technician/driver_test_support.h"
 
 #include "drivers/base/registry.h"
-#include "technician/host_port.h"
+#include "shared/technician/host_port.h"
 
 #include <charconv>
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include "drivers/transport/serial_stream.h"
 #include "drivers/transport/tcp_stream.h"
 #include "drivers/transport/usb_bulk_stream.h"
-#include "technician/device_test_runner.h"
+#include "shared/technician/device_test_runner.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -1,4 +1,4 @@
-#include "technician/host_port.h"
+#include "shared/technician/host_port.h"
 
 #include <algorithm>
 #include <arpa/inet.h>

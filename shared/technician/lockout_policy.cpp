@@ -1,4 +1,4 @@
-#include "technician/lockout_policy.h"
+#include "shared/technician/lockout_policy.h"
 
 #include <algorithm>
 

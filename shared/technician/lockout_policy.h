@@ -4,7 +4,7 @@
 // escalation, so an attacker who waits out each lockout still gets five guesses per hour at best.
 // Pure rules on a state value: the caller persists the state and supplies the time.
 
-#include "technician/clock.h"
+#include "shared/technician/clock.h"
 
 #include <chrono>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "technician/log_export.h"
+#include "shared/technician/log_export.h"
 
 #include <ctime>
 #include <system_error>

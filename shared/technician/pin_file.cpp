@@ -1,7 +1,7 @@
-#include "technician/pin_file.h"
+#include "shared/technician/pin_file.h"
 
-#include "technician/atomic_file.h"
-#include "technician/pin_hash.h"
+#include "shared/technician/atomic_file.h"
+#include "shared/technician/pin_hash.h"
 
 #include <cerrno>
 #include <cstring>

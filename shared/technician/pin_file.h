@@ -15,7 +15,7 @@
 // There is no factory PIN: until an installer writes this file (hall-technician-pin set, or a
 // file the packaging writes from a site secret) the menu cannot be opened at all.
 
-#include "technician/lockout_policy.h"
+#include "shared/technician/lockout_policy.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "technician/pin_gate.h"
+#include "shared/technician/pin_gate.h"
 
-#include "technician/pin_file.h"
-#include "technician/pin_hash.h"
-#include "technician/pin_rules.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/pin_hash.h"
+#include "shared/technician/pin_rules.h"
 
 #include <stdexcept>
 #include <utility>

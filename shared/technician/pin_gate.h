@@ -7,8 +7,8 @@
 // and only a right PIN writes the reset. A file that cannot be read or written keeps the menu
 // closed (fail closed) with a message saying why.
 
-#include "technician/clock.h"
-#include "technician/lockout_policy.h"
+#include "shared/technician/clock.h"
+#include "shared/technician/lockout_policy.h"
 
 #include <filesystem>
 #include <optional>

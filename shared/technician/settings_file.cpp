@@ -1,6 +1,6 @@
-#include "technician/settings_file.h"
+#include "shared/technician/settings_file.h"
 
-#include "technician/atomic_file.h"
+#include "shared/technician/atomic_file.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -14,7 +14,7 @@
 //
 // Unknown keys are errors, so a misspelt key never passes silently as "not set".
 
-#include "technician/terminal_settings.h"
+#include "shared/technician/terminal_settings.h"
 
 #include <filesystem>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "technician/terminal_settings.h"
+#include "shared/technician/terminal_settings.h"
 
 #include "drivers/base/registry.h"
-#include "technician/host_port.h"
+#include "shared/technician/host_port.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "technician/test_page_pdf.h"
+#include "shared/technician/test_page_pdf.h"
 
 #include <cstdio>
 

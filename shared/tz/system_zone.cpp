@@ -1,4 +1,4 @@
-#include "tz/system_zone.h"
+#include "shared/tz/system_zone.h"
 
 #include <date/tz.h>
 #include <stdexcept>

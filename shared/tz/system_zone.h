@@ -1,7 +1,7 @@
 #pragma once
 // core::TimeZone backed by the system tz database (tzdata), e.g. "Asia/Shanghai".
 
-#include "core/time.h"
+#include "shared/core/time.h"
 
 #include <memory>
 #include <string_view>

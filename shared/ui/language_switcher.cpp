@@ -1,4 +1,4 @@
-#include "language_switcher.h"
+#include "shared/ui/language_switcher.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // The business day of an instant, with the hall's real time zone (core::businessDayOf).
 
-#include "tz/system_zone.h"
+#include "shared/tz/system_zone.h"
 
 #include <chrono>
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // A minimal file gets the documented defaults (core/hall_config.h); every optional key is read.
 
-#include "config_test_support.h"
+#include "tests/config/config_test_support.h"
 
 #include <chrono>
 

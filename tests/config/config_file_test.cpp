@@ -1,6 +1,6 @@
 // Loading from a file: a readable file is parsed, an unreadable one is one error naming it.
 
-#include "config_test_support.h"
+#include "tests/config/config_test_support.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,6 +1,6 @@
 // Bad configurations are rejected as a whole, with errors that name the offending field.
 
-#include "config_test_support.h"
+#include "tests/config/config_test_support.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Helpers for the configuration tests: unwrap a LoadResult and look for an error by field.
 
-#include "config/hall_config_toml.h"
+#include "shared/config/hall_config_toml.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -1,7 +1,7 @@
 // The embedded demo hall: the same text as demo-hall.toml in the tree, and a valid hall.
 
-#include "config/demo_hall.h"
-#include "config/hall_config_toml.h"
+#include "shared/config/demo_hall.h"
+#include "shared/config/hall_config_toml.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

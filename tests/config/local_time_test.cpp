@@ -1,7 +1,7 @@
 // Local clock readings of the simulated day to UTC instants and back, with real zones.
 
-#include "core/time.h"
-#include "tz/system_zone.h"
+#include "shared/core/time.h"
+#include "shared/tz/system_zone.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The system time zone against the installed tzdata.
 
-#include "tz/system_zone.h"
+#include "shared/tz/system_zone.h"
 
 #include <chrono>
 #include <doctest/doctest.h>

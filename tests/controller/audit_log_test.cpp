@@ -1,7 +1,7 @@
 // The audit log: entries newest first, and technician entries recorded once per request id so a
 // terminal replaying its outbox writes no second row — also after the file is reopened.
 
-#include "controller/audit_log.h"
+#include "callstation/controller/audit_log.h"
 
 #include <doctest/doctest.h>
 #include <temp_dir.h>

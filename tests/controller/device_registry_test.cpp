@@ -1,7 +1,7 @@
 // Enrollment with one-time codes, authentication by credential, revocation that bites at once,
 // and no secret stored in clear.
 
-#include "controller/device_registry.h"
+#include "callstation/controller/device_registry.h"
 
 #include <doctest/doctest.h>
 #include <temp_dir.h>

@@ -1,7 +1,7 @@
 // The hall CA and server certificate: created once, reused, renewed in time, never silently
 // replaced when broken — and good enough for a real TLS 1.2+ handshake that checks the host.
 
-#include "controller/hall_pki.h"
+#include "callstation/controller/hall_pki.h"
 
 #include <doctest/doctest.h>
 #include <temp_dir.h>

@@ -1,7 +1,7 @@
 // The business day: its boundary in the hall's zone (shifted by dayStartMinute), the rollover
 // event that the first command of a new day produces, and what it does to yesterday's tickets.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 #include <algorithm>
 

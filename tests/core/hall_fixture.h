@@ -3,7 +3,7 @@
 // commands at an explicit "now", journals the events of every accepted command and checks that a
 // refused one changed nothing.
 
-#include "core/engine.h"
+#include "shared/core/engine.h"
 
 #include <chrono>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // Issuing tickets: numbering per service, quotas, opening hours, one ticket per person, and the
 // priority classes.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

@@ -2,7 +2,7 @@
 // reports them; the tickets join the queue in issue-time order, numbers stay unique, and every
 // wrong report is refused without changing anything.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

@@ -1,6 +1,6 @@
 // Queries for boards and kiosks: position and people ahead, estimated wait, waiting counts.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

@@ -1,7 +1,7 @@
 // Where a ticket queues again: a no-show after its delay (keeping its place or at the back), a
 // transfer (by original issue time or not), and an undone call (exactly where it was).
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

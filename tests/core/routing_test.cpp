@@ -1,7 +1,7 @@
 // "Call next" routing: targeted transfers, started appointments, green channel, the starvation
 // guard, then the window's own policy (ordered or smooth weighted round robin), FIFO within each.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 #include <map>
 

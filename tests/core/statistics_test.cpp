@@ -1,7 +1,7 @@
 // Daily statistics: counts per hall / service / window / staff, wait and service time
 // histograms with their percentiles, satisfaction and the hourly arrival curve.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

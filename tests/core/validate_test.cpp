@@ -1,7 +1,7 @@
 // core::validate(): every rule names the offending field with its path, so that a technician
 // can find it in the TOML file; an engine is never built from a bad configuration.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 // Window operations one by one, each with the refusals that protect it.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;

@@ -3,9 +3,9 @@
 // their outboxes do; every answer they had heard comes back the same, and the day's report
 // counts each operation once.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 #include <atomic>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "daemon_process.h"
+#include "tests/daemon/daemon_process.h"
 
 #include <stdexcept>
 

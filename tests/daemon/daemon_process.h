@@ -3,9 +3,9 @@
 // and the test hall configuration, and the clients a test talks to it with. Killing it (SIGKILL)
 // and starting it again on the same directory is how the crash tests work.
 
-#include "controller_process/controller_process.h"
-#include "netclient/rest_client.h"
-#include "netclient/terminal_connection.h"
+#include "callstation/controller_process/controller_process.h"
+#include "callstation/netclient/rest_client.h"
+#include "callstation/netclient/terminal_connection.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 // Enrollment, hello and revocation against the real daemon.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 using namespace hall;
 using namespace hall::testing;

@@ -3,9 +3,9 @@
 // without a second ticket, wrong reports are refused, and leases survive a restart. And the
 // technician audit: written once to the audit log even when an outbox replays it.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 #include <chrono>
 #include <thread>

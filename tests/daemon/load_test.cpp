@@ -1,8 +1,8 @@
 // 200 terminal connections at once, issuing and calling, against the real daemon.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 #include <atomic>
 #include <mutex>

@@ -2,9 +2,9 @@
 // result only to roles that identify people, the same after a restart, and a damaged file stops
 // the daemon rather than being replaced (a new secret would change every person's key).
 
-#include "controller/data_dir.h"
-#include "daemon_process.h"
-#include "temp_dir.h"
+#include "callstation/controller/data_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <fstream>

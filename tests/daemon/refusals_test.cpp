@@ -1,10 +1,10 @@
 // Bad input, floods and stalled readers: each refused with a code, nothing changed, the daemon up.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 using namespace hall;
 using namespace hall::testing;

@@ -1,8 +1,8 @@
 // Idempotent retries and the push stream's sequence numbers with snapshot resync.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 using namespace hall;
 using namespace hall::testing;

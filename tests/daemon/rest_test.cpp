@@ -1,9 +1,9 @@
 // The REST API: authentication, operations with Idempotency-Key, reports, metrics, audit log,
 // and SIGHUP reloads.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 #include <chrono>
 #include <csignal>

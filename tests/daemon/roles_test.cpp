@@ -1,8 +1,8 @@
 // Roles limit what a device may do; a refusal changes nothing.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
-#include "test_requests.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/daemon/test_requests.h"
 
 using namespace hall;
 using namespace hall::testing;

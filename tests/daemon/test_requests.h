@@ -1,7 +1,7 @@
 #pragma once
 // Building protocol requests in tests without repeating the structs' fields everywhere.
 
-#include "netclient/terminal_connection.h"
+#include "callstation/netclient/terminal_connection.h"
 
 #include <doctest/doctest.h>
 

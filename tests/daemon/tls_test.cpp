@@ -1,10 +1,10 @@
 // Only TLS 1.2+ with forward-secret AEAD suites is offered: older versions and weak suites fail
 // the handshake.
 
-#include "daemon_process.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/temp_dir.h"
 
-#include "netclient/asio.h"
+#include "callstation/netclient/asio.h"
 
 #include <doctest/doctest.h>
 #include <openssl/ssl.h>

@@ -1,9 +1,9 @@
 // enroll → a terminal enrolls with the printed code → devices lists it → revoke shuts it out.
 
-#include "daemon_process.h"
-#include "hallctl_run.h"
-#include "netclient/errors.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/hallctl/hallctl_run.h"
+#include "callstation/netclient/errors.h"
+#include "tests/support/temp_dir.h"
 
 #include <regex>
 

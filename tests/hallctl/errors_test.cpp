@@ -1,9 +1,9 @@
 // How hallctl fails: exit 4 for credentials, 3 when callstationd cannot be reached, 2 for usage
 // errors (with nothing sent) — each with one line on stderr that never shows a credential.
 
-#include "daemon_process.h"
-#include "hallctl_run.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/hallctl/hallctl_run.h"
+#include "tests/support/temp_dir.h"
 
 #include <arpa/inet.h>
 #include <chrono>

@@ -2,9 +2,9 @@
 // taxes "B"; windows 1 and 2 in zone north, 3 in south; staff s1–s3), and where hallctl's
 // defaults come from.
 
-#include "daemon_process.h"
-#include "hallctl_run.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/hallctl/hallctl_run.h"
+#include "tests/support/temp_dir.h"
 
 #include <fstream>
 

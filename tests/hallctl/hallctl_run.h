@@ -1,7 +1,7 @@
 #pragma once
 // The real hallctl binary run as a child process, as a script on the queue host would run it.
 
-#include "run_process.h"
+#include "tests/hallctl/run_process.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

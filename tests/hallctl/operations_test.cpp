@@ -1,9 +1,9 @@
 // Operations through hallctl: a ticket's whole visit, the other window operations, idempotent
 // retries with --request-id, and refusals.
 
-#include "daemon_process.h"
-#include "hallctl_run.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/hallctl/hallctl_run.h"
+#include "tests/support/temp_dir.h"
 
 using namespace hall::testing;
 using nlohmann::json;

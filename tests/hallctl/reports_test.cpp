@@ -1,8 +1,8 @@
 // report (table, JSON, CSV), notices set/clear, audit and health.
 
-#include "daemon_process.h"
-#include "hallctl_run.h"
-#include "temp_dir.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/hallctl/hallctl_run.h"
+#include "tests/support/temp_dir.h"
 
 using namespace hall::testing;
 using nlohmann::json;

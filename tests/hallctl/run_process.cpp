@@ -1,4 +1,4 @@
-#include "run_process.h"
+#include "tests/hallctl/run_process.h"
 
 #include <cerrno>
 #include <csignal>

@@ -1,9 +1,9 @@
 // The arrival model: reproducible from a seed, in time order, shaped by the day's curve and
 // scaled to the windows' capacity and the quotas.
 
-#include "config/demo_hall.h"
-#include "hallsim/arrivals.h"
-#include "tz/system_zone.h"
+#include "shared/config/demo_hall.h"
+#include "callstation/hallsim/arrivals.h"
+#include "shared/tz/system_zone.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

@@ -1,10 +1,10 @@
 // A whole simulated day through the real durable engine: everything the simulation did is in
 // the engine's statistics, no command was refused unexpectedly, and every ticket ends resolved.
 
-#include "config/demo_hall.h"
-#include "core/time.h"
-#include "hallsim/simulation.h"
-#include "tz/system_zone.h"
+#include "shared/config/demo_hall.h"
+#include "shared/core/time.h"
+#include "callstation/hallsim/simulation.h"
+#include "shared/tz/system_zone.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>

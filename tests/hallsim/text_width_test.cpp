@@ -1,6 +1,6 @@
 // Display widths: the report's columns line up only if Chinese characters count two columns.
 
-#include "hallsim/text_width.h"
+#include "callstation/hallsim/text_width.h"
 
 #include <doctest/doctest.h>
 

@@ -2,9 +2,9 @@
 // arrive, the connection is kept and re-opened once when the server dropped it, and transport
 // failures throw.
 
-#include "netclient/rest_client.h"
-#include "test_pki.h"
-#include "tls_http_server.h"
+#include "callstation/netclient/rest_client.h"
+#include "tests/netclient/test_pki.h"
+#include "tests/support/tls_http_server.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Telling the controller's responses from its pushes, and refusing what is neither.
 
-#include "netclient/server_frame.h"
-#include "protocol/codec.h"
+#include "callstation/netclient/server_frame.h"
+#include "shared/protocol/codec.h"
 
 #include <doctest/doctest.h>
 

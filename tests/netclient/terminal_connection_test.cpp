@@ -3,12 +3,12 @@
 // connection, and request/response matching with pushes in between (the server playing the
 // controller through a responder).
 
-#include "netclient/asio.h"
-#include "netclient/terminal_connection.h"
-#include "protocol/codec.h"
-#include "test_pki.h"
-#include "tls_echo_server.h"
-#include "tls_http_server.h"
+#include "callstation/netclient/asio.h"
+#include "callstation/netclient/terminal_connection.h"
+#include "shared/protocol/codec.h"
+#include "tests/netclient/test_pki.h"
+#include "tests/support/tls_echo_server.h"
+#include "tests/support/tls_http_server.h"
 
 #include <doctest/doctest.h>
 #include <set>

@@ -2,7 +2,7 @@
 // Two independent hall PKIs for the whole test process: the hall the servers belong to, and
 // another hall whose CA must not be trusted for the first one's server.
 
-#include "controller/hall_pki.h"
+#include "callstation/controller/hall_pki.h"
 
 #include <temp_dir.h>
 

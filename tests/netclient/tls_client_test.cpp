@@ -1,8 +1,8 @@
 // The client TLS context: TLS 1.2 minimum and the hall CA as the only trust anchor.
 
-#include "netclient/errors.h"
-#include "netclient/tls_client.h"
-#include "test_pki.h"
+#include "callstation/netclient/errors.h"
+#include "callstation/netclient/tls_client.h"
+#include "tests/netclient/test_pki.h"
 
 #include <doctest/doctest.h>
 #include <openssl/ssl.h>

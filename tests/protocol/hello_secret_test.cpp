@@ -2,8 +2,8 @@
 // shape but 64 lowercase hex digits (a short, upper-case or non-hex secret would silently give
 // every person a different key than the other terminals compute).
 
-#include "protocol/codec.h"
-#include "protocol/roles.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/roles.h"
 
 #include <doctest/doctest.h>
 #include <string>

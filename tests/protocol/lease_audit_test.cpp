@@ -2,8 +2,8 @@
 // frames of docs/protocol.md decode to what they say, results round-trip, and bad frames are
 // refused with the offending field named.
 
-#include "protocol/codec.h"
-#include "samples.h"
+#include "shared/protocol/codec.h"
+#include "tests/protocol/samples.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -1,8 +1,8 @@
 // Every class of bad input is refused with its code, a message, and no exception: the decoders
 // face whatever a network peer sends.
 
-#include "protocol/codec.h"
-#include "samples.h"
+#include "shared/protocol/codec.h"
+#include "tests/protocol/samples.h"
 
 #include <doctest/doctest.h>
 #include <random>

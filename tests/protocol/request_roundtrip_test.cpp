@@ -1,8 +1,8 @@
 // Every request type survives encode → decode unchanged (compared through the canonical
 // encoding, and field by field for the ones with optional parts).
 
-#include "protocol/codec.h"
-#include "samples.h"
+#include "shared/protocol/codec.h"
+#include "tests/protocol/samples.h"
 
 #include <doctest/doctest.h>
 #include <set>

@@ -1,8 +1,8 @@
 // Responses and pushes round-trip through the client-side decoders, and what a terminal is sent
 // about a ticket never includes the person key.
 
-#include "protocol/codec.h"
-#include "samples.h"
+#include "shared/protocol/codec.h"
+#include "tests/protocol/samples.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

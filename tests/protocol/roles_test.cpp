@@ -1,7 +1,7 @@
 // The roles table of docs/protocol.md and the window binding of window pads.
 
-#include "protocol/roles.h"
-#include "samples.h"
+#include "shared/protocol/roles.h"
+#include "tests/protocol/samples.h"
 
 #include <doctest/doctest.h>
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
 // One request of every type, with every optional field set, for round trips and role checks.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <string>
 #include <vector>

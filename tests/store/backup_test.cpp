@@ -1,6 +1,6 @@
 // Online backup: the copy opens as a store of its own with the same state.
 
-#include "store_fixture.h"
+#include "tests/store/store_fixture.h"
 
 using namespace hall;
 using namespace hall::store;

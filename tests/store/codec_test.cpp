@@ -1,9 +1,9 @@
 // Journal codec: every event type survives encode → decode → encode unchanged, and a damaged row
 // is refused with a StoreError rather than replayed into a different state.
 
-#include "store/event_codec.h"
-#include "store/report_codec.h"
-#include "store_fixture.h"
+#include "shared/store/event_codec.h"
+#include "shared/store/report_codec.h"
+#include "tests/store/store_fixture.h"
 
 #include <set>
 

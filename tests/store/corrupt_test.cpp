@@ -1,7 +1,7 @@
 // A damaged file is refused at open with a message that says so and points to the backup,
 // instead of being replayed into a wrong state.
 
-#include "store_fixture.h"
+#include "tests/store/store_fixture.h"
 
 #include <fstream>
 

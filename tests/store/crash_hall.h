@@ -2,7 +2,7 @@
 // The hall of the crash test, shared by the worker that gets killed and the test that checks
 // what survived: one service (A00001…, quota far above what a test issues), one window, one clerk.
 
-#include "core/hall_config.h"
+#include "shared/core/hall_config.h"
 
 namespace hall::store::testing {
 

@@ -3,8 +3,8 @@
 // kill the store is reopened and must hold every acknowledged operation exactly once, number
 // its tickets 1..N without gap or repeat, and the next worker must number on from there.
 
-#include "crash_hall.h"
-#include "store_fixture.h"
+#include "tests/store/crash_hall.h"
+#include "tests/store/store_fixture.h"
 
 #include <algorithm>
 #include <map>

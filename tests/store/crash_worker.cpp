@@ -10,8 +10,8 @@
 // Usage: hall_crash_worker DB_PATH ZONE_OFFSET_MINUTES SEED
 // It runs until it is killed; any error ends it with status 1 and a message on stderr.
 
-#include "crash_hall.h"
-#include "store/durable_engine.h"
+#include "tests/store/crash_hall.h"
+#include "shared/store/durable_engine.h"
 
 #include <cstdio>
 #include <memory>

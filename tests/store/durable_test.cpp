@@ -1,7 +1,7 @@
 // The durable engine: what it acknowledged is there after a restart, refusals write nothing, and
 // a batch is decided in order and committed as one.
 
-#include "store_fixture.h"
+#include "tests/store/store_fixture.h"
 
 using namespace hall;
 using namespace hall::store;

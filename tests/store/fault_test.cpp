@@ -1,8 +1,8 @@
 // Fault injection: a commit that the disk refuses (I/O error, disk full, failed fsync) throws,
 // leaves the engine exactly as before the command, and leaves nothing of it in the file.
 
-#include "fault_vfs.h"
-#include "store_fixture.h"
+#include "tests/support/fault_vfs.h"
+#include "tests/store/store_fixture.h"
 
 using namespace hall;
 using namespace hall::store;

@@ -1,10 +1,10 @@
 // Migration from the older schema: a version-1 file (journal only, no daily reports) opens with
 // the current code, is moved to version 2, replays into the same engine, and takes reports.
 
-#include "raw_db.h"
-#include "store/event_codec.h"
-#include "store/migrations.h"
-#include "store_fixture.h"
+#include "tests/store/raw_db.h"
+#include "shared/store/event_codec.h"
+#include "shared/store/migrations.h"
+#include "tests/store/store_fixture.h"
 
 using namespace hall;
 using namespace hall::store;

@@ -1,7 +1,7 @@
 #pragma once
 // Raw SQLite access for tests that build or inspect a store's file behind its back.
 
-#include "store/event_codec.h"
+#include "shared/store/event_codec.h"
 
 #include <cstdint>
 #include <doctest/doctest.h>

@@ -1,9 +1,9 @@
 // Retried requests: the first answer comes back, and nothing happens twice — also across a
 // reopen (the answer is committed with the request's events) and inside one batch.
 
-#include "store/durable_engine.h"
-#include "store/outcome_codec.h"
-#include "store_fixture.h"
+#include "shared/store/durable_engine.h"
+#include "shared/store/outcome_codec.h"
+#include "tests/store/store_fixture.h"
 
 #include <doctest/doctest.h>
 #include <set>

@@ -1,8 +1,8 @@
 // Retention: journal rows of old days go once the day has its stored report and lies outside
 // both the retention period and the replay horizon; the report stays readable.
 
-#include "raw_db.h"
-#include "store_fixture.h"
+#include "tests/store/raw_db.h"
+#include "tests/store/store_fixture.h"
 
 #include <map>
 #include <set>

@@ -2,7 +2,7 @@
 // Helpers for the store tests: a small hall of our own (so that these tests depend on nobody's
 // demo configuration), local timestamps in a +8 hall, throwaway directories and store opening.
 
-#include "store/durable_engine.h"
+#include "shared/store/durable_engine.h"
 
 #include <chrono>
 #include <doctest/doctest.h>

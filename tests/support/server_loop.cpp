@@ -1,4 +1,4 @@
-#include "server_loop.h"
+#include "tests/support/server_loop.h"
 
 #include <future>
 

@@ -3,7 +3,7 @@
 // connections handed to a callback, and one thread running the io_context. Connections are
 // served on that thread only, so servers built on it need no locks for their own state.
 
-#include "netclient/asio.h"
+#include "callstation/netclient/asio.h"
 
 #include <atomic>
 #include <cstddef>

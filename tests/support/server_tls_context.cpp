@@ -1,4 +1,4 @@
-#include "server_tls_context.h"
+#include "tests/support/server_tls_context.h"
 
 #include <openssl/ssl.h>
 #include <stdexcept>

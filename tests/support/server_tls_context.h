@@ -2,7 +2,7 @@
 // The server side of TLS for the test servers: the given certificate (chain) and key, TLS 1.2
 // or later, no client certificates.
 
-#include "netclient/asio.h"
+#include "callstation/netclient/asio.h"
 
 #include <string>
 

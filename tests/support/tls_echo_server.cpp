@@ -1,7 +1,7 @@
-#include "tls_echo_server.h"
+#include "tests/support/tls_echo_server.h"
 
-#include "server_loop.h"
-#include "server_tls_context.h"
+#include "tests/support/server_loop.h"
+#include "tests/support/server_tls_context.h"
 
 #include <deque>
 

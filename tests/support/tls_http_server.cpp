@@ -1,7 +1,7 @@
-#include "tls_http_server.h"
+#include "tests/support/tls_http_server.h"
 
-#include "server_loop.h"
-#include "server_tls_context.h"
+#include "tests/support/server_loop.h"
+#include "tests/support/server_tls_context.h"
 
 namespace hall::testing {
 

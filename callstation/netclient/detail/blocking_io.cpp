@@ -1,7 +1,7 @@
-#include "netclient/detail/blocking_io.h"
+#include "callstation/netclient/detail/blocking_io.h"
 
-#include "netclient/errors.h"
-#include "netclient/tls_client.h"
+#include "callstation/netclient/errors.h"
+#include "callstation/netclient/tls_client.h"
 
 namespace hall::netclient::detail {
 

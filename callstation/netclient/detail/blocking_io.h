@@ -9,7 +9,7 @@
 // again: callers abandon the stream and its io_context together (the io_context is destroyed
 // after the stream, which drops queued handlers without running them).
 
-#include "netclient/asio.h"
+#include "callstation/netclient/asio.h"
 
 #include <chrono>
 #include <cstdint>

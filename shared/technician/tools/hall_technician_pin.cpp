@@ -10,9 +10,9 @@
 // an administrator with shell access recovers a locked terminal. `verify` goes through the same
 // lockout as the menu, so it is no way around it.
 
-#include "technician/pin_file.h"
-#include "technician/pin_gate.h"
-#include "technician/pin_rules.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/pin_gate.h"
+#include "shared/technician/pin_rules.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>

@@ -1,7 +1,7 @@
-#include "device_settings_model.h"
+#include "shared/ui/technician/device_settings_model.h"
 
 #include "drivers/base/registry.h"
-#include "technician_session.h"
+#include "shared/ui/technician/technician_session.h"
 
 #include <QMetaObject>
 #include <QVariantMap>

@@ -4,8 +4,8 @@
 // go through SettingsStore (validated against the hardware table, file unchanged on error) and
 // are audited; tests run on the model's own worker thread, never on the UI thread.
 
-#include "technician/device_test_runner.h"
-#include "technician/settings_file.h"
+#include "shared/technician/device_test_runner.h"
+#include "shared/technician/settings_file.h"
 
 #include <QAbstractListModel>
 #include <QThreadPool>

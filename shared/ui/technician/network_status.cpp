@@ -1,4 +1,4 @@
-#include "network_status.h"
+#include "shared/ui/technician/network_status.h"
 
 #include <QDateTime>
 #include <QNetworkInterface>

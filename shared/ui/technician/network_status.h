@@ -3,7 +3,7 @@
 // compares with the hall's network plan), the local time and time zone (a wrong clock breaks
 // TLS and the business day). The controller link state comes from the app (session property).
 
-#include "technician/clock.h"
+#include "shared/technician/clock.h"
 
 #include <QObject>
 #include <QVariantList>

@@ -14,10 +14,10 @@
 //
 // The pointers are not owned and must outlive the session.
 
-#include "technician/audit.h"
-#include "technician/clock.h"
-#include "technician/device_test_runner.h"
-#include "technician/enrollment.h"
+#include "shared/technician/audit.h"
+#include "shared/technician/clock.h"
+#include "shared/technician/device_test_runner.h"
+#include "shared/technician/enrollment.h"
 
 #include <chrono>
 #include <filesystem>

@@ -3,8 +3,8 @@
 // "permits" (A) and "taxes" (B), windows 1–3, staff s1–s3) and ControllerClients on data
 // directories of their own, with short backoff and timeouts so the tests run in seconds.
 
-#include "daemon_process.h"
-#include "qt_event_wait.h"
+#include "tests/daemon/daemon_process.h"
+#include "tests/support/qt_event_wait.h"
 #include "shared/client/controller_client.h"
 
 #include <doctest/doctest.h>

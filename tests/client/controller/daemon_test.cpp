@@ -1,7 +1,7 @@
 // The client against the real daemon: enrollment, hello, snapshot, requests, pinning, resync.
-#include "controller/hall_pki.h"
-#include "daemon_fixture.h"
-#include "qt_event_wait.h"
+#include "callstation/controller/hall_pki.h"
+#include "tests/client/controller/daemon_fixture.h"
+#include "tests/support/qt_event_wait.h"
 #include "shared/client/models/services_model.h"
 
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "protocol/codec.h"
-#include "shared/client/lease_pool.h"
+#include "shared/protocol/codec.h"
+#include "shared/terminal/lease_pool.h"
 
 #include <doctest/doctest.h>
 #include <set>

@@ -1,7 +1,7 @@
 // A ticket machine that loses the controller keeps issuing from leased numbers; when the
 // controller is back the tickets are reported once and join the queue in issue-time order.
-#include "daemon_fixture.h"
-#include "qt_event_wait.h"
+#include "tests/client/controller/daemon_fixture.h"
+#include "tests/support/qt_event_wait.h"
 #include "shared/client/ticket_issuer.h"
 
 #include <doctest/doctest.h>

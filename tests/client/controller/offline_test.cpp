@@ -1,11 +1,11 @@
 // The controller goes away: the terminal keeps working from its outbox, and when the controller
 // is back everything is replayed once, in order — even a request whose answer was lost.
-#include "daemon_fixture.h"
-#include "netclient/terminal_connection.h"
-#include "protocol/codec.h"
-#include "qt_event_wait.h"
-#include "shared/client/outbox.h"
-#include "shared/client/terminal_identity.h"
+#include "tests/client/controller/daemon_fixture.h"
+#include "callstation/netclient/terminal_connection.h"
+#include "shared/protocol/codec.h"
+#include "tests/support/qt_event_wait.h"
+#include "shared/terminal/outbox.h"
+#include "shared/terminal/terminal_identity.h"
 
 #include <QSignalSpy>
 #include <csignal>

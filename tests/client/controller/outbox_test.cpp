@@ -1,5 +1,5 @@
-#include "protocol/codec.h"
-#include "shared/client/outbox.h"
+#include "shared/protocol/codec.h"
+#include "shared/terminal/outbox.h"
 
 #include <doctest/doctest.h>
 #include <temp_dir.h>

@@ -1,8 +1,8 @@
 // The hall's person-key secret reaches identifying terminals in the hello result: the client
 // holds the controller's 32 bytes in memory, never in its data directory; a call board gets none.
-#include "controller/data_dir.h"
-#include "daemon_fixture.h"
-#include "qt_event_wait.h"
+#include "callstation/controller/data_dir.h"
+#include "tests/client/controller/daemon_fixture.h"
+#include "tests/support/qt_event_wait.h"
 
 #include <QSignalSpy>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 #pragma once
 // A recorder of everything the identification service signals (waiting: qt_event_wait.h).
 
-#include "qt_event_wait.h"
+#include "tests/support/qt_event_wait.h"
 #include "shared/client/identification_service.h"
 
 #include <QCoreApplication>

@@ -4,10 +4,10 @@
 #include "drivers/idcard/id_card_reader.h"
 #include "drivers/idcard/twin/sam_reader_twin.h"
 #include "drivers/transport/serial_stream.h"
-#include "event_loop.h"
-#include "idcard_test_support.h"
+#include "tests/client/identification/event_loop.h"
+#include "tests/drivers/support/idcard_test_support.h"
 #include "shared/client/identification_service.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 

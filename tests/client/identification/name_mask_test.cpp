@@ -1,5 +1,5 @@
 // The display rule for names (shared/client/name_mask.h).
-#include "shared/client/name_mask.h"
+#include "shared/terminal/name_mask.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // The person key of docs/protocol.md (shared/client/person_key.h). Expected values were
 // computed independently with `openssl dgst -sha256 -mac HMAC -macopt key:<secret>`.
-#include "shared/client/citizen_messages.h"
-#include "shared/client/person_key.h"
+#include "shared/terminal/citizen_messages.h"
+#include "shared/terminal/person_key.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -2,9 +2,9 @@
 // by the service.
 #include "drivers/scanner/scanner_device.h"
 #include "drivers/scanner/twin/scanner_twin.h"
-#include "event_loop.h"
+#include "tests/client/identification/event_loop.h"
 #include "shared/client/identification_service.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 

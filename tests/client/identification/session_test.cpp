@@ -2,9 +2,9 @@
 // threads as the drivers call them: marshalling, masked fields, replacement, wiping (checked
 // through secure_wipe.h's observer), the idle timeout, the person key, and the social-security
 // card path.
-#include "event_loop.h"
+#include "tests/client/identification/event_loop.h"
 #include "shared/client/identification_service.h"
-#include "wipe_watch.h"
+#include "tests/client/identification/wipe_watch.h"
 
 #include <QElapsedTimer>
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // The models follow a backend's snapshots and pushes; here the MockBackend's engine makes them.
-#include "qt_event_wait.h"
+#include "tests/support/qt_event_wait.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/models/device_health_model.h"
 #include "shared/client/models/notices_model.h"

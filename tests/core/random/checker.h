@@ -19,8 +19,8 @@
 //     they are given) and the parts add up.
 // Each check returns a description of the first broken rule, or an empty string.
 
-#include "core/engine.h"
-#include "random/generator.h"
+#include "shared/core/engine.h"
+#include "tests/core/random/generator.h"
 
 #include <array>
 #include <map>

@@ -3,8 +3,8 @@
 // small hall (so that tickets really flow through every state), with a share of wrong ones
 // (unknown ids, busy windows, bad reasons) that the engine must refuse without changing.
 
-#include "core/engine.h"
-#include "random/rng.h"
+#include "shared/core/engine.h"
+#include "tests/core/random/rng.h"
 
 #include <chrono>
 #include <string>

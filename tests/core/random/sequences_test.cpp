@@ -6,10 +6,10 @@
 //   HALL_CORE_SEED=0x1234abcd core_random_tests --test-case="random sequence by seed"
 // which runs that one sequence and prints every command and its outcome.
 
-#include "hall_fixture.h"
-#include "random/checker.h"
-#include "random/generator.h"
-#include "random/rng.h"
+#include "tests/core/hall_fixture.h"
+#include "tests/core/random/checker.h"
+#include "tests/core/random/generator.h"
+#include "tests/core/random/rng.h"
 
 #include <cstdio>
 #include <cstdlib>

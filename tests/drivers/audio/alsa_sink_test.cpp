@@ -5,7 +5,7 @@
 #include "drivers/audio/announcer.h"
 #include "drivers/audio/voice_pack_loader.h"
 #include "drivers/base/device_error.h"
-#include "tones.h"
+#include "tests/drivers/audio/tones.h"
 
 #include <condition_variable>
 #include <doctest/doctest.h>

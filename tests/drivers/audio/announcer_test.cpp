@@ -7,8 +7,8 @@
 #include "drivers/audio/wav_file_sink.h"
 #include "drivers/base/device_worker.h"
 #include "drivers/base/registry.h"
-#include "temp_dir.h"
-#include "tones.h"
+#include "tests/support/temp_dir.h"
+#include "tests/drivers/audio/tones.h"
 
 #include <atomic>
 #include <condition_variable>

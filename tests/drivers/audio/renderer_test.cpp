@@ -2,7 +2,7 @@
 // the samples at those places are the clips themselves, and the length is clips + gaps + chime
 // to the sample.
 #include "drivers/audio/renderer.h"
-#include "tones.h"
+#include "tests/drivers/audio/tones.h"
 
 #include <doctest/doctest.h>
 #include <string>

@@ -3,7 +3,7 @@
 #include "drivers/audio/clip_trim.h"
 #include "drivers/audio/resample.h"
 #include "drivers/audio/voice_pack.h"
-#include "tones.h"
+#include "tests/drivers/audio/tones.h"
 
 #include <cmath>
 #include <doctest/doctest.h>

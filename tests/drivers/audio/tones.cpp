@@ -1,4 +1,4 @@
-#include "tones.h"
+#include "tests/drivers/audio/tones.h"
 
 #include "drivers/audio/wav_codec.h"
 

@@ -4,8 +4,8 @@
 #include "drivers/audio/renderer.h"
 #include "drivers/audio/voice_pack_loader.h"
 #include "drivers/audio/wav_codec.h"
-#include "temp_dir.h"
-#include "tones.h"
+#include "tests/support/temp_dir.h"
+#include "tests/drivers/audio/tones.h"
 
 #include <algorithm>
 #include <cstdlib>

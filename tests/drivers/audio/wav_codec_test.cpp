@@ -2,7 +2,7 @@
 // tools (8/24/32-bit, float, stereo, extensible, extra chunks), and that malformed files are
 // refused with an error that says what is wrong.
 #include "drivers/audio/wav_codec.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <cmath>
 #include <cstring>

@@ -2,7 +2,7 @@
 #include "drivers/base/device_error.h"
 #include "drivers/transport/serial_stream.h"
 #include "drivers/twin/pty_port.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <thread>

@@ -1,13 +1,13 @@
 // devsim as a process with its LED strip and keypad buses: the real LedStripBus and KeypadBus
 // on its ptys, steered over its control socket ("keypad press 3 call_next", "led show 3").
-#include "bus_test_support.h"
-#include "devsim_process.h"
+#include "tests/drivers/support/bus_test_support.h"
+#include "tests/drivers/support/devsim_process.h"
 #include "drivers/base/registry.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/keypad/keypad_bus.h"
 #include "drivers/led/led_strip_bus.h"
 #include "drivers/transport/serial_stream.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 

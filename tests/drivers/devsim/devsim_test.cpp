@@ -1,14 +1,14 @@
 // devsim as a process: twins on ptys steered over its control socket, the real ID-card driver
 // reading the fixture's people through it — all three card layouts.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "devsim_process.h"
+#include "tests/drivers/support/devsim_process.h"
 #include "drivers/base/registry.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/idcard/id_card_reader.h"
 #include "drivers/smartcard/smartcard_reader_device.h"
 #include "drivers/transport/serial_stream.h"
-#include "pcscd_fixture.h"
-#include "temp_dir.h"
+#include "tests/drivers/support/pcscd_fixture.h"
+#include "tests/support/temp_dir.h"
 
 #include <algorithm>
 #include <condition_variable>

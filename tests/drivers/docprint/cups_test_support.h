@@ -6,7 +6,7 @@
 #include "drivers/base/device_event.h"
 #include "drivers/docprint/print_types.h"
 #include "drivers/docprint/twin/cups_sandbox.h"
-#include "event_recorder.h"
+#include "tests/drivers/support/event_recorder.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -3,7 +3,7 @@
 // kept while the printer is away, cancel of a waiting and of a printing job, stop, and the
 // document buffer wiped once sent. Every wait is bounded.
 
-#include "cups_test_support.h"
+#include "tests/drivers/docprint/cups_test_support.h"
 #include "drivers/base/secure_wipe.h"
 #include "drivers/docprint/document_printer_device.h"
 

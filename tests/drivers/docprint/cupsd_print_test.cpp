@@ -3,7 +3,7 @@
 // and each way a job ends — completed, failed (queue stopped, out of paper, printer offline,
 // queue refusing jobs, unknown queue, cupsd gone) and cancelled. Every wait is bounded.
 
-#include "cups_test_support.h"
+#include "tests/drivers/docprint/cups_test_support.h"
 #include "drivers/base/device_error.h"
 #include "drivers/docprint/direct_print.h"
 #include "drivers/docprint/ipp_attributes.h"

@@ -1,4 +1,4 @@
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 
 #include <stdexcept>
 

@@ -1,6 +1,6 @@
 // Read replies of fictitious cardholders decoded field by field, for each card layout; the
 // errors a malformed or misread block gives; and encodeTextBlock as the decoder's inverse.
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 #include "drivers/idcard/id_card_record.h"
 #include "drivers/idcard/id_number.h"
 #include "drivers/idcard/sam_frame.h"

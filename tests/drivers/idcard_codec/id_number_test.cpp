@@ -1,5 +1,5 @@
 // ID-number check digits (ISO 7064 MOD 11-2), dates, masking and the nation table.
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 #include "drivers/idcard/id_number.h"
 #include "drivers/idcard/nations.h"
 

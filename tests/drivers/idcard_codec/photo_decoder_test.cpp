@@ -1,5 +1,5 @@
 // The WLT photo plug-in point: absent, working, and misbehaving decoders.
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 #include "drivers/idcard/photo_decoder.h"
 
 #include <doctest/doctest.h>

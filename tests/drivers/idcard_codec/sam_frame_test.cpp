@@ -1,6 +1,6 @@
 // SAM frames: encoding against bytes public reader code sends, and the incremental decoder
 // against checksum errors, bad lengths, truncation, garbage and byte-at-a-time delivery.
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 #include "drivers/idcard/sam_frame.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // Personal buffers really are zeroed. Checked through the wipe observer (secure_wipe.h), which
 // sees each region right after it is zeroed and before its memory is released, so nothing here
 // reads freed memory.
-#include "card_fixtures.h"
+#include "tests/drivers/idcard_codec/card_fixtures.h"
 #include "drivers/base/secure_wipe.h"
 #include "drivers/idcard/id_card_record.h"
 #include "drivers/idcard/sam_frame.h"

@@ -4,8 +4,8 @@
 #include "drivers/idcard/id_card_reader.h"
 #include "drivers/idcard/twin/sam_reader_twin.h"
 #include "drivers/transport/serial_stream.h"
-#include "idcard_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/support/idcard_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <condition_variable>
 #include <deque>

@@ -9,7 +9,7 @@
 #include "drivers/idcard/id_card_record.h"
 #include "drivers/idcard/sam_frame.h"
 #include "drivers/idcard/usb_opener.h"
-#include "ioctl_script.h"
+#include "tests/drivers/idcard_usb/ioctl_script.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -36,7 +36,7 @@
 #include "drivers/idcard/sam_frame.h"
 #include "drivers/idcard/sam_status.h"
 #include "drivers/transport/usb_bulk_stream.h"
-#include "ioctl_script.h"
+#include "tests/drivers/idcard_usb/ioctl_script.h"
 
 #include <cstdio>
 #include <exception>

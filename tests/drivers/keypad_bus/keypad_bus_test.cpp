@@ -1,14 +1,14 @@
 // Keypads end to end: KeypadBus on a SerialStream, the bus twin's keypads on a real pty, keys
 // pressed at the twin arriving at the handler with their address — exactly once, also through
 // broken CRCs, noise and a keypad that goes silent.
-#include "bus_test_support.h"
+#include "tests/drivers/support/bus_test_support.h"
 #include "drivers/base/registry.h"
 #include "drivers/bus/twin/bus_twin.h"
 #include "drivers/keypad/keypad_bus.h"
 #include "drivers/keypad/twin/keypad_unit.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "drivers/transport/serial_stream.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <thread>

@@ -1,14 +1,14 @@
 // The LED strip bus end to end: LedStripBus on a SerialStream, the bus twin with 64 strips at
 // the other end of a real pty, with strips that go mute, replies with broken CRCs and noise on
 // the line; and once over TCP (TcpStream to the twin on a loopback port).
-#include "bus_test_support.h"
+#include "tests/drivers/support/bus_test_support.h"
 #include "drivers/base/registry.h"
 #include "drivers/bus/twin/bus_twin.h"
 #include "drivers/led/led_strip_bus.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "drivers/transport/serial_stream.h"
 #include "drivers/transport/tcp_stream.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <thread>

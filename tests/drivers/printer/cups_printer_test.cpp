@@ -4,7 +4,7 @@
 // the job never prints later); after a refill the next ticket prints. Every wait is bounded.
 #include "drivers/docprint/twin/cups_sandbox.h"
 #include "drivers/printer/cups_ticket_printer.h"
-#include "printer_test_support.h"
+#include "tests/drivers/printer/printer_test_support.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

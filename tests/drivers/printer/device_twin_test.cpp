@@ -3,8 +3,8 @@
 // and answering status queries.
 #include "drivers/printer/ticket_printers.h"
 #include "drivers/printer/twin/thermal_printer_twin.h"
-#include "printer_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/printer/printer_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <thread>

@@ -1,11 +1,11 @@
 // devsim's ticket printer as a process: its pty and TCP lines printed to by the real driver,
 // paper and cover steered over the control socket, tickets written to --printer-out.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "devsim_process.h"
+#include "tests/drivers/support/devsim_process.h"
 #include "drivers/devsim/control_server.h"
 #include "drivers/printer/ticket_printers.h"
-#include "printer_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/printer/printer_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <signal.h>

@@ -3,8 +3,8 @@
 #include "drivers/printer/ticket_printers.h"
 #include "drivers/printer/twin/thermal_printer_twin.h"
 #include "drivers/printer/twin/ticket_png.h"
-#include "printer_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/printer/printer_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <array>
 #include <cstdio>

@@ -5,7 +5,7 @@
 // take the job byte for byte, in 64-byte packets. Each "umockdev:" suite runs in its own
 // umockdev-run (CMakeLists.txt) and is skipped in a plain run of the binary.
 #include "drivers/printer/ticket_printers.h"
-#include "printer_test_support.h"
+#include "tests/drivers/printer/printer_test_support.h"
 
 #include <doctest/doctest.h>
 

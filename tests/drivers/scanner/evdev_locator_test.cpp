@@ -2,7 +2,7 @@
 #include "drivers/base/device_error.h"
 #include "drivers/scanner/evdev_locator.h"
 #include "drivers/scanner/hid_scan_source.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -6,7 +6,7 @@
 // event5 through the hardware table and sysfs, open and grab it (EVIOCGRAB) and decode the
 // replayed key events. Outside umockdev this test fails: it would read the machine's devices.
 #include "drivers/scanner/scanner_device.h"
-#include "scanner_test_support.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // SerialFramer: every terminator, codes split across reads, overflow and resynchronisation,
 // garbage, prefix/suffix, encoding, stale partial codes.
 #include "drivers/scanner/serial_framer.h"
-#include "scanner_test_support.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
 
 #include <doctest/doctest.h>
 #include <random>

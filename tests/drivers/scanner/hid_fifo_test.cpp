@@ -3,9 +3,9 @@
 // EVIOCGRAB is left out (a FIFO is not an input device); the umockdev test covers the grab.
 #include "drivers/scanner/evdev_input.h"
 #include "drivers/scanner/scanner_device.h"
-#include "key_events.h"
-#include "scanner_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/scanner/key_events.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <cstring>
 #include <doctest/doctest.h>

@@ -1,8 +1,8 @@
 // Keyboard-mode scanners: the US keymap and KeyDecoder on evdev event sequences.
 #include "drivers/scanner/key_decoder.h"
 #include "drivers/scanner/us_keymap.h"
-#include "key_events.h"
-#include "scanner_test_support.h"
+#include "tests/drivers/scanner/key_events.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
 
 #include <doctest/doctest.h>
 #include <linux/input-event-codes.h>

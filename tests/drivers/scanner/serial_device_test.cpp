@@ -2,7 +2,7 @@
 #include "drivers/base/registry.h"
 #include "drivers/scanner/scanner_device.h"
 #include "drivers/scanner/serial_scan_source.h"
-#include "scanner_test_support.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
 
 #include <doctest/doctest.h>
 #include <thread>

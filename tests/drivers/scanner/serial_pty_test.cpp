@@ -1,8 +1,8 @@
 // End to end: the serial scanner driver (SerialStream) against the scanner twin on a real pty.
 #include "drivers/scanner/scanner_device.h"
 #include "drivers/scanner/twin/scanner_twin.h"
-#include "scanner_test_support.h"
-#include "temp_dir.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <thread>

@@ -5,7 +5,7 @@
 #include "drivers/scanner/scanner_device.h"
 #include "drivers/scanner/serial_framer.h"
 #include "drivers/scanner/serial_scan_source.h"
-#include "scanner_test_support.h"
+#include "tests/drivers/scanner/scanner_test_support.h"
 
 #include <doctest/doctest.h>
 #include <mutex>

@@ -3,7 +3,7 @@
 
 #include "drivers/smartcard/apdu.h"
 #include "drivers/smartcard/hex.h"
-#include "scripted_card.h"
+#include "tests/drivers/smartcard/scripted_card.h"
 
 #include <doctest/doctest.h>
 

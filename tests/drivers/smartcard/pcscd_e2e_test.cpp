@@ -2,11 +2,11 @@
 // card connected to it, and SmartCardReaderDevice watching the reader. Every wait is bounded.
 // Timings go to the doctest output (MESSAGE) so a slow machine shows where the time went.
 
-#include "applet_transport.h"
+#include "tests/drivers/smartcard/applet_transport.h"
 #include "drivers/smartcard/smartcard_reader_device.h"
 #include "drivers/smartcard/twin/vpcd_card.h"
-#include "event_recorder.h"
-#include "pcscd_fixture.h"
+#include "tests/drivers/support/event_recorder.h"
+#include "tests/drivers/support/pcscd_fixture.h"
 
 #include <algorithm>
 #include <condition_variable>

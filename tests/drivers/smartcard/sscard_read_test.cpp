@@ -1,10 +1,10 @@
 // The social-security read (profile over APDUs) against the virtual card's applet, in process:
 // the shipped profile, the SFI / Le-00 variant, T=0 paths, and every way a card can disappoint.
 
-#include "applet_transport.h"
+#include "tests/drivers/smartcard/applet_transport.h"
 #include "drivers/base/device_error.h"
 #include "drivers/smartcard/sscard_read.h"
-#include "scripted_card.h"
+#include "tests/drivers/smartcard/scripted_card.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>

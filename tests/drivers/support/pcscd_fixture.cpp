@@ -1,4 +1,4 @@
-#include "pcscd_fixture.h"
+#include "tests/drivers/support/pcscd_fixture.h"
 
 #include <algorithm>
 #include <cstring>

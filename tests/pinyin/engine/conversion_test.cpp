@@ -1,5 +1,5 @@
 // Pinyin → 汉字 for the words a government service hall types, and choosing candidates.
-#include "candidates.h"
+#include "tests/pinyin/engine/candidates.h"
 
 #include <doctest/doctest.h>
 

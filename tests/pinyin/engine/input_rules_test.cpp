@@ -1,7 +1,7 @@
 // What the engine refuses: anything but letters and the syllable apostrophe, letters that
 // continue no pinyin, compositions past the engine's length, and candidates that do not exist.
 // A refusal changes nothing.
-#include "candidates.h"
+#include "tests/pinyin/engine/candidates.h"
 
 #include <doctest/doctest.h>
 #include <string>

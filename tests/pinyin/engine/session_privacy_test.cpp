@@ -1,7 +1,7 @@
 // Nothing one citizen types is remembered for the next: words learned in a session are gone after
 // resetSession() and in any later engine, and no file is ever written.
-#include "candidates.h"
-#include "temp_dir.h"
+#include "tests/pinyin/engine/candidates.h"
+#include "tests/support/temp_dir.h"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

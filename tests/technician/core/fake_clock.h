@@ -1,7 +1,7 @@
 #pragma once
 // A wall clock the test moves by hand.
 
-#include "technician/clock.h"
+#include "shared/technician/clock.h"
 
 #include <memory>
 

@@ -1,5 +1,5 @@
-#include "fake_clock.h"
-#include "technician/lockout_policy.h"
+#include "tests/technician/core/fake_clock.h"
+#include "shared/technician/lockout_policy.h"
 
 #include <doctest/doctest.h>
 

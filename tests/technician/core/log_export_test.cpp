@@ -1,6 +1,6 @@
-#include "fake_clock.h"
-#include "technician/log_export.h"
-#include "temp_dir.h"
+#include "tests/technician/core/fake_clock.h"
+#include "shared/technician/log_export.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,7 +1,7 @@
-#include "fake_clock.h"
-#include "technician/pin_file.h"
-#include "technician/pin_gate.h"
-#include "temp_dir.h"
+#include "tests/technician/core/fake_clock.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/pin_gate.h"
+#include "tests/support/temp_dir.h"
 
 #include <cstdio>
 #include <doctest/doctest.h>

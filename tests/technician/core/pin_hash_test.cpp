@@ -1,4 +1,4 @@
-#include "technician/pin_hash.h"
+#include "shared/technician/pin_hash.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "technician/pin_rules.h"
+#include "shared/technician/pin_rules.h"
 
 #include <doctest/doctest.h>
 

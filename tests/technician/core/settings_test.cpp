@@ -1,5 +1,5 @@
-#include "technician/settings_file.h"
-#include "temp_dir.h"
+#include "shared/technician/settings_file.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <fstream>

@@ -1,7 +1,7 @@
 // PlayAnnouncement through the real announcer with the generated zh-CN voice pack, into a
 // memory sink (the test machine has no sound card), and against ALSA with a device that does
 // not exist.
-#include "device_test_rig.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/audio/memory_sink.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // PrintTicket through a real cupsd (drivers/docprint's private sandbox): the document printer's
 // PDF test page and the ESC/POS ticket as a raw job, on the pass-through queue that keeps the
 // bytes, and on the queue whose printer runs out of paper. Test suite "cupsd".
-#include "device_test_rig.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/docprint/twin/cups_sandbox.h"
 
 #include <doctest/doctest.h>

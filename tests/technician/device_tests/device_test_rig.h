@@ -2,7 +2,7 @@
 // What the device-test suites share: runner options with timings short enough for twins that
 // answer at once, and settings for a device at a twin's address.
 
-#include "technician/driver_test_runner.h"
+#include "shared/technician/driver_test_runner.h"
 
 #include <chrono>
 #include <string>

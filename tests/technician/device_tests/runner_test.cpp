@@ -1,6 +1,6 @@
 // What the runner refuses before any driver is touched: a setting the hardware table rejects,
 // a test that is not the device's, a combination this build has no test for.
-#include "device_test_rig.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Qt Quick Test runner for Hall.Keyboard: links the modules statically and hands the test a
 // probe of the compiled translations.
 
-#include "translation_probe.h"
+#include "tests/ui/keyboard/translation_probe.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>

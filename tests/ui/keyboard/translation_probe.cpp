@@ -1,4 +1,4 @@
-#include "translation_probe.h"
+#include "tests/ui/keyboard/translation_probe.h"
 
 #include <QTranslator>
 

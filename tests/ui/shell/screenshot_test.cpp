@@ -1,6 +1,6 @@
 // hall-ui-gallery --screenshot DIR: one PNG per screen, language and elder mode, each a real
 // rendering (full size, many colours, not blank), and the variants differ from one another.
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 #include <QCoreApplication>
 #include <QDir>

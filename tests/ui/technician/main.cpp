@@ -1,6 +1,6 @@
 // Qt Quick Test runner for Hall.Technician: links the module statically, registers the test rig.
 
-#include "technician_rig.h"
+#include "tests/ui/technician/technician_rig.h"
 
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>

@@ -1,7 +1,7 @@
-#include "technician_rig.h"
+#include "tests/ui/technician/technician_rig.h"
 
-#include "technician/pin_file.h"
-#include "technician/pin_gate.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/pin_gate.h"
 
 #include <QDir>
 #include <fstream>

@@ -3,8 +3,8 @@
 // a clock the test moves, and fakes that record what the menu asked of the app (audit entries,
 // device tests, enrollment, restart).
 
-#include "technician_session.h"
-#include "temp_dir.h"
+#include "shared/ui/technician/technician_session.h"
+#include "tests/support/temp_dir.h"
 
 #include <QObject>
 #include <QStringList>

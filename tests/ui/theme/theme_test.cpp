@@ -1,7 +1,7 @@
 // The Theme singleton as the QML engine sees it: every declared text / background pair has at
 // least 4.5:1 contrast, every text colour is declared on some background, and the elder-mode
 // sizes meet 适老化 physically on the target panel.
-#include "wcag_contrast.h"
+#include "tests/ui/theme/wcag_contrast.h"
 
 #include <QColor>
 #include <QFontDatabase>
