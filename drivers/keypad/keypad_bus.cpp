@@ -14,15 +14,13 @@ constexpr std::size_t kMaxNumber = 8;
 KeypadBus::KeypadBus(const DeviceDescriptor& descriptor, const std::string& port,
                      bus::LineOpener open, bus::LineSettings line, DeviceEventSink events,
                      KeyHandler onKey, KeypadBusOptions options)
-    : WorkerDevice(descriptor, std::string(descriptor.id) + "@" + port, std::move(events),
-                   options.reopen),
-      open_(std::move(open)), master_(line), onKey_(std::move(onKey)), options_(std::move(options)),
-      units_(options_.addresses, options_.probe) {
-    addresses_ = units_.addresses();
+    : LineDevice(descriptor, port, std::move(open), std::move(events), options.addresses,
+                 options.probe, options.reopen),
+      master_(line), onKey_(std::move(onKey)), options_(std::move(options)) {
     // A random first POLL SEQ: after a controller restart, a keypad still holding its last reply
     // under SEQ s must not take our first poll for a repeat of it (1 chance in 255 remains).
     std::random_device rd;
-    for (const std::uint8_t a : addresses_) {
+    for (const std::uint8_t a : addresses()) {
         Pad pad;
         pad.pollSequence = bus::nextSequenceAfter(static_cast<std::uint8_t>(rd() % 255));
         pads_.emplace(a, std::move(pad));
@@ -38,8 +36,7 @@ void KeypadBus::send(std::uint8_t address, const Feedback& feedback) {
         throw std::invalid_argument("no keypad is configured at address " +
                                     std::to_string(address) + " on this line");
     if (auto why = checkFeedback(feedback)) throw std::invalid_argument(*why);
-    {
-        std::lock_guard lock(mutex_);
+    change([&] {
         Pad& pad = pads_.at(address);
         Item item{feedback, nextOrder_++, true};
         if (auto* l = std::get_if<LedCommand>(&feedback)) {
@@ -51,9 +48,7 @@ void KeypadBus::send(std::uint8_t address, const Feedback& feedback) {
             // after the moment has passed.
             pad.beeps.push_back(item);
         }
-        signalled_ = true;
-    }
-    wake_.notify_all();
+    });
 }
 
 KeypadStatus KeypadBus::status(std::uint8_t address) const {
@@ -88,7 +83,7 @@ bool KeypadBus::feedbackSentLocked() const {
 
 bool KeypadBus::waitFeedbackSent(std::chrono::milliseconds timeout) const {
     std::unique_lock lock(mutex_);
-    return sent_.wait_for(lock, timeout, [this] { return feedbackSentLocked(); });
+    return progress_.wait_for(lock, timeout, [this] { return feedbackSentLocked(); });
 }
 
 KeypadBus::Item* KeypadBus::findItem(Pad& pad, std::uint64_t order) {
@@ -132,9 +127,10 @@ std::optional<KeypadBus::Job> KeypadBus::pick(Clock::time_point now, Clock::time
     if (auto at = units_.nextProbe()) later(*at);
 
     // Round robin over the keypads that are reachable and due.
-    for (std::size_t k = 0; k < addresses_.size(); ++k) {
-        const std::size_t i = (cursor_ + k) % addresses_.size();
-        const std::uint8_t a = addresses_[i];
+    const auto& all = addresses();
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        const std::size_t i = (cursor_ + k) % all.size();
+        const std::uint8_t a = all[i];
         Pad& pad = pads_.at(a);
         if (!pad.polled || units_.state(a) == bus::UnitState::Offline) continue;
         const auto due = pad.lastPoll + options_.pollInterval;
@@ -142,14 +138,13 @@ std::optional<KeypadBus::Job> KeypadBus::pick(Clock::time_point now, Clock::time
             later(due);
             continue;
         }
-        cursor_ = (i + 1) % addresses_.size();
+        cursor_ = (i + 1) % all.size();
         return Job{JobKind::Poll, a, pad.pollSequence, 0, std::nullopt};
     }
     return std::nullopt;
 }
 
-void KeypadBus::collect(std::uint8_t address, Pad& pad, const PollReply& reply,
-                        std::vector<KeyEvent>& keys) {
+void KeypadBus::collect(std::uint8_t address, Pad& pad, const PollReply& reply) {
     for (const Key k : reply.keys) {
         ++pad.keys;
         KeyEvent e{address, k, {}};
@@ -163,12 +158,12 @@ void KeypadBus::collect(std::uint8_t address, Pad& pad, const PollReply& reply,
         } else {
             e.number = std::exchange(pad.number, {});
         }
-        keys.push_back(std::move(e));
+        keys_.push_back(std::move(e));
     }
 }
 
-void KeypadBus::apply(const Job& job, const bus::TransactResult& r, std::vector<Pending>& events,
-                      std::vector<KeyEvent>& keys) {
+void KeypadBus::apply(const Job& job, const bus::TransactResult& r,
+                      std::vector<bus::UnitEvent>& events) {
     const auto now = Clock::now();
     Pad& pad = pads_.at(job.address);
     lastWasProbe_ = job.kind == JobKind::Recovery;
@@ -226,10 +221,11 @@ void KeypadBus::apply(const Job& job, const bus::TransactResult& r, std::vector<
                                                       " lost key presses (its queue was full): "
                                                       "the clerk has to press again"),
                           job.address});
-    collect(job.address, pad, *reply, keys);
+    collect(job.address, pad, *reply);
 }
 
-void KeypadBus::deliver(const std::vector<KeyEvent>& keys) {
+void KeypadBus::afterStep() {
+    const auto keys = std::exchange(keys_, {});
     if (!onKey_) return;
     for (const auto& k : keys) {
         try {
@@ -241,62 +237,21 @@ void KeypadBus::deliver(const std::vector<KeyEvent>& keys) {
     }
 }
 
-void KeypadBus::serve(std::stop_token stop, const std::function<void()>& ready) {
-    auto line = open_(stop);
-    {
-        std::lock_guard lock(mutex_);
-        units_.lineReopened();
-        for (auto& [a, pad] : pads_) {
-            for (Item& i : pad.leds)
-                i.pending = i.feedback.has_value();
-            pad.display.pending = pad.display.feedback.has_value();
-        }
-        lineUp_ = true;
+void KeypadBus::lineOpenedLocked() {
+    for (auto& [a, pad] : pads_) {
+        for (Item& i : pad.leds)
+            i.pending = i.feedback.has_value();
+        pad.display.pending = pad.display.feedback.has_value();
     }
-    ready();
-    struct LineDown {
-        KeypadBus* self;
-        ~LineDown() {
-            {
-                std::lock_guard lock(self->mutex_);
-                self->lineUp_ = false;
-            }
-            self->sent_.notify_all();
-        }
-    } lineDown{this};
+}
 
-    while (!stop.stop_requested()) {
-        std::optional<Job> job;
-        {
-            std::unique_lock lock(mutex_);
-            Clock::time_point wakeAt;
-            job = pick(Clock::now(), wakeAt);
-            if (!job) {
-                signalled_ = false;
-                wake_.wait_until(lock, stop, wakeAt, [this] { return signalled_; });
-                continue;
-            }
-        }
-        bus::TransactResult result;
-        if (job->kind == JobKind::Signal) {
-            const auto e = encodeFeedback(*job->feedback);
-            result =
-                master_.transact(*line, job->address, e.command, job->sequence, e.payload, stop, 1);
-        } else {
-            result = master_.transact(*line, job->address, bus::cmd::kPoll, job->sequence, {}, stop,
-                                      3 + kMaxKeysPerPoll, job->kind == JobKind::Recovery ? 1 : 0);
-        }
-        std::vector<Pending> events;
-        std::vector<KeyEvent> keys;
-        {
-            std::lock_guard lock(mutex_);
-            apply(*job, result, events, keys);
-        }
-        sent_.notify_all();
-        for (auto& e : events)
-            report(e.type, std::move(e.error), e.unit);
-        deliver(keys);
+bus::TransactResult KeypadBus::transact(ByteStream& line, const Job& job, std::stop_token stop) {
+    if (job.kind == JobKind::Signal) {
+        const auto e = encodeFeedback(*job.feedback);
+        return master_.transact(line, job.address, e.command, job.sequence, e.payload, stop, 1);
     }
+    return master_.transact(line, job.address, bus::cmd::kPoll, job.sequence, {}, stop,
+                            3 + kMaxKeysPerPoll, job.kind == JobKind::Recovery ? 1 : 0);
 }
 
 } // namespace hall::drivers::keypad

@@ -18,17 +18,13 @@
 // answers; the others are polled as usual. A reply flagging lost keys → ReadFailed "keys_lost".
 // A unit that refuses POLL (not a keypad) → Refused once, and it is no longer polled.
 
-#include "drivers/base/worker_device.h"
-#include "drivers/bus/bus_master.h"
-#include "drivers/bus/unit_table.h"
+#include "drivers/bus/line_device.h"
 #include "drivers/keypad/keypad_payload.h"
 
 #include <array>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -61,7 +57,16 @@ struct KeypadStatus {
     bool polled = true;     // false once it refused POLL
 };
 
-class KeypadBus final : public WorkerDevice {
+// One transaction the bus worker chose (internal to KeypadBus, named here for its base).
+struct KeypadJob {
+    enum class Kind { Poll, Recovery, Signal } kind = Kind::Poll; // Signal: feedback
+    std::uint8_t address = 0;
+    std::uint8_t sequence = 0;
+    std::uint64_t order = 0; // Signal: the item sent, found again by its order
+    std::optional<Feedback> feedback;
+};
+
+class KeypadBus final : public bus::LineDevice<KeypadJob> {
 public:
     // Throws std::invalid_argument for addresses outside 1..64 or repeated.
     KeypadBus(const DeviceDescriptor& descriptor, const std::string& port, bus::LineOpener open,
@@ -84,13 +89,13 @@ public:
     }
 
     KeypadStatus status(std::uint8_t address) const;
-    const std::vector<std::uint8_t>& addresses() const { return addresses_; }
     // Waits until no feedback is pending for a keypad that is not offline; false on timeout.
     bool waitFeedbackSent(std::chrono::milliseconds timeout) const;
     bus::LineCounters counters() const { return master_.counters(); }
 
 private:
-    using Clock = std::chrono::steady_clock;
+    using Job = KeypadJob;
+    using JobKind = KeypadJob::Kind;
     struct Item {
         std::optional<Feedback> feedback;
         std::uint64_t order = 0;
@@ -106,48 +111,26 @@ private:
         std::uint64_t keys = 0;
         bool polled = true;
     };
-    enum class JobKind { Poll, Recovery, Signal }; // Signal: feedback (LED, beep, display)
-    struct Job {
-        JobKind kind = JobKind::Poll;
-        std::uint8_t address = 0;
-        std::uint8_t sequence = 0;
-        std::uint64_t order = 0; // Feedback: the item sent, found again by its order
-
-        std::optional<Feedback> feedback;
-    };
-    struct Pending {
-        DeviceEventType type;
-        std::optional<DeviceError> error;
-        std::uint8_t unit;
-    };
-
     static constexpr std::size_t kMaxQueuedBeeps = 4;
+    void lineOpenedLocked() override;
+    std::optional<Job> pick(Clock::time_point now, Clock::time_point& wakeAt) override;
+    bus::TransactResult transact(ByteStream& line, const Job& job, std::stop_token stop) override;
+    void apply(const Job& job, const bus::TransactResult& r,
+               std::vector<bus::UnitEvent>& events) override;
+    void afterStep() override; // delivers the keys apply() collected
     Item* findItem(Pad& pad, std::uint64_t order);
-    void serve(std::stop_token stop, const std::function<void()>& ready) override;
-    std::optional<Job> pick(Clock::time_point now, Clock::time_point& wakeAt);
-    void apply(const Job& job, const bus::TransactResult& r, std::vector<Pending>& events,
-               std::vector<KeyEvent>& keys);
-    void collect(std::uint8_t address, Pad& pad, const PollReply& reply,
-                 std::vector<KeyEvent>& keys);
-    void deliver(const std::vector<KeyEvent>& keys);
+    void collect(std::uint8_t address, Pad& pad, const PollReply& reply);
     bool feedbackSentLocked() const;
 
-    bus::LineOpener open_;
     bus::BusMaster master_;
     KeyHandler onKey_;
     KeypadBusOptions options_;
-    std::vector<std::uint8_t> addresses_;
 
-    mutable std::mutex mutex_; // guards everything below
-    std::condition_variable_any wake_;
-    mutable std::condition_variable_any sent_;
-    bus::UnitTable units_;
+    // Under mutex_:
     std::map<std::uint8_t, Pad> pads_;
-    std::uint64_t nextOrder_ = 1;
-    std::size_t cursor_ = 0; // round-robin position in addresses_
-    bool signalled_ = false;
-    bool lineUp_ = false;
-    bool lastWasProbe_ = false;
+    std::size_t cursor_ = 0; // round-robin position in addresses()
+    // Keys of the last step, from apply() to afterStep(): the worker's thread only.
+    std::vector<KeyEvent> keys_;
 };
 
 } // namespace hall::drivers::keypad

@@ -17,13 +17,11 @@ bool before(Priority p, std::uint64_t order, Priority q, std::uint64_t qOrder) {
 LedStripBus::LedStripBus(const DeviceDescriptor& descriptor, const std::string& port,
                          bus::LineOpener open, std::unique_ptr<LedStripProtocol> protocol,
                          DeviceEventSink events, LedStripBusOptions options)
-    : WorkerDevice(descriptor, std::string(descriptor.id) + "@" + port, std::move(events),
-                   options.reopen),
-      open_(std::move(open)), protocol_(std::move(protocol)), options_(std::move(options)),
-      units_(options_.addresses, options_.probe) {
+    : LineDevice(descriptor, port, std::move(open), std::move(events), options.addresses,
+                 options.probe, options.reopen),
+      protocol_(std::move(protocol)), options_(std::move(options)) {
     if (!protocol_) throw std::invalid_argument("an LED strip bus needs a protocol");
-    addresses_ = units_.addresses();
-    for (const std::uint8_t a : addresses_)
+    for (const std::uint8_t a : addresses())
         strips_.emplace(a, Strip{});
 }
 
@@ -51,36 +49,25 @@ void LedStripBus::want(std::uint8_t address, const StripCommand& command, Priori
 void LedStripBus::submit(std::uint8_t address, const StripCommand& command,
                          std::optional<Priority> priority) {
     check(address, command);
-    {
-        std::lock_guard lock(mutex_);
-        want(address, command, priority.value_or(defaultPriority(command)));
-        signalled_ = true;
-    }
-    wake_.notify_all();
+    change([&] { want(address, command, priority.value_or(defaultPriority(command))); });
 }
 
 void LedStripBus::submitAll(const StripCommand& command, std::optional<Priority> priority) {
     if (auto why = protocol_->check(command)) throw std::invalid_argument(*why);
-    {
-        std::lock_guard lock(mutex_);
-        for (const std::uint8_t a : addresses_)
+    change([&] {
+        for (const std::uint8_t a : addresses())
             want(a, command, priority.value_or(defaultPriority(command)));
-        signalled_ = true;
-    }
-    wake_.notify_all();
+    });
 }
 
 void LedStripBus::showCall(std::uint8_t address, std::string_view text, Rgb colour, bool blink) {
     const StripCommand commands[] = {Text{std::string(text)}, Colour{colour}, Blink{blink}};
     for (const auto& c : commands)
         check(address, c); // all three or none
-    {
-        std::lock_guard lock(mutex_);
+    change([&] {
         for (const auto& c : commands)
             want(address, c, Priority::Call);
-        signalled_ = true;
-    }
-    wake_.notify_all();
+    });
 }
 
 StripStatus LedStripBus::status(std::uint8_t address) const {
@@ -113,7 +100,7 @@ bool LedStripBus::settledLocked() const {
 
 bool LedStripBus::waitSettled(std::chrono::milliseconds timeout) const {
     std::unique_lock lock(mutex_);
-    return settled_.wait_for(lock, timeout, [this] { return settledLocked(); });
+    return progress_.wait_for(lock, timeout, [this] { return settledLocked(); });
 }
 
 void LedStripBus::resendEverything(Strip& strip) {
@@ -163,7 +150,7 @@ std::optional<LedStripBus::Job> LedStripBus::pick(Clock::time_point now,
     // Idle: the strip heard from longest ago (never, at first) if that is past keepAlive.
     std::optional<std::uint8_t> stale;
     std::optional<Clock::time_point> staleHeard;
-    for (const std::uint8_t a : addresses_) {
+    for (const std::uint8_t a : addresses()) {
         if (units_.state(a) == bus::UnitState::Offline) continue;
         const auto heard = units_.lastHeard(a);
         if (!heard) {
@@ -186,7 +173,7 @@ std::optional<LedStripBus::Job> LedStripBus::pick(Clock::time_point now,
 }
 
 void LedStripBus::apply(const Job& job, const bus::TransactResult& r,
-                        std::vector<Pending>& events) {
+                        std::vector<bus::UnitEvent>& events) {
     const auto now = Clock::now();
     Strip& strip = strips_.at(job.address);
     lastWasProbe_ = job.kind == JobKind::Recovery;
@@ -222,63 +209,18 @@ void LedStripBus::apply(const Job& job, const bus::TransactResult& r,
     }
 }
 
-void LedStripBus::serve(std::stop_token stop, const std::function<void()>& ready) {
-    auto line = open_(stop);
-    {
-        std::lock_guard lock(mutex_);
-        // A line that was down may have taken strips' power with it: send everything again.
-        units_.lineReopened();
-        for (auto& [a, strip] : strips_)
-            resendEverything(strip);
-        lineUp_ = true;
-    }
-    ready();
-    struct LineDown {
-        LedStripBus* self;
-        ~LineDown() {
-            {
-                std::lock_guard lock(self->mutex_);
-                self->lineUp_ = false;
-            }
-            self->settled_.notify_all();
-        }
-    } lineDown{this};
+void LedStripBus::lineOpenedLocked() {
+    // A line that was down may have taken strips' power with it: send everything again.
+    for (auto& [a, strip] : strips_)
+        resendEverything(strip);
+}
 
-    while (!stop.stop_requested()) {
-        std::optional<Job> job;
-        {
-            std::unique_lock lock(mutex_);
-            Clock::time_point wakeAt;
-            job = pick(Clock::now(), wakeAt);
-            if (!job) {
-                signalled_ = false;
-                wake_.wait_until(lock, stop, wakeAt, [this] { return signalled_; });
-                continue;
-            }
-        }
-        bus::TransactResult result;
-        switch (job->kind) {
-        case JobKind::Update:
-            result = protocol_->send(*line, job->address, job->sequence, *job->command, stop);
-            break;
-        case JobKind::Recovery:
-            result = protocol_->probe(*line, job->address, job->sequence,
-                                      LedStripProtocol::Probe::Recovery, stop);
-            break;
-        case JobKind::KeepAlive:
-            result = protocol_->probe(*line, job->address, job->sequence,
-                                      LedStripProtocol::Probe::KeepAlive, stop);
-            break;
-        }
-        std::vector<Pending> events;
-        {
-            std::lock_guard lock(mutex_);
-            apply(*job, result, events);
-        }
-        settled_.notify_all();
-        for (auto& e : events)
-            report(e.type, std::move(e.error), e.unit);
-    }
+bus::TransactResult LedStripBus::transact(ByteStream& line, const Job& job, std::stop_token stop) {
+    if (job.kind == JobKind::Update)
+        return protocol_->send(line, job.address, job.sequence, *job.command, stop);
+    const auto probe = job.kind == JobKind::Recovery ? LedStripProtocol::Probe::Recovery
+                                                     : LedStripProtocol::Probe::KeepAlive;
+    return protocol_->probe(line, job.address, job.sequence, probe, stop);
 }
 
 } // namespace hall::drivers::led

@@ -23,17 +23,13 @@
 // The line itself (port gone, connection reset) → Lost without a unit; re-opened by the worker,
 // then every strip is sent everything again.
 
-#include "drivers/base/worker_device.h"
-#include "drivers/bus/bus_master.h"
-#include "drivers/bus/unit_table.h"
+#include "drivers/bus/line_device.h"
 #include "drivers/led/led_strip_protocol.h"
 #include "drivers/led/strip_command.h"
 
 #include <array>
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -56,7 +52,17 @@ struct StripStatus {
     std::size_t refused = 0; // slots the strip refused (NAK) and that are not sent again
 };
 
-class LedStripBus final : public WorkerDevice {
+// One transaction the bus worker chose (internal to LedStripBus, named here for its base).
+struct StripJob {
+    enum class Kind { Update, Recovery, KeepAlive } kind;
+    std::uint8_t address;
+    std::uint8_t sequence;
+    std::size_t slot = 0;
+    std::uint64_t order = 0;
+    std::optional<StripCommand> command;
+};
+
+class LedStripBus final : public bus::LineDevice<StripJob> {
 public:
     // port names the instance for technicians: "/dev/ttyUSB1", "10.0.3.21:4001".
     // Throws std::invalid_argument for addresses outside 1..64 or repeated.
@@ -79,14 +85,14 @@ public:
                   bool blink = true);
 
     StripStatus status(std::uint8_t address) const;
-    const std::vector<std::uint8_t>& addresses() const { return addresses_; }
     // Waits until every strip that is not offline has acknowledged all it is meant to show (or
     // refused it). False on timeout: a strip still pending, or the line down.
     bool waitSettled(std::chrono::milliseconds timeout) const;
     bus::LineCounters counters() const { return protocol_->counters(); }
 
 private:
-    using Clock = std::chrono::steady_clock;
+    using Job = StripJob;
+    using JobKind = StripJob::Kind;
     struct Entry {
         std::optional<StripCommand> wanted;
         std::optional<StripCommand> confirmed;
@@ -99,44 +105,19 @@ private:
         std::array<Entry, kSlotCount> slots;
         Clock::time_point holdUntil{};
     };
-    enum class JobKind { Update, Recovery, KeepAlive };
-    struct Job {
-        JobKind kind;
-        std::uint8_t address;
-        std::uint8_t sequence;
-        std::size_t slot = 0;
-        std::uint64_t order = 0;
-        std::optional<StripCommand> command;
-    };
-    struct Pending {
-        DeviceEventType type;
-        std::optional<DeviceError> error;
-        std::uint8_t unit;
-    };
-
-    void serve(std::stop_token stop, const std::function<void()>& ready) override;
+    void lineOpenedLocked() override;
+    std::optional<Job> pick(Clock::time_point now, Clock::time_point& wakeAt) override;
+    bus::TransactResult transact(ByteStream& line, const Job& job, std::stop_token stop) override;
+    void apply(const Job& job, const bus::TransactResult& r,
+               std::vector<bus::UnitEvent>& events) override;
     void check(std::uint8_t address, const StripCommand& command) const;
     void want(std::uint8_t address, const StripCommand& command, Priority priority);
-    // Under the lock: the next job, or nullopt and when to look again.
-    std::optional<Job> pick(Clock::time_point now, Clock::time_point& wakeAt);
-    void apply(const Job& job, const bus::TransactResult& r, std::vector<Pending>& events);
     void resendEverything(Strip& strip);
     bool settledLocked() const;
 
-    bus::LineOpener open_;
     std::unique_ptr<LedStripProtocol> protocol_;
     LedStripBusOptions options_;
-    std::vector<std::uint8_t> addresses_;
-
-    mutable std::mutex mutex_; // guards everything below
-    std::condition_variable_any wake_;
-    mutable std::condition_variable_any settled_;
-    bus::UnitTable units_;
-    std::map<std::uint8_t, Strip> strips_;
-    std::uint64_t nextOrder_ = 1;
-    bool signalled_ = false;
-    bool lineUp_ = false;
-    bool lastWasProbe_ = false;
+    std::map<std::uint8_t, Strip> strips_; // under mutex_
 };
 
 } // namespace hall::drivers::led
