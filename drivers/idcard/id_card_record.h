@@ -1,7 +1,7 @@
 #pragma once
 // What an ID-card read yields: the person on the card, decoded from the reply to 30 01 / 30 10.
 //
-// Personal data (DESIGN §5): every string and byte buffer here is wiped by wipe() and on
+// Personal data: every string and byte buffer here is wiped by wipe() and on
 // destruction, and the record is move-only (a move wipes the source), so no copy outlives the
 // session that needs it. Never log a field; show the ID number through maskIdNumber().
 

@@ -26,7 +26,7 @@ bool isCalendarDate(std::string_view yyyymmdd);
 bool isPlausibleBirthDate(std::string_view yyyymmdd,
                           std::optional<std::chrono::year_month_day> today = std::nullopt);
 
-// The number as it may be shown or printed (DESIGN §5): 18 characters keep the region and the
+// The number as it may be shown or printed: 18 characters keep the region and the
 // last four, "110101********1234"; 15 characters (the old numbers, and foreigners' 2017 cards)
 // keep the region and the sequence, "110101******123"; any other length keeps a quarter at each
 // end; three or fewer characters are masked completely. Non-ASCII input is masked completely,

@@ -28,7 +28,7 @@ public:
     std::string expiryDate;    // 卡有效期 YYYYMMDD, empty when not read
     CardInfo card;             // reader, ATR, protocol: not personal
 
-    // "110101********1234": the form to show on screen or print (DESIGN.md §5).
+    // "110101********1234": the form to show on screen or print.
     std::string maskedIdNumber() const;
     void wipe() noexcept;
 

@@ -1,7 +1,7 @@
 #pragma once
 // The one API every screen talks to, whether a controller is there or not: ControllerClient
 // (the real link) and MockBackend (an in-memory engine on the demo hall) both implement it, so
-// screens and their tests run with no controller (DESIGN §7).
+// screens and their tests run with no controller.
 //
 //   send()         a request → its response (or a local refusal: timeout, offline, …)
 //   sendDurable()  a request that must not be lost: through the outbox, answered later by
@@ -14,8 +14,8 @@
 //                  with every heartbeat and shown by the device-health model
 //   personKeySecret  the hall's person-key secret, C++ only (see below)
 
-#include "protocol/messages.h"
-#include "shared/client/hall_state.h"
+#include "shared/protocol/messages.h"
+#include "shared/terminal/hall_state.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -6,14 +6,12 @@
 #include "drivers/idcard/id_number.h"
 #include "drivers/scanner/scanner_device.h"
 #include "drivers/smartcard/smartcard_reader_device.h"
-#include "shared/client/citizen_messages.h"
-#include "shared/client/name_mask.h"
-#include "shared/client/person_key.h"
+#include "shared/terminal/citizen_messages.h"
+#include "shared/terminal/name_mask.h"
+#include "shared/terminal/person_key.h"
 
 #include <QLoggingCategory>
-#include <QMetaObject>
 #include <limits>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <type_traits>
@@ -43,35 +41,15 @@ const hall::drivers::DeviceDescriptor* descriptorOf(const std::string& instanceI
 
 } // namespace
 
-// Between the drivers' threads and this object. post() queues a call to the service's thread,
-// or, once the service is gone, drops it: the call's captures (a record) are destroyed on the
-// spot and wipe themselves.
-struct IdentificationService::Gate {
-    std::mutex mutex;
-    IdentificationService* target = nullptr;
-
-    template <typename F> void post(F&& call) {
-        std::lock_guard lock(mutex);
-        if (!target) return;
-        QMetaObject::invokeMethod(
-            target, [self = target, call = std::forward<F>(call)]() mutable { call(self); },
-            Qt::QueuedConnection);
-    }
-};
-
 IdentificationService::IdentificationService(QObject* parent)
-    : QObject(parent), gate_(std::make_shared<Gate>()) {
-    gate_->target = this;
+    : QObject(parent), gate_(std::make_shared<qt::ThreadRelay<IdentificationService>>(this)) {
     idleTimer_.setSingleShot(true);
     idleTimer_.setInterval(idleTimeoutMs_);
     connect(&idleTimer_, &QTimer::timeout, this, [this] { wipe(QStringLiteral("idle")); });
 }
 
 IdentificationService::~IdentificationService() {
-    {
-        std::lock_guard lock(gate_->mutex);
-        gate_->target = nullptr;
-    }
+    gate_->detach();
     // Stopping joins each device's worker; whatever it still reports hits the closed gate.
     for (auto& entry : devices_)
         entry.device->stop();

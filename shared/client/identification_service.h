@@ -24,7 +24,7 @@
 // the service (a device the app kept) drops its record (which wipes itself) instead of touching
 // a dead object. Everything else runs on the service's thread.
 //
-// The session (DESIGN §5): a record read from a card or a scanned code is moved into the
+// The session: a record read from a card or a scanned code is moved into the
 // session, never copied into a QString or QVariant; only masked fields (IdentifiedPerson) come
 // out, and personKey() for issue_ticket. A second identification replaces the first (wiped).
 // The session is wiped by wipeSession(), by idleTimeout without noteActivity() ("a kiosk left
@@ -32,23 +32,22 @@
 //
 // Nothing here logs personal data: log lines (category "hall.identification") name devices,
 // their states and the technician's messages, why a session was wiped, and refused settings.
-//
-// Issue 6 registers this type for QML: add QML_ELEMENT (QtQml/qqmlregistration.h) next to
-// Q_OBJECT; the properties, invokables and signals below are already the QML surface.
 
 #include "drivers/base/device.h"
 #include "drivers/base/device_event.h"
 #include "drivers/idcard/id_card_record.h"
 #include "drivers/scanner/scanned_code.h"
 #include "drivers/smartcard/sscard_record.h"
-#include "shared/client/identification_session.h"
+#include "shared/terminal/identification_session.h"
 #include "shared/client/identified_person.h"
+#include "shared/qt/thread_relay.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QVariantList>
+#include <QtQml/qqmlregistration.h>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -59,6 +58,8 @@ namespace hall::client {
 
 class IdentificationService : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("the app's terminal root creates the identification service")
     Q_PROPERTY(bool hasPerson READ hasPerson NOTIFY sessionChanged)
     Q_PROPERTY(hall::client::IdentifiedPerson person READ person NOTIFY sessionChanged)
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
@@ -143,7 +144,6 @@ Q_SIGNALS:
     void idleTimeoutChanged();
 
 private:
-    struct Gate;
     struct DeviceEntry {
         std::unique_ptr<hall::drivers::Device> device;
         QString state; // see devices()
@@ -160,7 +160,7 @@ private:
     void restartIdleTimer();
     DeviceEntry* findDevice(const std::string& instanceId);
 
-    std::shared_ptr<Gate> gate_;
+    std::shared_ptr<qt::ThreadRelay<IdentificationService>> gate_;
     std::vector<DeviceEntry> devices_;
     IdentificationSession session_;
     QTimer idleTimer_;

@@ -1,5 +1,5 @@
 #pragma once
-// What the apps may show of the person in the session: masked display fields only (DESIGN §5).
+// What the apps may show of the person in the session: masked display fields only.
 // A value type (Q_GADGET): readable from C++ as members, from QML as properties. It never holds
 // a full name, a full ID number or a scanned payload, so it may be copied freely.
 

@@ -1,5 +1,5 @@
 #pragma once
-// How a ticket machine (or kiosk) issues tickets, online or not (DESIGN §6):
+// How a ticket machine (or kiosk) issues tickets, online or not:
 //
 //   online   issue_ticket: the controller numbers the ticket and says how many are ahead;
 //   offline  the next number of a block leased in advance (LeasePool): persisted as used, with
@@ -20,7 +20,7 @@
 // knows the hall's zone sets businessDayProvider so that numbers of a past day are never used.
 
 #include "shared/client/controller_client.h"
-#include "shared/client/lease_pool.h"
+#include "shared/terminal/lease_pool.h"
 
 #include <QObject>
 #include <QPointer>

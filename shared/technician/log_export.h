@@ -1,10 +1,10 @@
 #pragma once
 // "Export logs": copies the app's log files to a directory the technician chose (a USB stick's
 // mount point) into a new folder named after the terminal and the time, so exports from several
-// terminals or days never overwrite each other. The logs hold no personal data (DESIGN §5: the
+// terminals or days never overwrite each other. The logs hold no personal data (the
 // apps never log names or ID numbers), so they are copied as they are.
 
-#include "technician/clock.h"
+#include "shared/technician/clock.h"
 
 #include <filesystem>
 #include <string>

@@ -1,4 +1,4 @@
-#include "shared/client/citizen_messages.h"
+#include "shared/terminal/citizen_messages.h"
 
 namespace hall::client {
 namespace {

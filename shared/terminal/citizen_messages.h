@@ -7,7 +7,7 @@
 // shown raw. Besides the drivers' codes, the service itself reports "unrecognised_code"
 // (qr_code): a code that is neither an appointment code nor a link of an accepted e-ID issuer.
 
-#include "shared/client/identification_source.h"
+#include "shared/terminal/identification_source.h"
 
 #include <string_view>
 

@@ -1,6 +1,6 @@
-#include "shared/client/hall_state.h"
+#include "shared/terminal/hall_state.h"
 
-#include "core/overloaded.h"
+#include "shared/core/overloaded.h"
 
 namespace hall::client {
 

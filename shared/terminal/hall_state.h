@@ -4,7 +4,7 @@
 // replaces the whole queue state, a window push replaces that window, a notice push adds or
 // replaces the notice of its id; a call changes nothing here (its window push follows). Qt-free.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 namespace hall::client {
 

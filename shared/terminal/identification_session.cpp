@@ -1,4 +1,4 @@
-#include "shared/client/identification_session.h"
+#include "shared/terminal/identification_session.h"
 
 #include "drivers/base/secure_wipe.h"
 

@@ -10,7 +10,7 @@
 #include "drivers/idcard/id_card_record.h"
 #include "drivers/scanner/scanned_code.h"
 #include "drivers/smartcard/sscard_record.h"
-#include "shared/client/identification_source.h"
+#include "shared/terminal/identification_source.h"
 
 #include <string_view>
 #include <variant>

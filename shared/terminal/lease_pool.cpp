@@ -1,4 +1,4 @@
-#include "shared/client/lease_pool.h"
+#include "shared/terminal/lease_pool.h"
 
 #include <stdexcept>
 

@@ -15,9 +15,9 @@
 // ("YYYY-MM-DD" in the hall's time zone). Numbers are printed as the controller gave them;
 // the terminal never formats one. Qt-free.
 
-#include "protocol/messages.h"
-#include "shared/client/outbox.h"
-#include "store/database.h"
+#include "shared/protocol/messages.h"
+#include "shared/terminal/outbox.h"
+#include "shared/store/database.h"
 
 #include <cstdint>
 #include <optional>

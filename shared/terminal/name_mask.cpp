@@ -1,4 +1,4 @@
-#include "shared/client/name_mask.h"
+#include "shared/terminal/name_mask.h"
 
 #include "drivers/base/ascii.h"
 

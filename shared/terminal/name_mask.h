@@ -1,5 +1,5 @@
 #pragma once
-// A person's name as it may appear on a citizen-facing screen or slip (DESIGN §5): enough to
+// A person's name as it may appear on a citizen-facing screen or slip: enough to
 // let the citizen recognise their own card, not enough to learn who is standing at the kiosk.
 //
 // Chinese names (any character at or above U+2E80: CJK radicals, kana, hangul, ideographs,

@@ -1,6 +1,6 @@
-#include "shared/client/outbox.h"
+#include "shared/terminal/outbox.h"
 
-#include "protocol/codec.h"
+#include "shared/protocol/codec.h"
 
 namespace hall::client {
 

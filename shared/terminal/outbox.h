@@ -1,5 +1,5 @@
 #pragma once
-// The terminal's outbox (DESIGN §6): requests that must not be lost — ratings, finished-service
+// The terminal's outbox: requests that must not be lost — ratings, finished-service
 // records, device events, technician audit entries, tickets issued offline — are written here,
 // with the request id they will be sent under, BEFORE they are sent. The client replays them in
 // order, one at a time, after every (re)connection, with their original ids: the controller
@@ -14,8 +14,8 @@
 // a returned enqueue() survives the app being killed. Bounded: enqueue() beyond `capacity`
 // throws OutboxFull and writes nothing. Qt-free.
 
-#include "protocol/messages.h"
-#include "store/database.h"
+#include "shared/protocol/messages.h"
+#include "shared/store/database.h"
 
 #include <cstddef>
 #include <cstdint>

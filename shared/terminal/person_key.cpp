@@ -1,4 +1,4 @@
-#include "shared/client/person_key.h"
+#include "shared/terminal/person_key.h"
 
 #include "drivers/base/ascii.h"
 #include "drivers/base/secure_wipe.h"

@@ -1,7 +1,7 @@
 #pragma once
 // The person key of docs/protocol.md (`person_key` of issue_ticket): how the controller tells
 // "the same person" apart (one ticket per person and service per day, appointment match)
-// without ever receiving an ID number (DESIGN §5).
+// without ever receiving an ID number.
 //
 //   person_key = lowercase hex of HMAC-SHA256(key = the hall's person-key secret,
 //                                             message = the ID number in normal form)

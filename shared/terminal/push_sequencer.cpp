@@ -1,4 +1,4 @@
-#include "shared/client/push_sequencer.h"
+#include "shared/terminal/push_sequencer.h"
 
 namespace hall::client {
 

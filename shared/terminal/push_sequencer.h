@@ -12,7 +12,7 @@
 // While a snapshot is awaited, pushes are dropped: the snapshot will contain their effect.
 // Qt-free.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <cstdint>
 

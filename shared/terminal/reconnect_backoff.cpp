@@ -1,4 +1,4 @@
-#include "shared/client/reconnect_backoff.h"
+#include "shared/terminal/reconnect_backoff.h"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "shared/client/request_tracker.h"
+#include "shared/terminal/request_tracker.h"
 
 #include <algorithm>
 

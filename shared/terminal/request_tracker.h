@@ -4,7 +4,7 @@
 // itself is dead is the connection's business (silence), not one slow answer's. Qt-free: the
 // owner calls expire() from a timer.
 
-#include "protocol/messages.h"
+#include "shared/protocol/messages.h"
 
 #include <chrono>
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "shared/client/terminal_identity.h"
+#include "shared/terminal/terminal_identity.h"
 
 #include <cerrno>
 #include <cstring>

@@ -8,7 +8,7 @@
 // the old one, then the directory fsynced), so a terminal killed mid-write keeps either the old
 // enrollment or the new one, never half a credential. Qt-free.
 
-#include "protocol/device.h"
+#include "shared/protocol/device.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // The person at the terminal, as the identification service may show them: masked fields only
-// (IdentifiedPerson, DESIGN §5), one row per field that has a value, so a screen can list them
+// (IdentifiedPerson), one row per field that has a value, so a screen can list them
 // without knowing which source identified the person. Empty when nobody is identified; the
 // rows go when the session is wiped.
 

@@ -1,24 +1,24 @@
-#include "shared/ui/gallery/gallery_device_tests.h"
+#include "shared/ui/app/device_tests.h"
 
-#include "technician/driver_test_runner.h"
+#include "shared/technician/driver_test_runner.h"
 
 #include <cstdlib>
 #include <string>
 
-namespace hall::ui::gallery {
+namespace hall::ui {
 
-technician::DeviceTestResult GalleryDeviceTests::run(technician::DeviceTest test,
+technician::DeviceTestResult MockDeviceTests::run(technician::DeviceTest test,
                                                      const technician::DeviceSetting& device) {
     const std::string what = std::string(technician::deviceTestName(test)) + " on " +
                              std::string(technician::kindKey(device.kind)) + " (" + device.driver +
                              ")";
-    return {false, "the gallery drives no hardware on the mock backend (--mock): " + what +
+    return {false, "no hardware is driven on the mock backend (--mock): " + what +
                        " was not run; start it without --mock to test the device"};
 }
 
-std::unique_ptr<technician::DeviceTestRunner> makeHardwareDeviceTests() {
+std::unique_ptr<technician::DeviceTestRunner> makeHardwareDeviceTests(std::string terminalName) {
     technician::DriverTestOptions options;
-    options.terminalName = "hall-ui-gallery";
+    options.terminalName = std::move(terminalName);
     // The pack an installer configured, else the default zh-CN pack the build speaks with
     // espeak-ng (drivers/audio/CMakeLists.txt).
     if (const char* pack = std::getenv("HALL_VOICE_PACK"); pack && *pack)
@@ -28,4 +28,4 @@ std::unique_ptr<technician::DeviceTestRunner> makeHardwareDeviceTests() {
     return std::make_unique<technician::DriverTestRunner>(std::move(options));
 }
 
-} // namespace hall::ui::gallery
+} // namespace hall::ui

@@ -1,10 +1,10 @@
-#include "shared/ui/gallery/technician_wiring.h"
+#include "shared/ui/app/technician_adapters.h"
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcWiring, "hall.gallery.technician")
+Q_LOGGING_CATEGORY(lcWiring, "hall.terminal.technician")
 
-namespace hall::ui::gallery {
+namespace hall::ui {
 
 void BackendAuditSink::record(const technician::AuditEntry& entry) {
     if (!backend_) return;
@@ -81,4 +81,4 @@ void ControllerlessEnrollment::enroll(const std::string&,
           {}});
 }
 
-} // namespace hall::ui::gallery
+} // namespace hall::ui

@@ -1,25 +1,23 @@
 #pragma once
 // The technician menu's interfaces (shared/technician) implemented on Hall.Client, as every
-// terminal app wires them (technician_config.h):
+// terminal app wires them (TerminalApp, technician_config.h):
 //
 //   BackendAuditSink        AuditSink → Backend::auditTechnician: a `technician_audit`
 //                           request through the outbox, so entries made offline are not lost
 //   ControllerEnrollment    Enrollment → ControllerClient::enroll(code)
 //   ControllerlessEnrollment  Enrollment for a backend with no controller (the mock): refuses,
 //                           saying why
-//
-// The gallery is their first user; the terminal apps take the same adapters.
 
 #include "shared/client/controller_client.h"
-#include "technician/audit.h"
-#include "technician/enrollment.h"
+#include "shared/technician/audit.h"
+#include "shared/technician/enrollment.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <chrono>
 
-namespace hall::ui::gallery {
+namespace hall::ui {
 
 class BackendAuditSink : public technician::AuditSink {
 public:
@@ -62,4 +60,4 @@ public:
                 std::function<void(technician::EnrollmentResult)> done) override;
 };
 
-} // namespace hall::ui::gallery
+} // namespace hall::ui

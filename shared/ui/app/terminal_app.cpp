@@ -1,24 +1,27 @@
-#include "shared/ui/gallery/gallery_app.h"
+#include "shared/ui/app/terminal_app.h"
 
 #include "shared/client/controller_client.h"
+#include "shared/client/identification_service.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
-#include "shared/ui/gallery/gallery_device_tests.h"
-#include "shared/ui/gallery/technician_wiring.h"
-#include "technician/host_port.h"
-#include "technician/pin_file.h"
-#include "technician/settings_file.h"
-#include "technician_session.h"
+#include "shared/ui/app/device_tests.h"
+#include "shared/ui/app/run_app.h"
+#include "shared/ui/app/technician_adapters.h"
+#include "shared/technician/host_port.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/settings_file.h"
+#include "shared/ui/technician/technician_session.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QCoreApplication>
 #include <QFile>
+#include <QJSEngine>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QTemporaryDir>
 #include <QTextStream>
 
-namespace hall::ui::gallery {
+namespace hall::ui {
 
 namespace {
 
@@ -32,7 +35,7 @@ QString fromStd(const std::string& text) {
 
 } // namespace
 
-void GalleryApp::addOptions(QCommandLineParser& parser) {
+void TerminalApp::addOptions(QCommandLineParser& parser) {
     parser.addOption({dataDirOption,
                       QStringLiteral("The terminal's data directory: enrollment, outbox, "
                                      "technician PIN and settings (required without --mock)."),
@@ -47,28 +50,40 @@ void GalleryApp::addOptions(QCommandLineParser& parser) {
                       QStringLiteral("file")});
 }
 
-GalleryApp::GalleryApp(QObject* parent) : QObject(parent) {}
+TerminalApp::TerminalApp(QObject* parent) : QObject(parent) {}
 
-GalleryApp::~GalleryApp() = default;
+TerminalApp::~TerminalApp() = default;
 
-GalleryApp* GalleryApp::create(AppContext& app) {
-    auto* gallery = new GalleryApp(&app.engine);
+TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
+    auto* terminal = new TerminalApp(&app.engine);
     QString error;
-    const bool ready = app.backend == BackendMode::Mock ? gallery->setUpMock(app, error)
-                                                        : gallery->setUpReal(app, error);
+    const bool ready = app.backend == BackendMode::Mock ? terminal->setUpMock(app, error)
+                                                        : terminal->setUpReal(app, error);
     if (!ready) {
-        QTextStream(stderr) << "hall-ui-gallery: " << error << '\n';
-        delete gallery;
+        QTextStream(stderr) << QCoreApplication::applicationName() << ": " << error << '\n';
+        delete terminal;
         return nullptr;
     }
-    auto* context = app.engine.rootContext();
-    context->setContextProperty(QStringLiteral("hallBackend"), gallery->backend_);
-    context->setContextProperty(QStringLiteral("ticketIssuer"), gallery->issuer_);
-    context->setContextProperty(QStringLiteral("technician"), gallery->technician_.get());
-    return gallery;
+    terminal->issuer_ = new client::TicketIssuer(terminal);
+    terminal->issuer_->setClient(terminal->backend_);
+    terminal->identification_ = new client::IdentificationService(terminal);
+    terminal->setUpTechnician(spec);
+    if (terminal->controller_) terminal->connectController(app);
+    return terminal;
 }
 
-bool GalleryApp::useDataDir(const QString& dir, QString& error) {
+TerminalApp* TerminalApp::of(QQmlEngine& engine) {
+    return engine.findChild<TerminalApp*>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+TerminalApp* TerminalApp::create(QQmlEngine* engine, QJSEngine*) {
+    TerminalApp* terminal = engine ? of(*engine) : nullptr;
+    // The engine must not delete it with the singleton: the engine itself is its parent.
+    if (terminal) QJSEngine::setObjectOwnership(terminal, QJSEngine::CppOwnership);
+    return terminal;
+}
+
+bool TerminalApp::useDataDir(const QString& dir, QString& error) {
     if (!QDir().mkpath(dir)) {
         error = QStringLiteral("cannot create the data directory %1").arg(dir);
         return false;
@@ -77,7 +92,7 @@ bool GalleryApp::useDataDir(const QString& dir, QString& error) {
     return true;
 }
 
-bool GalleryApp::setUpMock(const AppContext& app, QString& error) {
+bool TerminalApp::setUpMock(const AppContext& app, QString& error) {
     // The mock keeps nothing of the hall, but the technician menu's PIN and settings are real
     // files: in --data-dir when given (so a PIN set with hall-technician-pin opens the menu),
     // else in a directory that goes with the process.
@@ -95,14 +110,12 @@ bool GalleryApp::setUpMock(const AppContext& app, QString& error) {
     auto* mock = new client::MockBackend(this);
     mock->playMorning(); // staffed windows, people waiting, calls: a hall worth looking at
     backend_ = mock;
-    issuer_ = new client::TicketIssuer(this);
-    issuer_->setClient(backend_);
-    setUpTechnician(std::make_unique<ControllerlessEnrollment>(),
-                    std::make_unique<GalleryDeviceTests>());
+    enrollment_ = std::make_unique<ControllerlessEnrollment>();
+    deviceTests_ = std::make_unique<MockDeviceTests>();
     return true;
 }
 
-bool GalleryApp::setUpReal(const AppContext& app, QString& error) {
+bool TerminalApp::setUpReal(const AppContext& app, QString& error) {
     const QString dir = app.commandLine.value(dataDirOption);
     if (dir.isEmpty()) {
         error = QStringLiteral("--data-dir DIR is required (or run with --mock)");
@@ -140,16 +153,17 @@ bool GalleryApp::setUpReal(const AppContext& app, QString& error) {
         error = controller_->lastError();
         return false;
     }
-    issuer_ = new client::TicketIssuer(this);
-    issuer_->setClient(controller_);
+    enrollment_ = std::make_unique<ControllerEnrollment>(*controller_);
+    deviceTests_ = makeHardwareDeviceTests(QCoreApplication::applicationName().toStdString());
+    return true;
+}
 
-    auto enrollment = std::make_unique<ControllerEnrollment>(*controller_);
-    setUpTechnician(std::move(enrollment), makeHardwareDeviceTests());
+void TerminalApp::connectController(const AppContext& app) {
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
-            &GalleryApp::followControllerAddress);
+            &TerminalApp::followControllerAddress);
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
-            &GalleryApp::showLinkInTechnicianMenu);
-
+            &TerminalApp::showLinkInTechnicianMenu);
+    const QString address = app.commandLine.value(controllerOption);
     if (!address.isEmpty()) {
         const auto hostPort =
             std::get<technician::HostPort>(technician::parseHostPort(address.toStdString()));
@@ -161,20 +175,17 @@ bool GalleryApp::setUpReal(const AppContext& app, QString& error) {
     } else {
         followControllerAddress(); // from the settings file, if it names one
     }
-    return true;
 }
 
-void GalleryApp::setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment,
-                                 std::unique_ptr<technician::DeviceTestRunner> deviceTests) {
+void TerminalApp::setUpTechnician(const TerminalSpec& spec) {
     audit_ = std::make_unique<BackendAuditSink>(*backend_);
-    enrollment_ = std::move(enrollment);
-    deviceTests_ = std::move(deviceTests);
     technician::ui::TechnicianConfig config;
     config.pinFile = dataDir_ / technician::kPinFileName;
     config.settingsFile = dataDir_ / technician::kSettingsFileName;
     config.audit = audit_.get();
     config.enrollment = enrollment_.get();
     config.deviceTests = deviceTests_.get();
+    config.deviceKinds = spec.deviceKinds;
     technician_ = std::make_unique<technician::ui::TechnicianSession>(config);
     technician_->setDeviceName(backend_->deviceName());
     technician_->setDeviceRole(backend_->role());
@@ -183,11 +194,11 @@ void GalleryApp::setUpTechnician(std::unique_ptr<technician::Enrollment> enrollm
         technician_->setDeviceRole(backend_->role());
     });
     connect(backend_, &client::Backend::connectionStateChanged, this,
-            &GalleryApp::showLinkInTechnicianMenu);
+            &TerminalApp::showLinkInTechnicianMenu);
     showLinkInTechnicianMenu();
 }
 
-void GalleryApp::followControllerAddress() {
+void TerminalApp::followControllerAddress() {
     if (!controller_ || addressFromCommandLine_) return;
     std::string address;
     try {
@@ -226,7 +237,7 @@ void GalleryApp::followControllerAddress() {
     showLinkInTechnicianMenu();
 }
 
-void GalleryApp::showLinkInTechnicianMenu() {
+void TerminalApp::showLinkInTechnicianMenu() {
     if (!technician_) return;
     QString link = backend_->connectionStateName();
     if (!addressProblem_.isEmpty())
@@ -236,4 +247,16 @@ void GalleryApp::showLinkInTechnicianMenu() {
     technician_->setControllerLink(link);
 }
 
-} // namespace hall::ui::gallery
+int runTerminalApp(int argc, char* argv[], AppSpec spec, TerminalSpec terminal) {
+    spec.addOptions = [appOptions = std::move(spec.addOptions)](QCommandLineParser& parser) {
+        TerminalApp::addOptions(parser);
+        if (appOptions) appOptions(parser);
+    };
+    spec.setUpBackend = [appSetUp = std::move(spec.setUpBackend),
+                         terminal = std::move(terminal)](AppContext& app) {
+        return TerminalApp::create(app, terminal) != nullptr && (!appSetUp || appSetUp(app));
+    };
+    return runApp(argc, argv, spec);
+}
+
+} // namespace hall::ui

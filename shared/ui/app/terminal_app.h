@@ -1,67 +1,95 @@
 #pragma once
-// Everything behind the gallery's screens, created by the app-shell hook (main.cpp) — the
-// pattern every terminal app follows:
+// The composition root of every terminal app: what sits behind the screens, built once per run
+// from the command line and the terminal's data directory, and handed to QML as the typed
+// singleton `Terminal` (module Hall.App):
 //
-//   backend        a MockBackend (--mock, --self-test, --screenshot), or a ControllerClient
-//                  configured from --data-dir, --controller (else the [controller] address of
-//                  the technician settings file in the data directory) and --ca
-//   ticket issuer  TicketIssuer on that backend (leases only with a controller)
-//   technician     TechnicianSession: PIN and settings files in the data directory (mock
-//                  without --data-dir: a temporary directory of the process), audit → the
-//                  backend's technician_audit, enrollment → ControllerClient::enroll (mock:
-//                  refused, saying a controller is needed), device tests → the drivers on the
-//                  configured hardware (mock: GalleryDeviceTests, which drives none)
+//   Terminal.backend         a MockBackend (--mock, --self-test, --screenshot), or a
+//                            ControllerClient configured from --data-dir, --controller (else the
+//                            [controller] address of the technician settings file) and --ca
+//   Terminal.issuer          TicketIssuer on that backend (leases only with a controller)
+//   Terminal.identification  IdentificationService on the identifying devices the technician
+//                            settings name (none on the mock, which drives no hardware)
+//   Terminal.technician      TechnicianSession: PIN and settings files in the data directory
+//                            (mock without --data-dir: a temporary directory of the process),
+//                            audit → the backend's technician_audit, enrollment → the
+//                            controller client (mock: refused, saying a controller is needed),
+//                            device tests → the drivers (mock: refused, saying why)
+//   Terminal.mock            whether the backend is the mock
 //
-// QML reaches them as the context properties `hallBackend`, `ticketIssuer` and `technician`,
-// set on the root context so every file the self-test creates on its own finds them. (Not
-// `backend`: inside a Hall.Client model `backend: backend` would bind the model's own
-// property to itself.)
+// An app is screens plus a thin main: runTerminalApp(argc, argv, spec) (run_app.h's shell with
+// these options and this set-up; the app's own hooks run after it and reach this object through
+// TerminalApp::of(engine)). See docs/terminals.md.
 
+#include "drivers/base/descriptor.h"
+#include "shared/client/backend.h"
+#include "shared/client/identification_service.h"
+#include "shared/client/ticket_issuer.h"
 #include "shared/ui/app/app_spec.h"
+#include "shared/ui/technician/technician_session.h"
 
 #include <QObject>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 class QCommandLineParser;
+class QJSEngine;
+class QQmlEngine;
 class QTemporaryDir;
 
 namespace hall::client {
-class Backend;
 class ControllerClient;
-class TicketIssuer;
-} // namespace hall::client
-namespace hall::technician {
-class AuditSink;
-class DeviceTestRunner;
-class Enrollment;
-} // namespace hall::technician
-namespace hall::technician::ui {
-class TechnicianSession;
 }
 
-namespace hall::ui::gallery {
+namespace hall::ui {
 
-class GalleryApp : public QObject {
+// What differs between terminal apps below the screens.
+struct TerminalSpec {
+    // The device kinds the app drives, in the order the technician menu lists them; empty: all.
+    std::vector<drivers::DeviceKind> deviceKinds;
+};
+
+class TerminalApp : public QObject {
     Q_OBJECT
+    QML_NAMED_ELEMENT(Terminal)
+    QML_SINGLETON
+    Q_PROPERTY(hall::client::Backend* backend READ backend CONSTANT)
+    Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer CONSTANT)
+    Q_PROPERTY(hall::client::IdentificationService* identification READ identification CONSTANT)
+    Q_PROPERTY(hall::technician::ui::TechnicianSession* technician READ technician CONSTANT)
+    Q_PROPERTY(bool mock READ mock CONSTANT)
 
 public:
-    // --data-dir, --controller, --ca (AppSpec::addOptions).
+    // --data-dir, --controller, --ca.
     static void addOptions(QCommandLineParser& parser);
-    // Builds the backend, issuer and technician session for app.backend and exposes them to
-    // QML; parented to app.engine. Null, after printing why to stderr, when the command line or
-    // the data directory does not allow a start.
-    static GalleryApp* create(AppContext& app);
-    ~GalleryApp() override;
+    // Builds everything for app.backend, parented to app.engine. Null, after printing why to
+    // stderr, when the command line or the data directory does not allow a start.
+    static TerminalApp* create(AppContext& app, const TerminalSpec& spec = {});
+    // The one built on this engine (null before create).
+    static TerminalApp* of(QQmlEngine& engine);
+    // The QML singleton: the object create() put on the engine.
+    static TerminalApp* create(QQmlEngine* engine, QJSEngine*);
+    ~TerminalApp() override;
+
+    client::Backend* backend() const { return backend_; }
+    client::TicketIssuer* issuer() const { return issuer_; }
+    client::IdentificationService* identification() const { return identification_; }
+    technician::ui::TechnicianSession* technician() const { return technician_.get(); }
+    bool mock() const { return controller_ == nullptr; }
+    // Null on the mock.
+    client::ControllerClient* controller() const { return controller_; }
+    const std::filesystem::path& dataDir() const { return dataDir_; }
 
 private:
-    explicit GalleryApp(QObject* parent);
+    explicit TerminalApp(QObject* parent);
     bool setUpMock(const AppContext& app, QString& error);
     bool setUpReal(const AppContext& app, QString& error);
     bool useDataDir(const QString& dir, QString& error);
-    void setUpTechnician(std::unique_ptr<technician::Enrollment> enrollment,
-                         std::unique_ptr<technician::DeviceTestRunner> deviceTests);
+    void setUpTechnician(const TerminalSpec& spec);
+    // Real mode: the link follows --controller, else the technician settings.
+    void connectController(const AppContext& app);
     // The settings file may name another controller (technician menu): reconnect there,
     // unless --controller was given.
     void followControllerAddress();
@@ -72,6 +100,7 @@ private:
     client::Backend* backend_ = nullptr;             // child
     client::ControllerClient* controller_ = nullptr; // the backend in real mode
     client::TicketIssuer* issuer_ = nullptr;         // child
+    client::IdentificationService* identification_ = nullptr; // child
     QString addressProblem_; // why the client has no controller address (real mode)
     // --controller was given: it wins over the settings file for this run.
     bool addressFromCommandLine_ = false;
@@ -82,4 +111,8 @@ private:
     std::unique_ptr<technician::ui::TechnicianSession> technician_;
 };
 
-} // namespace hall::ui::gallery
+// runApp (run_app.h) for a terminal app: the spec's options and set-up come after the
+// terminal's, which TerminalApp::create builds with `terminal`.
+int runTerminalApp(int argc, char* argv[], AppSpec spec, TerminalSpec terminal = {});
+
+} // namespace hall::ui

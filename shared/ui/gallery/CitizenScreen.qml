@@ -1,8 +1,9 @@
 import QtQuick
 import Hall.Ui
+import Hall.App
 
 // A citizen-like start screen: header with both switches, the offline banner driven by the
-// backend's connection state (hallBackend.connectionStateName: the one mapping, in Backend),
+// backend's connection state (Terminal.backend.connectionStateName: the one mapping, in Backend),
 // an explanation, the service buttons, and the busy and error banners in use.
 Rectangle {
     id: screen
@@ -16,8 +17,8 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        connectionState: hallBackend.connectionStateName
-        offlineSince: hallBackend.offlineSince
+        connectionState: Terminal.backend.connectionStateName
+        offlineSince: Terminal.backend.offlineSince
         detail: qsTr("You can still take a ticket; it is reported when the link returns.")
     }
 

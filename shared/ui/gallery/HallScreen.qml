@@ -1,5 +1,6 @@
 import QtQuick
 import Hall.Ui
+import Hall.App
 import Hall.Client
 
 // The hall as the backend knows it, updated from its pushes: every service with its waiting
@@ -21,18 +22,18 @@ Rectangle {
 
     ServicesModel {
         id: services
-        backend: hallBackend
+        backend: Terminal.backend
     }
     WindowsModel {
         id: windows
-        backend: hallBackend
+        backend: Terminal.backend
     }
     RecentCallsModel {
         id: calls
-        backend: hallBackend
+        backend: Terminal.backend
     }
     Connections {
-        target: ticketIssuer
+        target: Terminal.issuer
         function onIssued(serviceId, number, offline) {
             screen.issueError = ""
             screen.issuedService = serviceId
@@ -50,8 +51,8 @@ Rectangle {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
-        connectionState: hallBackend.connectionStateName
-        offlineSince: hallBackend.offlineSince
+        connectionState: Terminal.backend.connectionStateName
+        offlineSince: Terminal.backend.offlineSince
         detail: qsTr("Numbers are issued from the block leased in advance.")
     }
 
@@ -68,10 +69,10 @@ Rectangle {
         }
         // The mock backend's link switch (a ControllerClient has no such property).
         TouchButton {
-            visible: hallBackend.simulatedOnline !== undefined
+            visible: Terminal.mock
             kind: "secondary"
-            text: hallBackend.online ? qsTr("Simulate link loss") : qsTr("Restore the link")
-            onClicked: hallBackend.simulatedOnline = !hallBackend.online
+            text: Terminal.backend.online ? qsTr("Simulate link loss") : qsTr("Restore the link")
+            onClicked: Terminal.backend.simulatedOnline = !Terminal.backend.online
         }
         Rectangle {
             objectName: "issuedTicket"
@@ -141,7 +142,7 @@ Rectangle {
                             id: take
                             anchors.right: parent.right
                             text: qsTr("Take a number")
-                            onClicked: ticketIssuer.issue(parent.serviceId)
+                            onClicked: Terminal.issuer.issue(parent.serviceId)
                         }
                     }
                 }

@@ -1,12 +1,12 @@
 import QtQuick
 import QtQuick.Window
 import Hall.Ui
+import Hall.App
 import Hall.Technician
 
 // The gallery window: a row of buttons picks the screen shown below it; the technician menu
 // lies over everything (five taps in the top-right corner, then the PIN). The backend, the
-// ticket issuer and the technician session are the context objects `hallBackend`,
-// `ticketIssuer` and `technician` (gallery_app.h).
+// ticket issuer and the technician session come from the `Terminal` singleton (Hall.App).
 Window {
     id: window
 
@@ -67,6 +67,6 @@ Window {
     // is centred).
     TechnicianOverlay {
         anchors.fill: parent
-        session: technician
+        session: Terminal.technician
     }
 }

@@ -1,13 +1,13 @@
-// hall-ui-gallery: every shared QML module on a few screens, and the skeleton every terminal
-// app copies: a thin main.cpp handing the app shell an AppSpec whose hook builds the backend
-// (Hall.Client: mock or controller), the ticket issuer and the technician session
-// (gallery_app.h). The tests run its --self-test and --screenshot.
-#include "shared/ui/app/run_app.h"
-#include "shared/ui/gallery/gallery_app.h"
+// hall-ui-gallery: every shared QML module on a few screens, made as every terminal app is: the
+// app's screens (Hall.Gallery) on the framework's composition root (runTerminalApp: mock or
+// controller backend, ticket issuer, identification, technician menu — terminal_app.h).
+// The tests run its --self-test and --screenshot.
+#include "shared/ui/app/terminal_app.h"
 
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Hall_GalleryPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Hall_ClientPlugin)
 Q_IMPORT_QML_PLUGIN(Hall_KeyboardPlugin)
 Q_IMPORT_QML_PLUGIN(Hall_TechnicianPlugin)
@@ -24,7 +24,5 @@ int main(int argc, char* argv[]) {
     spec.screens = {screen("citizen", "CitizenScreen.qml"), screen("hall", "HallScreen.qml"),
                     screen("keypad", "KeypadScreen.qml"), screen("keyboard", "KeyboardScreen.qml"),
                     screen("banners", "BannersScreen.qml")};
-    spec.addOptions = &gallery::GalleryApp::addOptions;
-    spec.setUpBackend = [](AppContext& app) { return gallery::GalleryApp::create(app) != nullptr; };
-    return runApp(argc, argv, spec);
+    return runTerminalApp(argc, argv, spec);
 }

@@ -1,9 +1,8 @@
-#include "technician_session.h"
+#include "shared/ui/technician/technician_session.h"
 
-#include "callback_relay.h"
-#include "device_settings_model.h"
-#include "network_status.h"
-#include "technician/log_export.h"
+#include "shared/ui/technician/device_settings_model.h"
+#include "shared/ui/technician/network_status.h"
+#include "shared/technician/log_export.h"
 
 #include <QCoreApplication>
 #include <QProcess>
@@ -21,7 +20,7 @@ QString qs(const std::string& s) {
 
 TechnicianSession::TechnicianSession(TechnicianConfig config, QObject* parent)
     : QObject(parent), config_(std::move(config)), pinGate_(config_.pinFile, config_.clock),
-      settings_(config_.settingsFile), relay_(std::make_shared<CallbackRelay>(this)) {
+      settings_(config_.settingsFile), relay_(std::make_shared<qt::ThreadRelay<TechnicianSession>>(this)) {
     devices_ = new DeviceSettingsModel(this, settings_, config_.deviceTests, config_.deviceKinds);
     network_ = new NetworkStatus(config_.clock, this);
     ticker_.setInterval(1000);

@@ -4,9 +4,10 @@
 // entry and action is audited through the app's AuditSink. All of it is refused unless the
 // right PIN opened the session: QML cannot bypass the gate by calling an action directly.
 
-#include "technician/pin_gate.h"
-#include "technician/settings_file.h"
-#include "technician_config.h"
+#include "shared/qt/thread_relay.h"
+#include "shared/technician/pin_gate.h"
+#include "shared/technician/settings_file.h"
+#include "shared/ui/technician/technician_config.h"
 
 #include <QObject>
 #include <QString>
@@ -131,7 +132,7 @@ private:
     DeviceSettingsModel* devices_ = nullptr;
     NetworkStatus* network_ = nullptr;
     // Lets an enrollment callback from another thread reach the session only while it lives.
-    std::shared_ptr<struct CallbackRelay> relay_;
+    std::shared_ptr<qt::ThreadRelay<TechnicianSession>> relay_;
 };
 
 } // namespace hall::technician::ui

@@ -1,28 +1,22 @@
-// The gallery in real mode against the real callstationd on loopback: a technician opens the
+// A terminal app (TerminalApp) in real mode against the real callstationd on loopback: a technician opens the
 // menu with the PIN, enrolls the terminal with a one-time code through ControllerEnrollment,
 // the backend comes online, and a number is issued by the controller.
-#include "daemon_process.h"
+#include "tests/daemon/daemon_process.h"
 #include "shared/client/controller_client.h"
 #include "shared/client/ticket_issuer.h"
-#include "shared/ui/gallery/gallery_app.h"
-#include "technician/pin_file.h"
-#include "technician/pin_gate.h"
-#include "technician_session.h"
-#include "temp_dir.h"
+#include "shared/ui/app/terminal_app.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/pin_gate.h"
+#include "shared/ui/technician/technician_session.h"
+#include "tests/support/temp_dir.h"
 
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QSignalSpy>
 #include <doctest/doctest.h>
 #include <fstream>
 
 namespace {
-
-template <typename T> T* contextObject(QQmlApplicationEngine& engine, const char* name) {
-    return qobject_cast<T*>(
-        engine.rootContext()->contextProperty(QString::fromLatin1(name)).value<QObject*>());
-}
 
 // Lets the event loop run until `done` holds, for at most `seconds`.
 template <typename Condition> bool waitUntil(Condition done, int seconds = 15) {
@@ -36,7 +30,7 @@ template <typename Condition> bool waitUntil(Condition done, int seconds = 15) {
 } // namespace
 
 TEST_CASE("real mode: enrolled from the technician menu, online, a number from the controller") {
-    hall::testing::TempDir dir("hall-gallery-daemon");
+    hall::testing::TempDir dir("hall-terminal-app-daemon");
     hall::testing::DaemonProcess daemon(dir.path() / "controller");
     const auto data = dir.path() / "terminal";
     std::filesystem::create_directories(data);
@@ -46,17 +40,18 @@ TEST_CASE("real mode: enrolled from the technician menu, online, a number from t
 
     QQmlApplicationEngine engine;
     QCommandLineParser parser;
-    hall::ui::gallery::GalleryApp::addOptions(parser);
-    REQUIRE(parser.parse({QStringLiteral("hall-ui-gallery"), QStringLiteral("--data-dir"),
+    hall::ui::TerminalApp::addOptions(parser);
+    REQUIRE(parser.parse({QStringLiteral("hall-terminal-app"), QStringLiteral("--data-dir"),
                           QString::fromStdString(data.string()), QStringLiteral("--ca"),
                           QString::fromStdString(dir.file("ca.pem").string()),
                           QStringLiteral("--controller"),
                           QStringLiteral("localhost:%1").arg(daemon.port())}));
     hall::ui::AppContext context{engine, hall::ui::BackendMode::Real, parser};
-    REQUIRE(hall::ui::gallery::GalleryApp::create(context) != nullptr);
-    auto* client = contextObject<hall::client::ControllerClient>(engine, "hallBackend");
-    auto* issuer = contextObject<hall::client::TicketIssuer>(engine, "ticketIssuer");
-    auto* technician = contextObject<hall::technician::ui::TechnicianSession>(engine, "technician");
+    auto* terminal = hall::ui::TerminalApp::create(context);
+    REQUIRE(terminal != nullptr);
+    auto* client = terminal->controller();
+    auto* issuer = terminal->issuer();
+    auto* technician = terminal->technician();
     REQUIRE(client != nullptr);
     REQUIRE(issuer != nullptr);
     REQUIRE(technician != nullptr);

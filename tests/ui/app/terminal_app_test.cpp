@@ -1,29 +1,31 @@
-// The gallery's backend wiring (shared/ui/gallery/gallery_app.h), the skeleton the terminal
-// apps copy: the mock backend issues numbers end to end through TicketIssuer and takes the
-// technician audit; the real mode is configured from the command line and the settings file,
-// and refuses a command line it cannot start with.
+// The terminal apps' composition root (shared/ui/app/terminal_app.h): the mock backend issues
+// numbers end to end through TicketIssuer and takes the technician audit; the real mode is
+// configured from the command line and the settings file, and refuses a command line it cannot
+// start with; QML reaches everything through the typed singleton `Terminal`.
 #include "shared/client/controller_client.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
-#include "shared/ui/gallery/gallery_app.h"
-#include "shared/ui/gallery/gallery_device_tests.h"
-#include "shared/ui/gallery/technician_wiring.h"
-#include "technician/settings_file.h"
-#include "technician_session.h"
-#include "temp_dir.h"
+#include "shared/client/identification_service.h"
+#include "shared/ui/app/device_tests.h"
+#include "shared/ui/app/technician_adapters.h"
+#include "shared/ui/app/terminal_app.h"
+#include "shared/technician/settings_file.h"
+#include "shared/ui/technician/technician_session.h"
+#include "tests/support/temp_dir.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QQmlApplicationEngine>
-#include <QQmlContext>
+#include <QQmlComponent>
 #include <QSignalSpy>
 #include <doctest/doctest.h>
 #include <fstream>
+#include <memory>
 
 using hall::client::Backend;
 using hall::ui::AppContext;
 using hall::ui::BackendMode;
-using hall::ui::gallery::GalleryApp;
+using hall::ui::TerminalApp;
 
 namespace {
 
@@ -35,18 +37,14 @@ QString qs(const std::filesystem::path& path) {
 struct Started {
     QQmlApplicationEngine engine;
     QCommandLineParser parser;
-    GalleryApp* app = nullptr;
+    TerminalApp* app = nullptr;
 
     Started(BackendMode mode, QStringList arguments) {
-        GalleryApp::addOptions(parser);
-        arguments.prepend(QStringLiteral("hall-ui-gallery"));
+        TerminalApp::addOptions(parser);
+        arguments.prepend(QStringLiteral("hall-terminal-app"));
         REQUIRE(parser.parse(arguments));
         AppContext context{engine, mode, parser};
-        app = GalleryApp::create(context);
-    }
-    template <typename T> T* contextObject(const char* name) {
-        return qobject_cast<T*>(
-            engine.rootContext()->contextProperty(QString::fromLatin1(name)).value<QObject*>());
+        app = TerminalApp::create(context);
     }
 };
 
@@ -62,10 +60,14 @@ bool waitFor(QSignalSpy& spy, int count = 1) {
 TEST_CASE("mock: the backend, issuer and technician session reach QML; a number is issued") {
     Started started(BackendMode::Mock, {});
     REQUIRE(started.app != nullptr);
-    auto* backend = started.contextObject<hall::client::MockBackend>("hallBackend");
-    auto* issuer = started.contextObject<hall::client::TicketIssuer>("ticketIssuer");
-    auto* technician = started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+    CHECK(TerminalApp::of(started.engine) == started.app);
+    auto* backend = qobject_cast<hall::client::MockBackend*>(started.app->backend());
+    auto* issuer = started.app->issuer();
+    auto* technician = started.app->technician();
     REQUIRE(backend != nullptr);
+    CHECK(started.app->mock());
+    REQUIRE(started.app->identification() != nullptr);
+    CHECK_FALSE(started.app->identification()->hasPerson());
     REQUIRE(issuer != nullptr);
     REQUIRE(technician != nullptr);
     CHECK(issuer->client() == backend);
@@ -97,6 +99,33 @@ TEST_CASE("mock: the backend, issuer and technician session reach QML; a number 
     CHECK(failed.at(0).at(1).toString() == QStringLiteral("no_leased_numbers"));
 }
 
+TEST_CASE("QML reaches the composition root as the typed singleton Terminal") {
+    Started started(BackendMode::Mock, {});
+    REQUIRE(started.app != nullptr);
+    started.engine.addImportPath(QStringLiteral("qrc:/"));
+    QQmlComponent component(&started.engine);
+    component.setData(R"(
+        import QtQml
+        import Hall.App
+        QtObject {
+            property bool mock: Terminal.mock
+            property string link: Terminal.backend.connectionStateName
+            property QtObject issuer: Terminal.issuer
+            property QtObject technician: Terminal.technician
+            property bool hasPerson: Terminal.identification.hasPerson
+        }
+    )",
+                      QUrl(QStringLiteral("terminal_probe.qml")));
+    std::unique_ptr<QObject> probe(component.create());
+    INFO(component.errorString().toStdString());
+    REQUIRE(probe != nullptr);
+    CHECK(probe->property("mock").toBool());
+    CHECK(probe->property("link").toString() == QStringLiteral("online"));
+    CHECK(probe->property("issuer").value<QObject*>() == started.app->issuer());
+    CHECK(probe->property("technician").value<QObject*>() == started.app->technician());
+    CHECK_FALSE(probe->property("hasPerson").toBool());
+}
+
 TEST_CASE("Backend names its connection state as the OfflineBanner does") {
     using State = Backend::ConnectionState;
     CHECK(Backend::nameOf(State::Online) == QStringLiteral("online"));
@@ -107,7 +136,7 @@ TEST_CASE("Backend names its connection state as the OfflineBanner does") {
 
 TEST_CASE("the audit sink queues a technician_audit on the backend") {
     hall::client::MockBackend backend;
-    hall::ui::gallery::BackendAuditSink sink(backend);
+    hall::ui::BackendAuditSink sink(backend);
     QSignalSpy answered(&backend, &Backend::durableAnswered);
     sink.record({hall::technician::AuditAction::MenuOpened, "", std::chrono::system_clock::now()});
     REQUIRE(waitFor(answered));
@@ -123,7 +152,7 @@ TEST_CASE("the audit sink queues a technician_audit on the backend") {
 }
 
 TEST_CASE("without a controller, enrollment and device tests say why they cannot run") {
-    hall::ui::gallery::ControllerlessEnrollment enrollment;
+    hall::ui::ControllerlessEnrollment enrollment;
     std::optional<hall::technician::EnrollmentResult> result;
     enrollment.enroll("123456", [&](hall::technician::EnrollmentResult r) { result = r; });
     REQUIRE(result.has_value());
@@ -131,7 +160,7 @@ TEST_CASE("without a controller, enrollment and device tests say why they cannot
     CHECK(result->message.find("needs a controller") != std::string::npos);
     CHECK(result->message.find("123456") == std::string::npos);
 
-    hall::ui::gallery::GalleryDeviceTests tests;
+    hall::ui::MockDeviceTests tests;
     hall::technician::DeviceSetting printer;
     printer.kind = hall::drivers::DeviceKind::TicketPrinter;
     printer.driver = "printer.escpos-tcp";
@@ -145,7 +174,7 @@ TEST_CASE("without a controller, enrollment and device tests say why they cannot
 TEST_CASE("real mode's device tests drive the device, with the build's voice pack") {
     // No sound card by that name: the announcer, having loaded the pack, reports ALSA's refusal
     // (a runner without a pack would say "no voice pack" before touching ALSA).
-    const auto tests = hall::ui::gallery::makeHardwareDeviceTests();
+    const auto tests = hall::ui::makeHardwareDeviceTests("terminal-app-test");
     hall::technician::DeviceSetting announcer;
     announcer.kind = hall::drivers::DeviceKind::Announcer;
     announcer.driver = "announcer.alsa";
@@ -157,7 +186,7 @@ TEST_CASE("real mode's device tests drive the device, with the build's voice pac
 }
 
 TEST_CASE("real mode: data directory, hall CA and a controller address are required") {
-    hall::testing::TempDir dir("hall-gallery");
+    hall::testing::TempDir dir("hall-terminal-app");
     const QString data = qs(dir.file("data"));
     const QString ca = qs(dir.file("ca.pem"));
     { std::ofstream(dir.file("ca.pem")) << "-----BEGIN CERTIFICATE-----\n"; }
@@ -176,15 +205,14 @@ TEST_CASE("real mode: data directory, hall CA and a controller address are requi
                         {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca,
                          QStringLiteral("--controller"), QStringLiteral("callstation.test:8443")});
         REQUIRE(started.app != nullptr);
-        auto* client = started.contextObject<hall::client::ControllerClient>("hallBackend");
+        auto* client = qobject_cast<hall::client::ControllerClient*>(started.app->backend());
         REQUIRE(client != nullptr);
         CHECK(client->host() == QStringLiteral("callstation.test"));
         CHECK(client->port() == 8443);
         CHECK(client->dataDir() == data);
         // Not enrolled: the client stays offline and the menu says why.
         CHECK(client->connectionStateName() == QStringLiteral("offline"));
-        auto* technician =
-            started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+        auto* technician = started.app->technician();
         CHECK(technician->controllerLink().contains(QStringLiteral("not enrolled")));
     }
     SUBCASE("else the technician settings file names the controller") {
@@ -196,7 +224,7 @@ TEST_CASE("real mode: data directory, hall CA and a controller address are requi
         Started started(BackendMode::Real,
                         {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca});
         REQUIRE(started.app != nullptr);
-        auto* client = started.contextObject<hall::client::ControllerClient>("hallBackend");
+        auto* client = qobject_cast<hall::client::ControllerClient*>(started.app->backend());
         REQUIRE(client != nullptr);
         CHECK(client->host() == QStringLiteral("10.0.0.7"));
         CHECK(client->port() == 9443);
@@ -205,8 +233,7 @@ TEST_CASE("real mode: data directory, hall CA and a controller address are requi
         Started started(BackendMode::Real,
                         {QStringLiteral("--data-dir"), data, QStringLiteral("--ca"), ca});
         REQUIRE(started.app != nullptr);
-        auto* technician =
-            started.contextObject<hall::technician::ui::TechnicianSession>("technician");
+        auto* technician = started.app->technician();
         CHECK(technician->controllerLink().contains(QStringLiteral("no controller address")));
     }
 }
