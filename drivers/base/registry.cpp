@@ -1,5 +1,6 @@
 #include "drivers/base/registry.h"
 
+#include "drivers/base/device_kinds.h"
 #include "drivers/base/hardware_table.h"
 
 #include <algorithm>
@@ -7,28 +8,6 @@
 #include <stdexcept>
 
 namespace hall::drivers {
-
-std::string_view kindName(DeviceKind kind) {
-    switch (kind) {
-    case DeviceKind::IdCardReader:
-        return "ID-card reader";
-    case DeviceKind::SmartCardReader:
-        return "smart-card reader";
-    case DeviceKind::TicketPrinter:
-        return "ticket printer";
-    case DeviceKind::DocumentPrinter:
-        return "document printer";
-    case DeviceKind::LedStrip:
-        return "LED window strip";
-    case DeviceKind::Keypad:
-        return "keypad";
-    case DeviceKind::Announcer:
-        return "call announcer";
-    case DeviceKind::CodeScanner:
-        return "QR / barcode scanner";
-    }
-    return "unknown";
-}
 
 std::string_view transportName(Transport transport) {
     switch (transport) {
@@ -135,16 +114,13 @@ std::string udevRules(std::string_view group) {
 
 std::string hardwareListMarkdown() {
     std::string out = "# Supported hardware\n\nGenerated from `drivers/base/hardware_table.cpp`.\n";
-    const DeviceKind kinds[] = {DeviceKind::IdCardReader,    DeviceKind::SmartCardReader,
-                                DeviceKind::CodeScanner,     DeviceKind::TicketPrinter,
-                                DeviceKind::DocumentPrinter, DeviceKind::LedStrip,
-                                DeviceKind::Keypad,          DeviceKind::Announcer};
-    for (auto kind : kinds) {
+    for (const auto& row : deviceKinds()) {
+        const auto kind = row.kind;
         const auto table = hardwareTable();
         if (std::none_of(table.begin(), table.end(),
                          [kind](const DeviceDescriptor& d) { return d.kind == kind; }))
             continue; // a kind whose drivers are still to come
-        out += "\n## " + std::string(kindName(kind)) +
+        out += "\n## " + std::string(row.name) +
                "\n\n| driver id | name | transports | capabilities | USB ids "
                "|\n|---|---|---|---|---|\n";
         for (const auto& d : hardwareTable()) {

@@ -1,16 +1,11 @@
 // PlayAnnouncement: one call, "请 A001 号到 1 号窗口办理", spoken from the configured voice pack
 // on the configured ALSA device (or the sink the app injects), said once, and waited for until
 // the sound card has played it out.
-#include "drivers/audio/alsa_sink.h"
-#include "drivers/audio/announcer.h"
 #include "drivers/audio/voice_pack_loader.h"
-#include "drivers/base/registry.h"
-#include "shared/technician/driver_test_runner.h"
 #include "shared/technician/driver_test_support.h"
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 
 namespace hall::technician {
@@ -18,8 +13,7 @@ namespace hall::technician {
 DeviceTestResult playAnnouncementTest(const DeviceSetting& device,
                                       const DriverTestOptions& options) {
     using namespace drivers::audio;
-    if (device.driver != "announcer.alsa" || device.transport != drivers::Transport::Audio)
-        return detail::unsupported(DeviceTest::PlayAnnouncement, device);
+    if (auto no = detail::notAvailable(DeviceTest::PlayAnnouncement, device)) return *no;
     if (options.voicePack.empty())
         return {false, "no voice pack is configured for the announcer: the test has nothing to "
                        "say"};
@@ -30,26 +24,18 @@ DeviceTestResult playAnnouncementTest(const DeviceSetting& device,
         return {false, std::string("the voice pack cannot be used: ") + e.what()};
     }
 
-    const std::string alsaDevice = device.address.empty() ? "default" : device.address;
-    SinkOpener sink;
-    if (options.audioSink) {
-        sink = options.audioSink(device);
-    } else {
-        AlsaSettings alsa;
-        alsa.device = alsaDevice;
-        sink = alsaSinkOpener(alsa);
-    }
-
     detail::DeviceWatch watch;
     // By id: a short call may be over before announce() has returned its id.
     std::map<std::uint64_t, AnnouncementDone> done;
-    AnnouncerConfig config;
-    config.render.repeats = 1;
-    Announcer announcer(
-        drivers::requireDescriptor("announcer.alsa"), "announcer.alsa@" + alsaDevice,
-        std::move(pack), std::move(sink), config,
-        [&](const AnnouncementDone& d) { watch.note([&] { done[d.id] = d; }); }, watch.sink());
-    const std::string what = "sound device " + alsaDevice;
+    drivers::DeviceSinks sinks;
+    sinks.events = watch.sink();
+    sinks.announcements = [&](const AnnouncementDone& d) { watch.note([&] { done[d.id] = d; }); };
+    auto factoryOptions = detail::deviceOptions(device, options);
+    factoryOptions.voicePack = std::move(pack);
+    const auto built = drivers::makeDevice(device, std::move(sinks), factoryOptions);
+    auto& announcer = dynamic_cast<Announcer&>(*built);
+    const std::string what =
+        "sound device " + (device.address.empty() ? std::string("default") : device.address);
     announcer.start();
     if (!watch.waitOpened(options.openTimeout)) {
         announcer.stop();

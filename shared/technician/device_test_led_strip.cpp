@@ -2,14 +2,8 @@
 // asks each unit to identify when it opens and sends the text to those that answer; the result
 // lists the units that showed it, the ones that stayed silent (not powered, wrong address,
 // broken A/B pair) and the ones that refused it.
-#include "drivers/base/registry.h"
-#include "drivers/led/led_strip_bus.h"
-#include "drivers/transport/serial_stream.h"
-#include "drivers/transport/tcp_stream.h"
-#include "shared/technician/driver_test_runner.h"
 #include "shared/technician/driver_test_support.h"
 
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -33,43 +27,20 @@ std::string unitList(const std::vector<std::uint8_t>& units) {
     return out;
 }
 
-std::vector<std::uint8_t> unitsToTest(const DriverTestOptions& options) {
-    if (!options.ledUnits.empty()) return options.ledUnits;
-    return {1, 2, 3, 4, 5, 6, 7, 8};
-}
-
 } // namespace
 
 DeviceTestResult lightLedStripTest(const DeviceSetting& device, const DriverTestOptions& options) {
     using namespace drivers::led;
-    if (device.driver != "led.hallbus" ||
-        (device.transport != Transport::Serial && device.transport != Transport::Tcp))
-        return detail::unsupported(DeviceTest::LightLedStrip, device);
-
-    drivers::bus::LineSettings line;
-    drivers::bus::LineOpener open;
-    std::string what;
-    if (device.transport == Transport::Serial) {
-        const auto serial = detail::serialSettings(device, line.baud);
-        line.baud = serial.baud;
-        what = "LED strip line on " + serial.path;
-        open = [serial](std::stop_token) {
-            return std::make_unique<drivers::SerialStream>(serial);
-        };
-    } else {
-        const auto tcp = detail::tcpSettings(device, 4001);
-        what = "LED strip gateway at " + tcp.host + ":" + std::to_string(tcp.port);
-        open = [tcp](std::stop_token) { return std::make_unique<drivers::TcpStream>(tcp); };
-    }
-
-    LedStripBusOptions busOptions;
-    busOptions.addresses = unitsToTest(options);
-    // One look at each unit is the test; no background probing while the technician waits.
-    busOptions.probe = {options.ledTimeout, options.ledTimeout};
-    busOptions.keepAlive = options.ledTimeout * 2;
+    if (auto no = detail::notAvailable(DeviceTest::LightLedStrip, device)) return *no;
+    const std::string what =
+        (device.transport == Transport::Tcp ? "LED strip gateway at " : "LED strip line on ") +
+        device.address;
     detail::DeviceWatch watch;
-    LedStripBus strips(drivers::requireDescriptor(device.driver), device.address, std::move(open),
-                       makeHallBusLedProtocol(line), watch.sink(), busOptions);
+    drivers::DeviceSinks sinks;
+    sinks.events = watch.sink();
+    const auto built =
+        drivers::makeDevice(device, std::move(sinks), detail::deviceOptions(device, options));
+    auto& strips = dynamic_cast<LedStripBus&>(*built);
     strips.submitAll(Text{std::string(kTestText)});
     strips.start();
     if (!watch.waitOpened(options.openTimeout)) {

@@ -1,20 +1,12 @@
-// PrintTicket: a test ticket on the configured thermal printer, or a test page on the document
-// printer's CUPS queue. The printer's own answer decides the result: the job result the driver
-// reports after its status query (paper out, cover open, cutter jammed, no answer).
-#include "drivers/base/registry.h"
-#include "drivers/docprint/direct_print.h"
-#include "drivers/printer/cups_ticket_printer.h"
+// PrintTicket and PrintPage: a test ticket on the configured thermal printer, or a test page on
+// the document printer's CUPS queue. The printer's own answer decides the result: the job result
+// the driver reports after its status query (paper out, cover open, cutter jammed, no answer).
 #include "drivers/printer/escpos_writer.h"
-#include "drivers/printer/ticket_printers.h"
-#include "shared/technician/driver_test_runner.h"
 #include "shared/technician/driver_test_support.h"
 #include "shared/technician/test_page_pdf.h"
 
 #include <ctime>
 #include <map>
-#include <memory>
-#include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,7 +15,6 @@ namespace {
 
 using detail::DeviceWatch;
 using drivers::DeviceEventType;
-using drivers::Transport;
 
 // "2026-11-23 21:40:05", the terminal's local time: what the technician's watch shows.
 std::string localTimeText() {
@@ -49,63 +40,30 @@ std::vector<std::uint8_t> testTicket(const std::string& terminalName, const std:
     return w.take();
 }
 
-// Where the CUPS transports send their jobs: the options' server, else CUPS_SERVER / the
-// system's cupsd; each job followed no longer than the test's print timeout.
-drivers::docprint::DirectPrintSettings cupsSettings(const DriverTestOptions& options) {
-    drivers::docprint::DirectPrintSettings settings;
-    if (!options.cupsServer.empty()) settings.server = {options.cupsServer, 631};
-    settings.follow.jobTimeout = options.printTimeout;
-    return settings;
-}
+} // namespace
 
-std::unique_ptr<drivers::printer::TicketPrinterDevice>
-makeTicketPrinter(const DeviceSetting& device, const DriverTestOptions& options,
-                  drivers::DeviceEventSink events, drivers::printer::JobSink jobs,
-                  std::string& what) {
+DeviceTestResult printTicketTest(const DeviceSetting& device, const DriverTestOptions& options) {
     using namespace drivers::printer;
-    switch (device.transport) {
-    case Transport::Serial: {
-        const auto serial = detail::serialSettings(device, 9600);
-        what = "ticket printer on " + serial.path;
-        return makeSerialTicketPrinter(serial, std::move(events), std::move(jobs));
-    }
-    case Transport::Tcp: {
-        const auto tcp = detail::tcpSettings(device, 9100);
-        what = "ticket printer at " + tcp.host + ":" + std::to_string(tcp.port);
-        return makeTcpTicketPrinter(tcp, std::move(events), std::move(jobs));
-    }
-    case Transport::Usb:
-        what = "USB ticket printer (" + device.address + ")";
-        return makeUsbTicketPrinter(detail::usbSettings(device), std::move(events),
-                                    std::move(jobs));
-    case Transport::Cups:
-        what = "ticket printer queue " + device.address;
-        return makeCupsTicketPrinter(device.address, std::move(events), std::move(jobs),
-                                     cupsSettings(options));
-    default:
-        return nullptr;
-    }
-}
-
-DeviceTestResult ticketPrinterTest(const DeviceSetting& device, const DriverTestOptions& options) {
-    using namespace drivers::printer;
+    if (auto no = detail::notAvailable(DeviceTest::PrintTicket, device)) return *no;
     DeviceWatch watch;
     // Results by job id: the printer may report the job before print() has returned its id.
     std::map<JobId, JobResult> results;
-    std::string what;
-    auto printer = makeTicketPrinter(
-        device, options, watch.sink(),
-        [&](const JobResult& r) { watch.note([&] { results[r.id] = r; }); }, what);
-    if (!printer) return detail::unsupported(DeviceTest::PrintTicket, device);
+    drivers::DeviceSinks sinks;
+    sinks.events = watch.sink();
+    sinks.tickets = [&](const JobResult& r) { watch.note([&] { results[r.id] = r; }); };
+    const auto built =
+        drivers::makeDevice(device, std::move(sinks), detail::deviceOptions(device, options));
+    auto& printer = dynamic_cast<TicketPrinterDevice&>(*built);
+    const std::string what = detail::describe(device);
 
-    printer->start();
+    printer.start();
     if (!watch.waitOpened(options.openTimeout)) {
-        printer->stop();
+        printer.stop();
         return {false, detail::openFailure(watch, what, options.openTimeout)};
     }
-    const auto submission = printer->print(testTicket(options.terminalName, localTimeText()));
+    const auto submission = printer.print(testTicket(options.terminalName, localTimeText()));
     if (!submission.accepted()) {
-        printer->stop();
+        printer.stop();
         return {false, "the " + what +
                            " refused the test ticket: " + detail::errorText(*submission.refused)};
     }
@@ -113,7 +71,7 @@ DeviceTestResult ticketPrinterTest(const DeviceSetting& device, const DriverTest
         watch.waitFor(options.printTimeout, [&] { return results.contains(submission.id); });
     bool paperLow = false;
     watch.note([&] { paperLow = watch.seen(DeviceEventType::PaperLow); });
-    printer->stop();
+    printer.stop();
     if (!done)
         return {false, "the " + what + " did not finish the test ticket within " +
                            detail::seconds(options.printTimeout) + " (timeout)"};
@@ -127,9 +85,9 @@ DeviceTestResult ticketPrinterTest(const DeviceSetting& device, const DriverTest
     return {true, message};
 }
 
-DeviceTestResult documentPrinterTest(const DeviceSetting& device,
-                                     const DriverTestOptions& options) {
+DeviceTestResult printPageTest(const DeviceSetting& device, const DriverTestOptions& options) {
     using namespace drivers::docprint;
+    if (auto no = detail::notAvailable(DeviceTest::PrintPage, device)) return *no;
     const auto page = testPagePdf({"Hall terminal test page", "Terminal: " + options.terminalName,
                                    "Printed: " + localTimeText(), "Queue: " + device.address});
     JobSpec spec;
@@ -138,25 +96,12 @@ DeviceTestResult documentPrinterTest(const DeviceSetting& device,
     spec.format = DocumentFormat::Pdf;
     // Bounded by docprint's CUPS timeouts and the follow policy: a queue that stops, a printer
     // out of paper or an unreachable cupsd ends the job as Failed (and cancelled at cupsd).
-    const auto outcome = printDocument(spec, page, cupsSettings(options));
+    const auto outcome = printDocument(spec, page, detail::deviceOptions(device, options).cups);
     if (outcome.result == JobResult::Completed)
         return {true, "test page printed on CUPS queue " + device.address};
     return {false, "the test page did not print on CUPS queue " + device.address + ": " +
                        (outcome.error ? detail::errorText(*outcome.error)
                                       : std::string(jobResultName(outcome.result)))};
-}
-
-} // namespace
-
-DeviceTestResult printTicketTest(const DeviceSetting& device, const DriverTestOptions& options) {
-    const auto* descriptor = drivers::findDescriptor(device.driver);
-    if (!descriptor) return detail::unsupported(DeviceTest::PrintTicket, device);
-    if (descriptor->kind == drivers::DeviceKind::TicketPrinter)
-        return ticketPrinterTest(device, options);
-    if (descriptor->kind == drivers::DeviceKind::DocumentPrinter &&
-        device.transport == Transport::Cups)
-        return documentPrinterTest(device, options);
-    return detail::unsupported(DeviceTest::PrintTicket, device);
 }
 
 } // namespace hall::technician

@@ -5,22 +5,14 @@
 
 #include "shared/technician/terminal_settings.h"
 
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace hall::technician {
 
-enum class DeviceTest {
-    ReadCard,      // ID-card / smart-card reader / scanner: wait for a card or code
-    PrintTicket,   // ticket printer: a test ticket; document printer: a test page
-    LightLedStrip, // LED strip: a test text on every unit
-    PlayAnnouncement,
-};
-
-std::string_view deviceTestName(DeviceTest test);
-// The test the menu offers for a device kind (keypads have none: nullopt).
-std::optional<DeviceTest> testFor(drivers::DeviceKind kind);
+// The tests, their names and which kind gets which: the kinds' table
+// (drivers/base/device_kinds.h).
+using drivers::DeviceTest;
+using drivers::deviceTestName;
 
 struct DeviceTestResult {
     bool ok = false;

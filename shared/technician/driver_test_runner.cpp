@@ -13,7 +13,7 @@ DeviceTestResult DriverTestRunner::run(DeviceTest test, const DeviceSetting& dev
     // A setting that is not valid (unknown driver, a transport it does not speak, a malformed
     // address) never reaches a driver, as in the settings file.
     if (const auto why = validateDevice(device)) return {false, "not tested: " + *why};
-    if (testFor(device.kind) != test)
+    if (drivers::kindRow(device.kind).test != test)
         return {false, std::string(deviceTestName(test)) + " is not a test for a " +
                            std::string(kindKey(device.kind))};
     try {
@@ -22,6 +22,8 @@ DeviceTestResult DriverTestRunner::run(DeviceTest test, const DeviceSetting& dev
             return readCardTest(device, options_);
         case DeviceTest::PrintTicket:
             return printTicketTest(device, options_);
+        case DeviceTest::PrintPage:
+            return printPageTest(device, options_);
         case DeviceTest::LightLedStrip:
             return lightLedStripTest(device, options_);
         case DeviceTest::PlayAnnouncement:

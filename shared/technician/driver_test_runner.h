@@ -7,8 +7,8 @@
 //                     the card type only; the record is wiped the moment it arrives, nothing read
 //                     leaves the driver's callback.
 //   PrintTicket       ticket printer (ESC/POS on serial / TCP / USB / CUPS): a test ticket with
-//                     "测试票 / test ticket", the terminal's name, the time and a QR; document
-//                     printer (CUPS): a one-page PDF test page (test_page_pdf.h).
+//                     "测试票 / test ticket", the terminal's name, the time and a QR.
+//   PrintPage         document printer (CUPS): a one-page PDF test page (test_page_pdf.h).
 //   LightLedStrip     LED strip bus (serial / TCP): a test text on every configured unit; the
 //                     result lists which units acknowledged and which stayed silent.
 //   PlayAnnouncement  announcer (ALSA): "请 A001 号到 1 号窗口办理" from the voice pack.
@@ -75,6 +75,7 @@ private:
 // The single tests, for the runner and for callers that know what they test.
 DeviceTestResult readCardTest(const DeviceSetting& device, const DriverTestOptions& options);
 DeviceTestResult printTicketTest(const DeviceSetting& device, const DriverTestOptions& options);
+DeviceTestResult printPageTest(const DeviceSetting& device, const DriverTestOptions& options);
 DeviceTestResult lightLedStripTest(const DeviceSetting& device, const DriverTestOptions& options);
 DeviceTestResult playAnnouncementTest(const DeviceSetting& device,
                                       const DriverTestOptions& options);

@@ -1,11 +1,8 @@
 #include "shared/technician/driver_test_support.h"
 
-#include "drivers/base/registry.h"
-#include "shared/technician/host_port.h"
+#include "drivers/base/device_kinds.h"
 
-#include <charconv>
 #include <cstdio>
-#include <stdexcept>
 
 namespace hall::technician::detail {
 
@@ -77,52 +74,48 @@ std::string openFailure(const DeviceWatch& watch, const std::string& what,
     return what + " did not answer within " + seconds(waited);
 }
 
-drivers::SerialSettings serialSettings(const DeviceSetting& device, unsigned defaultBaud) {
-    return {device.address, device.baud ? static_cast<unsigned>(*device.baud) : defaultBaud};
+drivers::DeviceOptions deviceOptions(const DeviceSetting& device,
+                                     const DriverTestOptions& options) {
+    drivers::DeviceOptions o;
+    if (!options.cupsServer.empty()) o.cups.server = {options.cupsServer, 631};
+    o.cups.follow.jobTimeout = options.printTimeout;
+    o.idCardReader.pollInterval = options.cardPollInterval;
+    o.ledStrips.addresses = options.ledUnits;
+    // One look at each unit is the test; no background probing while the technician waits.
+    o.ledStrips.probe = {options.ledTimeout, options.ledTimeout};
+    o.ledStrips.keepAlive = options.ledTimeout * 2;
+    o.announcer.render.repeats = 1;
+    if (options.audioSink) o.audioSink = options.audioSink(device);
+    return o;
 }
 
-drivers::TcpSettings tcpSettings(const DeviceSetting& device, std::uint16_t defaultPort) {
-    auto parsed = parseHostPort(device.address);
-    if (const auto* why = std::get_if<std::string>(&parsed)) {
-        // A bare host: the device's usual port (9100 for a printer).
-        if (device.address.find(':') == std::string::npos && !device.address.empty())
-            return {device.address, defaultPort};
-        throw std::invalid_argument(*why);
+std::string describe(const DeviceSetting& device) {
+    const std::string kind(drivers::kindName(device.kind));
+    switch (device.transport) {
+    case drivers::Transport::Serial:
+        return kind + " on " + device.address;
+    case drivers::Transport::Tcp:
+        return kind + " at " + device.address;
+    case drivers::Transport::Usb:
+        return kind + " on USB (" + device.address + ")";
+    case drivers::Transport::Evdev:
+        return kind + " in keyboard mode (" + device.address + ")";
+    case drivers::Transport::Cups:
+        return kind + " on CUPS queue " + device.address;
+    case drivers::Transport::Audio:
+        return kind + " on sound device " + device.address;
+    case drivers::Transport::PcSc:
+        break;
     }
-    const auto& hp = std::get<HostPort>(parsed);
-    return {hp.host, hp.port};
+    return device.address == "auto" ? kind + " (first PC/SC reader)"
+                                    : kind + " \"" + device.address + "\"";
 }
 
-namespace {
-std::optional<std::uint16_t> hex16(std::string_view text) {
-    std::uint16_t value = 0;
-    if (text.size() != 4) return std::nullopt;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, 16);
-    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-} // namespace
-
-drivers::UsbBulkSettings usbSettings(const DeviceSetting& device) {
-    const auto& descriptor = drivers::requireDescriptor(device.driver);
-    if (device.address.empty() || device.address == "auto")
-        return drivers::UsbBulkSettings::forDescriptor(descriptor);
-    const auto colon = device.address.find(':');
-    const auto vendor = hex16(std::string_view(device.address).substr(0, colon));
-    const auto product = colon == std::string::npos
-                             ? std::nullopt
-                             : hex16(std::string_view(device.address).substr(colon + 1));
-    if (!vendor || !product)
-        throw std::invalid_argument("USB address \"" + device.address +
-                                    "\" is neither \"auto\" nor a vvvv:pppp USB id");
-    drivers::UsbBulkSettings settings;
-    settings.ids.push_back({*vendor, *product, "configured"});
-    return settings;
-}
-
-DeviceTestResult unsupported(DeviceTest test, const DeviceSetting& device) {
-    return {false, std::string(deviceTestName(test)) + " is not available for " + device.driver +
-                       " over " + std::string(transportKey(device.transport)) + " in this build"};
+std::optional<DeviceTestResult> notAvailable(DeviceTest test, const DeviceSetting& device) {
+    if (drivers::kindRow(device.kind).test == test) return std::nullopt;
+    return DeviceTestResult{
+        false, std::string(deviceTestName(test)) + " is not available for " + device.driver +
+                   " over " + std::string(transportKey(device.transport)) + " in this build"};
 }
 
 } // namespace hall::technician::detail

@@ -1,13 +1,11 @@
 #pragma once
 // What the device tests share (internal to hall_technician_device_tests): collecting a device's
-// events until a condition or a deadline, turning settings into transport settings, and the
-// English wording of a driver error.
+// events until a condition or a deadline, building the device under test, and the English
+// wording of a driver error.
 
 #include "drivers/base/device_event.h"
-#include "drivers/transport/serial_stream.h"
-#include "drivers/transport/tcp_stream.h"
-#include "drivers/transport/usb_bulk_stream.h"
-#include "shared/technician/device_test_runner.h"
+#include "drivers/kinds/device_factory.h"
+#include "shared/technician/driver_test_runner.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -15,7 +13,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 namespace hall::technician::detail {
@@ -51,13 +48,15 @@ std::string openFailure(const DeviceWatch& watch, const std::string& what,
                         std::chrono::milliseconds waited);
 std::string errorText(const drivers::DeviceError& error);
 
-drivers::SerialSettings serialSettings(const DeviceSetting& device, unsigned defaultBaud);
-// Throws std::invalid_argument with the technician's message for a malformed host:port.
-drivers::TcpSettings tcpSettings(const DeviceSetting& device, std::uint16_t defaultPort);
-// "auto": the descriptor's ids; "vvvv:pppp": that id. Throws std::invalid_argument otherwise.
-drivers::UsbBulkSettings usbSettings(const DeviceSetting& device);
-
-DeviceTestResult unsupported(DeviceTest test, const DeviceSetting& device);
+// The factory's options (drivers/kinds/device_factory.h) for a device under test: the runner's
+// CUPS server, bounds and units, and one look at each LED unit rather than background probing.
+drivers::DeviceOptions deviceOptions(const DeviceSetting& device, const DriverTestOptions& options);
+// The device for the technician: "ID-card reader on /dev/ttyUSB0", "ticket printer at
+// 10.0.0.5:9100", "smart-card reader \"…\"" (the kind's name and the setting's address).
+std::string describe(const DeviceSetting& device);
+// nullopt when `test` is the test of the device's kind (drivers/base/device_kinds.h), else the
+// result saying that it is not available for the device.
+std::optional<DeviceTestResult> notAvailable(DeviceTest test, const DeviceSetting& device);
 std::string seconds(std::chrono::milliseconds ms); // "15 s", "0.5 s"
 
 } // namespace hall::technician::detail

@@ -60,6 +60,14 @@ DeviceSetting parseDevice(drivers::DeviceKind kind, const toml::table& table,
     return d;
 }
 
+// The devices in the order of the kinds' table (drivers/base/device_kinds.h).
+void inTableOrder(TerminalSettings& settings) {
+    std::vector<DeviceSetting> ordered;
+    for (const auto& row : drivers::deviceKinds())
+        if (const auto* d = settings.device(row.kind)) ordered.push_back(*d);
+    settings.devices = std::move(ordered);
+}
+
 } // namespace
 
 TerminalSettings parseSettings(std::string_view text, const std::string& sourceName) {
@@ -86,7 +94,7 @@ TerminalSettings parseSettings(std::string_view text, const std::string& sourceN
         const auto* devices = node->as_table();
         if (!devices) throw SettingsError(where(*node, sourceName) + ": devices must be a table");
         for (const auto& [key, value] : *devices) {
-            const auto kind = kindFromKey(key.str());
+            const auto* kind = drivers::findKind(key.str());
             if (!kind)
                 throw SettingsError(where(value, sourceName) + ": devices." +
                                     std::string(key.str()) + " is not a device kind");
@@ -94,15 +102,12 @@ TerminalSettings parseSettings(std::string_view text, const std::string& sourceN
             if (!table)
                 throw SettingsError(where(value, sourceName) + ": devices." +
                                     std::string(key.str()) + " must be a table");
-            settings.devices.push_back(
-                parseDevice(*kind, *table, "devices." + std::string(key.str()) + ".", sourceName));
+            settings.devices.push_back(parseDevice(
+                kind->kind, *table, "devices." + std::string(key.str()) + ".", sourceName));
         }
     }
     // Table order, whatever order the file lists them in.
-    std::vector<DeviceSetting> ordered;
-    for (auto kind : allKinds())
-        if (const auto* d = settings.device(kind)) ordered.push_back(*d);
-    settings.devices = std::move(ordered);
+    inTableOrder(settings);
 
     if (auto why = validateSettings(settings)) throw SettingsError(sourceName + ": " + *why);
     return settings;
@@ -160,10 +165,7 @@ std::string SettingsStore::setDevice(const DeviceSetting& device) {
     }
     if (!replaced) {
         settings.devices.push_back(device);
-        std::vector<DeviceSetting> ordered;
-        for (auto kind : allKinds())
-            if (const auto* d = settings.device(kind)) ordered.push_back(*d);
-        settings.devices = std::move(ordered);
+        inTableOrder(settings);
     }
     writeSettingsFile(path_, settings);
     return std::string(kindKey(device.kind)) + ": " + before + " → " + describeDevice(device);

@@ -13,21 +13,6 @@ using drivers::Transport;
 
 namespace {
 
-struct KindKey {
-    DeviceKind kind;
-    std::string_view key;
-};
-constexpr std::array kKindKeys = {
-    KindKey{DeviceKind::IdCardReader, "id_card_reader"},
-    KindKey{DeviceKind::SmartCardReader, "smart_card_reader"},
-    KindKey{DeviceKind::CodeScanner, "code_scanner"},
-    KindKey{DeviceKind::TicketPrinter, "ticket_printer"},
-    KindKey{DeviceKind::DocumentPrinter, "document_printer"},
-    KindKey{DeviceKind::LedStrip, "led_strip"},
-    KindKey{DeviceKind::Keypad, "keypad"},
-    KindKey{DeviceKind::Announcer, "announcer"},
-};
-
 struct TransportKey {
     Transport transport;
     std::string_view key;
@@ -73,18 +58,6 @@ const DeviceSetting* TerminalSettings::device(DeviceKind kind) const {
     return nullptr;
 }
 
-std::string_view kindKey(DeviceKind kind) {
-    for (const auto& k : kKindKeys)
-        if (k.kind == kind) return k.key;
-    return "unknown";
-}
-
-std::optional<DeviceKind> kindFromKey(std::string_view key) {
-    for (const auto& k : kKindKeys)
-        if (k.key == key) return k.kind;
-    return std::nullopt;
-}
-
 std::string_view transportKey(Transport transport) {
     for (const auto& t : kTransportKeys)
         if (t.transport == transport) return t.key;
@@ -95,16 +68,6 @@ std::optional<Transport> transportFromKey(std::string_view key) {
     for (const auto& t : kTransportKeys)
         if (t.key == key) return t.transport;
     return std::nullopt;
-}
-
-const std::vector<DeviceKind>& allKinds() {
-    static const std::vector<DeviceKind> kinds = [] {
-        std::vector<DeviceKind> out;
-        for (const auto& k : kKindKeys)
-            out.push_back(k.kind);
-        return out;
-    }();
-    return kinds;
 }
 
 std::optional<std::string> validateAddressFor(Transport transport, std::string_view address) {

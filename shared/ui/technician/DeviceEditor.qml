@@ -3,8 +3,9 @@ import QtQuick.Controls
 import Hall.Ui
 import Hall.Technician
 
-// One device kind: its driver, how it is connected and where, and its test. The lists of
-// drivers and transports come from the drivers' hardware table through the model.
+// One device kind: its driver, how it is connected and where, and its test. Everything that
+// differs between kinds (drivers, transports, example addresses, names, the test's button)
+// comes from the drivers' tables through the model.
 Rectangle {
     id: editor
 
@@ -13,13 +14,14 @@ Rectangle {
     // required, which is how the view hands each row its roles.
     property DeviceSettingsModel model
     property string kindKey
-    property string kindName
+    property var kindName: ({})
     property bool configured
     property string driver
     property string transport
     property string address
     property int baud
     property bool testAvailable
+    property var testLabel: ({})
     property bool testRunning
     property bool testDone
     property bool testOk
@@ -29,6 +31,15 @@ Rectangle {
     property bool failed: false
     readonly property var drivers: model ? model.driversFor(kindKey) : []
     readonly property var chosenDriver: driverBox.currentIndex >= 0 ? drivers[driverBox.currentIndex] : null
+
+    // The language the menu is shown in, as its own translation names it (untranslated: "en"),
+    // so the texts the model brings in both languages follow a language switch like qsTr.
+    readonly property string language: qsTr("en", "the code of the language translated into")
+
+    // A {"en", "zh_CN"} text of the model in the menu's language.
+    function inLanguage(texts) {
+        return texts[editor.language] || texts.en || ""
+    }
 
     function indexOfDriver(id) {
         for (let i = 0; i < drivers.length; ++i)
@@ -55,7 +66,8 @@ Rectangle {
         BodyText {
             width: parent.width
             font.bold: true
-            text: editor.kindName + (editor.configured ? "" : " — " + qsTr("not configured"))
+            text: editor.inLanguage(editor.kindName)
+                  + (editor.configured ? "" : " — " + qsTr("not configured"))
         }
         Row {
             spacing: Theme.spacing / 2
@@ -84,10 +96,9 @@ Rectangle {
                 font.family: Theme.fontFamily
                 font.pointSize: Theme.bodyPointSize
                 text: editor.address
-                placeholderText: transportBox.currentText === "tcp" ? "192.168.1.50:9100"
-                               : transportBox.currentText === "serial" ? "/dev/ttyUSB0"
-                               : transportBox.currentText === "audio" ? "default"
-                               : transportBox.currentText === "cups" ? "ticket" : "auto"
+                placeholderText: editor.chosenDriver
+                                 ? editor.chosenDriver.placeholders[transportBox.currentIndex] || ""
+                                 : ""
             }
         }
         Row {
@@ -99,7 +110,7 @@ Rectangle {
                 onClicked: {
                     const why = editor.model.apply(editor.kindKey, editor.chosenDriver.id,
                                                    transportBox.currentText, addressField.text,
-                                                   transportBox.currentText === "serial" ? editor.baud : 0)
+                                                   editor.baud)
                     editor.failed = why.length > 0
                     editor.result = editor.failed ? why : qsTr("Saved. The app uses it after a restart.")
                 }
@@ -109,11 +120,7 @@ Rectangle {
                 kind: "secondary"
                 visible: editor.testAvailable
                 enabled: !editor.testRunning
-                text: editor.kindKey === "ticket_printer" || editor.kindKey === "document_printer"
-                      ? qsTr("Print a test ticket")
-                      : editor.kindKey === "led_strip" ? qsTr("Light the LED strip")
-                      : editor.kindKey === "announcer" ? qsTr("Play an announcement")
-                      : qsTr("Read a card")
+                text: editor.inLanguage(editor.testLabel)
                 onClicked: {
                     const why = editor.model.runTest(editor.kindKey)
                     editor.failed = why.length > 0

@@ -37,6 +37,7 @@ Item {
             required address
             required baud
             required testAvailable
+            required testLabel
             required testRunning
             required testDone
             required testOk

@@ -1,5 +1,6 @@
 #include "shared/ui/technician/device_settings_model.h"
 
+#include "drivers/base/device_kinds.h"
 #include "drivers/base/registry.h"
 #include "shared/ui/technician/technician_session.h"
 
@@ -14,13 +15,30 @@ QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+// A text of the kinds' table in the menu's languages, for QML to pick by LanguageSwitcher's.
+QVariantMap inLanguages(std::string_view en, std::string_view zh) {
+    return {{QStringLiteral("en"), qs(en)}, {QStringLiteral("zh_CN"), qs(zh)}};
+}
+
+std::vector<drivers::DeviceKind> everyKind() {
+    std::vector<drivers::DeviceKind> kinds;
+    for (const auto& row : drivers::deviceKinds())
+        kinds.push_back(row.kind);
+    return kinds;
+}
+
+std::optional<drivers::DeviceKind> kindOf(const QString& key) {
+    const auto* row = drivers::findKind(key.toStdString());
+    return row ? std::optional(row->kind) : std::nullopt;
+}
+
 } // namespace
 
 DeviceSettingsModel::DeviceSettingsModel(TechnicianSession* session, SettingsStore& store,
                                          DeviceTestRunner* runner,
                                          std::vector<drivers::DeviceKind> kinds)
     : QAbstractListModel(session), session_(session), store_(store), runner_(runner),
-      kinds_(kinds.empty() ? allKinds() : std::move(kinds)) {
+      kinds_(kinds.empty() ? everyKind() : std::move(kinds)) {
     // One test at a time: two tests on one serial line would garble each other.
     pool_.setMaxThreadCount(1);
     reload();
@@ -44,14 +62,15 @@ int DeviceSettingsModel::rowOf(drivers::DeviceKind kind) const {
 QVariant DeviceSettingsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() < 0 || index.row() >= rowCount()) return {};
     const auto kind = kinds_[static_cast<std::size_t>(index.row())];
+    const auto& row = drivers::kindRow(kind);
     const auto* device = settings_.device(kind);
     const auto test = tests_.find(kind);
     const TestState state = test == tests_.end() ? TestState{} : test->second;
     switch (role) {
     case KindKeyRole:
-        return qs(kindKey(kind));
+        return qs(row.key);
     case KindNameRole:
-        return qs(drivers::kindName(kind));
+        return inLanguages(row.name, row.nameZh);
     case ConfiguredRole:
         return device != nullptr;
     case DriverRole:
@@ -67,7 +86,12 @@ QVariant DeviceSettingsModel::data(const QModelIndex& index, int role) const {
     case BaudRole:
         return device && device->baud ? *device->baud : 0;
     case TestAvailableRole:
-        return runner_ != nullptr && device != nullptr && testFor(kind).has_value();
+        return runner_ != nullptr && device != nullptr && row.test.has_value();
+    case TestLabelRole: {
+        if (!row.test) return QVariantMap{};
+        const auto& test = drivers::testRow(*row.test);
+        return inLanguages(test.label, test.labelZh);
+    }
     case TestRunningRole:
         return state.running;
     case TestDoneRole:
@@ -91,6 +115,7 @@ QHash<int, QByteArray> DeviceSettingsModel::roleNames() const {
             {AddressRole, "address"},
             {BaudRole, "baud"},
             {TestAvailableRole, "testAvailable"},
+            {TestLabelRole, "testLabel"},
             {TestRunningRole, "testRunning"},
             {TestDoneRole, "testDone"},
             {TestOkRole, "testOk"},
@@ -112,15 +137,20 @@ void DeviceSettingsModel::reload() {
 
 QVariantList DeviceSettingsModel::driversFor(const QString& key) const {
     QVariantList out;
-    const auto kind = kindFromKey(key.toStdString());
-    if (!kind) return out;
+    const auto* row = drivers::findKind(key.toStdString());
+    if (!row) return out;
     for (const auto& d : drivers::allDescriptors()) {
-        if (d.kind != *kind) continue;
-        QStringList transports;
-        for (auto t : d.transports)
+        if (d.kind != row->kind) continue;
+        QStringList transports, placeholders;
+        for (auto t : d.transports) {
+            const auto* transport = drivers::findTransport(*row, t);
             transports << qs(transportKey(t));
-        out << QVariantMap{
-            {"id", qs(d.id)}, {"name", qs(d.displayName)}, {"transports", transports}};
+            placeholders << (transport ? qs(transport->placeholder) : QString());
+        }
+        out << QVariantMap{{"id", qs(d.id)},
+                           {"name", qs(d.displayName)},
+                           {"transports", transports},
+                           {"placeholders", placeholders}};
     }
     return out;
 }
@@ -129,13 +159,16 @@ QString DeviceSettingsModel::apply(const QString& key, const QString& driver,
                                    const QString& transport, const QString& address, int baud) {
     if (!session_->isOpen()) return tr("The technician menu is not open.");
     session_->touch();
-    const auto kind = kindFromKey(key.toStdString());
+    const auto kind = kindOf(key);
     if (!kind) return tr("Unknown device kind.");
     const auto parsedTransport = transportFromKey(transport.toStdString());
     if (!parsedTransport) return tr("Choose how the device is connected.");
+    // The editor keeps the baud rate it was given whatever the transport; only a serial port
+    // has one.
+    const bool hasBaud = baud > 0 && *parsedTransport == drivers::Transport::Serial;
     DeviceSetting setting{*kind, driver.toStdString(), *parsedTransport,
                           address.trimmed().toStdString(),
-                          baud > 0 ? std::optional<int>(baud) : std::nullopt};
+                          hasBaud ? std::optional<int>(baud) : std::nullopt};
     try {
         session_->audit(AuditAction::SettingChanged, store_.setDevice(setting));
     } catch (const std::exception& e) {
@@ -148,7 +181,7 @@ QString DeviceSettingsModel::apply(const QString& key, const QString& driver,
 QString DeviceSettingsModel::remove(const QString& key) {
     if (!session_->isOpen()) return tr("The technician menu is not open.");
     session_->touch();
-    const auto kind = kindFromKey(key.toStdString());
+    const auto kind = kindOf(key);
     if (!kind) return tr("Unknown device kind.");
     try {
         session_->audit(AuditAction::SettingChanged, store_.removeDevice(*kind));
@@ -162,10 +195,10 @@ QString DeviceSettingsModel::remove(const QString& key) {
 QString DeviceSettingsModel::runTest(const QString& key) {
     if (!session_->isOpen()) return tr("The technician menu is not open.");
     session_->touch();
-    const auto kind = kindFromKey(key.toStdString());
+    const auto kind = kindOf(key);
     if (!kind) return tr("Unknown device kind.");
     if (!runner_) return tr("This app cannot test devices.");
-    const auto test = testFor(*kind);
+    const auto test = drivers::kindRow(*kind).test;
     if (!test) return tr("There is no test for this device.");
     const auto* device = settings_.device(*kind);
     if (!device) return tr("Configure the device first.");
@@ -191,7 +224,7 @@ QString DeviceSettingsModel::runTest(const QString& key) {
 void DeviceSettingsModel::finishTest(drivers::DeviceKind kind, const DeviceTestResult& result) {
     auto& state = tests_[kind];
     state = TestState{false, true, result.ok, QString::fromStdString(result.message)};
-    const auto test = testFor(kind);
+    const auto test = drivers::kindRow(kind).test;
     session_->audit(AuditAction::DeviceTested, std::string(kindKey(kind)) + " " +
                                                    std::string(test ? deviceTestName(*test) : "") +
                                                    ": " + (result.ok ? "ok" : "failed") + " (" +

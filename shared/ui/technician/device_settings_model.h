@@ -2,7 +2,9 @@
 // The "attached devices" page: one row per device kind the app drives, with its configured
 // driver (from the terminal settings file) and the test the technician can run on it. Changes
 // go through SettingsStore (validated against the hardware table, file unchanged on error) and
-// are audited; tests run on the model's own worker thread, never on the UI thread.
+// are audited; tests run on the model's own worker thread, never on the UI thread. What a kind
+// shows (names, test button, example addresses) comes from its row in the kinds' table
+// (drivers/base/device_kinds.h): kindName and testLabel are {"en", "zh_CN"} maps.
 
 #include "shared/technician/device_test_runner.h"
 #include "shared/technician/settings_file.h"
@@ -34,6 +36,7 @@ public:
         AddressRole,
         BaudRole,
         TestAvailableRole,
+        TestLabelRole,
         TestRunningRole,
         TestDoneRole,
         TestOkRole,
@@ -50,7 +53,8 @@ public:
 
     QString loadError() const { return loadError_; }
 
-    // Drivers in the hardware table for a kind: [{id, name, transports: ["serial", …]}].
+    // Drivers in the hardware table for a kind: [{id, name, transports: ["serial", …],
+    // placeholders: [an example address per transport]}].
     Q_INVOKABLE QVariantList driversFor(const QString& kindKey) const;
     // "" on success, else why not (the settings file is then unchanged). baud 0 = none.
     Q_INVOKABLE QString apply(const QString& kindKey, const QString& driver,

@@ -1,8 +1,8 @@
 // PlayAnnouncement through the real announcer with the generated zh-CN voice pack, into a
 // memory sink (the test machine has no sound card), and against ALSA with a device that does
 // not exist.
-#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/audio/memory_sink.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 

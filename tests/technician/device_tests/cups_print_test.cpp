@@ -1,8 +1,8 @@
 // PrintTicket through a real cupsd (drivers/docprint's private sandbox): the document printer's
 // PDF test page and the ESC/POS ticket as a raw job, on the pass-through queue that keeps the
 // bytes, and on the queue whose printer runs out of paper. Test suite "cupsd".
-#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/docprint/twin/cups_sandbox.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -40,7 +40,7 @@ std::string fileQueueOutput() {
 TEST_SUITE("cupsd") {
     TEST_CASE("the document printer's test page is a PDF that reaches the queue's printer") {
         technician::DriverTestRunner runner(cupsOptions());
-        const auto r = runner.run(DeviceTest::PrintTicket,
+        const auto r = runner.run(DeviceTest::PrintPage,
                                   testing::setting(DeviceKind::DocumentPrinter, "docprint.cups",
                                                    Transport::Cups, CupsSandbox::kFileQueue));
         CHECK_MESSAGE(r.ok, r.message);
@@ -67,7 +67,7 @@ TEST_SUITE("cupsd") {
     TEST_CASE("paper out at the CUPS printer: the test page fails, saying so") {
         cups().setPaperOut(true);
         technician::DriverTestRunner runner(cupsOptions());
-        const auto r = runner.run(DeviceTest::PrintTicket,
+        const auto r = runner.run(DeviceTest::PrintPage,
                                   testing::setting(DeviceKind::DocumentPrinter, "docprint.cups",
                                                    Transport::Cups, CupsSandbox::kTwinQueue));
         cups().setPaperOut(false);

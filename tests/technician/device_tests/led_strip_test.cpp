@@ -1,9 +1,9 @@
 // LightLedStrip through the real LED strip bus driver: the bus twin on a pty and on TCP, with
 // strips at some addresses, one missing and one whose font has no hanzi.
-#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/bus/twin/bus_twin.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "tests/support/temp_dir.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // PrintTicket through the real ticket printer driver: raw TCP and a serial pty, the thermal
 // printer twin at the other end decoding the ESC/POS bytes and answering status queries.
-#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/printer/twin/thermal_printer_twin.h"
 #include "tests/support/temp_dir.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 

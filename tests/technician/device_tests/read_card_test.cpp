@@ -1,9 +1,9 @@
 // ReadCard through the real ID-card reader driver on a pty, the SAM reader twin at the other end.
-#include "tests/technician/device_tests/device_test_rig.h"
 #include "drivers/idcard/twin/sam_reader_twin.h"
 #include "drivers/scanner/twin/scanner_twin.h"
 #include "tests/drivers/support/idcard_test_support.h"
 #include "tests/support/temp_dir.h"
+#include "tests/technician/device_tests/device_test_rig.h"
 
 #include <doctest/doctest.h>
 #include <future>

@@ -37,39 +37,25 @@
 <context>
     <name>DeviceEditor</name>
     <message>
-        <location filename="../DeviceEditor.qml" line="55"/>
+        <location filename="../DeviceEditor.qml" line="37"/>
+        <source>en</source>
+        <comment>the code of the language translated into</comment>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../DeviceEditor.qml" line="70"/>
         <source>not configured</source>
         <translation>not configured</translation>
     </message>
     <message>
-        <location filename="../DeviceEditor.qml" line="94"/>
+        <location filename="../DeviceEditor.qml" line="108"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../DeviceEditor.qml" line="101"/>
+        <location filename="../DeviceEditor.qml" line="115"/>
         <source>Saved. The app uses it after a restart.</source>
         <translation>Saved. The app uses it after a restart.</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="110"/>
-        <source>Print a test ticket</source>
-        <translation>Print a test ticket</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="111"/>
-        <source>Light the LED strip</source>
-        <translation>Light the LED strip</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="112"/>
-        <source>Play an announcement</source>
-        <translation>Play an announcement</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="113"/>
-        <source>Read a card</source>
-        <translation>Read a card</translation>
     </message>
 </context>
 <context>
@@ -171,7 +157,10 @@
     <message numerus="yes">
         <location filename="../PinScreen.qml" line="42"/>
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>%n attempt left.</numerusform><numerusform>%n attempts left.</numerusform></translation>
+        <translation>
+            <numerusform>%n attempt left.</numerusform>
+            <numerusform>%n attempts left.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../PinScreen.qml" line="44"/>
@@ -214,7 +203,7 @@
     <message>
         <location filename="../SystemPage.qml" line="23"/>
         <source>Export the app&apos;s logs to a USB stick or folder:</source>
-        <translation>Export the app's logs to a USB stick or folder:</translation>
+        <translation>Export the app&apos;s logs to a USB stick or folder:</translation>
     </message>
     <message>
         <location filename="../SystemPage.qml" line="39"/>
@@ -273,46 +262,46 @@
 <context>
     <name>hall::technician::ui::DeviceSettingsModel</name>
     <message>
-        <location filename="../device_settings_model.cpp" line="129"/>
-        <location filename="../device_settings_model.cpp" line="148"/>
-        <location filename="../device_settings_model.cpp" line="162"/>
+        <location filename="../device_settings_model.cpp" line="160"/>
+        <location filename="../device_settings_model.cpp" line="182"/>
+        <location filename="../device_settings_model.cpp" line="196"/>
         <source>The technician menu is not open.</source>
         <translation>The technician menu is not open.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="132"/>
-        <location filename="../device_settings_model.cpp" line="151"/>
-        <location filename="../device_settings_model.cpp" line="165"/>
+        <location filename="../device_settings_model.cpp" line="163"/>
+        <location filename="../device_settings_model.cpp" line="185"/>
+        <location filename="../device_settings_model.cpp" line="199"/>
         <source>Unknown device kind.</source>
         <translation>Unknown device kind.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="134"/>
+        <location filename="../device_settings_model.cpp" line="165"/>
         <source>Choose how the device is connected.</source>
         <translation>Choose how the device is connected.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="166"/>
+        <location filename="../device_settings_model.cpp" line="200"/>
         <source>This app cannot test devices.</source>
         <translation>This app cannot test devices.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="168"/>
+        <location filename="../device_settings_model.cpp" line="202"/>
         <source>There is no test for this device.</source>
         <translation>There is no test for this device.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="170"/>
+        <location filename="../device_settings_model.cpp" line="204"/>
         <source>Configure the device first.</source>
         <translation>Configure the device first.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="172"/>
+        <location filename="../device_settings_model.cpp" line="206"/>
         <source>The test is running.</source>
         <translation>The test is running.</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="173"/>
+        <location filename="../device_settings_model.cpp" line="207"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
@@ -320,44 +309,44 @@
 <context>
     <name>hall::technician::ui::TechnicianSession</name>
     <message>
-        <location filename="../technician_session.cpp" line="137"/>
+        <location filename="../technician_session.cpp" line="136"/>
         <source>Wrong PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="142"/>
+        <location filename="../technician_session.cpp" line="141"/>
         <source>Wrong PIN. Too many attempts.</source>
         <translation>Wrong PIN. Too many attempts.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="154"/>
+        <location filename="../technician_session.cpp" line="152"/>
         <source>Locked. The PIN was not checked.</source>
         <translation>Locked. The PIN was not checked.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="190"/>
-        <location filename="../technician_session.cpp" line="204"/>
-        <location filename="../technician_session.cpp" line="235"/>
+        <location filename="../technician_session.cpp" line="188"/>
+        <location filename="../technician_session.cpp" line="202"/>
+        <location filename="../technician_session.cpp" line="233"/>
         <source>The technician menu is not open.</source>
         <translation>The technician menu is not open.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="206"/>
+        <location filename="../technician_session.cpp" line="204"/>
         <source>This app cannot enroll the terminal.</source>
         <translation>This app cannot enroll the terminal.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="207"/>
+        <location filename="../technician_session.cpp" line="205"/>
         <source>Enrollment is already running.</source>
         <translation>Enrollment is already running.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="209"/>
+        <location filename="../technician_session.cpp" line="207"/>
         <source>Enter the one-time code from the administrator.</source>
         <translation>Enter the one-time code from the administrator.</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="211"/>
+        <location filename="../technician_session.cpp" line="209"/>
         <source>Enrolling…</source>
         <translation>Enrolling…</translation>
     </message>

@@ -37,39 +37,25 @@
 <context>
     <name>DeviceEditor</name>
     <message>
-        <location filename="../DeviceEditor.qml" line="55"/>
+        <location filename="../DeviceEditor.qml" line="37"/>
+        <source>en</source>
+        <comment>the code of the language translated into</comment>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <location filename="../DeviceEditor.qml" line="70"/>
         <source>not configured</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../DeviceEditor.qml" line="94"/>
+        <location filename="../DeviceEditor.qml" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../DeviceEditor.qml" line="101"/>
+        <location filename="../DeviceEditor.qml" line="115"/>
         <source>Saved. The app uses it after a restart.</source>
         <translation>已保存，重启应用后生效。</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="110"/>
-        <source>Print a test ticket</source>
-        <translation>打印测试票</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="111"/>
-        <source>Light the LED strip</source>
-        <translation>点亮 LED 屏</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="112"/>
-        <source>Play an announcement</source>
-        <translation>播放叫号语音</translation>
-    </message>
-    <message>
-        <location filename="../DeviceEditor.qml" line="113"/>
-        <source>Read a card</source>
-        <translation>读卡测试</translation>
     </message>
 </context>
 <context>
@@ -171,7 +157,9 @@
     <message numerus="yes">
         <location filename="../PinScreen.qml" line="42"/>
         <source>%n attempt(s) left.</source>
-        <translation><numerusform>还剩 %n 次尝试机会。</numerusform></translation>
+        <translation>
+            <numerusform>还剩 %n 次尝试机会。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../PinScreen.qml" line="44"/>
@@ -273,46 +261,46 @@
 <context>
     <name>hall::technician::ui::DeviceSettingsModel</name>
     <message>
-        <location filename="../device_settings_model.cpp" line="129"/>
-        <location filename="../device_settings_model.cpp" line="148"/>
-        <location filename="../device_settings_model.cpp" line="162"/>
+        <location filename="../device_settings_model.cpp" line="160"/>
+        <location filename="../device_settings_model.cpp" line="182"/>
+        <location filename="../device_settings_model.cpp" line="196"/>
         <source>The technician menu is not open.</source>
         <translation>维护菜单未打开。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="132"/>
-        <location filename="../device_settings_model.cpp" line="151"/>
-        <location filename="../device_settings_model.cpp" line="165"/>
+        <location filename="../device_settings_model.cpp" line="163"/>
+        <location filename="../device_settings_model.cpp" line="185"/>
+        <location filename="../device_settings_model.cpp" line="199"/>
         <source>Unknown device kind.</source>
         <translation>未知的设备类型。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="134"/>
+        <location filename="../device_settings_model.cpp" line="165"/>
         <source>Choose how the device is connected.</source>
         <translation>请选择设备的连接方式。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="166"/>
+        <location filename="../device_settings_model.cpp" line="200"/>
         <source>This app cannot test devices.</source>
         <translation>本应用无法测试设备。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="168"/>
+        <location filename="../device_settings_model.cpp" line="202"/>
         <source>There is no test for this device.</source>
         <translation>该设备没有测试项。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="170"/>
+        <location filename="../device_settings_model.cpp" line="204"/>
         <source>Configure the device first.</source>
         <translation>请先配置该设备。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="172"/>
+        <location filename="../device_settings_model.cpp" line="206"/>
         <source>The test is running.</source>
         <translation>测试正在进行。</translation>
     </message>
     <message>
-        <location filename="../device_settings_model.cpp" line="173"/>
+        <location filename="../device_settings_model.cpp" line="207"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
@@ -320,44 +308,44 @@
 <context>
     <name>hall::technician::ui::TechnicianSession</name>
     <message>
-        <location filename="../technician_session.cpp" line="137"/>
+        <location filename="../technician_session.cpp" line="136"/>
         <source>Wrong PIN.</source>
         <translation>PIN 错误。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="142"/>
+        <location filename="../technician_session.cpp" line="141"/>
         <source>Wrong PIN. Too many attempts.</source>
         <translation>PIN 错误，尝试次数过多。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="154"/>
+        <location filename="../technician_session.cpp" line="152"/>
         <source>Locked. The PIN was not checked.</source>
         <translation>已锁定，本次 PIN 未校验。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="190"/>
-        <location filename="../technician_session.cpp" line="204"/>
-        <location filename="../technician_session.cpp" line="235"/>
+        <location filename="../technician_session.cpp" line="188"/>
+        <location filename="../technician_session.cpp" line="202"/>
+        <location filename="../technician_session.cpp" line="233"/>
         <source>The technician menu is not open.</source>
         <translation>维护菜单未打开。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="206"/>
+        <location filename="../technician_session.cpp" line="204"/>
         <source>This app cannot enroll the terminal.</source>
         <translation>本应用无法注册终端。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="207"/>
+        <location filename="../technician_session.cpp" line="205"/>
         <source>Enrollment is already running.</source>
         <translation>注册正在进行中。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="209"/>
+        <location filename="../technician_session.cpp" line="207"/>
         <source>Enter the one-time code from the administrator.</source>
         <translation>请输入管理员提供的一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../technician_session.cpp" line="211"/>
+        <location filename="../technician_session.cpp" line="209"/>
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
