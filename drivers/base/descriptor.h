@@ -5,6 +5,7 @@
 // from that table, so the three never disagree.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -64,5 +65,8 @@ struct DeviceDescriptor {
 
 std::string_view kindName(DeviceKind kind);
 std::string_view transportName(Transport transport);
+// In settings files: "serial", "usb", "pcsc", "evdev", "tcp", "cups", "audio".
+std::string_view transportKey(Transport transport);
+std::optional<Transport> transportFromKey(std::string_view key);
 
 } // namespace hall::drivers

@@ -9,24 +9,42 @@
 
 namespace hall::drivers {
 
+namespace {
+struct TransportNames {
+    Transport transport;
+    std::string_view key;  // in settings files
+    std::string_view name; // for people
+};
+constexpr TransportNames kTransports[] = {
+    {Transport::Serial, "serial", "serial"},
+    {Transport::Usb, "usb", "USB (libusb)"},
+    {Transport::PcSc, "pcsc", "PC/SC"},
+    {Transport::Evdev, "evdev", "USB HID (evdev)"},
+    {Transport::Tcp, "tcp", "TCP"},
+    {Transport::Cups, "cups", "CUPS queue"},
+    {Transport::Audio, "audio", "audio output"},
+};
+const TransportNames* namesOf(Transport transport) {
+    for (const auto& t : kTransports)
+        if (t.transport == transport) return &t;
+    return nullptr;
+}
+} // namespace
+
 std::string_view transportName(Transport transport) {
-    switch (transport) {
-    case Transport::Serial:
-        return "serial";
-    case Transport::Usb:
-        return "USB (libusb)";
-    case Transport::PcSc:
-        return "PC/SC";
-    case Transport::Evdev:
-        return "USB HID (evdev)";
-    case Transport::Tcp:
-        return "TCP";
-    case Transport::Cups:
-        return "CUPS queue";
-    case Transport::Audio:
-        return "audio output";
-    }
-    return "unknown";
+    const auto* t = namesOf(transport);
+    return t ? t->name : "unknown";
+}
+
+std::string_view transportKey(Transport transport) {
+    const auto* t = namesOf(transport);
+    return t ? t->key : "unknown";
+}
+
+std::optional<Transport> transportFromKey(std::string_view key) {
+    for (const auto& t : kTransports)
+        if (t.key == key) return t.transport;
+    return std::nullopt;
 }
 
 std::span<const DeviceDescriptor> allDescriptors() {

@@ -91,12 +91,13 @@ bus::LineOpener busLine(const DeviceSetting& s, bus::LineSettings& line) {
     return [peer = tcp(s, 4001)](std::stop_token) { return std::make_unique<TcpStream>(peer); };
 }
 
-std::vector<std::uint8_t> unitsOr1to8(std::vector<std::uint8_t> units) {
-    if (units.empty()) {
-        units.resize(8);
-        std::iota(units.begin(), units.end(), std::uint8_t{1});
+// The line's options with its units: those given, else 1..8.
+template <typename Options> Options onUnits(Options options) {
+    if (options.addresses.empty()) {
+        options.addresses.resize(8);
+        std::iota(options.addresses.begin(), options.addresses.end(), std::uint8_t{1});
     }
-    return units;
+    return options;
 }
 
 std::unique_ptr<Device> idCardReader(const DeviceSetting& s, const DeviceDescriptor& d,
@@ -171,22 +172,18 @@ std::unique_ptr<Device> ledStrip(const DeviceSetting& s, const DeviceDescriptor&
                                  DeviceSinks& sinks, const DeviceOptions& o) {
     bus::LineSettings line;
     auto open = busLine(s, line);
-    auto options = o.ledStrips;
-    options.addresses = unitsOr1to8(std::move(options.addresses));
     return std::make_unique<led::LedStripBus>(d, s.address, std::move(open),
                                               led::makeHallBusLedProtocol(line),
-                                              std::move(sinks.events), std::move(options));
+                                              std::move(sinks.events), onUnits(o.ledStrips));
 }
 
 std::unique_ptr<Device> keypads(const DeviceSetting& s, const DeviceDescriptor& d,
                                 DeviceSinks& sinks, const DeviceOptions& o) {
     bus::LineSettings line;
     auto open = busLine(s, line);
-    auto options = o.keypads;
-    options.addresses = unitsOr1to8(std::move(options.addresses));
     return std::make_unique<keypad::KeypadBus>(d, s.address, std::move(open), line,
                                                std::move(sinks.events), std::move(sinks.keys),
-                                               std::move(options));
+                                               onUnits(o.keypads));
 }
 
 std::unique_ptr<Device> announcer(const DeviceSetting& s, const DeviceDescriptor& d,

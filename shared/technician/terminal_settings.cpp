@@ -13,17 +13,6 @@ using drivers::Transport;
 
 namespace {
 
-struct TransportKey {
-    Transport transport;
-    std::string_view key;
-};
-constexpr std::array kTransportKeys = {
-    TransportKey{Transport::Serial, "serial"}, TransportKey{Transport::Usb, "usb"},
-    TransportKey{Transport::PcSc, "pcsc"},     TransportKey{Transport::Evdev, "evdev"},
-    TransportKey{Transport::Tcp, "tcp"},       TransportKey{Transport::Cups, "cups"},
-    TransportKey{Transport::Audio, "audio"},
-};
-
 constexpr std::array kBaudRates = {1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200};
 
 bool isHex(char c) {
@@ -56,18 +45,6 @@ const DeviceSetting* TerminalSettings::device(DeviceKind kind) const {
     for (const auto& d : devices)
         if (d.kind == kind) return &d;
     return nullptr;
-}
-
-std::string_view transportKey(Transport transport) {
-    for (const auto& t : kTransportKeys)
-        if (t.transport == transport) return t.key;
-    return "unknown";
-}
-
-std::optional<Transport> transportFromKey(std::string_view key) {
-    for (const auto& t : kTransportKeys)
-        if (t.key == key) return t.transport;
-    return std::nullopt;
 }
 
 std::optional<std::string> validateAddressFor(Transport transport, std::string_view address) {

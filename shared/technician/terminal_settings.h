@@ -17,6 +17,8 @@ namespace hall::technician {
 
 using drivers::DeviceSetting;
 using drivers::kindKey;
+using drivers::transportFromKey;
+using drivers::transportKey;
 
 struct TerminalSettings {
     std::string controllerAddress;      // host:port; empty until set
@@ -25,11 +27,6 @@ struct TerminalSettings {
     const DeviceSetting* device(drivers::DeviceKind kind) const;
     bool operator==(const TerminalSettings&) const = default;
 };
-
-// Settings keys of transports: "serial", "usb", "tcp", … (kinds: their rows' keys,
-// drivers/base/device_kinds.h).
-std::string_view transportKey(drivers::Transport transport);
-std::optional<drivers::Transport> transportFromKey(std::string_view key);
 
 // Why a value is refused (English, for the technician and the audit), or nullopt when valid.
 std::optional<std::string> validateAddressFor(drivers::Transport transport,

@@ -89,8 +89,8 @@ QVariant DeviceSettingsModel::data(const QModelIndex& index, int role) const {
         return runner_ != nullptr && device != nullptr && row.test.has_value();
     case TestLabelRole: {
         if (!row.test) return QVariantMap{};
-        const auto& test = drivers::testRow(*row.test);
-        return inLanguages(test.label, test.labelZh);
+        const auto& button = drivers::testRow(*row.test);
+        return inLanguages(button.label, button.labelZh);
     }
     case TestRunningRole:
         return state.running;
