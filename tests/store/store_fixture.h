@@ -3,10 +3,10 @@
 // demo configuration), local timestamps in a +8 hall, throwaway directories and store opening.
 
 #include "shared/store/durable_engine.h"
+#include "tests/support/temp_dir.h"
 
 #include <chrono>
 #include <doctest/doctest.h>
-#include <temp_dir.h>
 #include <filesystem>
 #include <memory>
 #include <random>

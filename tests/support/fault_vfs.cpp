@@ -1,4 +1,4 @@
-#include "fault_vfs.h"
+#include "tests/support/fault_vfs.h"
 
 #include <cstring>
 #include <mutex>
@@ -208,6 +208,13 @@ void install() {
             throw std::runtime_error("cannot register the fault-injecting SQLite VFS");
         }
     });
+}
+
+void installAsDefault() {
+    install(); // wraps the real default first, so it never wraps itself
+    if (sqlite3_vfs_register(&g_vfs, 1) != SQLITE_OK) {
+        throw std::runtime_error("cannot make the fault-injecting SQLite VFS the default");
+    }
 }
 
 void arm(Fault fault, int passing) {
