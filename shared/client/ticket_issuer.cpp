@@ -220,6 +220,13 @@ void TicketIssuer::issueLeased(const std::string& serviceId, const LeasedIssueOp
     } catch (const OutboxFull& e) {
         outcome.errorCode = "outbox_full";
         outcome.message = e.what();
+    } catch (const store::StoreError& e) {
+        // The disk refused the transaction (an I/O error, a full disk, a failed sync): the number
+        // is not recorded as used, so it must not be printed, and the app must keep running to
+        // tell the citizen. An exception would escape through Qt's event loop instead.
+        qCWarning(lcIssuer) << "offline ticket not recorded:" << e.what();
+        outcome.errorCode = "storage_error";
+        outcome.message = e.what();
     }
     handler(outcome);
 }

@@ -42,7 +42,8 @@ struct IssueOutcome {
     std::optional<std::int64_t> estimatedWaitMs; // online only
     std::string requestId;
     std::string errorCode; // when !ok: the controller's code, or no_leased_numbers, outbox_full,
-                           // timeout, connection_lost
+                           // storage_error (terminal.db refused the write), timeout,
+                           // connection_lost
     std::string message;
 };
 
