@@ -127,21 +127,19 @@ QStringList Backend::faults() const {
     return names;
 }
 
-void Backend::setFaults(const QStringList& names) {
+void Backend::setFaultsOf(const QString& reporter, const QStringList& names) {
+    faultsBy_[reporter] = names;
     std::vector<protocol::DeviceFault> faults;
-    for (const auto& name : names) {
-        auto fault = protocol::faultFromName(name.toStdString());
-        if (!fault) {
-            qCWarning(lcBackend) << "ignoring unknown device fault" << name;
-            continue;
+    for (const auto& [who, reported] : faultsBy_)
+        for (const auto& name : reported) {
+            auto fault = protocol::faultFromName(name.toStdString());
+            if (!fault) {
+                if (who == reporter) qCWarning(lcBackend) << "ignoring unknown device fault" << name;
+                continue;
+            }
+            if (std::find(faults.begin(), faults.end(), *fault) == faults.end())
+                faults.push_back(*fault);
         }
-        if (std::find(faults.begin(), faults.end(), *fault) == faults.end())
-            faults.push_back(*fault);
-    }
-    setDeviceFaults(std::move(faults));
-}
-
-void Backend::setDeviceFaults(std::vector<protocol::DeviceFault> faults) {
     if (faults.size() > 16) faults.resize(16); // the protocol's list limit; there are only 7
     if (faults == faults_) return;
     faults_ = std::move(faults);

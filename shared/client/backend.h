@@ -94,10 +94,13 @@ public:
     virtual QString serviceName(const std::string& serviceId) const;
 
     // Faults by protocol name (protocol::faultName); unknown names are ignored with a warning.
+    // Each part of the app that drives devices (the identification devices, a printer) reports
+    // its own with setFaultsOf, replacing what it reported before; faults() and the heartbeat
+    // carry them all, once each. setFaults is the app's own (reporter "").
     QStringList faults() const;
-    void setFaults(const QStringList& faults);
+    void setFaults(const QStringList& faults) { setFaultsOf({}, faults); }
+    void setFaultsOf(const QString& reporter, const QStringList& faults);
     const std::vector<protocol::DeviceFault>& deviceFaults() const { return faults_; }
-    void setDeviceFaults(std::vector<protocol::DeviceFault> faults);
 
     // The hall's person-key secret (32 bytes): the key IdentificationService::personKey() hashes
     // an ID number under. Present once the controller gave it (in the hello result, only to
@@ -138,7 +141,8 @@ private:
     QString deviceName_;
     QString role_;
     HallState hall_;
-    std::vector<protocol::DeviceFault> faults_;
+    std::map<QString, QStringList> faultsBy_; // by reporter
+    std::vector<protocol::DeviceFault> faults_; // their union
     // A std::string, not a QByteArray: implicit sharing would leave copies the wipe cannot reach.
     std::optional<std::string> personKeySecret_;
 };

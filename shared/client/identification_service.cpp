@@ -1,5 +1,6 @@
 #include "shared/client/identification_service.h"
 
+#include "drivers/base/device_kinds.h"
 #include "drivers/base/registry.h"
 #include "drivers/base/secure_wipe.h"
 #include "drivers/idcard/id_card_reader.h"
@@ -104,6 +105,25 @@ void IdentificationService::addDevice(std::unique_ptr<hall::drivers::Device> dev
     Q_EMIT devicesChanged();
     // Started after it is listed: its first report finds its entry.
     devices_.back().device->start();
+}
+
+void IdentificationService::removeDevices() {
+    if (devices_.empty()) return;
+    // Stopping joins each device's worker; what it still reports finds no entry.
+    for (auto& entry : devices_)
+        entry.device->stop();
+    devices_.clear();
+    Q_EMIT devicesChanged();
+}
+
+QStringList IdentificationService::faults() const {
+    QStringList faults;
+    for (const auto& entry : devices_) {
+        if (entry.state != QStringLiteral("lost")) continue;
+        const QString fault = qs(hall::drivers::kindRow(entry.device->descriptor().kind).fault);
+        if (!faults.contains(fault)) faults << fault;
+    }
+    return faults;
 }
 
 IdentificationService::DeviceEntry*

@@ -45,6 +45,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -88,6 +89,10 @@ public:
     // Takes the device and starts it. Throws std::invalid_argument for a null device or an
     // instance id already added (nothing changes then).
     void addDevice(std::unique_ptr<hall::drivers::Device> device);
+    // Stops and drops every device (the technician changed them); the session stays.
+    void removeDevices();
+    // The heartbeat faults (docs/protocol.md) of the devices that are lost now, once each.
+    QStringList faults() const;
 
     bool hasPerson() const { return !session_.empty(); }
     IdentifiedPerson person() const; // empty source when nobody is identified

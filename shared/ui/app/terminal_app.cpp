@@ -1,9 +1,12 @@
 #include "shared/ui/app/terminal_app.h"
 
+#include "drivers/base/device_kinds.h"
+#include "drivers/kinds/device_factory.h"
 #include "shared/client/controller_client.h"
 #include "shared/client/identification_service.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
+#include "shared/terminal/identification_source.h"
 #include "shared/ui/app/device_tests.h"
 #include "shared/ui/app/run_app.h"
 #include "shared/ui/app/technician_adapters.h"
@@ -17,9 +20,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJSEngine>
+#include <QLoggingCategory>
 #include <QQmlApplicationEngine>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <algorithm>
+#include <stdexcept>
+
+Q_LOGGING_CATEGORY(lcTerminal, "hall.terminal")
 
 namespace hall::ui {
 
@@ -67,8 +75,12 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->issuer_ = new client::TicketIssuer(terminal);
     terminal->issuer_->setClient(terminal->backend_);
     terminal->identification_ = new client::IdentificationService(terminal);
+    terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
-    if (terminal->controller_) terminal->connectController(app);
+    if (terminal->controller_) {
+        terminal->connectController(app);
+        terminal->openIdentificationDevices();
+    }
     return terminal;
 }
 
@@ -161,6 +173,11 @@ bool TerminalApp::setUpReal(const AppContext& app, QString& error) {
 void TerminalApp::connectController(const AppContext& app) {
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
             &TerminalApp::followControllerAddress);
+    connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
+            &TerminalApp::openIdentificationDevices);
+    connect(identification_, &client::IdentificationService::devicesChanged, this, [this] {
+        backend_->setFaultsOf(QStringLiteral("identification"), identification_->faults());
+    });
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
             &TerminalApp::showLinkInTechnicianMenu);
     const QString address = app.commandLine.value(controllerOption);
@@ -174,6 +191,33 @@ void TerminalApp::connectController(const AppContext& app) {
         showLinkInTechnicianMenu();
     } else {
         followControllerAddress(); // from the settings file, if it names one
+    }
+}
+
+void TerminalApp::openIdentificationDevices() {
+    identification_->removeDevices();
+    technician::TerminalSettings settings;
+    try {
+        settings = technician::readSettingsFile(dataDir_ / technician::kSettingsFileName);
+    } catch (const technician::SettingsError&) {
+        return; // the technician menu says what is wrong with the file
+    }
+    for (const auto& setting : settings.devices) {
+        const bool driven = deviceKinds_.empty() || std::ranges::find(deviceKinds_, setting.kind) !=
+                                                        deviceKinds_.end();
+        if (!driven || !client::sourceOf(setting.kind)) continue;
+        drivers::DeviceSinks sinks;
+        sinks.events = identification_->eventSink();
+        sinks.idCards = identification_->idCardHandler();
+        sinks.socialSecurityCards = identification_->socialSecurityCardHandler();
+        sinks.codes = identification_->codeHandler();
+        try {
+            identification_->addDevice(drivers::makeDevice(setting, std::move(sinks)));
+        } catch (const std::invalid_argument& e) {
+            // A setting the driver cannot use: the device stays closed, and its test in the
+            // technician menu says the same.
+            qCWarning(lcTerminal).noquote() << drivers::kindKey(setting.kind).data() << e.what();
+        }
     }
 }
 

@@ -8,7 +8,9 @@
 //                            [controller] address of the technician settings file) and --ca
 //   Terminal.issuer          TicketIssuer on that backend (leases only with a controller)
 //   Terminal.identification  IdentificationService on the identifying devices the technician
-//                            settings name (none on the mock, which drives no hardware)
+//                            settings name, opened anew when the settings change (none on the
+//                            mock, which drives no hardware); their faults go out in the
+//                            heartbeat while they are lost
 //   Terminal.technician      TechnicianSession: PIN and settings files in the data directory
 //                            (mock without --data-dir: a temporary directory of the process),
 //                            audit → the backend's technician_audit, enrollment → the
@@ -90,6 +92,9 @@ private:
     void setUpTechnician(const TerminalSpec& spec);
     // Real mode: the link follows --controller, else the technician settings.
     void connectController(const AppContext& app);
+    // Real mode: the ID-card readers, social-security card readers and code scanners the
+    // settings file names (of the kinds this app drives), opened anew.
+    void openIdentificationDevices();
     // The settings file may name another controller (technician menu): reconnect there,
     // unless --controller was given.
     void followControllerAddress();
@@ -109,6 +114,7 @@ private:
     std::unique_ptr<technician::Enrollment> enrollment_;
     std::unique_ptr<technician::DeviceTestRunner> deviceTests_;
     std::unique_ptr<technician::ui::TechnicianSession> technician_;
+    std::vector<drivers::DeviceKind> deviceKinds_; // empty: every kind
 };
 
 // runApp (run_app.h) for a terminal app: the spec's options and set-up come after the

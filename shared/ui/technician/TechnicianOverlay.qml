@@ -2,7 +2,7 @@ import QtQuick
 import Hall.Ui
 import Hall.Technician
 
-// Put over an app's whole window: `TechnicianOverlay { anchors.fill: parent; session: technician }`.
+// Put over an app's whole window: `TechnicianOverlay { anchors.fill: parent; session: Terminal.technician }`.
 // While closed it is only the hidden gesture corner; the PIN screen and the menu cover the app
 // and take every touch, each of which restarts the session's idle timeout.
 Item {

@@ -1,16 +1,10 @@
 #pragma once
-// What an app hands the technician menu (wired once in main.cpp):
+// What the technician menu is given: TerminalApp (shared/ui/app/terminal_app.h) fills it for
+// every terminal app — the PIN and settings files of the data directory, the audit through the
+// outbox, enrollment through the controller client, the device tests on the app's drivers —
+// and QML reaches the session as `Terminal.technician`:
 //
-//   hall::technician::ui::TechnicianConfig config;
-//   config.pinFile = dataDir / hall::technician::kPinFileName;          // technician-pin.toml
-//   config.settingsFile = dataDir / hall::technician::kSettingsFileName; // terminal-settings.toml
-//   config.logDirectory = logDir;           // the app's own log files, copied by "export logs"
-//   config.audit = &auditToController;      // AuditSink → client's technician_audit request
-//   config.enrollment = &enrollWithClient;  // Enrollment → client's enroll(code)
-//   config.deviceTests = &deviceTests;      // DeviceTestRunner on the app's drivers
-//   auto* session = new TechnicianSession(config, &app);
-//   engine.setInitialProperties({{"technician", QVariant::fromValue(session)}});
-//   // Main.qml: TechnicianOverlay { anchors.fill: parent; session: technician }
+//   TechnicianOverlay { anchors.fill: parent; session: Terminal.technician }
 //
 // The pointers are not owned and must outlive the session.
 

@@ -11,6 +11,9 @@
 #include "shared/ui/app/terminal_app.h"
 #include "shared/technician/settings_file.h"
 #include "shared/ui/technician/technician_session.h"
+#include "drivers/idcard/twin/sam_reader_twin.h"
+#include "tests/drivers/support/idcard_test_support.h"
+#include "tests/support/qt_event_wait.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCommandLineParser>
@@ -236,4 +239,53 @@ TEST_CASE("real mode: data directory, hall CA and a controller address are requi
         auto* technician = started.app->technician();
         CHECK(technician->controllerLink().contains(QStringLiteral("no controller address")));
     }
+}
+
+TEST_CASE("real mode opens the identifying devices the settings name; a lost one is a fault") {
+    hall::testing::TempDir dir("hall-terminal-app-devices");
+    hall::drivers::idcard::SamReaderTwin twin(dir.file("ttyIDCARD"));
+    twin.start();
+    // The settings file takes serial ports under /dev/ only: the twin's pty itself.
+    hall::technician::TerminalSettings settings;
+    settings.devices.push_back({hall::drivers::DeviceKind::IdCardReader, "idcard.sam-serial",
+                                hall::drivers::Transport::Serial,
+                                std::filesystem::canonical(twin.link()).string(), 115200});
+    settings.devices.push_back({hall::drivers::DeviceKind::CodeScanner, "scanner.serial",
+                                hall::drivers::Transport::Serial, "/dev/ttyHallNoSuchScanner",
+                                9600});
+    // Not an identifying device: left to the app that prints.
+    settings.devices.push_back({hall::drivers::DeviceKind::TicketPrinter, "printer.escpos-tcp",
+                                hall::drivers::Transport::Tcp, "127.0.0.1:9", std::nullopt});
+    std::filesystem::create_directories(dir.file("data"));
+    hall::technician::writeSettingsFile(dir.file("data") / hall::technician::kSettingsFileName,
+                                        settings);
+    { std::ofstream(dir.file("ca.pem")) << "-----BEGIN CERTIFICATE-----\n"; }
+
+    Started started(BackendMode::Real, {QStringLiteral("--data-dir"), qs(dir.file("data")),
+                                        QStringLiteral("--ca"), qs(dir.file("ca.pem"))});
+    REQUIRE(started.app != nullptr);
+    auto* identification = started.app->identification();
+    auto* backend = started.app->backend();
+    const auto stateOf = [&](const char* source) {
+        for (const auto& device : identification->devices())
+            if (device.toMap()[QStringLiteral("source")].toString() == QLatin1String(source))
+                return device.toMap()[QStringLiteral("state")].toString();
+        return QString();
+    };
+    CHECK(identification->devices().size() == 2);
+    REQUIRE(hall::testing::waitUntil([&] { return stateOf("id_card") == QStringLiteral("opened"); }));
+    REQUIRE(hall::testing::waitUntil([&] { return stateOf("qr_code") == QStringLiteral("lost"); }));
+    CHECK(backend->faults() == QStringList{QStringLiteral("scanner_unplugged")});
+
+    twin.insert(hall::testing::residentCard("王秀兰", "110101194403050025"));
+    REQUIRE(hall::testing::waitUntil([&] { return identification->hasPerson(); }));
+    CHECK(identification->person().idNumber == QStringLiteral("110101********0025"));
+
+    // The technician drops the scanner: the devices are opened anew, and its fault is gone.
+    settings.devices.erase(settings.devices.begin() + 1);
+    hall::technician::writeSettingsFile(dir.file("data") / hall::technician::kSettingsFileName,
+                                        settings);
+    Q_EMIT started.app->technician()->settingsChanged();
+    CHECK(identification->devices().size() == 1);
+    CHECK(backend->faults().isEmpty());
 }
