@@ -1,9 +1,11 @@
 // The hall database's data dictionary (docs/store.md) names every table and column the store's
-// migrations create and every field of every journal event payload — and nothing that no longer
-// exists. A migration or an event field added without its documentation fails here.
+// migrations create, every field of every journal event payload and of the daily report — and
+// nothing that no longer exists. A migration or a field added without its documentation fails
+// here.
 #include "shared/store/event_codec.h"
 #include "shared/store/json_fields.h"
 #include "shared/store/migrations.h"
+#include "shared/store/report_codec.h"
 #include "tests/support/data_dictionary.h"
 #include "tests/support/temp_dir.h"
 
@@ -79,5 +81,41 @@ TEST_CASE("docs/store.md describes every field of every journal event") {
     const auto documented = testing::readDictionary(storeDoc(), "Event", "field");
     for (const auto& difference :
          testing::differences(payloads, documented, "docs/store.md", "event", "field"))
+        FAIL_CHECK(difference);
+}
+
+TEST_CASE("docs/store.md describes every field of the daily report") {
+    core::GroupStats group;
+    group.wait.add(core::Millis(12'000));
+    group.service.add(core::Millis(300'000));
+    group.leasedNumbers = 5; // the lease counts are written only when there were leases
+    group.leasedIssued = 2;
+    core::DayStatistics report;
+    report.hall = group;
+    report.byService["permits"] = group;
+    report.byWindow[3] = group;
+    report.byStaff["s1"] = group;
+    const auto json = store::parseJson(store::encodeReport(report), "daily report");
+
+    // Every group and every histogram in it, wherever it sits, has the one shape documented.
+    testing::Dictionary fields;
+    for (const auto& [key, value] : json.items())
+        fields["report"].insert(key);
+    const auto addGroup = [&fields](const store::Json& g) {
+        for (const auto& [key, value] : g.items()) {
+            fields["group"].insert(key);
+            if (value.is_object())
+                for (const auto& [histogramKey, unused] : value.items())
+                    fields["histogram"].insert(histogramKey);
+        }
+    };
+    addGroup(json.at("hall"));
+    for (const char* byKey : {"services", "windows", "staff"})
+        for (const auto& [key, g] : json.at(byKey).items())
+            addGroup(g);
+
+    const auto documented = testing::readDictionary(storeDoc(), "Report", "field");
+    for (const auto& difference :
+         testing::differences(fields, documented, "docs/store.md", "report part", "field"))
         FAIL_CHECK(difference);
 }
