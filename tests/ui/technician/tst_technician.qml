@@ -215,7 +215,10 @@ Item {
 
             const drivers = s.devices.driversFor("ticket_printer")
             verify(drivers.length >= 4)
-            verify(drivers.some(function (d) { return d.id === "printer.escpos-tcp" }))
+            const tcp = drivers.find(function (d) { return d.id === "printer.escpos-tcp" })
+            verify(tcp)
+            // Each transport with the example address of the kinds' table.
+            compare(tcp.placeholders[tcp.transports.indexOf("tcp")], "192.168.1.50:9100")
             const before = rig.settingsText
             verify(s.devices.apply("ticket_printer", "printer.escpos-tcp", "tcp", "printer", 0)
                    .indexOf("port") >= 0)
