@@ -1,6 +1,7 @@
-#include "bench_terminal.h"
+#include "bench/controller/bench_terminal.h"
 
-#include "netclient/server_frame.h"
+#include "callstation/netclient/server_frame.h"
+#include "shared/protocol/link_limits.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -12,9 +13,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr double kRequestsPerSecond = 15; // the daemon allows 20
-constexpr double kBurst = 10;             // the daemon allows 40
-constexpr auto kHeartbeatEvery = 15s;     // docs/protocol.md: heartbeats every 15 s
+// Inside the daemon's rate limit, with a margin for the timing of the two clocks.
+constexpr double kRequestsPerSecond = protocol::kRequestsPerSecond * 0.75;
+constexpr double kBurst = protocol::kRequestBurst / 4.0;
+constexpr auto kHeartbeatEvery = protocol::kHeartbeatInterval;
 
 } // namespace
 

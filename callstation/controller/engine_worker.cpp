@@ -1,4 +1,4 @@
-#include "engine_worker.h"
+#include "callstation/controller/engine_worker.h"
 
 #include <chrono>
 
@@ -7,36 +7,6 @@ namespace {
 
 // One transaction holds at most this many commands, so one slow batch cannot starve the rest.
 constexpr std::size_t kMaxBatch = 64;
-
-Outcome outcomeOf(const core::Result<core::Decision>& result, const core::Command& command,
-                  const core::Engine& engine, core::Timestamp now) {
-    if (!result.ok()) return protocol::engineError(result.error());
-    if (result->lease) {
-        // A retried lease_numbers gets the lease as it stands; once its business day is over
-        // the lease is gone, and so are the numbers it held.
-        const core::NumberLease* lease = engine.lease(*result->lease);
-        if (lease == nullptr)
-            return protocol::engineError(core::fail(core::ErrorCode::LeaseExpired,
-                                                    "lease " + std::to_string(*result->lease) +
-                                                        " ended with its business day"));
-        return protocol::ResponseResult{protocol::LeaseResult{protocol::leaseView(*lease, engine)}};
-    }
-    protocol::CommandResult answer;
-    if (result->ticket) {
-        if (const core::Ticket* ticket = engine.ticket(*result->ticket)) {
-            answer.ticket = protocol::ticketView(*ticket);
-            if (std::holds_alternative<core::IssueTicket>(command) ||
-                std::holds_alternative<core::IssueLeasedTicket>(command)) {
-                if (auto position = engine.position(ticket->id, now); position.ok()) {
-                    answer.ahead = position->ahead;
-                    if (position->estimatedWait)
-                        answer.estimatedWaitMs = position->estimatedWait->count();
-                }
-            }
-        }
-    }
-    return protocol::ResponseResult{answer};
-}
 
 } // namespace
 
@@ -60,18 +30,10 @@ EngineWorker::~EngineWorker() {
     thread_.join();
 }
 
-void EngineWorker::submit(CommandJob job) {
+void EngineWorker::enqueue(Job job) {
     {
         std::lock_guard lock(mutex_);
-        queue_.emplace_back(std::move(job));
-    }
-    wake_.notify_one();
-}
-
-void EngineWorker::run(std::function<void(HallData&)> task) {
-    {
-        std::lock_guard lock(mutex_);
-        queue_.emplace_back(std::move(task));
+        queue_.push_back(std::move(job));
     }
     wake_.notify_one();
 }
@@ -110,44 +72,25 @@ void EngineWorker::loop() {
 
 void EngineWorker::commit(std::vector<CommandJob>& jobs) {
     const core::Timestamp now = clock_.now();
-    const core::Engine& engine = data_.engine.engine();
     std::vector<store::TimedCommand> batch;
-    std::vector<std::size_t> batchIndex(jobs.size(), SIZE_MAX);
-    std::vector<Outcome> outcomes(jobs.size());
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        const auto& job = jobs[i];
-        if (job.ratingWindow) {
-            const auto& rate = std::get<core::Rate>(job.command);
-            const core::Ticket* ticket = engine.ticket(rate.ticket);
-            if (ticket != nullptr && ticket->window != job.ratingWindow) {
-                outcomes[i] = protocol::protocolError(protocol::ProtocolError::Forbidden,
-                                                      "ticket " + ticket->number +
-                                                          " was not served at window " +
-                                                          std::to_string(*job.ratingWindow));
-                continue;
-            }
-        }
-        batchIndex[i] = batch.size();
+    for (const auto& job : jobs)
         batch.emplace_back(job.command, now, job.requestId);
-    }
-
+    std::vector<Outcome> outcomes;
     std::vector<core::Event> events;
     try {
-        auto results = data_.engine.executeBatch(batch);
+        const auto results = data_.engine.executeBatch(batch);
         for (std::size_t i = 0; i < jobs.size(); ++i) {
-            if (batchIndex[i] == SIZE_MAX) continue;
-            const auto& result = results[batchIndex[i]];
-            if (result.ok())
-                events.insert(events.end(), result->events.begin(), result->events.end());
-            outcomes[i] = outcomeOf(result, jobs[i].command, engine, now);
+            if (results[i].ok())
+                events.insert(events.end(), results[i]->events.begin(), results[i]->events.end());
+            outcomes.push_back(
+                protocol::answerFor(results[i], jobs[i].command, data_.engine.engine(), now));
         }
     } catch (const store::StoreError& e) {
         // Nothing of the batch was acknowledged and the engine is as before it: the terminals
         // retry with the same ids.
-        for (std::size_t i = 0; i < jobs.size(); ++i)
-            if (batchIndex[i] != SIZE_MAX)
-                outcomes[i] = protocol::protocolError(protocol::ProtocolError::Internal,
-                                                      std::string("storage failed: ") + e.what());
+        outcomes.assign(jobs.size(),
+                        protocol::protocolError(protocol::ProtocolError::Internal,
+                                                std::string("storage failed: ") + e.what()));
     }
     publish(events);
     for (std::size_t i = 0; i < jobs.size(); ++i)

@@ -10,10 +10,10 @@
 //
 // The queue is bounded by its callers: a terminal connection has at most one request in flight.
 
-#include "audit_log.h"
-#include "device_registry.h"
-#include "protocol/hall_view.h"
-#include "store/durable_engine.h"
+#include "callstation/controller/audit_log.h"
+#include "callstation/controller/device_registry.h"
+#include "shared/protocol/hall_view.h"
+#include "shared/store/durable_engine.h"
 
 #include <condition_variable>
 #include <deque>
@@ -25,7 +25,7 @@
 
 namespace hall::controller {
 
-using Outcome = decltype(protocol::Response::outcome);
+using Outcome = protocol::Outcome;
 
 struct HallData {
     store::DurableEngine engine;
@@ -36,8 +36,6 @@ struct HallData {
 struct CommandJob {
     core::Command command;
     std::string requestId; // scoped by the caller ("pad-07/r-17"); empty: no deduplication
-    // A window pad's rating: refused as `forbidden` unless the ticket was served at this window.
-    std::optional<int> ratingWindow;
     std::function<void(Outcome)> done; // called on the network thread
 };
 
@@ -56,15 +54,16 @@ public:
     EngineWorker(const EngineWorker&) = delete;
     EngineWorker& operator=(const EngineWorker&) = delete;
 
-    void submit(CommandJob job);
+    void submit(CommandJob job) { enqueue(std::move(job)); }
     // Runs `task` on the worker thread, in order with the commands; it posts its own results.
     // A change it makes to the view (a reloaded configuration) is published after it.
-    void run(std::function<void(HallData&)> task);
+    void run(std::function<void(HallData&)> task) { enqueue(std::move(task)); }
     // The view at construction: what the network thread starts from (call before submitting).
     protocol::HallView initialView() const;
 
 private:
     using Job = std::variant<CommandJob, std::function<void(HallData&)>>;
+    void enqueue(Job job);
     void loop();
     void commit(std::vector<CommandJob>& jobs);
     void tick();

@@ -1,12 +1,12 @@
-#include "rest_api.h"
+#include "callstation/controller/rest_api.h"
 
-#include "engine_worker.h"
-#include "hub.h"
-#include "log.h"
-#include "metrics_text.h"
-#include "protocol/codec.h"
-#include "protocol/roles.h"
-#include "rest_support.h"
+#include "callstation/controller/engine_worker.h"
+#include "callstation/controller/hub.h"
+#include "callstation/controller/log.h"
+#include "callstation/controller/metrics_text.h"
+#include "callstation/controller/rest_support.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/roles.h"
 
 #include <nlohmann/json.hpp>
 #include <openssl/rand.h>
@@ -196,7 +196,7 @@ void RestApi::operation(const std::shared_ptr<Call>& call, std::string type) {
     auto command = protocol::engineCommand(decoded.value());
     if (!command) return call->fail(http::status::not_found, "unknown_type", "no operation '" + type + "'");
     if (auto refusal = protocol::authorize(call->admin, decoded.value())) return call->failWith(*refusal);
-    if (auto* issue = std::get_if<core::IssueTicket>(&*command)) issue->sourceDevice = call->admin.device;
+    protocol::stampConnection(*command, call->admin);
 
     CommandJob job;
     job.command = std::move(*command);

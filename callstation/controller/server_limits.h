@@ -1,5 +1,6 @@
 #pragma once
-// The limits of docs/protocol.md ("Limits") and docs/api.md, in one place.
+// The server's own limits of docs/protocol.md ("Limits") and docs/api.md; the link's timing and
+// request rate, which terminals keep to as well, are protocol/link_limits.h.
 
 #include <chrono>
 #include <cstddef>
@@ -10,11 +11,8 @@ using namespace std::chrono_literals;
 
 inline constexpr auto kTlsHandshake = 10s;   // TCP accepted → TLS established
 inline constexpr auto kHelloWithin = 10s;    // WebSocket open → hello or enroll received
-inline constexpr auto kSilence = 45s;        // no frame at all (heartbeats every 15 s)
 inline constexpr auto kHttpRequest = 30s;    // a whole REST request, headers and body
 inline constexpr std::size_t kHttpBodyBytes = 64 * 1024;
-inline constexpr double kRequestsPerSecond = 20;
-inline constexpr double kRequestBurst = 40;
 inline constexpr std::size_t kMaxConnections = 2000;
 inline constexpr std::size_t kSendQueue = 256; // messages; a terminal further behind is dropped
 inline constexpr int kFailedHellos = 5;        // then the connection is closed

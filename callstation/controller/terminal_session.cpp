@@ -1,10 +1,11 @@
-#include "terminal_session.h"
+#include "callstation/controller/terminal_session.h"
 
-#include "hub.h"
-#include "log.h"
-#include "protocol/codec.h"
-#include "protocol/roles.h"
-#include "server_limits.h"
+#include "callstation/controller/hub.h"
+#include "callstation/controller/log.h"
+#include "callstation/controller/server_limits.h"
+#include "shared/protocol/codec.h"
+#include "shared/protocol/link_limits.h"
+#include "shared/protocol/roles.h"
 
 namespace hall::controller {
 
@@ -15,9 +16,10 @@ using protocol::RequestType;
 
 TerminalSession::TerminalSession(beast::ssl_stream<beast::tcp_stream>&& tls, ServerContext& context,
                                  std::string peerAddress)
-    : ws_(std::move(tls)), context_(context), metrics_(context.metrics), peerAddress_(std::move(peerAddress)),
-      deadline_(ws_.get_executor()),
-      rate_(limits::kRequestsPerSecond, limits::kRequestBurst, std::chrono::steady_clock::now()) {
+    : ws_(std::move(tls)), context_(context), metrics_(context.metrics),
+      peerAddress_(std::move(peerAddress)), deadline_(ws_.get_executor()),
+      rate_(protocol::kRequestsPerSecond, protocol::kRequestBurst,
+            std::chrono::steady_clock::now()) {
     ++metrics_.connectionsOpen;
 }
 
@@ -70,7 +72,7 @@ void TerminalSession::onFrame() {
     const auto now = context_.clock.now();
     if (identity_) {
         // Only an authenticated terminal buys time by talking; before hello the deadline stands.
-        armDeadline(limits::kSilence);
+        armDeadline(protocol::kSilenceLimit);
         context_.hub.heard(identity_->device, now, peerAddress_);
     }
     if (!text)
@@ -82,7 +84,8 @@ void TerminalSession::onFrame() {
         std::optional<RequestType> type;
         if (decoded) type = decoded->type();
         return refuse(id, type, ProtocolError::RateLimited,
-                      "more than 20 requests per second; retry later with the same id");
+                      "more than " + std::to_string(protocol::kRequestsPerSecond) +
+                          " requests per second; retry later with the same id");
     }
     if (!decoded) return answer(decoded.requestId(), std::nullopt, decoded.error());
     handle(std::move(decoded.value()));
@@ -136,7 +139,7 @@ void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
             const auto now = self->context_.clock.now();
             self->context_.hub.attach(self, now);
             self->context_.hub.heard(identity->device, now, self->peerAddress_);
-            self->armDeadline(limits::kSilence);
+            self->armDeadline(protocol::kSilenceLimit);
             protocol::HelloResult result{protocol::kVersion, *identity};
             // Only terminals that read ID cards compute person_key; the rest never get the key.
             if (protocol::identifiesPeople(identity->role))
@@ -187,18 +190,11 @@ void TerminalSession::technicianAudit(std::string requestId, protocol::Technicia
 }
 
 void TerminalSession::execute(const protocol::Request& request, core::Command command) {
-    // The issuing device is the connection's, never what a terminal claims.
-    std::visit(
-        [&](auto& c) {
-            if constexpr (requires { c.sourceDevice; }) c.sourceDevice = identity_->device;
-        },
-        command);
+    protocol::stampConnection(command, *identity_);
     CommandJob job;
     job.command = std::move(command);
     // Request ids are the client's; scoped by device, two terminals cannot collide.
     job.requestId = identity_->device + "/" + request.id;
-    if (identity_->role == protocol::Role::WindowPad && request.type() == RequestType::Rate)
-        job.ratingWindow = identity_->window;
     job.done = [self = shared_from_this(), id = request.id, type = request.type()](Outcome outcome) {
         if (!self->closed_) self->answer(id, type, std::move(outcome));
     };

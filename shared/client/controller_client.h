@@ -8,9 +8,9 @@
 //
 // Life of a connection:
 //   start() → connect → (enroll with the pending code, store the credential) → hello with the
-//   stored credential → Online: the push stream starts at seq 1 with a snapshot; heartbeat every
-//   15 s carrying the faults the app reports; the outbox is replayed, one entry at a time.
-//   A lost link (socket error, close, 45 s of silence, handshake over 10 s) fails the requests
+//   stored credential → Online: the push stream starts at seq 1 with a snapshot; heartbeats
+//   (protocol/link_limits.h) carry the faults the app reports; the outbox is replayed, one entry
+//   at a time. A lost link (socket error, close, silence, handshake over 10 s) fails the requests
 //   in flight with "connection_lost" and retries after ReconnectBackoff (0.5 s doubling to 30 s,
 //   ±20 %). hello refused (unauthenticated: revoked or unknown credential) stops: Offline with
 //   lastError, until a technician enrolls the device again.
@@ -19,12 +19,13 @@
 // one closes the connection (Qt answers 1009).
 
 #include "shared/client/backend.h"
-#include "shared/client/outbox.h"
-#include "shared/client/push_sequencer.h"
-#include "shared/client/reconnect_backoff.h"
-#include "shared/client/request_tracker.h"
-#include "shared/client/terminal_identity.h"
-#include "store/database.h"
+#include "shared/protocol/link_limits.h"
+#include "shared/store/database.h"
+#include "shared/terminal/outbox.h"
+#include "shared/terminal/push_sequencer.h"
+#include "shared/terminal/reconnect_backoff.h"
+#include "shared/terminal/request_tracker.h"
+#include "shared/terminal/terminal_identity.h"
 
 #include <QAbstractSocket>
 #include <QList>
@@ -38,9 +39,9 @@
 namespace hall::client {
 
 struct ClientTimings {
-    std::chrono::milliseconds heartbeat{15'000};
+    std::chrono::milliseconds heartbeat{protocol::kHeartbeatInterval};
     std::chrono::milliseconds connectTimeout{10'000}; // TCP + TLS + WebSocket upgrade + hello
-    std::chrono::milliseconds silenceLimit{45'000};   // no frame at all: the link is dead
+    std::chrono::milliseconds silenceLimit{protocol::kSilenceLimit}; // no frame at all: dead link
     std::chrono::milliseconds outboxRequestTimeout{10'000};
     std::chrono::milliseconds outboxRetryDelay{1'000}; // after internal / rate_limited / timeout
     BackoffPolicy backoff{};

@@ -1,9 +1,10 @@
 #include "shared/client/mock_backend.h"
 
-#include "config/demo_hall.h"
-#include "protocol/hall_view.h"
-#include "shared/client/request_tracker.h"
-#include "tz/system_zone.h"
+#include "shared/config/demo_hall.h"
+#include "shared/protocol/hall_view.h"
+#include "shared/protocol/roles.h"
+#include "shared/terminal/request_tracker.h"
+#include "shared/tz/system_zone.h"
 
 #include <QTimer>
 
@@ -25,13 +26,19 @@ MockBackend::MockBackend(QObject* parent) : Backend(parent) {
     const auto offset = tenOClock - now;
     clock_ = [offset] { return systemNow() + offset; };
     engine_ = std::make_unique<core::Engine>(std::move(config), std::move(zone));
-    setIdentity(QStringLiteral("mock"), QStringLiteral("admin"));
+    setDevice(device_);
     setPersonKeySecret(std::string(kDemoPersonKeySecret));
     setConnectionState(ConnectionState::Online);
     replaceSnapshot(snapshot());
 }
 
 MockBackend::~MockBackend() = default;
+
+void MockBackend::setDevice(protocol::DeviceIdentity device) {
+    device_ = std::move(device);
+    setIdentity(QString::fromStdString(device_.device),
+                QString::fromStdString(std::string(protocol::roleName(device_.role))));
+}
 
 QString MockBackend::serviceName(const std::string& serviceId) const {
     for (const auto& service : engine_->config().services)
@@ -53,13 +60,9 @@ void MockBackend::setSimulatedOnline(bool online) {
     while (!held_.empty()) {
         auto request = std::move(held_.front());
         held_.pop_front();
-        const auto response = execute(request);
+        const auto response = execute(request, device_);
         Q_EMIT outboxChanged();
-        Q_EMIT durableResponded(response);
-        const auto* error = response.ok() ? nullptr : &std::get<protocol::Error>(response.outcome);
-        Q_EMIT durableAnswered(QString::fromStdString(request.id), error == nullptr,
-                               error ? QString::fromStdString(error->code) : QString(),
-                               error ? QString::fromStdString(error->message) : QString());
+        answerDurable(response);
     }
 }
 
@@ -76,8 +79,10 @@ void MockBackend::addNotice(const QString& id, const QString& text) {
 }
 
 void MockBackend::playMorning() {
-    const auto run = [this](protocol::RequestBody body) {
-        execute(protocol::Request{newRequestId(), std::move(body)});
+    // Whatever the mock stands in for, the hall's desk makes the morning.
+    const protocol::DeviceIdentity desk{"mock-desk", protocol::Role::Admin, std::nullopt, {}};
+    const auto run = [&](protocol::RequestBody body) {
+        execute(protocol::Request{newRequestId(), std::move(body)}, desk);
     };
     const auto& config = engine_->config();
     for (std::size_t i = 0; i < 6 && i < config.windows.size() && i < config.staff.size(); ++i)
@@ -96,7 +101,7 @@ std::string MockBackend::send(protocol::RequestBody body, ResponseHandler handle
                               std::chrono::milliseconds) {
     protocol::Request request{newRequestId(), std::move(body)};
     protocol::Response response =
-        online() ? execute(request)
+        online() ? execute(request, device_)
                  : localRefusal(request.id, request.type(), "offline", "simulated offline");
     // Never from inside send(): the same contract as the real client.
     QTimer::singleShot(0, this, [handler = std::move(handler), response = std::move(response)] {
@@ -113,75 +118,40 @@ std::string MockBackend::sendDurable(protocol::RequestBody body) {
         Q_EMIT outboxChanged();
         return id;
     }
-    const auto response = execute(request);
-    QTimer::singleShot(0, this, [this, id, response] {
-        Q_EMIT durableResponded(response);
-        const auto* error = response.ok() ? nullptr : &std::get<protocol::Error>(response.outcome);
-        Q_EMIT durableAnswered(QString::fromStdString(id), error == nullptr,
-                               error ? QString::fromStdString(error->code) : QString(),
-                               error ? QString::fromStdString(error->message) : QString());
-    });
+    QTimer::singleShot(0, this,
+                       [this, response = execute(request, device_)] { answerDurable(response); });
     return id;
 }
 
-protocol::Response MockBackend::execute(const protocol::Request& request) {
-    protocol::Response response;
-    response.id = request.id;
-    response.type = request.type();
+void MockBackend::answerDurable(const protocol::Response& response) {
+    Q_EMIT durableResponded(response);
+    const auto* error = response.ok() ? nullptr : &std::get<protocol::Error>(response.outcome);
+    Q_EMIT durableAnswered(QString::fromStdString(response.id), error == nullptr,
+                           error ? QString::fromStdString(error->code) : QString(),
+                           error ? QString::fromStdString(error->message) : QString());
+}
+
+protocol::Response MockBackend::execute(const protocol::Request& request,
+                                        const protocol::DeviceIdentity& device) {
+    protocol::Response response{request.id, request.type(),
+                                protocol::ResponseResult{protocol::Ack{}}};
+    if (auto refusal = protocol::authorize(device, request)) {
+        response.outcome = std::move(*refusal);
+        return response;
+    }
     const auto now = clock_();
-    if (std::holds_alternative<protocol::Heartbeat>(request.body)) {
-        response.outcome = protocol::ResponseResult{protocol::Ack{}};
-        return response;
-    }
-    if (std::holds_alternative<protocol::TechnicianAudit>(request.body)) {
-        response.outcome = protocol::ResponseResult{protocol::Ack{}};
-        return response;
-    }
     if (std::holds_alternative<protocol::GetSnapshot>(request.body)) {
         // The mock has no stream of its own to count: its pushes are applied at once.
         response.outcome = protocol::ResponseResult{protocol::SnapshotResult{0, snapshot()}};
         return response;
     }
     auto command = protocol::engineCommand(request);
-    if (!command) {
-        response.outcome = protocol::protocolError(protocol::ProtocolError::Forbidden,
-                                                   "the mock backend answers engine requests only");
-        return response;
-    }
-    // The controller takes the issuing device from the connection.
-    if (auto* issue = std::get_if<core::IssueTicket>(&*command)) issue->sourceDevice = "mock";
-    if (auto* lease = std::get_if<core::LeaseNumbers>(&*command)) lease->sourceDevice = "mock";
-    if (auto* leased = std::get_if<core::IssueLeasedTicket>(&*command))
-        leased->sourceDevice = "mock";
+    if (!command) return response; // heartbeat, technician_audit: acknowledged
+    protocol::stampConnection(*command, device);
     const auto before = protocol::viewOf(*engine_, now);
-    auto decision = engine_->execute(*command, now);
-    if (!decision) {
-        response.outcome = protocol::engineError(decision.error());
-        return response;
-    }
-    if (decision->lease) {
-        if (const core::NumberLease* lease = engine_->lease(*decision->lease))
-            response.outcome = protocol::ResponseResult{
-                protocol::LeaseResult{protocol::leaseView(*lease, *engine_)}};
-        for (const auto& push : protocol::changesBetween(before, protocol::viewOf(*engine_, now)))
-            applyPush(push);
-        return response;
-    }
-    protocol::CommandResult result;
-    if (decision->ticket) {
-        if (const core::Ticket* ticket = engine_->ticket(*decision->ticket)) {
-            result.ticket = protocol::ticketView(*ticket);
-            if (std::holds_alternative<core::IssueTicket>(*command) ||
-                std::holds_alternative<core::IssueLeasedTicket>(*command)) {
-                if (auto position = engine_->position(ticket->id, now)) {
-                    result.ahead = position->ahead;
-                    if (position->estimatedWait)
-                        result.estimatedWaitMs = position->estimatedWait->count();
-                }
-            }
-        }
-    }
-    response.outcome = protocol::ResponseResult{result};
+    const auto decision = engine_->execute(*command, now);
+    response.outcome = protocol::answerFor(decision, *command, *engine_, now);
+    if (!decision) return response;
     // The pushes the controller would send for this commit: calls first, then changed state.
     for (const auto& call : protocol::callsIn(decision->events, *engine_))
         applyPush(call);

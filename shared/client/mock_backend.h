@@ -1,7 +1,7 @@
 #pragma once
 // A backend with no controller: a real core::Engine on the demo hall (shared/config), answering
 // requests as callstationd would and producing the same protocol pushes (snapshot, queue,
-// window, call, notice), so every screen runs, and is tested, without a controller (DESIGN §7).
+// window, call, notice), so every screen runs, and is tested, without a controller.
 //
 // `online` can be switched off to show the offline screens: send() then refuses with "offline"
 // and sendDurable() keeps requests (in memory) until it is switched on again, as the real
@@ -10,8 +10,8 @@
 // personKeySecret() is the fixed demo secret kDemoPersonKeySecret, so identification screens
 // compute person keys with no controller. It is public knowledge: demos only, never a hall's.
 
-#include "core/engine.h"
 #include "shared/client/backend.h"
+#include "shared/core/engine.h"
 
 #include <QDateTime>
 #include <deque>
@@ -29,9 +29,9 @@ class MockBackend : public Backend {
                    connectionStateChanged)
 
 public:
-    // The demo hall and its time zone; device "mock" (role admin, so every screen can act),
-    // online at once. Its clock runs at real speed from 10:00 hall time today, so the demo
-    // hall's services are open whenever a screen is tried.
+    // The demo hall and its time zone, online at once as device "mock" with role admin (issuing
+    // and every window's operations). Its clock runs at real speed from 10:00 hall time today,
+    // so the demo hall's services are open whenever a screen is tried.
     explicit MockBackend(QObject* parent = nullptr);
     ~MockBackend() override;
 
@@ -41,24 +41,31 @@ public:
     int outboxSize() const override { return static_cast<int>(held_.size()); }
     QString serviceName(const std::string& serviceId) const override;
 
+    // The terminal the mock stands in for: its requests pass the controller's role checks
+    // (protocol::authorize) and rules, so a screen that works here works on the controller.
+    void setDevice(protocol::DeviceIdentity device);
+
     bool simulatedOnline() const { return online(); }
     void setSimulatedOnline(bool online);
 
     // Screens and tests drive the hall without a window pad.
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
     // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
-    // for every service, windows 1–4 calling. Through the same requests a window pad and a
-    // ticket machine send, so the pushes are the real ones. Refused requests are skipped.
+    // for every service, windows 1–4 calling. Through the requests an admin tool would send,
+    // so the pushes are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }
 
 private:
-    protocol::Response execute(const protocol::Request& request);
+    protocol::Response execute(const protocol::Request& request,
+                               const protocol::DeviceIdentity& device);
     protocol::Snapshot snapshot() const;
+    void answerDurable(const protocol::Response& response);
 
     std::unique_ptr<core::Engine> engine_;
+    protocol::DeviceIdentity device_{"mock", protocol::Role::Admin, std::nullopt, {}};
     std::function<core::Timestamp()> clock_;
     std::vector<protocol::Notice> notices_;
     std::deque<protocol::Request> held_; // sendDurable while simulated offline

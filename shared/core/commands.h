@@ -2,8 +2,8 @@
 // What terminals and staff ask of the queue engine. Commands carry no time: the engine is given
 // `now` alongside, so the same commands at the same instants always give the same result.
 
-#include "core/evaluation.h"
-#include "core/ticket.h"
+#include "shared/core/evaluation.h"
+#include "shared/core/ticket.h"
 
 #include <optional>
 #include <string>
@@ -100,6 +100,9 @@ struct Rate {
     RatingLevel level = RatingLevel::Satisfied;
     std::vector<std::string> reasons;
     std::string comment;
+    // Set when the rating comes through a window's evaluation pad: only a ticket served at this
+    // window may be rated there (a kiosk rates any visit; the pad only the one at its counter).
+    std::optional<int> window = std::nullopt;
 };
 // Time passing: rolls the business day over and applies the unrated-ticket policy.
 struct Tick {};

@@ -1,9 +1,9 @@
 // Deciding commands: every rule check happens here, against a state that is never changed.
 
-#include "core/engine.h"
-#include "core/engine_state.h"
-#include "core/numbering.h"
-#include "core/overloaded.h"
+#include "shared/core/engine.h"
+#include "shared/core/engine_state.h"
+#include "shared/core/numbering.h"
+#include "shared/core/overloaded.h"
 
 #include <algorithm>
 
@@ -383,6 +383,9 @@ Result<Decision> cancel(const Engine::State& s, const CancelTicket& c, Timestamp
 Result<Decision> rate(const Engine::State& s, const Rate& c, Timestamp now) {
     const auto* t = s.findTicket(c.ticket);
     if (!t) return fail(ErrorCode::UnknownTicket, "no such ticket (or too old to rate)");
+    if (c.window && t->window != c.window)
+        return fail(ErrorCode::NotServedHere, "ticket " + t->number + " was not served at window " +
+                                                  std::to_string(*c.window));
     if (t->state != TicketState::Done)
         return fail(ErrorCode::NotServed, t->number + " has not been served");
     const int level = static_cast<int>(c.level);

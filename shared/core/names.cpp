@@ -1,79 +1,40 @@
 // Stable names of enums and variants: used in the journal, protocols and logs, so never renamed.
 
-#include "core/commands.h"
-#include "core/evaluation.h"
-#include "core/events.h"
-#include "core/overloaded.h"
-#include "core/result.h"
-#include "core/ticket.h"
+#include "shared/core/commands.h"
+#include "shared/core/evaluation.h"
+#include "shared/core/events.h"
+#include "shared/core/overloaded.h"
+#include "shared/core/result.h"
+#include "shared/core/ticket.h"
+
+#include <array>
 
 namespace hall::core {
 
+namespace {
+
+// In the order of ErrorCode.
+constexpr std::array<std::string_view, 29> kErrorCodeNames{
+    "invalid_argument",     "unknown_service",    "unknown_window",       "unknown_staff",
+    "unknown_ticket",       "service_closed",     "quota_reached",        "duplicate_person",
+    "priority_not_allowed", "no_staff_signed_in", "staff_busy_elsewhere", "window_paused",
+    "window_busy",          "window_idle",        "nothing_to_call",      "invalid_state",
+    "nothing_to_undo",      "not_served",         "not_served_here",      "already_rated",
+    "supplement_closed",    "reason_required",    "unknown_reason",       "comment_too_long",
+    "unknown_lease",        "lease_expired",      "lease_not_held",       "number_not_leased",
+    "number_used"};
+static_assert(kErrorCodeNames.size() == static_cast<std::size_t>(ErrorCode::NumberUsed) + 1);
+
+} // namespace
+
 std::string_view errorCodeName(ErrorCode code) {
-    switch (code) {
-    case ErrorCode::InvalidArgument:
-        return "invalid_argument";
-    case ErrorCode::UnknownService:
-        return "unknown_service";
-    case ErrorCode::UnknownWindow:
-        return "unknown_window";
-    case ErrorCode::UnknownStaff:
-        return "unknown_staff";
-    case ErrorCode::UnknownTicket:
-        return "unknown_ticket";
-    case ErrorCode::ServiceClosed:
-        return "service_closed";
-    case ErrorCode::QuotaReached:
-        return "quota_reached";
-    case ErrorCode::DuplicatePerson:
-        return "duplicate_person";
-    case ErrorCode::PriorityNotAllowed:
-        return "priority_not_allowed";
-    case ErrorCode::NoStaffSignedIn:
-        return "no_staff_signed_in";
-    case ErrorCode::StaffBusyElsewhere:
-        return "staff_busy_elsewhere";
-    case ErrorCode::WindowPaused:
-        return "window_paused";
-    case ErrorCode::WindowBusy:
-        return "window_busy";
-    case ErrorCode::WindowIdle:
-        return "window_idle";
-    case ErrorCode::NothingToCall:
-        return "nothing_to_call";
-    case ErrorCode::InvalidState:
-        return "invalid_state";
-    case ErrorCode::NothingToUndo:
-        return "nothing_to_undo";
-    case ErrorCode::NotServed:
-        return "not_served";
-    case ErrorCode::AlreadyRated:
-        return "already_rated";
-    case ErrorCode::SupplementClosed:
-        return "supplement_closed";
-    case ErrorCode::ReasonRequired:
-        return "reason_required";
-    case ErrorCode::UnknownReason:
-        return "unknown_reason";
-    case ErrorCode::CommentTooLong:
-        return "comment_too_long";
-    case ErrorCode::UnknownLease:
-        return "unknown_lease";
-    case ErrorCode::LeaseExpired:
-        return "lease_expired";
-    case ErrorCode::LeaseNotHeld:
-        return "lease_not_held";
-    case ErrorCode::NumberNotLeased:
-        return "number_not_leased";
-    case ErrorCode::NumberUsed:
-        return "number_used";
-    }
-    return "unknown";
+    const auto i = static_cast<std::size_t>(code);
+    return i < kErrorCodeNames.size() ? kErrorCodeNames[i] : "unknown";
 }
 
 std::optional<ErrorCode> errorCodeFromName(std::string_view name) {
-    for (int i = 0; i <= static_cast<int>(ErrorCode::NumberUsed); ++i)
-        if (errorCodeName(static_cast<ErrorCode>(i)) == name) return static_cast<ErrorCode>(i);
+    for (std::size_t i = 0; i < kErrorCodeNames.size(); ++i)
+        if (kErrorCodeNames[i] == name) return static_cast<ErrorCode>(i);
     return std::nullopt;
 }
 

@@ -28,7 +28,8 @@ enum class ErrorCode {
     NothingToCall,
     InvalidState, // the ticket is not in a state that allows this operation
     NothingToUndo,
-    NotServed, // only finished tickets can be rated
+    NotServed,     // only finished tickets can be rated
+    NotServedHere, // a window's pad rates only tickets served at that window
     AlreadyRated,
     SupplementClosed, // the supplementary-rating period is over, or a supplement exists
     ReasonRequired,   // the two lowest levels need at least one reason

@@ -54,4 +54,42 @@ std::vector<PushBody> changesBetween(const HallView& before, const HallView& aft
     return pushes;
 }
 
+void stampConnection(core::Command& command, const DeviceIdentity& device) {
+    std::visit(
+        [&](auto& c) {
+            if constexpr (requires { c.sourceDevice; }) c.sourceDevice = device.device;
+        },
+        command);
+    if (auto* rate = std::get_if<core::Rate>(&command); rate && device.role == Role::WindowPad)
+        rate->window = device.window;
+}
+
+Outcome answerFor(const core::Result<core::Decision>& result, const core::Command& command,
+                  const core::Engine& engine, core::Timestamp now) {
+    if (!result.ok()) return engineError(result.error());
+    if (result->lease) {
+        // A retried lease_numbers gets the lease as it stands; once its business day is over
+        // the lease is gone, and so are the numbers it held.
+        const core::NumberLease* lease = engine.lease(*result->lease);
+        if (lease == nullptr)
+            return engineError(core::fail(core::ErrorCode::LeaseExpired,
+                                          "lease " + std::to_string(*result->lease) +
+                                              " ended with its business day"));
+        return ResponseResult{LeaseResult{leaseView(*lease, engine)}};
+    }
+    CommandResult answer;
+    const core::Ticket* ticket = result->ticket ? engine.ticket(*result->ticket) : nullptr;
+    if (ticket == nullptr) return ResponseResult{answer};
+    answer.ticket = ticketView(*ticket);
+    // Whoever issued it is told how many are ahead and how long the wait may be.
+    if (std::holds_alternative<core::IssueTicket>(command) ||
+        std::holds_alternative<core::IssueLeasedTicket>(command)) {
+        if (auto position = engine.position(ticket->id, now); position.ok()) {
+            answer.ahead = position->ahead;
+            if (position->estimatedWait) answer.estimatedWaitMs = position->estimatedWait->count();
+        }
+    }
+    return ResponseResult{answer};
+}
+
 } // namespace hall::protocol

@@ -1,5 +1,6 @@
 #pragma once
-// What terminals see of the hall, and the pushes that bring a terminal from one view to the next.
+// What terminals see of the hall, the pushes that bring a terminal from one view to the next, and
+// the answers to their engine requests.
 // The controller computes it on the engine's thread after every commit and hands it to the
 // network thread, which keeps the latest view, answers snapshots from it and pushes the
 // difference to every connected terminal; the terminals' mock backend does the same with its
@@ -27,5 +28,15 @@ std::vector<Call> callsIn(const std::vector<core::Event>& events, const core::En
 // The pushes that bring a terminal holding `before` to `after`: one queue push if any count or
 // estimate changed, one window push per window that changed.
 std::vector<PushBody> changesBetween(const HallView& before, const HallView& after);
+
+// A terminal's engine request takes one path in callstationd and in the mock backend, so a screen
+// that works on the mock works on the controller. stampConnection() fills in what the connection
+// decides, never the terminal: the issuing or leasing device, and a window pad's window on its
+// rating (the engine takes that only for a ticket served there). After protocol::authorize and
+// the engine, answerFor() gives the answer: the ticket as it stands now (with its place in line
+// for an issue), the lease granted, or the refusal.
+void stampConnection(core::Command& command, const DeviceIdentity& device);
+Outcome answerFor(const core::Result<core::Decision>& result, const core::Command& command,
+                  const core::Engine& engine, core::Timestamp now);
 
 } // namespace hall::protocol

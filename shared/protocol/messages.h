@@ -4,10 +4,10 @@
 // client must not choose itself (IssueTicket::sourceDevice comes from the connection's identity).
 // Views of tickets and windows carry only what a terminal may show: never the person key.
 
-#include "core/commands.h"
-#include "core/engine.h"
-#include "core/ticket.h"
-#include "protocol/device.h"
+#include "shared/core/commands.h"
+#include "shared/core/engine.h"
+#include "shared/core/ticket.h"
+#include "shared/protocol/device.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -45,7 +45,7 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 Error protocolError(ProtocolError code, std::string message);
-Error engineError(const core::Error& error);
+Error engineError(const core::Error& error); // not_served_here is answered `forbidden`
 
 // --- requests (client → server) ------------------------------------------------------------
 
@@ -231,10 +231,12 @@ struct SnapshotResult {
 using ResponseResult =
     std::variant<HelloResult, EnrollResult, CommandResult, Ack, SnapshotResult, LeaseResult>;
 
+using Outcome = std::variant<ResponseResult, Error>;
+
 struct Response {
     std::string id;                  // empty only when the request's id could not be read
     std::optional<RequestType> type; // the request answered; required when ok
-    std::variant<ResponseResult, Error> outcome;
+    Outcome outcome;
     bool ok() const { return outcome.index() == 0; }
 };
 

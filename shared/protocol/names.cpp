@@ -1,8 +1,8 @@
 // Stable wire names of the protocol's enums (docs/protocol.md): never renamed, only added to.
 
-#include "core/overloaded.h"
-#include "protocol/device.h"
-#include "protocol/messages.h"
+#include "shared/core/overloaded.h"
+#include "shared/protocol/device.h"
+#include "shared/protocol/messages.h"
 
 #include <array>
 
@@ -76,6 +76,9 @@ Error protocolError(ProtocolError code, std::string message) {
     return Error{std::string(protocolErrorName(code)), std::move(message)};
 }
 Error engineError(const core::Error& error) {
+    // Which pad may rate a visit is a question of who may ask: refused as the roles are.
+    if (error.code == core::ErrorCode::NotServedHere)
+        return protocolError(ProtocolError::Forbidden, error.message);
     return Error{std::string(core::errorCodeName(error.code)), error.message};
 }
 

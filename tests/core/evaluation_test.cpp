@@ -1,7 +1,7 @@
 // 好差评: one rating per served ticket, reasons for the two lowest levels, a bounded comment, one
 // supplementary rating within the configured period, and the policy for unrated tickets.
 
-#include "hall_fixture.h"
+#include "tests/core/hall_fixture.h"
 
 using namespace hall::core;
 using namespace hall::core::testing;
@@ -41,6 +41,17 @@ TEST_CASE("the names of the five levels") {
     CHECK(isBadRating(RatingLevel::Dissatisfied));
     CHECK_FALSE(isBadRating(RatingLevel::Basic));
     CHECK_FALSE(isBadRating(RatingLevel::VerySatisfied));
+}
+
+TEST_CASE("a window's pad rates only what that window served") {
+    Served s;
+    Rate fromPad2 = rate(s.id, RatingLevel::VeryDissatisfied);
+    fromPad2.window = 2;
+    // Checked first: another window's pad learns nothing else about the visit.
+    CHECK(s.h.refused(fromPad2) == ErrorCode::NotServedHere);
+    Rate fromPad1 = rate(s.id, RatingLevel::VerySatisfied);
+    fromPad1.window = 1;
+    s.h.ok(fromPad1);
 }
 
 TEST_CASE("only finished tickets are rated") {

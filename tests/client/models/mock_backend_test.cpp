@@ -1,5 +1,5 @@
-#include "qt_event_wait.h"
 #include "shared/client/mock_backend.h"
+#include "tests/support/qt_event_wait.h"
 
 #include <QSignalSpy>
 #include <doctest/doctest.h>
@@ -21,6 +21,10 @@ protocol::Response request(Backend& backend, protocol::RequestBody body) {
 
 const protocol::CommandResult& commandResult(const protocol::Response& response) {
     return std::get<protocol::CommandResult>(std::get<0>(response.outcome));
+}
+
+const protocol::Error& refusal(const protocol::Response& response) {
+    return std::get<protocol::Error>(response.outcome);
 }
 
 } // namespace
@@ -48,6 +52,7 @@ TEST_CASE("the mock backend runs the demo hall and answers like the controller")
 
 TEST_CASE("simulated offline: requests refused, durable ones held and answered on return") {
     MockBackend backend;
+    backend.setDevice({"kiosk-1", protocol::Role::Kiosk, std::nullopt, {}}); // kiosks rate
     backend.setSimulatedOnline(false);
     CHECK(backend.connectionState() == Backend::ConnectionState::Reconnecting);
     CHECK(backend.offlineSince().isValid());
@@ -87,6 +92,52 @@ TEST_CASE("a demo morning: staffed windows, people waiting, calls, all through r
     // Three tickets per service, four of them called.
     CHECK(waiting == 3 * static_cast<int>(backend.engine().config().services.size()) - 4);
     CHECK(calls == 4);
+}
+
+TEST_CASE(
+    "the mock refuses what the controller refuses: roles, another window's visit, a past lease") {
+    using namespace std::chrono_literals;
+    MockBackend backend; // role admin, as in the gallery
+    // Monday 2026-11-23, 10:00 in the demo hall (Asia/Shanghai): windows 1 and 2 serve social
+    // security.
+    const core::Timestamp monday =
+        core::Timestamp(std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}) + 2h;
+    backend.setClock([&] { return monday; });
+    const std::string service = "social_security";
+
+    // Ratings come from citizens, leases belong to issuing terminals: an admin sends neither.
+    CHECK(refusal(request(backend, core::Rate{1, core::RatingLevel::Satisfied, {}, {}})).code ==
+          "forbidden");
+    CHECK(refusal(request(backend, core::LeaseNumbers{service, 2, {}})).code == "forbidden");
+
+    REQUIRE(request(backend, core::IssueTicket{service, {}, {}, {}, {}, {}}).ok());
+    REQUIRE(request(backend, core::SignIn{1, backend.engine().config().staff[0].id}).ok());
+    const auto called = commandResult(request(backend, core::CallNext{1, false})).ticket;
+    REQUIRE(called);
+    REQUIRE(request(backend, core::Finish{1}).ok());
+
+    // Window 2's pad may neither act for window 1 nor rate what window 1 served.
+    backend.setDevice({"pad-2", protocol::Role::WindowPad, 2, {}});
+    CHECK(refusal(request(backend, core::Finish{1})).code == "forbidden");
+    const auto elsewhere =
+        request(backend, core::Rate{called->id, core::RatingLevel::VerySatisfied, {}, {}});
+    CHECK(refusal(elsewhere).code == "forbidden");
+    CHECK(refusal(elsewhere).message == "ticket " + called->number + " was not served at window 2");
+    backend.setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
+    CHECK(request(backend, core::Rate{called->id, core::RatingLevel::VerySatisfied, {}, {}}).ok());
+
+    // A kiosk's lease ends with its business day.
+    backend.setDevice({"kiosk-1", protocol::Role::Kiosk, std::nullopt, {}});
+    const auto leased = request(backend, core::LeaseNumbers{service, 2, {}});
+    const auto& lease = std::get<protocol::LeaseResult>(std::get<0>(leased.outcome)).lease;
+    REQUIRE(lease.numbers.size() == 2);
+    const core::Timestamp tuesday = monday + 24h;
+    backend.setClock([&] { return tuesday; });
+    core::IssueLeasedTicket late;
+    late.lease = lease.id;
+    late.number = lease.numbers[0];
+    late.issuedAt = tuesday;
+    CHECK(refusal(request(backend, late)).code == "lease_expired");
 }
 
 TEST_CASE("the mock backend holds the fixed demo person-key secret, for C++ only") {

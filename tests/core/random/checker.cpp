@@ -1,4 +1,4 @@
-#include "random/checker.h"
+#include "tests/core/random/checker.h"
 
 #include <algorithm>
 #include <set>
@@ -574,6 +574,8 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const Rate& c) -> std::string {
                 const Ticket* t = ticketBefore(c.ticket);
                 if (!t || t->state != TicketState::Done) return "rated a ticket not served";
+                if (c.window && t->window != c.window)
+                    return "rated at a window that did not serve it";
                 const bool bad = isBadRating(c.level);
                 if (bad && c.reasons.empty()) return "accepted a bad rating without reason";
                 const auto& list = config_.evaluation.reasons;
@@ -747,6 +749,12 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
         const auto* r = std::get_if<Rate>(&command);
         const Ticket* t = r ? ticketBefore(r->ticket) : nullptr;
         explained = t && t->state != TicketState::Done;
+        break;
+    }
+    case ErrorCode::NotServedHere: {
+        const auto* r = std::get_if<Rate>(&command);
+        const Ticket* t = r ? ticketBefore(r->ticket) : nullptr;
+        explained = t && r->window && t->window != r->window;
         break;
     }
     case ErrorCode::ReasonRequired: {

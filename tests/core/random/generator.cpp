@@ -1,4 +1,4 @@
-#include "random/generator.h"
+#include "tests/core/random/generator.h"
 
 #include <algorithm>
 #include <array>
@@ -328,6 +328,11 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
         }
         if (rng.chance(5)) r.reasons.push_back("not a reason");
         if (rng.chance(40)) r.comment = comment(rng, c.evaluation.maxCommentLength);
+        // Now and then through a window's pad (else a kiosk): mostly the window that served it.
+        if (rng.chance(30)) {
+            const Ticket* t = engine.ticket(r.ticket);
+            r.window = t && t->window && rng.chance(80) ? *t->window : windowNumber(rng, c);
+        }
         return r;
     }
     return Tick{};
