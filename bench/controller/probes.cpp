@@ -1,10 +1,12 @@
-#include "probes.h"
+#include "bench/controller/probes.h"
 
-#include "hall_layout.h"
-#include "protocol/codec.h"
+#include "bench/controller/hall_layout.h"
+#include "shared/protocol/codec.h"
 
+#include <fcntl.h>
 #include <stdexcept>
 #include <thread>
+#include <unistd.h>
 
 namespace hall::bench {
 
@@ -96,7 +98,28 @@ Clock::duration EchoProbe::roundTrip() {
     return t1 - t0;
 }
 
-PhaseResult measureIssue(ProbeSet& probes, EchoProbe& echo, int samples,
+FsyncProbe::FsyncProbe(const std::filesystem::path& dir)
+    : file_(dir / "controllerbench-fsync.bin") {
+    fd_ = ::open(file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+    if (fd_ < 0) throw std::runtime_error("cannot create " + file_.string());
+}
+
+FsyncProbe::~FsyncProbe() {
+    ::close(fd_);
+    std::error_code ignored;
+    std::filesystem::remove(file_, ignored);
+}
+
+Clock::duration FsyncProbe::writeAndSync() {
+    const std::string row(200, 'x'); // about a journal row
+    const auto t0 = Clock::now();
+    if (::write(fd_, row.data(), row.size()) != static_cast<ssize_t>(row.size()) ||
+        ::fdatasync(fd_) != 0)
+        throw std::runtime_error("writing " + file_.string() + " failed");
+    return Clock::now() - t0;
+}
+
+PhaseResult measureIssue(ProbeSet& probes, EchoProbe& echo, FsyncProbe& fsync, int samples,
                          std::chrono::microseconds interval) {
     if (probes.machines.empty()) throw std::logic_error("no ticket machine probes");
     PhaseResult result;
@@ -115,6 +138,7 @@ PhaseResult measureIssue(ProbeSet& probes, EchoProbe& echo, int samples,
         expectCommandResult(response, machine.spec().name + ": issue_ticket");
         result.operation.add(t1 - t0);
         result.echo.add(echo.roundTrip());
+        result.fsync.add(fsync.writeAndSync());
         probes.tend();
     }
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();

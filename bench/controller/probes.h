@@ -9,15 +9,18 @@
 //                 lets a window call again only once it has let go of its ticket;
 //   echo          one round trip of a frame of the same size through a plain WebSocket-over-TLS
 //                 echo server in this process, with the same client code — taken after every
-//                 sample of either operation, so that the baseline sees the same load.
+//                 sample of either operation, so that the baseline sees the same load;
+//   fsync         a journal-row-sized write and fdatasync beside the daemon's database — taken
+//                 after every issue sample: the least a durable answer must wait for.
 
-#include "bench_daemon.h"
-#include "bench_terminal.h"
-#include "latency_samples.h"
-#include "tls_echo_server.h"
+#include "bench/controller/bench_daemon.h"
+#include "bench/controller/bench_terminal.h"
+#include "bench/latency_samples.h"
+#include "tests/support/tls_echo_server.h"
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -57,15 +60,29 @@ private:
     std::string payload_;
 };
 
+class FsyncProbe {
+public:
+    explicit FsyncProbe(const std::filesystem::path& dir);
+    ~FsyncProbe();
+    FsyncProbe(const FsyncProbe&) = delete;
+    FsyncProbe& operator=(const FsyncProbe&) = delete;
+    std::chrono::steady_clock::duration writeAndSync();
+
+private:
+    std::filesystem::path file_;
+    int fd_ = -1;
+};
+
 struct PhaseResult {
     LatencySamples operation;
     LatencySamples echo;
+    LatencySamples fsync; // issue phase only
     double seconds = 0; // wall time of the phase
 };
 
 // `interval`: the time from one sample's start to the next one's (a steady, moderate rate
 // rather than a flood, so the figure is a latency and not a queue length).
-PhaseResult measureIssue(ProbeSet& probes, EchoProbe& echo, int samples,
+PhaseResult measureIssue(ProbeSet& probes, EchoProbe& echo, FsyncProbe& fsync, int samples,
                          std::chrono::microseconds interval);
 PhaseResult measureCallToPush(ProbeSet& probes, EchoProbe& echo, int samples,
                               std::chrono::microseconds interval);

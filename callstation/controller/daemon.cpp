@@ -154,7 +154,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
             d.hub->update(std::move(view), std::move(calls));
         },
         tickInterval);
-    d.hub = std::make_unique<Hub>(config, d.worker->initialView());
+    d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
     d.context = std::make_unique<ServerContext>(ServerContext{
         *d.hub, *d.worker, *d.clock, d.metrics, d.io.get_executor(), std::move(personKeySecret)});
     d.api = std::make_unique<RestApi>(*d.context);

@@ -5,8 +5,9 @@
 // Engine commands that arrive while a commit is in progress are committed together in the next
 // transaction (group commit: one fsync for all of them), each still answered on its own. After
 // every commit that changed something the new HallView and the calls it made are handed to the
-// network thread before any of the answers, so a call board hears of a call no later than the
-// window pad that made it.
+// network thread before any of the answers: a terminal that asked has the change before its
+// answer, and a call board hears of a call no later than the window pad that made it (the hub
+// spreads out only the queue counts, see hub.h).
 //
 // The queue is bounded by its callers: a terminal connection has at most one request in flight.
 

@@ -6,8 +6,8 @@
 
 namespace hall::controller {
 
-Hub::Hub(core::HallConfig config, protocol::HallView initial)
-    : config_(std::move(config)), view_(std::move(initial)) {}
+Hub::Hub(core::HallConfig config, protocol::HallView initial, boost::asio::any_io_executor network)
+    : config_(std::move(config)), view_(std::move(initial)), network_(std::move(network)) {}
 
 void Hub::setConfig(core::HallConfig config) {
     config_ = std::move(config);
@@ -71,6 +71,20 @@ void Hub::broadcast(const protocol::PushBody& body, std::optional<int> window) {
         if (window && !sees(*session->identity(), *window)) continue;
         session->push(encoded, queueState);
     }
+}
+
+void Hub::schedule(std::weak_ptr<TerminalSession> session) {
+    scheduled_.push_back(std::move(session));
+    if (scheduled_.size() == 1) boost::asio::post(network_, [this] { startScheduledWrites(); });
+}
+
+void Hub::startScheduledWrites() {
+    // Two per turn: an answer or a call on a busy connection waits behind no more than that.
+    for (int i = 0; i < 2 && !scheduled_.empty(); ++i) {
+        if (auto session = scheduled_.front().lock()) session->flush();
+        scheduled_.pop_front();
+    }
+    if (!scheduled_.empty()) boost::asio::post(network_, [this] { startScheduledWrites(); });
 }
 
 void Hub::attach(const std::shared_ptr<TerminalSession>& session, core::Timestamp now) {

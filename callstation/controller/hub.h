@@ -7,13 +7,19 @@
 //
 // Used from the network thread only; sessions are held weakly, so a closed connection simply
 // drops out of the broadcast.
+// Pushes are framed for everyone at once; a connection writes at once (TLS and a send) when an
+// answer, a call, a window or a notice waits, but the queue counts, which go to every terminal,
+// are started a few connections per turn (schedule()), so that no answer or call waits behind
+// hundreds of them; a count still waiting is replaced by a newer one.
 
+#include "callstation/netclient/asio.h"
 #include "shared/core/hall_config.h"
 #include "shared/core/time.h"
 #include "shared/protocol/hall_view.h"
 #include "shared/protocol/messages.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -38,7 +44,7 @@ struct HubCounters {
 
 class Hub {
 public:
-    Hub(core::HallConfig config, protocol::HallView initial);
+    Hub(core::HallConfig config, protocol::HallView initial, boost::asio::any_io_executor network);
 
     void setConfig(core::HallConfig config); // a reload; the next change is pushed as usual
     const core::HallConfig& config() const { return config_; }
@@ -59,6 +65,8 @@ public:
     void reportFaults(const std::string& device, std::vector<protocol::DeviceFault> faults);
     void closeDevice(const std::string& device); // revoked: its connections close now
     void closeAll();
+    // `session` has only queue counts waiting: its write starts on a later turn (see above).
+    void schedule(std::weak_ptr<TerminalSession> session);
 
     const std::map<std::string, DeviceHealth>& health() const { return health_; }
     std::size_t authenticatedConnections() const { return sessions_.size(); }
@@ -66,6 +74,7 @@ public:
 
 private:
     void broadcast(const protocol::PushBody& body, std::optional<int> window);
+    void startScheduledWrites();
 
     core::HallConfig config_;
     protocol::HallView view_;
@@ -73,6 +82,8 @@ private:
     std::vector<std::weak_ptr<TerminalSession>> sessions_;
     std::map<std::string, DeviceHealth> health_;
     HubCounters counters_;
+    boost::asio::any_io_executor network_;
+    std::deque<std::weak_ptr<TerminalSession>> scheduled_;
 };
 
 } // namespace hall::controller

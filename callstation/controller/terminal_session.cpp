@@ -145,7 +145,7 @@ void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
             if (protocol::identifiesPeople(identity->role))
                 result.personKeySecret = self->context_.personKeySecret;
             self->answer(requestId, RequestType::Hello, protocol::ResponseResult{std::move(result)});
-            self->push(self->context_.hub.snapshotFor(*identity));
+            self->push(protocol::encodePushBody(self->context_.hub.snapshotFor(*identity)), false);
         });
     });
 }
@@ -214,10 +214,6 @@ void TerminalSession::answer(const std::string& requestId, std::optional<Request
     readNext(); // one request at a time: the next frame is read once this one is answered
 }
 
-void TerminalSession::push(const protocol::PushBody& body) {
-    push(protocol::encodePushBody(body), std::holds_alternative<protocol::QueueState>(body));
-}
-
 void TerminalSession::push(const protocol::EncodedPushBody& body, bool queueState) {
     if (closed_) return;
     if (queueState && pendingQueueSeq_) {
@@ -227,11 +223,11 @@ void TerminalSession::push(const protocol::EncodedPushBody& body, bool queueStat
         return;
     }
     ++context_.hub.counters().pushes;
-    enqueue(protocol::encodePush(++seq_, body));
+    enqueue(protocol::encodePush(++seq_, body), !queueState);
     if (queueState && !closed_ && !(writing_ && sendQueue_.size() == 1)) pendingQueueSeq_ = seq_;
 }
 
-void TerminalSession::enqueue(std::string frame) {
+void TerminalSession::enqueue(std::string frame, bool writeNow) {
     if (closed_) return;
     if (sendQueue_.size() >= limits::kSendQueue) {
         ++context_.hub.counters().slowConsumersDropped;
@@ -239,7 +235,15 @@ void TerminalSession::enqueue(std::string frame) {
     }
     sendQueue_.push_back(std::move(frame));
     pendingQueueSeq_.reset();
-    if (!writing_) writeNext();
+    if (writing_) return;
+    if (writeNow)
+        writeNext();
+    else
+        context_.hub.schedule(weak_from_this());
+}
+
+void TerminalSession::flush() {
+    if (!writing_ && !closed_ && !sendQueue_.empty()) writeNext();
 }
 
 void TerminalSession::writeNext() {

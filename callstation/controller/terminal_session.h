@@ -31,9 +31,9 @@ public:
 
     const std::optional<protocol::DeviceIdentity>& identity() const { return identity_; }
     // Numbered and queued. `queueState`: the body is a QueueState, which a later one replaces
-    // while it still waits to be sent.
+    // while it still waits to be sent, and whose write the hub starts (Hub::schedule).
     void push(const protocol::EncodedPushBody& body, bool queueState);
-    void push(const protocol::PushBody& body);
+    void flush(); // starts writing what waits, unless a write is under way
     void drop(const char* why);                 // closes now; queued messages are discarded
 
 private:
@@ -49,7 +49,7 @@ private:
                 Outcome outcome);
     void refuse(const std::string& requestId, std::optional<protocol::RequestType> type,
                 protocol::ProtocolError code, std::string message);
-    void enqueue(std::string frame);
+    void enqueue(std::string frame, bool writeNow = true);
     void writeNext();
 
     Stream ws_;
