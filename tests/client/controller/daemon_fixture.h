@@ -3,16 +3,16 @@
 // "permits" (A) and "taxes" (B), windows 1–3, staff s1–s3) and ControllerClients on data
 // directories of their own, with short backoff and timeouts so the tests run in seconds.
 
+#include "shared/client/controller_client.h"
 #include "tests/daemon/daemon_process.h"
 #include "tests/support/qt_event_wait.h"
-#include "shared/client/controller_client.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <temp_dir.h>
 #include <utility> // before any Boost.Asio header (g++ 12, C++20)
 
 namespace client_test {

@@ -1,9 +1,9 @@
 #include "shared/terminal/terminal_identity.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <fstream>
 #include <sys/stat.h>
-#include <temp_dir.h>
 
 using hall::client::IdentityError;
 using hall::client::TerminalIdentity;

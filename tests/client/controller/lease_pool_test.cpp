@@ -1,9 +1,9 @@
 #include "shared/protocol/codec.h"
 #include "shared/terminal/lease_pool.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <set>
-#include <temp_dir.h>
 
 using hall::client::LeasePool;
 using hall::client::Outbox;

@@ -1,8 +1,8 @@
 #include "shared/protocol/codec.h"
 #include "shared/terminal/outbox.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
-#include <temp_dir.h>
 
 using hall::client::Outbox;
 using hall::client::OutboxFull;
