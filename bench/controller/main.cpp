@@ -6,9 +6,11 @@
 //   (b) call_next at a window pad → the call push at the zone's call board;
 //
 // each against the round trip of a plain WebSocket-over-TLS echo on loopback with the same
-// client code, taken after every sample: the ratio is what the hall controller adds to what TLS
-// and WebSocket cost anyway. Then the controller's resident memory at a few connection counts,
-// and what one more connection costs.
+// client code, taken after every sample (and (a) against that plus a write + fdatasync beside the
+// daemon's database, since an issue is answered only once it is durable): the ratio is what the
+// hall controller adds to what TLS, WebSocket and the disk cost anyway, printed beside its target
+// — (a) p50 within 3 × (fdatasync + echo) p50, (b) p99 within 3 × echo p99. Then the
+// controller's resident memory at a few connection counts, and what one more connection costs.
 
 #include "bench/controller/background_pool.h"
 #include "bench/controller/bench_daemon.h"
