@@ -4,7 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <temp_dir.h>
+#include "tests/support/temp_dir.h"
 
 using namespace hall;
 namespace fs = std::filesystem;
