@@ -114,13 +114,23 @@ void TicketIssuer::requestLease(const std::string& serviceId) {
             auto& pending = leaseRequests_[serviceId];
             pending.inFlight = false;
             if (response.ok()) {
-                pending.id.clear();
                 if (const auto* result =
                         std::get_if<protocol::LeaseResult>(&std::get<0>(response.outcome))) {
-                    pool_->addLease(result->lease, QDateTime::currentMSecsSinceEpoch());
+                    try {
+                        pool_->addLease(result->lease, QDateTime::currentMSecsSinceEpoch());
+                    } catch (const store::StoreError& e) {
+                        // Granted but not stored (the disk refused it): the id is kept, so the
+                        // next replenish gets this same lease back instead of a second block.
+                        qCWarning(lcIssuer) << "lease for" << QString::fromStdString(serviceId)
+                                            << "not stored:" << e.what();
+                        return;
+                    }
+                    pending.id.clear();
                     Q_EMIT leaseGranted(QString::fromStdString(serviceId),
                                         static_cast<int>(result->lease.numbers.size()));
+                    return;
                 }
+                pending.id.clear();
                 return;
             }
             const auto& error = std::get<protocol::Error>(response.outcome);
