@@ -117,6 +117,11 @@ QString Backend::auditTechnician(const QString& action, const QString& detail) {
     } catch (const OutboxFull& e) {
         qCWarning(lcBackend) << "technician audit not recorded:" << e.what();
         return {};
+    } catch (const store::StoreError& e) {
+        // terminal.db refused the write (an I/O error, a full disk): QML calls this, and an
+        // exception cannot pass through the QML engine.
+        qCWarning(lcBackend) << "technician audit not recorded:" << e.what();
+        return {};
     }
 }
 

@@ -75,8 +75,8 @@ public:
     // protocol name (menu_opened, pin_rejected, locked_out, setting_changed, device_tested,
     // log_exported, app_restarted, enrolled); `detail` never holds a PIN, a name or an ID
     // number. Through the outbox, stamped with the device's clock now. Returns the request id,
-    // or an empty string (and a warning) for an unknown action, a detail over 1,024 bytes or a
-    // full outbox; nothing is written then.
+    // or an empty string (and a warning) for an unknown action, a detail over 1,024 bytes, a
+    // full outbox or a disk that refused the write; nothing is written then.
     Q_INVOKABLE QString auditTechnician(const QString& action, const QString& detail = {});
 
     ConnectionState connectionState() const { return state_; }
