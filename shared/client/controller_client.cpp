@@ -558,24 +558,38 @@ void ControllerClient::onOutboxAnswered(const std::string& requestId,
                                         const protocol::Response& response) {
     if (outboxInFlight_ == requestId) outboxInFlight_.reset();
     const auto* error = errorOf(response);
-    if (!error || Outbox::isDefinitive(error->code)) Q_EMIT durableResponded(response);
-    if (!error) {
-        outbox_->complete(requestId);
-        Q_EMIT outboxChanged();
-        Q_EMIT durableAnswered(QString::fromStdString(requestId), true, {}, {});
-    } else if (Outbox::isDefinitive(error->code)) {
-        outbox_->refuse(requestId, error->code, error->message, wallNowMs());
-        qCWarning(lcClient) << "outbox request refused:" << QString::fromStdString(error->code);
-        Q_EMIT outboxChanged();
-        Q_EMIT durableAnswered(QString::fromStdString(requestId), false,
-                               QString::fromStdString(error->code),
-                               QString::fromStdString(error->message));
-    } else {
-        outbox_->noteAttempt(requestId, error->code);
+    const bool definitive = !error || Outbox::isDefinitive(error->code);
+    try {
+        if (!error)
+            outbox_->complete(requestId);
+        else if (definitive)
+            outbox_->refuse(requestId, error->code, error->message, wallNowMs());
+        else
+            outbox_->noteAttempt(requestId, error->code);
+    } catch (const store::StoreError& e) {
+        // terminal.db refused to record the answer (an I/O error, a full disk): the entry stays
+        // first in line and goes again under its id, which the controller answers with its
+        // first answer, changing nothing. The app hears the answer once it is recorded.
+        qCWarning(lcClient) << "outbox answer not recorded:" << e.what();
+        if (phase_ == Phase::Online)
+            outboxRetryTimer_.start(static_cast<int>(timings_.outboxRetryDelay.count()));
+        return;
+    }
+    if (!definitive) {
         // The entry stays first in line; a lost link replays it after the next hello.
         if (error->code != "connection_lost" && phase_ == Phase::Online)
             outboxRetryTimer_.start(static_cast<int>(timings_.outboxRetryDelay.count()));
         return;
+    }
+    Q_EMIT durableResponded(response);
+    Q_EMIT outboxChanged();
+    if (!error) {
+        Q_EMIT durableAnswered(QString::fromStdString(requestId), true, {}, {});
+    } else {
+        qCWarning(lcClient) << "outbox request refused:" << QString::fromStdString(error->code);
+        Q_EMIT durableAnswered(QString::fromStdString(requestId), false,
+                               QString::fromStdString(error->code),
+                               QString::fromStdString(error->message));
     }
     QTimer::singleShot(0, this, &ControllerClient::pumpOutbox);
 }
