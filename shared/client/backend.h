@@ -68,7 +68,8 @@ public:
     virtual std::string send(protocol::RequestBody body, ResponseHandler handler,
                              std::chrono::milliseconds timeout = kDefaultRequestTimeout) = 0;
     // Writes `body` to the outbox under a fresh id and returns the id once it is durable; the
-    // answer comes by durableAnswered(id, …). Throws OutboxFull (nothing written) when full.
+    // answer comes by durableAnswered(id, …). Throws OutboxFull (nothing written) when full,
+    // and store::StoreError (nothing written either) when terminal.db refuses the write.
     virtual std::string sendDurable(protocol::RequestBody body) = 0;
 
     // The technician menu's audit trail (docs/protocol.md, "Technician audit"): `action` is a
