@@ -1,5 +1,7 @@
 #include "callstation/halldemo/demo_terminal.h"
 
+#include "shared/protocol/link_limits.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <thread>
@@ -10,11 +12,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// The controller's limit is 20 requests a second per connection (burst 40); a refused request
-// waits for the bucket to refill a token or two.
-constexpr auto kRateLimitedPause = 120ms;
-// Well inside the controller's 45 s silence limit.
-constexpr auto kHeartbeatEvery = 10s;
+// A request refused for the link's rate (protocol::kRequestsPerSecond per connection) waits for
+// the bucket to refill two or three tokens.
+constexpr auto kRateLimitedPause = std::chrono::milliseconds(2500) / protocol::kRequestsPerSecond;
+// As every terminal: well inside the silence limit.
+constexpr auto kHeartbeatEvery = protocol::kHeartbeatInterval;
 
 } // namespace
 

@@ -4,7 +4,7 @@
 #include "callstation/controller/audit_log.h"
 
 #include <doctest/doctest.h>
-#include <temp_dir.h>
+#include "tests/support/temp_dir.h"
 
 using namespace hall;
 using namespace hall::controller;

@@ -4,7 +4,7 @@
 #include "callstation/controller/device_registry.h"
 
 #include <doctest/doctest.h>
-#include <temp_dir.h>
+#include "tests/support/temp_dir.h"
 #include <filesystem>
 #include <fstream>
 #include <sstream>

@@ -8,7 +8,7 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <temp_dir.h>
+#include "tests/support/temp_dir.h"
 
 using namespace hall;
 using namespace std::chrono;

@@ -4,7 +4,7 @@
 
 #include "callstation/controller/hall_pki.h"
 
-#include <temp_dir.h>
+#include "tests/support/temp_dir.h"
 
 namespace hall::netclient::testing {
 
