@@ -1,4 +1,4 @@
-// The display rule for names (shared/client/name_mask.h).
+// The display rule for names (shared/terminal/name_mask.h).
 #include "shared/terminal/name_mask.h"
 
 #include <doctest/doctest.h>

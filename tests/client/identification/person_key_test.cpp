@@ -1,4 +1,4 @@
-// The person key of docs/protocol.md (shared/client/person_key.h). Expected values were
+// The person key of docs/protocol.md (shared/terminal/person_key.h). Expected values were
 // computed independently with `openssl dgst -sha256 -mac HMAC -macopt key:<secret>`.
 #include "shared/terminal/citizen_messages.h"
 #include "shared/terminal/person_key.h"
