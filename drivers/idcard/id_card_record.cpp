@@ -18,7 +18,7 @@ struct Slot {
     std::size_t size;
 };
 
-// Text block layouts. Resident (GA 467) and the HKMT permit are as TOOLCHAIN.md gives them;
+// Text block layouts. Resident (GA 467) and the HKMT permit are as public reader code lays them out;
 // the foreigners' layouts and the HKMT tail are as reader vendors' SDK headers and public
 // parsers agree (several independent ones for 'I' and 'J', one SDK header for 'Y').
 //

@@ -52,7 +52,7 @@ Bytes body(const Bytes& frame) {
 } // namespace
 
 TEST_CASE("requests are the bytes readers expect") {
-    // As sent by public reader code (and TOOLCHAIN.md): LEN 00 03, CHK = XOR from LEN on.
+    // As sent by public reader code: LEN 00 03, CHK = XOR from LEN on.
     CHECK(encodeRequest(SamCommand::FindCard) ==
           Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22});
     CHECK(encodeRequest(SamCommand::SelectCard) ==
