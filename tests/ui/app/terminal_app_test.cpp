@@ -116,6 +116,8 @@ TEST_CASE("QML reaches the composition root as the typed singleton Terminal") {
             property QtObject issuer: Terminal.issuer
             property QtObject technician: Terminal.technician
             property bool hasPerson: Terminal.identification.hasPerson
+            // The gallery's link switch: a property of the mock, not of Backend.
+            function dropLink() { Terminal.backend.simulatedOnline = false }
         }
     )",
                       QUrl(QStringLiteral("terminal_probe.qml")));
@@ -127,6 +129,9 @@ TEST_CASE("QML reaches the composition root as the typed singleton Terminal") {
     CHECK(probe->property("issuer").value<QObject*>() == started.app->issuer());
     CHECK(probe->property("technician").value<QObject*>() == started.app->technician());
     CHECK_FALSE(probe->property("hasPerson").toBool());
+    REQUIRE(QMetaObject::invokeMethod(probe.get(), "dropLink"));
+    CHECK_FALSE(started.app->backend()->online());
+    CHECK(probe->property("link").toString() == QStringLiteral("reconnecting"));
 }
 
 TEST_CASE("Backend names its connection state as the OfflineBanner does") {
