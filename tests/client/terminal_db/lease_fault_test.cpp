@@ -16,7 +16,7 @@ namespace {
 std::vector<std::string> numbersFrom(int first, int count) {
     std::vector<std::string> out;
     for (int i = first; i < first + count; ++i) {
-        char text[8];
+        char text[16];
         std::snprintf(text, sizeof text, "A%03d", i);
         out.emplace_back(text);
     }
