@@ -8,6 +8,8 @@
 
 #include "shared/core/engine_state.h"
 
+#include <iterator>
+
 namespace hall::core {
 
 namespace {
@@ -116,13 +118,19 @@ int ticketsAhead(const Engine::State& s, const Ticket& t, Timestamp now) {
     };
     const int myRank = rank(t);
     const auto& q = s.queues[s.serviceIndex.find(t.serviceId)->second];
+    // The green and normal queues hold one rank each, so they are counted without looking at
+    // their tickets (this runs for every ticket issued); only an appointment's rank depends on
+    // its slot.
+    const auto queuedBefore = [&](const Queue& queue) {
+        return static_cast<int>(std::distance(queue.begin(), queue.lower_bound(mine)));
+    };
     int ahead = 0;
-    for (const Queue* queue : {&q.appointment, &q.green, &q.normal}) {
-        for (const auto& key : *queue) {
-            if (key.id == t.id) continue;
-            const int r = rank(s.tickets.at(key.id));
-            if (r < myRank || (r == myRank && key < mine)) ++ahead;
-        }
+    if (myRank == 2) ahead += static_cast<int>(q.green.size()) + queuedBefore(q.normal);
+    if (myRank == 1) ahead += queuedBefore(q.green);
+    for (const auto& key : q.appointment) {
+        if (key.id == t.id) continue;
+        const int r = rank(s.tickets.at(key.id));
+        if (r < myRank || (r == myRank && key < mine)) ++ahead;
     }
     return ahead;
 }
