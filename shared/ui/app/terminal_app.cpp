@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 Q_LOGGING_CATEGORY(lcTerminal, "hall.terminal")
@@ -78,7 +79,7 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
     if (terminal->controller_) {
-        terminal->connectController(app);
+        terminal->connectController();
         terminal->openIdentificationDevices();
     }
     return terminal;
@@ -149,12 +150,14 @@ bool TerminalApp::setUpReal(const AppContext& app, QString& error) {
 
     // A bad --controller is a mistake on the command line: refuse to start.
     const QString address = app.commandLine.value(controllerOption);
+    std::optional<technician::HostPort> hostPort;
     if (!address.isEmpty()) {
-        const auto parsed = technician::parseHostPort(address.toStdString());
+        auto parsed = technician::parseHostPort(address.toStdString());
         if (const auto* why = std::get_if<std::string>(&parsed)) {
             error = QStringLiteral("--controller %1: %2").arg(address, fromStd(*why));
             return false;
         }
+        hostPort = std::get<technician::HostPort>(std::move(parsed));
     }
 
     controller_ = new client::ControllerClient(this);
@@ -165,12 +168,17 @@ bool TerminalApp::setUpReal(const AppContext& app, QString& error) {
         error = controller_->lastError();
         return false;
     }
+    if (hostPort) {
+        controller_->setHost(fromStd(hostPort->host));
+        controller_->setPort(hostPort->port);
+        addressFromCommandLine_ = true;
+    }
     enrollment_ = std::make_unique<ControllerEnrollment>(*controller_);
     deviceTests_ = makeHardwareDeviceTests(QCoreApplication::applicationName().toStdString());
     return true;
 }
 
-void TerminalApp::connectController(const AppContext& app) {
+void TerminalApp::connectController() {
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
             &TerminalApp::followControllerAddress);
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
@@ -180,13 +188,7 @@ void TerminalApp::connectController(const AppContext& app) {
     });
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
             &TerminalApp::showLinkInTechnicianMenu);
-    const QString address = app.commandLine.value(controllerOption);
-    if (!address.isEmpty()) {
-        const auto hostPort =
-            std::get<technician::HostPort>(technician::parseHostPort(address.toStdString()));
-        controller_->setHost(fromStd(hostPort.host));
-        controller_->setPort(hostPort.port);
-        addressFromCommandLine_ = true;
+    if (addressFromCommandLine_) {
         controller_->start();
         showLinkInTechnicianMenu();
     } else {

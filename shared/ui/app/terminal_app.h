@@ -91,7 +91,7 @@ private:
     bool useDataDir(const QString& dir, QString& error);
     void setUpTechnician(const TerminalSpec& spec);
     // Real mode: the link follows --controller, else the technician settings.
-    void connectController(const AppContext& app);
+    void connectController();
     // Real mode: the ID-card readers, social-security card readers and code scanners the
     // settings file names (of the kinds this app drives), opened anew.
     void openIdentificationDevices();
