@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr auto kStopTimeout = std::chrono::seconds(5);
+constexpr auto kAdminRetryWindow = std::chrono::seconds(5);
 
 // The pass-through PPD of hall-file and hall-twin. *cupsFilter lines map an input type to the
 // filter that turns it into what the printer takes, with a cost; gziptoany with cost 0 only
@@ -363,10 +364,24 @@ void CupsSandbox::addQueues() {
 }
 
 void CupsSandbox::adminRequest(ipp_op_t op, const std::string& queue) {
-    CupsConnection cups(server());
-    IppPtr request = CupsConnection::newRequest(op);
-    cups.addPrinterUri(request.get(), queue);
-    cups.send(std::move(request), "/admin/");
+    // A cupsd that has just been restarted, or is busy writing its state on a loaded machine,
+    // can close a fresh connection before it answers. A test's set-up must not fail on that,
+    // so a request that got no answer at all is sent again for a while; a refusal is final.
+    const auto until = std::chrono::steady_clock::now() + kAdminRetryWindow;
+    for (;;) {
+        try {
+            CupsConnection cups(server());
+            IppPtr request = CupsConnection::newRequest(op);
+            cups.addPrinterUri(request.get(), queue);
+            cups.send(std::move(request), "/admin/");
+            return;
+        } catch (const DeviceFailure& e) {
+            if (std::chrono::steady_clock::now() >= until)
+                throw std::runtime_error(std::string(e.what()) + "; cupsd's log ends: " +
+                                         errorLogTail(1500));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
 }
 
 void CupsSandbox::pauseQueue(const std::string& queue) {

@@ -71,7 +71,8 @@ public:
     void setPaperOut(bool out);
     std::vector<std::filesystem::path> twinOutputs() const;
 
-    // As cupsdisable / cupsenable / cupsreject / cupsaccept.
+    // As cupsdisable / cupsenable / cupsreject / cupsaccept. A request cupsd drops unanswered
+    // is sent again for up to 5 s; then, or when cupsd refuses it, these throw.
     void pauseQueue(const std::string& queue);
     void resumeQueue(const std::string& queue);
     void rejectJobs(const std::string& queue);

@@ -84,9 +84,14 @@ int finalCount(const JobRecorder& rec, std::uint64_t ticket) {
 
 struct QueueResumed {
     const char* queue;
+    // A destructor must not throw: a failure here fails the test instead of aborting the run.
     ~QueueResumed() {
         cups().setPaperOut(false);
-        cups().resumeQueue(queue);
+        try {
+            cups().resumeQueue(queue);
+        } catch (const std::exception& e) {
+            FAIL_CHECK("could not resume " << queue << ": " << e.what());
+        }
     }
 };
 
