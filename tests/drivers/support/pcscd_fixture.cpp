@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
+#include <iterator>
 #include <signal.h>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -17,6 +19,7 @@ namespace hall::testing {
 namespace {
 
 constexpr auto kStartTimeout = std::chrono::seconds(10);
+constexpr int kStartAttempts = 5;
 constexpr auto kStopTimeout = std::chrono::seconds(5);
 
 bool waitForExit(pid_t pid, std::chrono::milliseconds timeout) {
@@ -92,18 +95,28 @@ Pcscd::Pcscd() {
 
 Pcscd::~Pcscd() {
     if (pid_ <= 0) return;
-    ::kill(pid_, SIGTERM);
-    if (!waitForExit(pid_, kStopTimeout)) {
-        ::kill(pid_, SIGKILL);
-        waitForExit(pid_, kStopTimeout);
-    }
-    std::error_code ignored;
-    std::filesystem::remove(log_, ignored);
+    stopRunning();
 }
 
 void Pcscd::start() {
     if (log_.empty()) throw std::logic_error("Pcscd::start: this pcscd belongs to someone else");
     const auto begin = std::chrono::steady_clock::now();
+    // vpcd's port can still be held for a moment by the pcscd before this one (its sockets
+    // are closed as the kernel tears it down); such a pcscd runs without the reader and never
+    // lists it. It is stopped and started again while the port frees up.
+    for (int attempt = 1;; ++attempt) {
+        if (startOnce(begin)) return;
+        if (attempt == kStartAttempts || !portWasBusy()) break;
+        stopRunning();
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+    throw std::runtime_error(std::string("pcscd did not list \"") + kReader + "\" within " +
+                             std::to_string(kStartTimeout.count()) + " s (see " + log_.string() +
+                             ")");
+}
+
+bool Pcscd::startOnce(std::chrono::steady_clock::time_point begin) {
+    const auto attemptBegin = std::chrono::steady_clock::now();
     const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed for pcscd");
@@ -119,21 +132,39 @@ void Pcscd::start() {
         _exit(127);
     }
     pid_ = pid;
-    while (std::chrono::steady_clock::now() - begin < kStartTimeout) {
+    while (std::chrono::steady_clock::now() - attemptBegin < kStartTimeout) {
         if (readerListed(kReader)) {
             startup_ = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - begin);
-            return;
+            return true;
         }
         int status = 0;
         if (waitpid(pid_, &status, WNOHANG) == pid_) {
             pid_ = -1;
             throw std::runtime_error("pcscd exited at start (see " + log_.string() + ")");
         }
+        if (portWasBusy()) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    throw std::runtime_error(std::string("pcscd did not list \"") + kReader +
-                             "\" within 10 s (see " + log_.string() + ")");
+    return false;
+}
+
+bool Pcscd::portWasBusy() const {
+    std::ifstream log(log_);
+    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    return text.find("Address already in use") != std::string::npos;
+}
+
+void Pcscd::stopRunning() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    if (!waitForExit(pid_, kStopTimeout)) {
+        ::kill(pid_, SIGKILL);
+        waitForExit(pid_, kStopTimeout);
+    }
+    pid_ = -1;
+    std::error_code ignored;
+    std::filesystem::remove(log_, ignored); // the next attempt's log starts clean
 }
 
 void Pcscd::kill() {

@@ -39,6 +39,11 @@ public:
 private:
     Pcscd();
     static bool readerListed(const char* name);
+    // One fork and exec; false when the reader was not listed in time or vpcd found its port
+    // still taken (then the log says so: portWasBusy()).
+    bool startOnce(std::chrono::steady_clock::time_point begin);
+    bool portWasBusy() const;
+    void stopRunning(); // SIGTERM, SIGKILL after 5 s; reaped; its log removed
 
     pid_t pid_ = -1;
     std::filesystem::path log_;
