@@ -7,7 +7,8 @@
 namespace hall::controller {
 
 Hub::Hub(core::HallConfig config, protocol::HallView initial, boost::asio::any_io_executor network)
-    : config_(std::move(config)), view_(std::move(initial)), network_(std::move(network)) {}
+    : config_(std::move(config)), view_(std::move(initial)), queuesSent_(view_.queues),
+      network_(std::move(network)), queueTimer_(network_) {}
 
 void Hub::setConfig(core::HallConfig config) {
     config_ = std::move(config);
@@ -44,11 +45,32 @@ void Hub::update(protocol::HallView view, std::vector<protocol::Call> calls) {
     // Calls first: they are what a waiting citizen is listening for; the window state follows.
     for (const auto& call : calls)
         broadcast(call, call.window);
-    for (const auto& change : protocol::changesBetween(view_, view)) {
-        const auto* window = std::get_if<protocol::WindowView>(&change);
-        broadcast(change, window ? std::optional<int>(window->number) : std::nullopt);
-    }
+    for (const auto& change : protocol::changesBetween(view_, view))
+        if (const auto* window = std::get_if<protocol::WindowView>(&change))
+            broadcast(change, window->number);
     view_ = std::move(view);
+    paceQueueCounts();
+}
+
+void Hub::paceQueueCounts() {
+    if (view_.queues == queuesSent_ || queueTimerArmed_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - queuesSentAt_ >= kQueuePushInterval) return sendQueueCounts(now);
+    // A change within the interval waits for its end, and goes out then as the latest counts:
+    // a burst of tickets is one push per interval to every terminal, not one per ticket.
+    queueTimerArmed_ = true;
+    queueTimer_.expires_at(queuesSentAt_ + kQueuePushInterval);
+    queueTimer_.async_wait([this](boost::system::error_code ec) {
+        if (ec) return; // the hub is going away
+        queueTimerArmed_ = false;
+        if (view_.queues != queuesSent_) sendQueueCounts(std::chrono::steady_clock::now());
+    });
+}
+
+void Hub::sendQueueCounts(std::chrono::steady_clock::time_point now) {
+    queuesSent_ = view_.queues;
+    queuesSentAt_ = now;
+    broadcast(queuesSent_, std::nullopt);
 }
 
 void Hub::setNotices(std::vector<protocol::Notice> notices) {

@@ -8,9 +8,11 @@
 // Used from the network thread only; sessions are held weakly, so a closed connection simply
 // drops out of the broadcast.
 // Pushes are framed for everyone at once; a connection writes at once (TLS and a send) when an
-// answer, a call, a window or a notice waits, but the queue counts, which go to every terminal,
-// are started a few connections per turn (schedule()), so that no answer or call waits behind
-// hundreds of them; a count still waiting is replaced by a newer one.
+// answer, a call, a window or a notice waits. The queue counts, which go to every terminal, are
+// what could crowd the one network thread out: they go out at most once per kQueuePushInterval
+// (the first change at once, a burst's latest at the end of the interval), their writes are
+// started a few connections per turn (schedule()), so that no answer or call waits behind
+// hundreds of them, and a count still waiting is replaced by a newer one.
 
 #include "callstation/netclient/asio.h"
 #include "shared/core/hall_config.h"
@@ -18,6 +20,7 @@
 #include "shared/protocol/hall_view.h"
 #include "shared/protocol/messages.h"
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -44,6 +47,9 @@ struct HubCounters {
 
 class Hub {
 public:
+    // Boards and pads show counts and estimated waits; a tenth of a second is not seen.
+    static constexpr std::chrono::milliseconds kQueuePushInterval{100};
+
     Hub(core::HallConfig config, protocol::HallView initial, boost::asio::any_io_executor network);
 
     void setConfig(core::HallConfig config); // a reload; the next change is pushed as usual
@@ -75,6 +81,8 @@ public:
 private:
     void broadcast(const protocol::PushBody& body, std::optional<int> window);
     void startScheduledWrites();
+    void paceQueueCounts();
+    void sendQueueCounts(std::chrono::steady_clock::time_point now);
 
     core::HallConfig config_;
     protocol::HallView view_;
@@ -82,7 +90,11 @@ private:
     std::vector<std::weak_ptr<TerminalSession>> sessions_;
     std::map<std::string, DeviceHealth> health_;
     HubCounters counters_;
+    protocol::QueueState queuesSent_; // the counts last pushed
+    std::chrono::steady_clock::time_point queuesSentAt_{};
     boost::asio::any_io_executor network_;
+    boost::asio::steady_timer queueTimer_;
+    bool queueTimerArmed_ = false;
     std::deque<std::weak_ptr<TerminalSession>> scheduled_;
 };
 

@@ -210,7 +210,7 @@ void TerminalSession::answer(const std::string& requestId, std::optional<Request
                              Outcome outcome) {
     if (const auto* error = std::get_if<protocol::Error>(&outcome)) ++context_.metrics.refusals[error->code];
     protocol::Response response{requestId, type, std::move(outcome)};
-    enqueue(protocol::encodeResponse(response));
+    enqueue(protocol::encodeResponse(response), Frame::Answer);
     readNext(); // one request at a time: the next frame is read once this one is answered
 }
 
@@ -223,23 +223,31 @@ void TerminalSession::push(const protocol::EncodedPushBody& body, bool queueStat
         return;
     }
     ++context_.hub.counters().pushes;
-    enqueue(protocol::encodePush(++seq_, body), !queueState);
+    enqueue(protocol::encodePush(++seq_, body), queueState ? Frame::QueuePush : Frame::Push);
     if (queueState && !closed_ && !(writing_ && sendQueue_.size() == 1)) pendingQueueSeq_ = seq_;
 }
 
-void TerminalSession::enqueue(std::string frame, bool writeNow) {
+void TerminalSession::enqueue(std::string frame, Frame kind) {
     if (closed_) return;
     if (sendQueue_.size() >= limits::kSendQueue) {
         ++context_.hub.counters().slowConsumersDropped;
         return drop("not reading: send queue full");
     }
-    sendQueue_.push_back(std::move(frame));
+    if (kind == Frame::Answer && pendingQueueSeq_) {
+        // The answer goes ahead of the queue counts still waiting at the back: the terminal
+        // that asked does not wait for a push every terminal gets, while calls, windows and
+        // notices stay ahead of it. That push keeps its seq and is no longer replaced, so a
+        // snapshot answered here, which covers the counts up to that seq, stays right.
+        sendQueue_.insert(std::prev(sendQueue_.end()), std::move(frame));
+    } else {
+        sendQueue_.push_back(std::move(frame));
+    }
     pendingQueueSeq_.reset();
     if (writing_) return;
-    if (writeNow)
-        writeNext();
-    else
+    if (kind == Frame::QueuePush)
         context_.hub.schedule(weak_from_this());
+    else
+        writeNext();
 }
 
 void TerminalSession::flush() {

@@ -49,7 +49,10 @@ private:
                 Outcome outcome);
     void refuse(const std::string& requestId, std::optional<protocol::RequestType> type,
                 protocol::ProtocolError code, std::string message);
-    void enqueue(std::string frame, bool writeNow = true);
+    // Answers and pushes that concern this terminal are written at once; queue counts, which
+    // go to every terminal, when the hub's turn comes (Hub::schedule).
+    enum class Frame { Answer, Push, QueuePush };
+    void enqueue(std::string frame, Frame kind);
     void writeNext();
 
     Stream ws_;

@@ -67,3 +67,32 @@ TEST_CASE("pushes are numbered without gaps; get_snapshot resyncs a terminal tha
     REQUIRE(next);
     CHECK(next->seq == last + 1);
 }
+
+TEST_CASE("a burst of tickets reaches a board as a few queue pushes, the last with the final counts") {
+    TempDir dir("daemon-queue-pacing");
+    DaemonProcess daemon(dir.path());
+    auto kiosk = daemon.terminal("kiosk-1", "kiosk");
+    auto board = daemon.terminal("board-north", "call_board", {}, "north");
+    REQUIRE(board.nextPush(5s)); // the snapshot
+
+    constexpr int kTickets = 30;
+    for (int i = 0; i < kTickets; ++i)
+        commandResult(kiosk.request(req("b" + std::to_string(i), issue("taxes"))));
+
+    int queuePushes = 0;
+    int lastTaxes = -1;
+    std::uint64_t expected = 2;
+    // The counts of a burst go out at most once per 100 ms; the latest comes at the end.
+    while (auto push = board.nextPush(1s)) {
+        CHECK(push->seq == expected++);
+        const auto* queues = std::get_if<protocol::QueueState>(&push->body);
+        REQUIRE(queues);
+        ++queuePushes;
+        lastTaxes = queues->services.at(1).waiting;
+    }
+    MESSAGE(kTickets << " tickets, " << queuePushes << " queue pushes to the board");
+    CHECK(lastTaxes == kTickets);
+    CHECK(queuePushes >= 1);
+    CHECK(queuePushes < kTickets);
+    CHECK(daemon.status()["queues"]["services"][1]["waiting"] == kTickets);
+}
