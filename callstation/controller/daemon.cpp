@@ -150,9 +150,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     d.worker = std::make_unique<EngineWorker>(
         std::move(data), *d.clock,
         [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); },
-        [&d](protocol::HallView view, std::vector<protocol::Call> calls) {
-            d.hub->update(std::move(view), std::move(calls));
-        },
+        EngineWorker::Publish{
+            [&d](std::vector<protocol::Call> calls) { d.hub->announce(std::move(calls)); },
+            [&d](protocol::HallView view) { d.hub->update(std::move(view)); }},
         tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
     d.context = std::make_unique<ServerContext>(ServerContext{

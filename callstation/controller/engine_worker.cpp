@@ -11,9 +11,9 @@ constexpr std::size_t kMaxBatch = 64;
 } // namespace
 
 EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwork,
-                           OnChange onChange, std::chrono::milliseconds tickInterval)
+                           Publish publish, std::chrono::milliseconds tickInterval)
     : data_(std::move(data)), clock_(clock), tickInterval_(tickInterval),
-      toNetwork_(std::move(toNetwork)), onChange_(std::move(onChange)),
+      toNetwork_(std::move(toNetwork)), publish_(std::move(publish)),
       published_(protocol::viewOf(data_.engine.engine(), clock_.now())),
       thread_([this] { loop(); }) {}
 
@@ -111,15 +111,16 @@ void EngineWorker::tick() {
 
 void EngineWorker::publish(const std::vector<core::Event>& events) {
     const core::Engine& engine = data_.engine.engine();
+    // The calls go out before the view is worked out: a board announces a called ticket without
+    // waiting for every queue's estimated wait to be recomputed.
+    if (auto calls = protocol::callsIn(events, engine); !calls.empty())
+        toNetwork_([this, calls = std::move(calls)]() mutable { publish_.calls(std::move(calls)); });
     protocol::HallView view = protocol::viewOf(engine, clock_.now());
-    auto calls = protocol::callsIn(events, engine);
     // Estimated waits move with the clock and a reloaded configuration changes windows, so the
     // view is compared, not only the events looked at.
-    if (calls.empty() && view == published_) return;
+    if (view == published_) return;
     published_ = view;
-    toNetwork_([this, view = std::move(view), calls = std::move(calls)]() mutable {
-        onChange_(std::move(view), std::move(calls));
-    });
+    toNetwork_([this, view = std::move(view)]() mutable { publish_.view(std::move(view)); });
 }
 
 } // namespace hall::controller

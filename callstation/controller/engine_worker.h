@@ -44,12 +44,15 @@ class EngineWorker {
 public:
     using Post =
         std::function<void(std::function<void()>)>; // runs a function on the network thread
-    using OnChange =
-        std::function<void(protocol::HallView view, std::vector<protocol::Call> calls)>;
+    // Both run on the network thread: the calls a commit made, then the hall's new view.
+    struct Publish {
+        std::function<void(std::vector<protocol::Call>)> calls;
+        std::function<void(protocol::HallView)> view;
+    };
 
     // `tickInterval`: how often the engine is told the time when nothing else happens (closing
     // time, the business day rolling over and the unrated-ticket policy are due on a clock).
-    EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, OnChange onChange,
+    EngineWorker(HallData data, const core::Clock& clock, Post toNetwork, Publish publish,
                  std::chrono::milliseconds tickInterval = std::chrono::seconds(5));
     ~EngineWorker(); // finishes what was submitted, then joins
     EngineWorker(const EngineWorker&) = delete;
@@ -74,7 +77,7 @@ private:
     const core::Clock& clock_;
     std::chrono::milliseconds tickInterval_;
     Post toNetwork_;
-    OnChange onChange_;
+    Publish publish_;
     protocol::HallView
         published_; // the last view handed to the network thread (worker thread only)
     std::mutex mutex_;

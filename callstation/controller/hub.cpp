@@ -41,10 +41,12 @@ protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) cons
     return snapshot;
 }
 
-void Hub::update(protocol::HallView view, std::vector<protocol::Call> calls) {
-    // Calls first: they are what a waiting citizen is listening for; the window state follows.
+void Hub::announce(const std::vector<protocol::Call>& calls) {
     for (const auto& call : calls)
         broadcast(call, call.window);
+}
+
+void Hub::update(protocol::HallView view) {
     for (const auto& change : protocol::changesBetween(view_, view))
         if (const auto* window = std::get_if<protocol::WindowView>(&change))
             broadcast(change, window->number);

@@ -55,8 +55,10 @@ public:
     void setConfig(core::HallConfig config); // a reload; the next change is pushed as usual
     const core::HallConfig& config() const { return config_; }
 
-    // The engine changed: push the difference and the calls to everyone who sees them.
-    void update(protocol::HallView view, std::vector<protocol::Call> calls);
+    // Calls first: they are what a waiting citizen listens for; the window state follows.
+    void announce(const std::vector<protocol::Call>& calls);
+    // The engine changed: push the difference to everyone who sees it.
+    void update(protocol::HallView view);
     void setNotices(std::vector<protocol::Notice> notices); // pushes the new and changed ones
     const std::vector<protocol::Notice>& notices() const { return notices_; }
 
