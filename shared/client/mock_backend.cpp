@@ -78,11 +78,18 @@ void MockBackend::addNotice(const QString& id, const QString& text) {
     applyPush(notice);
 }
 
+namespace {
+// Whatever the mock stands in for, the hall's desk makes the morning and the demo calls.
+const protocol::DeviceIdentity kDesk{"mock-desk", protocol::Role::Admin, std::nullopt, {}};
+} // namespace
+
+void MockBackend::callNextAt(int window) {
+    execute(protocol::Request{newRequestId(), core::CallNext{window, false}}, kDesk);
+}
+
 void MockBackend::playMorning() {
-    // Whatever the mock stands in for, the hall's desk makes the morning.
-    const protocol::DeviceIdentity desk{"mock-desk", protocol::Role::Admin, std::nullopt, {}};
     const auto run = [&](protocol::RequestBody body) {
-        execute(protocol::Request{newRequestId(), std::move(body)}, desk);
+        execute(protocol::Request{newRequestId(), std::move(body)}, kDesk);
     };
     const auto& config = engine_->config();
     for (std::size_t i = 0; i < 6 && i < config.windows.size() && i < config.staff.size(); ++i)

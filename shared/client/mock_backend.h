@@ -54,6 +54,8 @@ public:
     // for every service, windows 1–4 calling. Through the requests an admin tool would send,
     // so the pushes are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
+    // The hall's desk calls the next ticket at `window`, announced (a board's pop-up and voice).
+    Q_INVOKABLE void callNextAt(int window);
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }

@@ -58,6 +58,13 @@ QtObject {
     readonly property color errorText: "#8c1d18"
     readonly property color offlineBackground: "#5c3c00"
     readonly property color offlineText: "#ffffff"
+    // Call boards: light on dark, read from across the hall on a TV.
+    readonly property color boardBackground: "#0b1a2b"
+    readonly property color boardPanel: "#15304d"
+    readonly property color boardText: "#ffffff"
+    readonly property color boardSecondaryText: "#b9c7d6"
+    readonly property color boardNumber: "#ffd23f" // ticket numbers: the one thing to find
+    readonly property color boardPriority: "#ff9f80" // green-channel and appointment tickets
 
     // [foreground, background] property names of every text colour on every background it is
     // drawn on. A component that draws text on a new combination adds the pair here.
@@ -77,6 +84,17 @@ QtObject {
         ["busyText", "busyBackground"],
         ["errorText", "errorBackground"],
         ["text", "errorBackground"],
-        ["offlineText", "offlineBackground"]
+        ["offlineText", "offlineBackground"],
+        ["boardText", "boardBackground"],
+        ["boardText", "boardPanel"],
+        ["boardSecondaryText", "boardBackground"],
+        ["boardSecondaryText", "boardPanel"],
+        ["boardNumber", "boardBackground"],
+        ["boardNumber", "boardPanel"],
+        ["boardPriority", "boardBackground"],
+        ["boardPriority", "boardPanel"],
+        ["boardBackground", "boardNumber"], // the call pop-up: dark text on the flashing band
+        ["boardBackground", "boardPriority"],
+        ["boardBackground", "surface"]
     ]
 }

@@ -1,7 +1,7 @@
 import QtQuick
 
 // The big touch button of citizen screens. Never smaller than Theme.touchTarget in either
-// direction (≥ 60 × 60 px in elder mode), label in the theme font at body size.
+// direction (≥ 60 × 60 px in elder mode), label in the theme font at body size (× textScale).
 //   kind: "primary" (filled), "secondary" (outlined), "danger" (filled red), "success"
 Rectangle {
     id: button
@@ -10,6 +10,8 @@ Rectangle {
     // A symbol drawn before the label (e.g. "⌫"); empty for none.
     property string symbol
     property string kind: "primary"
+    // Label size over the body size: the one action of a screen (take a number) is larger.
+    property real textScale: 1
     readonly property bool pressed: touch.pressed
 
     signal clicked
@@ -26,7 +28,7 @@ Rectangle {
         : Theme.textOnPrimary
 
     implicitWidth: Math.max(Theme.touchTarget, label.implicitWidth + 2 * Theme.spacing)
-    implicitHeight: Math.max(Theme.touchTarget, label.implicitHeight + Theme.spacing)
+    implicitHeight: Math.max(Theme.touchTarget, label.implicitHeight + Theme.spacing * textScale)
     radius: Theme.radius
     color: _fill
     border.width: kind === "secondary" ? Theme.borderWidth : 0
@@ -49,7 +51,7 @@ Rectangle {
               ? button.symbol + " " + button.text : button.symbol + button.text
         color: button._ink
         font.family: Theme.fontFamily
-        font.pointSize: Theme.bodyPointSize
+        font.pointSize: Theme.bodyPointSize * button.textScale
         font.bold: true
         horizontalAlignment: Text.AlignHCenter
         elide: Text.ElideRight

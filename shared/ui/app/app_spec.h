@@ -22,6 +22,8 @@ struct Screen {
     QString name; // file-name friendly: "welcome", "pick-service"
     QUrl
         url; // qrc:/Hall/<Module>/<File>.qml; its root is an Item (sized to the window) or a Window
+    QSize size{}; // the window it is shot in; invalid: the app's screenSize (a portrait
+                  // ticket machine is 1080×1920 beside a landscape board)
 };
 
 // What the backend hook gets: the engine to put context objects / initial properties on, the

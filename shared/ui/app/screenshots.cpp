@@ -52,10 +52,12 @@ int saveScreenshots(QQmlEngine& engine, const QList<Screen>& screens, const QStr
                     QStringLiteral("%1_%2%3.png")
                         .arg(screen.name, language, elder ? "_elder" : ""));
                 const int before = log.count();
+                const QSize shotSize = screen.size.isValid() ? screen.size : size;
+                host.resize(shotSize);
                 QStringList errors;
                 {
                     QQmlComponent component(&engine, screen.url);
-                    HostedQml hosted(component, host, size);
+                    HostedQml hosted(component, host, shotSize);
                     errors = hosted.errors();
                     if (hosted.window() == nullptr && errors.isEmpty())
                         errors.append(screen.url.toString() +

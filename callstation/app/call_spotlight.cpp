@@ -1,0 +1,86 @@
+#include "callstation/app/call_spotlight.h"
+
+#include <algorithm>
+
+namespace hall::callstation {
+
+CallSpotlight::CallSpotlight(QObject* parent) : QObject(parent) {
+    hold_.setSingleShot(true);
+    connect(&hold_, &QTimer::timeout, this, &CallSpotlight::next);
+}
+
+void CallSpotlight::setBackend(client::Backend* backend) {
+    if (backend_ == backend) return;
+    disconnect(pushes_);
+    backend_ = backend;
+    if (backend_)
+        pushes_ = connect(backend_, &client::Backend::pushApplied, this,
+                          [this](const protocol::PushBody& body) {
+                              if (const auto* call = std::get_if<protocol::Call>(&body))
+                                  show(*call);
+                          });
+    Q_EMIT backendChanged();
+}
+
+void CallSpotlight::setHoldMs(int ms) {
+    ms = std::clamp(ms, kMinHoldMs, kMaxHoldMs);
+    if (ms == holdMs_) return;
+    holdMs_ = ms;
+    Q_EMIT settingsChanged();
+}
+
+void CallSpotlight::setMaxBacklog(int calls) {
+    calls = std::max(1, calls);
+    if (calls == maxBacklog_) return;
+    maxBacklog_ = calls;
+    Q_EMIT settingsChanged();
+}
+
+QString CallSpotlight::number() const {
+    return current_ ? QString::fromStdString(current_->ticket.number) : QString();
+}
+
+QStringList CallSpotlight::queuedNumbers() const {
+    QStringList numbers;
+    for (const auto& call : waiting_)
+        numbers.append(QString::fromStdString(call.ticket.number));
+    return numbers;
+}
+
+bool CallSpotlight::priority() const {
+    return current_ && current_->ticket.priority != core::PriorityClass::Normal;
+}
+
+void CallSpotlight::show(const protocol::Call& call) {
+    waiting_.push_back(call);
+    if (static_cast<int>(waiting_.size()) > maxBacklog_) collapseBacklog();
+    if (!hold_.isActive()) next();
+    else Q_EMIT currentChanged(); // the backlog count
+}
+
+void CallSpotlight::collapseBacklog() {
+    // Newest first: keep a window's newest call, drop its older ones; then restore the order.
+    std::deque<protocol::Call> kept;
+    for (auto it = waiting_.rbegin(); it != waiting_.rend(); ++it) {
+        const bool newer = std::any_of(kept.begin(), kept.end(),
+                                       [&](const auto& c) { return c.window == it->window; });
+        if (!newer) kept.push_front(*it);
+    }
+    waiting_ = std::move(kept);
+}
+
+void CallSpotlight::next() {
+    if (waiting_.empty()) {
+        if (current_) {
+            current_.reset();
+            Q_EMIT currentChanged();
+        }
+        return;
+    }
+    current_ = waiting_.front();
+    waiting_.pop_front();
+    hold_.start(holdMs_);
+    Q_EMIT currentChanged();
+}
+
+} // namespace hall::callstation

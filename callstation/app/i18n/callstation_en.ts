@@ -1,0 +1,273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CallBoardScreen</name>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="63"/>
+        <source>Now calling</source>
+        <translation>Now calling</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="76"/>
+        <source>Connection lost since %1</source>
+        <translation>Connection lost since %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="104"/>
+        <source>Latest calls</source>
+        <translation>Latest calls</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="128"/>
+        <source>No calls yet.</source>
+        <translation>No calls yet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="141"/>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="168"/>
+        <location filename="../qml/CallBoardScreen.qml" line="265"/>
+        <source>Window %1</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="169"/>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="170"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="172"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/CallBoardScreen.qml" line="200"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="272"/>
+        <source>Called again: please go to window %1 now</source>
+        <translation>Called again: please go to window %1 now</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="273"/>
+        <source>Please go to window %1</source>
+        <translation>Please go to window %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallRow</name>
+    <message>
+        <location filename="../qml/CallRow.qml" line="34"/>
+        <source>Window %1</source>
+        <translation>Window %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallRow.qml" line="35"/>
+        <source>(again)</source>
+        <translation>(again)</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
+        <source>Call board</source>
+        <translation>Call board</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="20"/>
+        <source>Ticket machine</source>
+        <translation>Ticket machine</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTile</name>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="39"/>
+        <source>Nobody waiting</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ServiceTile.qml" line="40"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ServiceTile.qml" line="41"/>
+        <source>about %n min</source>
+        <translation>
+            <numerusform>about %n min</numerusform>
+            <numerusform>about %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TicketMachineScreen</name>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="40"/>
+        <source>Numbers are still given out here.</source>
+        <translation>Numbers are still given out here.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="57"/>
+        <source>Take a number</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="62"/>
+        <source>Touch the service you have come for. Your number is printed at once.</source>
+        <translation>Touch the service you have come for. Your number is printed at once.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="100"/>
+        <source>The services are being loaded…</source>
+        <translation>The services are being loaded…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="128"/>
+        <source>%1 people are waiting before you, about %2 minutes.</source>
+        <translation>%1 people are waiting before you, about %2 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="130"/>
+        <source>%1 people are waiting before you.</source>
+        <translation>%1 people are waiting before you.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <source>Do you still want a number?</source>
+        <translation>Do you still want a number?</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="139"/>
+        <source>Yes, take a number</source>
+        <translation>Yes, take a number</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="144"/>
+        <source>No, go back</source>
+        <translation>No, go back</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="154"/>
+        <source>Taking your number…</source>
+        <translation>Taking your number…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
+        <source>Your number</source>
+        <translation>Your number</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <source>Nobody is ahead of you. Please watch the board.</source>
+        <translation>Nobody is ahead of you. Please watch the board.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/TicketMachineScreen.qml" line="186"/>
+        <source>%n people ahead of you</source>
+        <translation>
+            <numerusform>%n person ahead of you</numerusform>
+            <numerusform>%n people ahead of you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/TicketMachineScreen.qml" line="188"/>
+        <source>, about %n min</source>
+        <translation>
+            <numerusform>, about %n min</numerusform>
+            <numerusform>, about %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="196"/>
+        <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
+        <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="201"/>
+        <source>Please take your ticket and wait for your number on the call board.</source>
+        <translation>Please take your ticket and wait for your number on the call board.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <source>Done (%1 s)</source>
+        <translation>Done (%1 s)</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
+        <source>Back to the services (%1 s)</source>
+        <translation>Back to the services (%1 s)</translation>
+    </message>
+</context>
+<context>
+    <name>hall::callstation::TicketMachine</name>
+    <message>
+        <location filename="../ticket_machine.cpp" line="146"/>
+        <source>This service is not taking numbers at this time.</source>
+        <translation>This service is not taking numbers at this time.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="148"/>
+        <source>Today&apos;s numbers for this service have all been given out.</source>
+        <translation>Today's numbers for this service have all been given out.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="150"/>
+        <source>You already have a number for this service today.</source>
+        <translation>You already have a number for this service today.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="153"/>
+        <source>This machine cannot give out numbers for this service just now.</source>
+        <translation>This machine cannot give out numbers for this service just now.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="154"/>
+        <source>No number could be given out.</source>
+        <translation>No number could be given out.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="159"/>
+        <source>Numbers for it are given out in its opening hours; the information desk can tell you when.</source>
+        <translation>Numbers for it are given out in its opening hours; the information desk can tell you when.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="161"/>
+        <source>Please come back on another working day, or book an appointment.</source>
+        <translation>Please come back on another working day, or book an appointment.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="163"/>
+        <source>Please wait for your number to be called.</source>
+        <translation>Please wait for your number to be called.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="164"/>
+        <source>Please try another ticket machine or ask at the information desk.</source>
+        <translation>Please try another ticket machine or ask at the information desk.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,47 @@
+// hall-callstation: the hall's ticket machines and call boards — one app, the role chosen by
+// --role or by the role the box was enrolled with (station.h). Its screens (Hall.Callstation)
+// on the framework's composition root (runTerminalApp: mock or controller backend, ticket
+// issuer, identification, technician menu — shared/ui/app/terminal_app.h).
+#include "callstation/app/station.h"
+#include "shared/ui/app/terminal_app.h"
+
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(Hall_CallstationPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_KeyboardPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_TechnicianPlugin)
+
+int main(int argc, char* argv[]) {
+    using namespace hall::ui;
+    const QSize portrait{1080, 1920};
+    const QSize landscape{1920, 1080};
+    const auto screen = [](const char* name, const char* file, QSize size) {
+        return Screen{QString::fromLatin1(name),
+                      QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/") + QString::fromLatin1(file)),
+                      size};
+    };
+    AppSpec spec;
+    spec.name = QStringLiteral("hall-callstation");
+    spec.mainQml = QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/Main.qml"));
+    spec.screens = {
+        screen("ticket-machine", "TicketMachineScreen.qml", portrait),
+        screen("ticket-machine-landscape", "TicketMachineScreen.qml", landscape),
+        screen("ticket-confirm", "shots/TicketConfirmShot.qml", portrait),
+        screen("ticket-issued", "shots/TicketIssuedShot.qml", portrait),
+        screen("ticket-issued-landscape", "shots/TicketIssuedShot.qml", landscape),
+        screen("ticket-refused", "shots/TicketRefusedShot.qml", portrait),
+        screen("call-board", "CallBoardScreen.qml", landscape),
+        screen("call-board-portrait", "CallBoardScreen.qml", portrait),
+        screen("call-board-calling", "shots/BoardCallShot.qml", landscape),
+    };
+    spec.addOptions = &hall::callstation::Station::addOptions;
+    spec.setUpBackend = &hall::callstation::Station::setUp;
+    TerminalSpec terminal;
+    terminal.deviceKinds = {hall::drivers::DeviceKind::TicketPrinter,
+                            hall::drivers::DeviceKind::IdCardReader,
+                            hall::drivers::DeviceKind::SmartCardReader,
+                            hall::drivers::DeviceKind::CodeScanner};
+    return runTerminalApp(argc, argv, spec, terminal);
+}

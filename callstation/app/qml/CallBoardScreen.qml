@@ -1,0 +1,278 @@
+import QtQuick
+import QtQuick.Layouts
+import Hall.Ui
+import Hall.App
+import Hall.Client
+import Hall.Callstation
+
+// A zone's call board (叫号显示屏), TV landscape or portrait screen: the newest call across the
+// whole width for a few seconds, flashing; the last calls, each with its window; what every
+// window of the zone is doing; how many wait per service; the notices; the time. Offline it
+// keeps the last known state under a "connection lost since" badge.
+Rectangle {
+    id: board
+
+    readonly property bool portrait: height > width
+    property alias spotlight: spotlight
+
+    implicitWidth: 1920
+    implicitHeight: 1080
+    color: Theme.boardBackground
+
+    CallSpotlight {
+        id: spotlight
+        backend: Terminal.backend
+    }
+    RecentCallsModel {
+        id: calls
+        backend: Terminal.backend
+        limit: board.portrait ? 10 : 8
+    }
+    WindowsModel {
+        id: windows
+        backend: Terminal.backend
+    }
+    ServicesModel {
+        id: services
+        backend: Terminal.backend
+    }
+    NoticesModel {
+        id: notices
+        backend: Terminal.backend
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // --- title bar: what this is, the time; the offline badge when the link is down ---
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: titleRow.implicitHeight + Theme.spacing * 2
+            color: Theme.boardPanel
+            RowLayout {
+                id: titleRow
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing * 2
+                anchors.rightMargin: Theme.touchTarget * 3 // the technician's corner
+                spacing: Theme.spacing * 2
+                BoardText {
+                    Layout.fillWidth: true
+                    scale: 1.3
+                    font.bold: true
+                    text: qsTr("Now calling")
+                }
+                Rectangle {
+                    visible: !Terminal.backend.online
+                    Layout.preferredHeight: offlineText.implicitHeight + Theme.spacing
+                    Layout.preferredWidth: offlineText.implicitWidth + Theme.spacing * 2
+                    radius: Theme.radius
+                    color: Theme.offlineBackground
+                    BoardText {
+                        id: offlineText
+                        anchors.centerIn: parent
+                        scale: 0.8
+                        color: Theme.offlineText
+                        text: qsTr("Connection lost since %1")
+                                  .arg(Qt.formatTime(Terminal.backend.offlineSince, "HH:mm"))
+                    }
+                }
+                HallClock {
+                    ink: Theme.boardText
+                    font.pointSize: Theme.headingPointSize * 1.3
+                }
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.spacing * 2
+            columns: board.portrait ? 1 : 2
+            columnSpacing: Theme.spacing * 3
+            rowSpacing: Theme.spacing * 2
+
+            // --- the last calls, newest first, each with its window ---
+            Column {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 6
+                spacing: Theme.spacing / 2
+                clip: true
+                BoardText {
+                    color: Theme.boardSecondaryText
+                    text: qsTr("Latest calls")
+                }
+                Repeater {
+                    model: calls
+                    delegate: Item {
+                        required property int index
+                        required property string number
+                        required property int window
+                        required property bool recall
+                        width: parent.width
+                        height: callRow.implicitHeight
+                        CallRow {
+                            id: callRow
+                            anchors.fill: parent
+                            number: parent.number
+                            window: parent.window
+                            recall: parent.recall
+                            newest: parent.index === 0
+                        }
+                    }
+                }
+                BoardText {
+                    visible: calls.count === 0
+                    color: Theme.boardSecondaryText
+                    text: qsTr("No calls yet.")
+                }
+            }
+
+            // --- the windows of the zone, and the queues ---
+            Column {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 4
+                spacing: Theme.spacing
+                clip: true
+                BoardText {
+                    color: Theme.boardSecondaryText
+                    text: qsTr("Windows")
+                }
+                Grid {
+                    id: windowGrid
+                    width: parent.width
+                    columns: 2
+                    columnSpacing: Theme.spacing
+                    rowSpacing: Theme.spacing / 2
+                    Repeater {
+                        model: windows
+                        delegate: Rectangle {
+                            required property int number
+                            required property bool open
+                            required property bool paused
+                            required property string currentNumber
+                            width: (windowGrid.width - windowGrid.columnSpacing) / 2
+                            height: windowText.implicitHeight + Theme.spacing
+                            radius: Theme.radius
+                            color: Theme.boardPanel
+                            BoardText {
+                                id: windowText
+                                anchors.fill: parent
+                                anchors.leftMargin: Theme.spacing
+                                anchors.rightMargin: Theme.spacing
+                                scale: 0.8
+                                color: open && currentNumber.length > 0 ? Theme.boardText
+                                                                       : Theme.boardSecondaryText
+                                text: qsTr("Window %1").arg(number) + "  "
+                                      + (paused ? qsTr("paused")
+                                                : !open ? qsTr("closed")
+                                                        : currentNumber.length > 0 ? currentNumber
+                                                                                   : qsTr("open"))
+                            }
+                        }
+                    }
+                }
+                BoardText {
+                    color: Theme.boardSecondaryText
+                    text: qsTr("Waiting")
+                }
+                Repeater {
+                    model: services
+                    delegate: Item {
+                        required property string name
+                        required property int waiting
+                        width: parent.width
+                        height: serviceName.implicitHeight
+                        BoardText {
+                            id: serviceName
+                            anchors.left: parent.left
+                            anchors.right: count.left
+                            scale: 0.8
+                            text: parent.name
+                        }
+                        BoardText {
+                            id: count
+                            anchors.right: parent.right
+                            scale: 0.8
+                            color: Theme.boardNumber
+                            text: qsTr("%n waiting", "", parent.waiting)
+                        }
+                    }
+                }
+            }
+        }
+
+        // --- the notices, one after the other ---
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: ticker.implicitHeight + Theme.spacing * 2
+            visible: notices.count > 0
+            color: Theme.boardPanel
+            ListView {
+                id: ticker
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing * 2
+                anchors.rightMargin: Theme.spacing * 2
+                implicitHeight: Theme.headingPointSize * 2
+                clip: true
+                interactive: false
+                model: notices
+                highlightMoveDuration: 600
+                delegate: BoardText {
+                    required text // the notice's text role
+                    width: ticker.width
+                    height: ticker.height
+                    scale: 0.9
+                }
+                Timer {
+                    interval: 8000
+                    running: notices.count > 1
+                    repeat: true
+                    onTriggered: ticker.currentIndex = (ticker.currentIndex + 1) % notices.count
+                }
+            }
+        }
+    }
+
+    // --- the newest call, across the whole width, flashing while it is held ---
+    Rectangle {
+        objectName: "spotlight"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
+        height: spotlightRow.implicitHeight + Theme.spacing * 6
+        visible: spotlight.active
+        color: spotlight.priority ? Theme.boardPriority : Theme.boardNumber
+
+        // Flashes by colour, never by transparency: the lists behind must not show through.
+        SequentialAnimation on color {
+            running: spotlight.active
+            loops: 3
+            ColorAnimation { to: Theme.surface; duration: 300 }
+            ColorAnimation { to: spotlight.priority ? Theme.boardPriority : Theme.boardNumber; duration: 300 }
+        }
+        Column {
+            id: spotlightRow
+            anchors.centerIn: parent
+            spacing: Theme.spacing
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                font.family: Theme.fontFamily
+                font.pointSize: board.portrait ? 96 : 120
+                font.bold: true
+                color: Theme.boardBackground
+                text: spotlight.number + "  →  " + qsTr("Window %1").arg(spotlight.window)
+            }
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                font.family: Theme.fontFamily
+                font.pointSize: Theme.headingPointSize * 1.3
+                color: Theme.boardBackground
+                text: spotlight.recall ? qsTr("Called again: please go to window %1 now").arg(spotlight.window)
+                                       : qsTr("Please go to window %1").arg(spotlight.window)
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import QtQuick
+import QtQuick.Layouts
+import Hall.Ui
+import Hall.App
+import Hall.Client
+import Hall.Callstation
+
+// The ticket machine (排队机): every service as a large tile with its live queue; one touch
+// takes a number (asking first when many are waiting); the number then stays on screen with
+// the people ahead and the wait. Portrait 1080×1920 and landscape 1920×1080; elder mode shows
+// fewer, larger tiles. The top-right corner is kept free for the technician menu.
+Rectangle {
+    id: screen
+
+    // The flow; shots and tests reach it to put the screen in a stage.
+    property alias machine: machine
+    readonly property bool portrait: height > width
+
+    implicitWidth: 1080
+    implicitHeight: 1920
+    color: Theme.background
+
+    TicketMachine {
+        id: machine
+        issuer: Terminal.issuer
+    }
+    ServicesModel {
+        id: services
+        backend: Terminal.backend
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        OfflineBanner {
+            Layout.fillWidth: true
+            connectionState: Terminal.backend.connectionStateName
+            offlineSince: Terminal.backend.offlineSince
+            detail: qsTr("Numbers are still given out here.")
+        }
+        Item {
+            Layout.fillWidth: true
+            Layout.preferredHeight: header.implicitHeight + Theme.spacing * 3
+            Column {
+                id: header
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.leftMargin: Theme.spacing * 3
+                // The corner on the right is the technician's.
+                anchors.rightMargin: Theme.touchTarget * 3
+                spacing: Theme.spacing / 2
+                Heading {
+                    width: parent.width
+                    font.pointSize: Theme.headingPointSize * 1.4
+                    text: qsTr("Take a number")
+                }
+                BodyText {
+                    width: parent.width
+                    color: Theme.secondaryText
+                    text: qsTr("Touch the service you have come for. Your number is printed at once.")
+                }
+            }
+        }
+        GridView {
+            id: grid
+            readonly property int columns: screen.portrait ? (Theme.elderMode ? 1 : 2)
+                                                           : (Theme.elderMode ? 2 : 3)
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: Theme.spacing * 2
+            Layout.rightMargin: Theme.spacing * 2
+            clip: true
+            model: services
+            cellWidth: width / columns
+            // Tiles share the height there is (a portrait machine has room), within bounds.
+            readonly property int rows: Math.max(1, Math.ceil(count / columns))
+            cellHeight: Math.max(Theme.elderMode ? 240 : 180,
+                                 Math.min(Theme.elderMode ? 400 : 320, height / rows))
+            boundsBehavior: Flickable.StopAtBounds
+            delegate: Item {
+                required property string serviceId
+                required property string name
+                required property int waiting
+                required property int estimatedWaitMinutes
+
+                width: grid.cellWidth
+                height: grid.cellHeight
+                ServiceTile {
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    name: parent.name
+                    waiting: parent.waiting
+                    waitMinutes: parent.estimatedWaitMinutes
+                    onChosen: machine.choose(parent.serviceId)
+                }
+            }
+            BodyText {
+                visible: services.count === 0
+                anchors.centerIn: parent
+                color: Theme.secondaryText
+                text: qsTr("The services are being loaded…")
+            }
+        }
+        // Language and elder mode at the bottom, where a hand reaches; the clock beside them.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.spacing * 2
+            spacing: Theme.spacing * 2
+            LanguageSwitch {}
+            ElderModeSwitch {}
+            Item { Layout.fillWidth: true }
+            HallClock {}
+        }
+    }
+
+    // --- the stages over the services ---------------------------------------------------
+
+    StageCard {
+        visible: machine.stage === TicketMachine.Confirming
+        accent: Theme.warning
+        Heading {
+            width: parent.width
+            text: machine.serviceName
+        }
+        BodyText {
+            width: parent.width
+            font.pointSize: Theme.headingPointSize
+            text: machine.waitMinutes > 0
+                  ? qsTr("%1 people are waiting before you, about %2 minutes.")
+                        .arg(machine.waiting).arg(machine.waitMinutes)
+                  : qsTr("%1 people are waiting before you.").arg(machine.waiting)
+        }
+        BodyText {
+            width: parent.width
+            text: qsTr("Do you still want a number?")
+        }
+        Row {
+            spacing: Theme.spacing * 2
+            TouchButton {
+                text: qsTr("Yes, take a number")
+                textScale: 1.5
+                onClicked: machine.confirm()
+            }
+            TouchButton {
+                kind: "secondary"
+                text: qsTr("No, go back")
+                textScale: 1.5
+                onClicked: machine.cancel()
+            }
+        }
+    }
+
+    BusyBanner {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.spacing * 4, 800)
+        active: machine.stage === TicketMachine.Issuing
+        text: qsTr("Taking your number…")
+    }
+
+    StageCard {
+        objectName: "ticketCard"
+        visible: machine.stage === TicketMachine.Showing
+        accent: Theme.success
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Your number")
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            font.family: Theme.fontFamily
+            font.pointSize: Theme.elderMode ? 110 : 96
+            font.bold: true
+            color: Theme.text
+            text: machine.number
+        }
+        Heading {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: machine.serviceName
+        }
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            font.pointSize: Theme.headingPointSize
+            text: machine.ahead < 0 ? ""
+                  : machine.ahead === 0 ? qsTr("Nobody is ahead of you. Please watch the board.")
+                  : qsTr("%n people ahead of you", "", machine.ahead)
+                    + (machine.waitMinutes > 0
+                       ? qsTr(", about %n min", "", machine.waitMinutes) : "")
+            visible: text.length > 0
+        }
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            visible: machine.offline
+            color: Theme.secondaryText
+            text: qsTr("This number was given out while the hall system is unreachable. It is valid and will be called in turn.")
+        }
+        BodyText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Please take your ticket and wait for your number on the call board.")
+        }
+        TouchButton {
+            anchors.horizontalCenter: parent.horizontalCenter
+            kind: "success"
+            text: qsTr("Done (%1 s)").arg(machine.secondsLeft)
+            textScale: 1.5
+            onClicked: machine.finish()
+        }
+    }
+
+    StageCard {
+        visible: machine.stage === TicketMachine.Refused
+        accent: Theme.danger
+        Heading {
+            width: parent.width
+            text: machine.serviceName
+        }
+        BodyText {
+            width: parent.width
+            font.pointSize: Theme.headingPointSize
+            text: machine.refusal
+        }
+        BodyText {
+            width: parent.width
+            color: Theme.secondaryText
+            text: machine.refusalAdvice
+        }
+        TouchButton {
+            text: qsTr("Back to the services (%1 s)").arg(machine.secondsLeft)
+            textScale: 1.5
+            onClicked: machine.finish()
+        }
+    }
+}

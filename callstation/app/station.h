@@ -1,0 +1,48 @@
+#pragma once
+// Which terminal this box is: a ticket machine (排队机) or a zone's call board (叫号显示屏).
+// `--role ticket-machine|call-board` decides; without it, the role the controller enrolled the
+// device with (ticket_machine, call_board; a kiosk issues tickets like a ticket machine);
+// before enrolment, a ticket machine. QML reads it as the singleton `Station`.
+
+#include "shared/client/backend.h"
+#include "shared/ui/app/app_spec.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class QCommandLineParser;
+class QJSEngine;
+class QQmlEngine;
+
+namespace hall::callstation {
+
+class Station : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString role READ role NOTIFY roleChanged) // "ticket-machine", "call-board"
+
+public:
+    static void addOptions(QCommandLineParser& parser);
+    // After the terminal app is built: reads --role (refused with a message when unknown) and
+    // follows the backend's enrolled role when none was given.
+    static bool setUp(ui::AppContext& app);
+    static Station* create(QQmlEngine* engine, QJSEngine*);
+
+    QString role() const;
+    // "ticket_machine" → "ticket-machine"; empty when the protocol role has no screen here.
+    static QString roleForDevice(const QString& protocolRole);
+
+Q_SIGNALS:
+    void roleChanged();
+
+private:
+    explicit Station(QObject* parent) : QObject(parent) {}
+
+    QString forced_; // from --role
+    QPointer<client::Backend> backend_;
+};
+
+} // namespace hall::callstation

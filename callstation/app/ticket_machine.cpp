@@ -1,0 +1,167 @@
+#include "callstation/app/ticket_machine.h"
+
+#include <cmath>
+
+namespace hall::callstation {
+
+namespace {
+
+// A ticket answered online carries its id; one issued from a leased number is known by the
+// device, service and number until the controller has placed it.
+QString codeFor(const client::IssueOutcome& outcome, const QString& device) {
+    if (outcome.ticketId) return QStringLiteral("hall-ticket:%1").arg(*outcome.ticketId);
+    return QStringLiteral("hall-ticket:%1/%2/%3")
+        .arg(device, QString::fromStdString(outcome.serviceId),
+             QString::fromStdString(outcome.number));
+}
+
+int minutesOf(std::optional<std::int64_t> ms) {
+    if (!ms) return -1;
+    return static_cast<int>(std::ceil(static_cast<double>(*ms) / 60'000.0));
+}
+
+} // namespace
+
+TicketMachine::TicketMachine(QObject* parent) : QObject(parent) {
+    countdown_.setInterval(1000);
+    connect(&countdown_, &QTimer::timeout, this, &TicketMachine::tick);
+}
+
+void TicketMachine::setIssuer(client::TicketIssuer* issuer) {
+    if (issuer_ == issuer) return;
+    issuer_ = issuer;
+    Q_EMIT issuerChanged();
+}
+
+void TicketMachine::setStage(Stage stage) {
+    if (stage_ == stage) return;
+    stage_ = stage;
+    Q_EMIT stageChanged();
+}
+
+void TicketMachine::clearTicket() {
+    number_.clear();
+    ahead_ = -1;
+    offline_ = false;
+    issuedAt_ = {};
+    ticketCode_.clear();
+    refusal_.clear();
+    refusalAdvice_.clear();
+    refusalCode_.clear();
+}
+
+void TicketMachine::choose(const QString& serviceId) {
+    if (stage_ != Stage::Choosing || !issuer_ || !issuer_->client()) return;
+    const client::Backend& backend = *issuer_->client();
+    clearTicket();
+    serviceId_ = serviceId;
+    serviceName_ = backend.serviceName(serviceId.toStdString());
+    if (serviceName_.isEmpty()) serviceName_ = serviceId;
+    waiting_ = 0;
+    waitMinutes_ = -1;
+    for (const auto& queue : backend.state().snapshot().queues.services) {
+        if (queue.serviceId != serviceId.toStdString()) continue;
+        waiting_ = queue.waiting;
+        waitMinutes_ = minutesOf(queue.estimatedWaitMs);
+    }
+    Q_EMIT ticketChanged();
+    if (waiting_ >= askFromWaiting_) {
+        setStage(Stage::Confirming);
+        showFor(refusedSeconds_); // an unanswered question goes away like a refusal
+        return;
+    }
+    issue();
+}
+
+void TicketMachine::confirm() {
+    if (stage_ == Stage::Confirming) issue();
+}
+
+void TicketMachine::cancel() {
+    if (stage_ != Stage::Confirming) return;
+    countdown_.stop();
+    setStage(Stage::Choosing);
+}
+
+void TicketMachine::finish() {
+    if (stage_ != Stage::Showing && stage_ != Stage::Refused && stage_ != Stage::Confirming)
+        return;
+    countdown_.stop();
+    secondsLeft_ = 0;
+    Q_EMIT secondsLeftChanged();
+    setStage(Stage::Choosing);
+}
+
+void TicketMachine::issue() {
+    countdown_.stop();
+    setStage(Stage::Issuing);
+    const quint64 attempt = ++attempt_;
+    const QString device = issuer_->client()->deviceName();
+    issuer_->issue(serviceId_.toStdString(), {},
+                   [this, attempt, device](const client::IssueOutcome& outcome) {
+                       if (attempt != attempt_ || stage_ != Stage::Issuing) return;
+                       if (outcome.ok) {
+                           number_ = QString::fromStdString(outcome.number);
+                           ahead_ = outcome.ahead.value_or(-1);
+                           offline_ = outcome.offline;
+                           if (outcome.estimatedWaitMs)
+                               waitMinutes_ = minutesOf(outcome.estimatedWaitMs);
+                           else if (outcome.offline)
+                               waitMinutes_ = -1;
+                           issuedAt_ = QDateTime::currentDateTime();
+                           ticketCode_ = codeFor(outcome, device);
+                           Q_EMIT ticketChanged();
+                           setStage(Stage::Showing);
+                           showFor(showSeconds_);
+                           return;
+                       }
+                       refusalCode_ = QString::fromStdString(outcome.errorCode);
+                       refusal_ = refusalFor(refusalCode_);
+                       refusalAdvice_ = adviceFor(refusalCode_);
+                       Q_EMIT ticketChanged();
+                       setStage(Stage::Refused);
+                       showFor(refusedSeconds_);
+                   });
+}
+
+void TicketMachine::showFor(int seconds) {
+    secondsLeft_ = std::max(1, seconds);
+    Q_EMIT secondsLeftChanged();
+    countdown_.start();
+}
+
+void TicketMachine::tick() {
+    if (--secondsLeft_ > 0) {
+        Q_EMIT secondsLeftChanged();
+        return;
+    }
+    secondsLeft_ = 0;
+    Q_EMIT secondsLeftChanged();
+    countdown_.stop();
+    setStage(Stage::Choosing);
+}
+
+QString TicketMachine::refusalFor(const QString& code) {
+    if (code == QLatin1String("service_closed"))
+        return tr("This service is not taking numbers at this time.");
+    if (code == QLatin1String("quota_reached"))
+        return tr("Today's numbers for this service have all been given out.");
+    if (code == QLatin1String("duplicate_person"))
+        return tr("You already have a number for this service today.");
+    if (code == QLatin1String("no_leased_numbers") || code == QLatin1String("offline") ||
+        code == QLatin1String("connection_lost") || code == QLatin1String("timeout"))
+        return tr("This machine cannot give out numbers for this service just now.");
+    return tr("No number could be given out.");
+}
+
+QString TicketMachine::adviceFor(const QString& code) {
+    if (code == QLatin1String("service_closed"))
+        return tr("Numbers for it are given out in its opening hours; the information desk can tell you when.");
+    if (code == QLatin1String("quota_reached"))
+        return tr("Please come back on another working day, or book an appointment.");
+    if (code == QLatin1String("duplicate_person"))
+        return tr("Please wait for your number to be called.");
+    return tr("Please try another ticket machine or ask at the information desk.");
+}
+
+} // namespace hall::callstation

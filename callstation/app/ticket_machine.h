@@ -1,0 +1,128 @@
+#pragma once
+// The ticket machine's flow, one citizen at a time:
+//
+//   Choosing ──choose()──▶ Confirming (many waiting: "前面还有 37 人, 约 55 分钟, 仍要取号吗?")
+//      ▲                       │ confirm()            │ cancel()
+//      │                       ▼                      ▼
+//      │                    Issuing ──────────────▶ Choosing
+//      │                       │ answered
+//      │                       ▼
+//      └──finish()/timer── Showing (the number, people ahead, wait, offline or not)
+//                          Refused (why, in plain words; what to do)
+//
+// The screens only show the stage and call these; what is asked, issued and said is decided
+// here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
+// refusedSeconds; then the machine is back at the services for the next citizen.
+
+#include "shared/client/ticket_issuer.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace hall::callstation {
+
+class TicketMachine : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer WRITE setIssuer NOTIFY issuerChanged)
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
+    // Ask before issuing when this many or more are waiting for the service.
+    Q_PROPERTY(int askFromWaiting MEMBER askFromWaiting_ NOTIFY settingsChanged)
+    Q_PROPERTY(int showSeconds MEMBER showSeconds_ NOTIFY settingsChanged)
+    Q_PROPERTY(int refusedSeconds MEMBER refusedSeconds_ NOTIFY settingsChanged)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
+    // The service chosen (Confirming, Issuing, Showing, Refused).
+    Q_PROPERTY(QString serviceId READ serviceId NOTIFY ticketChanged)
+    Q_PROPERTY(QString serviceName READ serviceName NOTIFY ticketChanged)
+    Q_PROPERTY(int waiting READ waiting NOTIFY ticketChanged)         // Confirming
+    Q_PROPERTY(int waitMinutes READ waitMinutes NOTIFY ticketChanged) // -1: unknown
+    // The ticket (Showing).
+    Q_PROPERTY(QString number READ number NOTIFY ticketChanged)
+    Q_PROPERTY(int ahead READ ahead NOTIFY ticketChanged) // -1: unknown (issued offline)
+    Q_PROPERTY(bool offline READ offline NOTIFY ticketChanged)
+    Q_PROPERTY(QDateTime issuedAt READ issuedAt NOTIFY ticketChanged)
+    // What a phone or a window scans to find this ticket: "hall-ticket:<id>" online,
+    // "hall-ticket:<device>/<service>/<number>" for a number issued offline.
+    Q_PROPERTY(QString ticketCode READ ticketCode NOTIFY ticketChanged)
+    // Refused: what happened and what to do, for the citizen.
+    Q_PROPERTY(QString refusal READ refusal NOTIFY ticketChanged)
+    Q_PROPERTY(QString refusalAdvice READ refusalAdvice NOTIFY ticketChanged)
+    Q_PROPERTY(QString refusalCode READ refusalCode NOTIFY ticketChanged)
+
+public:
+    enum class Stage { Choosing, Confirming, Issuing, Showing, Refused };
+    Q_ENUM(Stage)
+
+    explicit TicketMachine(QObject* parent = nullptr);
+
+    client::TicketIssuer* issuer() const { return issuer_; }
+    void setIssuer(client::TicketIssuer* issuer);
+
+    Stage stage() const { return stage_; }
+    int secondsLeft() const { return secondsLeft_; }
+    QString serviceId() const { return serviceId_; }
+    QString serviceName() const { return serviceName_; }
+    int waiting() const { return waiting_; }
+    int waitMinutes() const { return waitMinutes_; }
+    QString number() const { return number_; }
+    int ahead() const { return ahead_; }
+    bool offline() const { return offline_; }
+    QDateTime issuedAt() const { return issuedAt_; }
+    QString ticketCode() const { return ticketCode_; }
+    QString refusal() const { return refusal_; }
+    QString refusalAdvice() const { return refusalAdvice_; }
+    QString refusalCode() const { return refusalCode_; }
+
+    // A service button: asks first when many are waiting, else issues at once. Ignored unless
+    // Choosing (a second touch while a ticket is being issued takes no second ticket).
+    Q_INVOKABLE void choose(const QString& serviceId);
+    Q_INVOKABLE void confirm(); // Confirming → Issuing
+    Q_INVOKABLE void cancel();  // Confirming → Choosing
+    Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
+
+    // The citizen's words for an issue refused with `code` (the controller's or the issuer's).
+    static QString refusalFor(const QString& code);
+    static QString adviceFor(const QString& code);
+
+Q_SIGNALS:
+    void issuerChanged();
+    void stageChanged();
+    void settingsChanged();
+    void secondsLeftChanged();
+    void ticketChanged();
+
+private:
+    void setStage(Stage stage);
+    void issue();
+    void showFor(int seconds);
+    void tick();
+    void clearTicket();
+
+    QPointer<client::TicketIssuer> issuer_;
+    Stage stage_ = Stage::Choosing;
+    int askFromWaiting_ = 30;
+    int showSeconds_ = 20;
+    int refusedSeconds_ = 15;
+    int secondsLeft_ = 0;
+    QTimer countdown_;
+    quint64 attempt_ = 0; // an answer for an earlier attempt (after a cancel) is dropped
+
+    QString serviceId_;
+    QString serviceName_;
+    int waiting_ = 0;
+    int waitMinutes_ = -1;
+    QString number_;
+    int ahead_ = -1;
+    bool offline_ = false;
+    QDateTime issuedAt_;
+    QString ticketCode_;
+    QString refusal_;
+    QString refusalAdvice_;
+    QString refusalCode_;
+};
+
+} // namespace hall::callstation

@@ -1,0 +1,75 @@
+// hall-callstation --screenshot DIR: every screen of both roles, at its own size (portrait
+// ticket machine 1080×1920, landscape board 1920×1080 and the other orientations), in both
+// languages and elder mode, each a real rendering; the stages show what they are about.
+#include "tests/support/temp_dir.h"
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <doctest/doctest.h>
+
+namespace {
+
+int distinctColours(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+} // namespace
+
+TEST_CASE("--screenshot renders every screen of both roles at its size, languages, elder mode") {
+    const QByteArray app = qgetenv("HALL_CALLSTATION");
+    REQUIRE_MESSAGE(!app.isEmpty(), "HALL_CALLSTATION must name the hall-callstation executable");
+    hall::testing::TempDir dir("callstation-shots");
+    const QString shots = QString::fromStdString(dir.file("shots").string());
+    QProcess run;
+    run.setProcessChannelMode(QProcess::MergedChannels);
+    run.start(QString::fromLocal8Bit(app), {QStringLiteral("--screenshot"), shots});
+    REQUIRE(run.waitForFinished(150'000));
+    const QString output = QString::fromLocal8Bit(run.readAll());
+    REQUIRE_MESSAGE(run.exitCode() == 0, output.toStdString());
+
+    const QSize portrait{1080, 1920};
+    const QSize landscape{1920, 1080};
+    const QList<std::pair<QString, QSize>> screens{
+        {QStringLiteral("ticket-machine"), portrait},
+        {QStringLiteral("ticket-machine-landscape"), landscape},
+        {QStringLiteral("ticket-confirm"), portrait},
+        {QStringLiteral("ticket-issued"), portrait},
+        {QStringLiteral("ticket-issued-landscape"), landscape},
+        {QStringLiteral("ticket-refused"), portrait},
+        {QStringLiteral("call-board"), landscape},
+        {QStringLiteral("call-board-portrait"), portrait},
+        {QStringLiteral("call-board-calling"), landscape},
+    };
+    const QStringList variants{QStringLiteral("zh_CN"), QStringLiteral("en"),
+                               QStringLiteral("zh_CN_elder"), QStringLiteral("en_elder")};
+    CHECK(QDir(shots).entryList({QStringLiteral("*.png")}, QDir::Files).size() ==
+          screens.size() * variants.size());
+    QMap<QString, QImage> zh;
+    for (const auto& [screen, size] : screens) {
+        QList<QImage> images;
+        for (const auto& variant : variants) {
+            const QString file = QStringLiteral("%1/%2_%3.png").arg(shots, screen, variant);
+            INFO(file.toStdString());
+            QImage image(file);
+            REQUIRE(!image.isNull());
+            CHECK(image.size() == size);
+            CHECK(distinctColours(image) >= 16);
+            images.append(image);
+        }
+        INFO(screen.toStdString());
+        CHECK(images[0] != images[1]); // Chinese and English differ
+        CHECK(images[0] != images[2]); // elder mode changes the layout
+        zh[screen] = images[0];
+    }
+    // The stages are drawn over the services, and the call over the board's lists.
+    CHECK(zh[QStringLiteral("ticket-issued")] != zh[QStringLiteral("ticket-machine")]);
+    CHECK(zh[QStringLiteral("ticket-confirm")] != zh[QStringLiteral("ticket-issued")]);
+    CHECK(zh[QStringLiteral("ticket-refused")] != zh[QStringLiteral("ticket-issued")]);
+    CHECK(zh[QStringLiteral("call-board-calling")] != zh[QStringLiteral("call-board")]);
+}

@@ -1,0 +1,97 @@
+// The ticket machine's flow on the mock backend (a real engine on the demo hall): a touch takes
+// a number with the people ahead; many waiting asks first; a refusal is said in plain words;
+// the machine goes back to the services by itself; a second touch while issuing takes nothing.
+#include "callstation/app/ticket_machine.h"
+#include "shared/client/mock_backend.h"
+#include "shared/client/ticket_issuer.h"
+#include "tests/support/qt_event_wait.h"
+
+#include <doctest/doctest.h>
+
+using hall::callstation::TicketMachine;
+using hall::testing::waitUntil;
+using Stage = TicketMachine::Stage;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Machine {
+    hall::client::MockBackend backend;
+    hall::client::TicketIssuer issuer;
+    TicketMachine machine;
+    Machine() {
+        backend.playMorning();
+        issuer.setClient(&backend);
+        machine.setIssuer(&issuer);
+        REQUIRE(waitingFor("household") > 0); // the morning left people waiting here
+    }
+    int waitingFor(const std::string& service) const {
+        for (const auto& q : backend.state().snapshot().queues.services)
+            if (q.serviceId == service) return q.waiting;
+        return -1;
+    }
+};
+
+} // namespace
+
+TEST_CASE("a touch takes a number: shown with the people ahead, then back to the services") {
+    Machine m;
+    m.machine.setProperty("showSeconds", 1);
+    const int before = m.waitingFor("household");
+    REQUIRE(before > 0);
+    m.machine.choose(QStringLiteral("household"));
+    CHECK(m.machine.stage() == Stage::Issuing);
+    m.machine.choose(QStringLiteral("household")); // a second touch while issuing
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Showing; }));
+    CHECK(m.machine.number().startsWith(QLatin1Char('F'))); // the household service's prefix
+    CHECK(m.machine.serviceName() == QStringLiteral("户籍与出入境"));
+    CHECK(m.machine.ahead() == before);
+    CHECK_FALSE(m.machine.offline());
+    CHECK(m.machine.ticketCode().startsWith(QStringLiteral("hall-ticket:")));
+    CHECK(m.waitingFor("household") == before + 1); // one ticket, not two
+    CHECK(m.machine.secondsLeft() == 1);
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Choosing; }, 3s));
+}
+
+TEST_CASE("many waiting: the machine asks first; no issues nothing, yes issues") {
+    Machine m;
+    m.machine.setProperty("askFromWaiting", 1);
+    const int before = m.waitingFor("household");
+    m.machine.choose(QStringLiteral("household"));
+    CHECK(m.machine.stage() == Stage::Confirming);
+    CHECK(m.machine.waiting() == before);
+    m.machine.cancel();
+    CHECK(m.machine.stage() == Stage::Choosing);
+    hall::testing::spin(50ms);
+    CHECK(m.waitingFor("household") == before);
+
+    m.machine.choose(QStringLiteral("household"));
+    REQUIRE(m.machine.stage() == Stage::Confirming);
+    m.machine.confirm();
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Showing; }));
+    CHECK(m.waitingFor("household") == before + 1);
+    m.machine.finish();
+    CHECK(m.machine.stage() == Stage::Choosing);
+}
+
+TEST_CASE("a refusal is said in the citizen's words, with what to do") {
+    Machine m;
+    m.backend.setSimulatedOnline(false); // the mock holds no leased numbers
+    m.machine.choose(QStringLiteral("real_estate"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Refused; }));
+    CHECK(m.machine.refusalCode() == QStringLiteral("no_leased_numbers"));
+    CHECK_FALSE(m.machine.refusal().isEmpty());
+    CHECK_FALSE(m.machine.refusal().contains(QStringLiteral("no_leased_numbers")));
+    CHECK_FALSE(m.machine.refusalAdvice().isEmpty());
+    CHECK(m.machine.number().isEmpty());
+
+    // Every code the controller or the issuer can give has words of its own or the general ones.
+    for (const char* code : {"service_closed", "quota_reached", "duplicate_person", "timeout",
+                             "storage_error", "something_new"}) {
+        CAPTURE(code);
+        CHECK_FALSE(TicketMachine::refusalFor(QString::fromLatin1(code)).isEmpty());
+        CHECK_FALSE(TicketMachine::adviceFor(QString::fromLatin1(code)).isEmpty());
+    }
+    CHECK(TicketMachine::refusalFor(QStringLiteral("quota_reached")) !=
+          TicketMachine::refusalFor(QStringLiteral("service_closed")));
+}
