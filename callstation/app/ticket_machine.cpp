@@ -57,14 +57,25 @@ void TicketMachine::choose(const QString& serviceId) {
     serviceId_ = serviceId;
     serviceName_ = backend.serviceName(serviceId.toStdString());
     if (serviceName_.isEmpty()) serviceName_ = serviceId;
+    serviceNameEn_ = backend.serviceName(serviceId.toStdString(), true);
+    if (serviceNameEn_.isEmpty()) serviceNameEn_ = serviceName_;
     waiting_ = 0;
     waitMinutes_ = -1;
-    for (const auto& queue : backend.state().snapshot().queues.services) {
-        if (queue.serviceId != serviceId.toStdString()) continue;
-        waiting_ = queue.waiting;
-        waitMinutes_ = minutesOf(queue.estimatedWaitMs);
+    const protocol::ServiceQueue* queue = nullptr;
+    for (const auto& q : backend.state().snapshot().queues.services)
+        if (q.serviceId == serviceId.toStdString()) queue = &q;
+    if (queue) {
+        waiting_ = queue->waiting;
+        waitMinutes_ = minutesOf(queue->estimatedWaitMs);
     }
     Q_EMIT ticketChanged();
+    // A service the hall says is not issuing now is explained at once, without asking: the
+    // controller would refuse for the same reason (its own rules decide when it is asked).
+    if (queue && !queue->issuing) {
+        refuse(queue->remaining == 0 ? QStringLiteral("quota_reached")
+                                     : QStringLiteral("service_closed"));
+        return;
+    }
     if (waiting_ >= askFromWaiting_) {
         setStage(Stage::Confirming);
         showFor(refusedSeconds_); // an unanswered question goes away like a refusal
@@ -115,13 +126,17 @@ void TicketMachine::issue() {
                            showFor(showSeconds_);
                            return;
                        }
-                       refusalCode_ = QString::fromStdString(outcome.errorCode);
-                       refusal_ = refusalFor(refusalCode_);
-                       refusalAdvice_ = adviceFor(refusalCode_);
-                       Q_EMIT ticketChanged();
-                       setStage(Stage::Refused);
-                       showFor(refusedSeconds_);
+                       refuse(QString::fromStdString(outcome.errorCode));
                    });
+}
+
+void TicketMachine::refuse(const QString& code) {
+    refusalCode_ = code;
+    refusal_ = refusalFor(code);
+    refusalAdvice_ = adviceFor(code);
+    Q_EMIT ticketChanged();
+    setStage(Stage::Refused);
+    showFor(refusedSeconds_);
 }
 
 void TicketMachine::showFor(int seconds) {
@@ -156,7 +171,7 @@ QString TicketMachine::refusalFor(const QString& code) {
 
 QString TicketMachine::adviceFor(const QString& code) {
     if (code == QLatin1String("service_closed"))
-        return tr("Numbers for it are given out in its opening hours; the information desk can tell you when.");
+        return tr("Numbers for it are given out in the hours shown on its button.");
     if (code == QLatin1String("quota_reached"))
         return tr("Please come back on another working day, or book an appointment.");
     if (code == QLatin1String("duplicate_person"))

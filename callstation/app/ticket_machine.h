@@ -38,6 +38,7 @@ class TicketMachine : public QObject {
     // The service chosen (Confirming, Issuing, Showing, Refused).
     Q_PROPERTY(QString serviceId READ serviceId NOTIFY ticketChanged)
     Q_PROPERTY(QString serviceName READ serviceName NOTIFY ticketChanged)
+    Q_PROPERTY(QString serviceNameEn READ serviceNameEn NOTIFY ticketChanged)
     Q_PROPERTY(int waiting READ waiting NOTIFY ticketChanged)         // Confirming
     Q_PROPERTY(int waitMinutes READ waitMinutes NOTIFY ticketChanged) // -1: unknown
     // The ticket (Showing).
@@ -66,6 +67,7 @@ public:
     int secondsLeft() const { return secondsLeft_; }
     QString serviceId() const { return serviceId_; }
     QString serviceName() const { return serviceName_; }
+    QString serviceNameEn() const { return serviceNameEn_; }
     int waiting() const { return waiting_; }
     int waitMinutes() const { return waitMinutes_; }
     QString number() const { return number_; }
@@ -77,8 +79,9 @@ public:
     QString refusalAdvice() const { return refusalAdvice_; }
     QString refusalCode() const { return refusalCode_; }
 
-    // A service button: asks first when many are waiting, else issues at once. Ignored unless
-    // Choosing (a second touch while a ticket is being issued takes no second ticket).
+    // A service button: asks first when many are waiting, else issues at once; a service that
+    // is not issuing now (closed, numbers gone) is explained at once. Ignored unless Choosing
+    // (a second touch while a ticket is being issued takes no second ticket).
     Q_INVOKABLE void choose(const QString& serviceId);
     Q_INVOKABLE void confirm(); // Confirming → Issuing
     Q_INVOKABLE void cancel();  // Confirming → Choosing
@@ -98,6 +101,7 @@ Q_SIGNALS:
 private:
     void setStage(Stage stage);
     void issue();
+    void refuse(const QString& code);
     void showFor(int seconds);
     void tick();
     void clearTicket();
@@ -113,6 +117,7 @@ private:
 
     QString serviceId_;
     QString serviceName_;
+    QString serviceNameEn_;
     int waiting_ = 0;
     int waitMinutes_ = -1;
     QString number_;

@@ -64,7 +64,12 @@ QString Backend::nameOf(ConnectionState state) {
     return QStringLiteral("offline");
 }
 
-QString Backend::serviceName(const std::string&) const {
+QString Backend::serviceName(const std::string& serviceId, bool english) const {
+    for (const auto& service : hall_.snapshot().hall.services) {
+        if (service.id != serviceId) continue;
+        const std::string& name = english && !service.nameEn.empty() ? service.nameEn : service.nameZh;
+        return QString::fromStdString(name);
+    }
     return {};
 }
 

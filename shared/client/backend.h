@@ -45,6 +45,8 @@ class Backend : public QObject {
     Q_PROPERTY(QDateTime offlineSince READ offlineSince NOTIFY connectionStateChanged)
     Q_PROPERTY(QString deviceName READ deviceName NOTIFY identityChanged)
     Q_PROPERTY(QString role READ role NOTIFY identityChanged)
+    // The hall's name from its configuration (last snapshot); empty before the first.
+    Q_PROPERTY(QString hallName READ hallName NOTIFY snapshotReplaced)
     Q_PROPERTY(int outboxSize READ outboxSize NOTIFY outboxChanged)
     Q_PROPERTY(QStringList faults READ faults WRITE setFaults NOTIFY faultsChanged)
 
@@ -87,12 +89,13 @@ public:
     QDateTime offlineSince() const { return offlineSince_; }
     QString deviceName() const { return deviceName_; }
     QString role() const { return role_; }
+    QString hallName() const { return QString::fromStdString(hall_.snapshot().hall.name); }
     virtual int outboxSize() const { return 0; }
 
     const HallState& state() const { return hall_; }
-    // The display name of a service, when this backend knows the hall's configuration (the
-    // mock does; the controller protocol does not carry names): else empty.
-    virtual QString serviceName(const std::string& serviceId) const;
+    // A service's name from the hall's configuration in the last snapshot, in Chinese or
+    // English (the Chinese one when the hall gave no English); empty for an unknown service.
+    QString serviceName(const std::string& serviceId, bool english = false) const;
 
     // Faults by protocol name (protocol::faultName); unknown names are ignored with a warning.
     // Each part of the app that drives devices (the identification devices, a printer) reports

@@ -40,15 +40,10 @@ void MockBackend::setDevice(protocol::DeviceIdentity device) {
                 QString::fromStdString(std::string(protocol::roleName(device_.role))));
 }
 
-QString MockBackend::serviceName(const std::string& serviceId) const {
-    for (const auto& service : engine_->config().services)
-        if (service.id == serviceId) return QString::fromStdString(service.nameZh);
-    return {};
-}
-
 protocol::Snapshot MockBackend::snapshot() const {
     auto view = protocol::viewOf(*engine_, clock_());
-    return protocol::Snapshot{std::move(view.queues), std::move(view.windows), notices_};
+    return protocol::Snapshot{protocol::hallInfo(engine_->config()), std::move(view.queues),
+                              std::move(view.windows), notices_};
 }
 
 void MockBackend::setSimulatedOnline(bool online) {

@@ -39,7 +39,6 @@ public:
                      std::chrono::milliseconds timeout = kDefaultRequestTimeout) override;
     std::string sendDurable(protocol::RequestBody body) override;
     int outboxSize() const override { return static_cast<int>(held_.size()); }
-    QString serviceName(const std::string& serviceId) const override;
 
     // The terminal the mock stands in for: its requests pass the controller's role checks
     // (protocol::authorize) and rules, so a screen that works here works on the controller.

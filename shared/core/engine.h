@@ -37,6 +37,14 @@ struct WindowState {
     std::optional<TicketId> current; // called or serving ticket
 };
 
+// Whether a ticket machine may issue for a service now, and how many numbers it has left: what
+// issue_ticket would refuse for (service_closed, quota_reached), known before a citizen asks.
+struct ServiceAvailability {
+    bool issuingNow = false;
+    std::optional<int> remaining; // numbers left of today's quota (leased ones count as given)
+    bool operator==(const ServiceAvailability&) const = default;
+};
+
 struct QueuePosition {
     int ahead = 0; // waiting tickets of the same service that will be called before it
     std::optional<Millis> estimatedWait; // absent when no open window serves the service
@@ -75,6 +83,8 @@ public:
     // Expected wait for a ticket issued now: people waiting × recent service time ÷ open windows.
     std::optional<Millis> estimatedWait(std::string_view serviceId, Timestamp now) const;
     int waitingCount(std::string_view serviceId) const;
+    // Unknown services are not issuing.
+    ServiceAvailability availability(std::string_view serviceId, Timestamp now) const;
     std::map<std::string, int> waitingByService() const;
     // A zone counts the tickets of every service that one of its windows serves.
     std::map<std::string, int> waitingByZone() const;

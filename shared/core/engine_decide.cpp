@@ -438,6 +438,21 @@ Result<Decision> tick(const Engine::State& s, Timestamp now) {
 
 } // namespace
 
+ServiceAvailability Engine::availability(std::string_view serviceId, Timestamp now) const {
+    // The same rules as issue() below, in the same order.
+    auto it = s_->serviceIndex.find(serviceId);
+    if (it == s_->serviceIndex.end()) return {};
+    const auto& svc = s_->config.services[it->second];
+    ServiceAvailability a;
+    a.issuingNow = openAt(svc, toLocal(*s_->zone, now).minuteOfDay);
+    if (svc.dailyQuota > 0) {
+        const int issued = lastSequence(dayData(*s_, s_->day.value_or(s_->businessDay(now))), svc.id);
+        a.remaining = std::max(0, svc.dailyQuota - issued);
+        if (*a.remaining == 0) a.issuingNow = false;
+    }
+    return a;
+}
+
 Result<Decision> Engine::decide(const Command& command, Timestamp now) const {
     const auto today = s_->businessDay(now);
     // Before the first event there is no day to roll over from; a clock that went back keeps

@@ -13,6 +13,9 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
         if (auto it = waiting.find(service.id); it != waiting.end()) queue.waiting = it->second;
         if (auto wait = engine.estimatedWait(service.id, now))
             queue.estimatedWaitMs = wait->count();
+        const auto availability = engine.availability(service.id, now);
+        queue.issuing = availability.issuingNow;
+        queue.remaining = availability.remaining;
         view.queues.services.push_back(std::move(queue));
     }
     for (const auto& [zone, count] : engine.waitingByZone())
@@ -22,6 +25,33 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
         view.windows.push_back(windowView(window, current));
     }
     return view;
+}
+
+namespace {
+
+std::string twoDigits(int n) {
+    return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10);
+}
+
+std::string clock(int minuteOfDay) {
+    return twoDigits(minuteOfDay / 60) + ":" + twoDigits(minuteOfDay % 60);
+}
+
+} // namespace
+
+HallInfo hallInfo(const core::HallConfig& config) {
+    HallInfo hall;
+    hall.name = config.name;
+    for (const auto& s : config.services) {
+        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota};
+        if (!s.openAtNight)
+            for (const auto& h : s.hours)
+                info.hours.push_back(clock(h.openMinute) + "-" + clock(h.closeMinute));
+        hall.services.push_back(std::move(info));
+    }
+    for (const auto& z : config.zones) hall.zones.push_back(ZoneInfo{z.id, z.nameZh, z.nameEn});
+    for (const auto& w : config.windows) hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId});
+    return hall;
 }
 
 std::vector<Call> callsIn(const std::vector<core::Event>& events, const core::Engine& engine) {

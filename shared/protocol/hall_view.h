@@ -20,6 +20,8 @@ struct HallView {
 };
 
 HallView viewOf(const core::Engine& engine, core::Timestamp now);
+// The configuration a terminal shows (names, hours, windows), for every snapshot.
+HallInfo hallInfo(const core::HallConfig& config);
 
 // The calls that these events announce (call next, call by number, recall), each with its
 // ticket as it is in `engine` now, in event order.

@@ -168,6 +168,8 @@ struct ServiceQueue {
     std::string serviceId;
     int waiting = 0;
     std::optional<std::int64_t> estimatedWaitMs;
+    bool issuing = true;          // issue_ticket would be taken now (open, numbers left)
+    std::optional<int> remaining; // numbers left of today's quota; absent: no quota
     bool operator==(const ServiceQueue&) const = default;
 };
 struct ZoneQueue {
@@ -185,7 +187,38 @@ struct Notice {
     std::string text;
     bool operator==(const Notice&) const = default;
 };
+// What a terminal shows of the hall's configuration: names in both languages, when each
+// service issues, the windows' names and zones. In every snapshot; changed only by a reload.
+struct ServiceInfo {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+    std::vector<std::string> hours; // "08:30-12:00", hall time; empty: all day
+    int dailyQuota = 0;             // 0: none
+    bool operator==(const ServiceInfo&) const = default;
+};
+struct ZoneInfo {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+    bool operator==(const ZoneInfo&) const = default;
+};
+struct WindowInfo {
+    int number = 0;
+    std::string name; // "社保窗口"
+    std::string zone;
+    bool operator==(const WindowInfo&) const = default;
+};
+struct HallInfo {
+    std::string name;
+    std::vector<ServiceInfo> services; // in configuration order
+    std::vector<ZoneInfo> zones;
+    std::vector<WindowInfo> windows;
+    bool operator==(const HallInfo&) const = default;
+};
+
 struct Snapshot {
+    HallInfo hall;
     QueueState queues;
     std::vector<WindowView> windows;
     std::vector<Notice> notices;

@@ -82,8 +82,9 @@ WindowView readWindow(const Json& json, const std::string& context) {
 Json toJson(const QueueState& q) {
     Json services = Json::array();
     for (const auto& s : q.services) {
-        Json j{{"service", s.serviceId}, {"waiting", s.waiting}};
+        Json j{{"service", s.serviceId}, {"waiting", s.waiting}, {"issuing", s.issuing}};
         if (s.estimatedWaitMs) j["estimated_wait_ms"] = *s.estimatedWaitMs;
+        if (s.remaining) j["remaining"] = *s.remaining;
         services.push_back(std::move(j));
     }
     Json zones = Json::array();
@@ -101,6 +102,8 @@ QueueState readQueues(const Json& json, const std::string& context) {
         out.waiting = static_cast<int>(s.integer("waiting", 0, 1'000'000));
         if (s.has("estimated_wait_ms"))
             out.estimatedWaitMs = s.integer("estimated_wait_ms", 0, std::numeric_limits<std::int64_t>::max());
+        out.issuing = s.boolean("issuing");
+        if (s.has("remaining")) out.remaining = static_cast<int>(s.integer("remaining", 0, 1'000'000));
         s.finish();
         return out;
     });
@@ -129,18 +132,77 @@ Notice readNotice(const Json& json, const std::string& context) {
     return n;
 }
 
+Json toJson(const HallInfo& h) {
+    Json services = Json::array();
+    for (const auto& s : h.services)
+        services.push_back(Json{{"id", s.id},
+                                {"name_zh", s.nameZh},
+                                {"name_en", s.nameEn},
+                                {"hours", s.hours},
+                                {"daily_quota", s.dailyQuota}});
+    Json zones = Json::array();
+    for (const auto& z : h.zones)
+        zones.push_back(Json{{"id", z.id}, {"name_zh", z.nameZh}, {"name_en", z.nameEn}});
+    Json windows = Json::array();
+    for (const auto& w : h.windows)
+        windows.push_back(Json{{"number", w.number}, {"name", w.name}, {"zone", w.zone}});
+    return Json{{"name", h.name},
+                {"services", std::move(services)},
+                {"zones", std::move(zones)},
+                {"windows", std::move(windows)}};
+}
+
+HallInfo readHall(const Json& json, const std::string& context) {
+    StrictReader r(json, context, kMaxTextBytes);
+    HallInfo h;
+    h.name = r.text("name");
+    h.services = readList<ServiceInfo>(r, "services", [](const Json& j, const std::string& c) {
+        StrictReader s(j, c, kMaxTextBytes);
+        ServiceInfo out;
+        out.id = s.nonEmptyText("id");
+        out.nameZh = s.text("name_zh");
+        out.nameEn = s.text("name_en");
+        out.hours = s.texts("hours", kMaxListItems);
+        out.dailyQuota = static_cast<int>(s.integer("daily_quota", 0, 1'000'000));
+        s.finish();
+        return out;
+    });
+    h.zones = readList<ZoneInfo>(r, "zones", [](const Json& j, const std::string& c) {
+        StrictReader z(j, c, kMaxTextBytes);
+        ZoneInfo out;
+        out.id = z.nonEmptyText("id");
+        out.nameZh = z.text("name_zh");
+        out.nameEn = z.text("name_en");
+        z.finish();
+        return out;
+    });
+    h.windows = readList<WindowInfo>(r, "windows", [](const Json& j, const std::string& c) {
+        StrictReader w(j, c, kMaxTextBytes);
+        WindowInfo out;
+        out.number = window(w, "number");
+        out.name = w.text("name");
+        out.zone = w.text("zone");
+        w.finish();
+        return out;
+    });
+    r.finish();
+    return h;
+}
+
 Json toJson(const Snapshot& s) {
     Json windows = Json::array();
     for (const auto& w : s.windows) windows.push_back(toJson(w));
     Json notices = Json::array();
     for (const auto& n : s.notices) notices.push_back(toJson(n));
-    return Json{{"queues", toJson(s.queues)},
+    return Json{{"hall", toJson(s.hall)},
+                {"queues", toJson(s.queues)},
                 {"windows", std::move(windows)},
                 {"notices", std::move(notices)}};
 }
 
 Snapshot readSnapshot(StrictReader& r) {
     Snapshot s;
+    s.hall = readHall(r.object("hall"), r.subContext("hall"));
     s.queues = readQueues(r.object("queues"), r.subContext("queues"));
     s.windows = readList<WindowView>(r, "windows", readWindow);
     s.notices = readList<Notice>(r, "notices", readNotice);

@@ -11,6 +11,7 @@ Json toJson(const TicketView& ticket); // id, number, service, state, window?, p
 Json toJson(const WindowView& window);
 Json toJson(const QueueState& queues);
 Json toJson(const Notice& notice);
+Json toJson(const HallInfo& hall);
 Json toJson(const Snapshot& snapshot);
 Json toJson(const DeviceIdentity& device);
 
@@ -19,6 +20,7 @@ WindowView readWindow(const Json& json, const std::string& context);
 QueueState readQueues(const Json& json, const std::string& context);
 Notice readNotice(const Json& json, const std::string& context);
 // Reads the snapshot fields from `r`, which may hold other fields too (seq in a response).
+HallInfo readHall(const Json& json, const std::string& context);
 Snapshot readSnapshot(StrictReader& r);
 DeviceIdentity readDevice(const Json& json, const std::string& context);
 

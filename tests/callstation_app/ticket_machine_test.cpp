@@ -4,6 +4,8 @@
 #include "callstation/app/ticket_machine.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
+#include "shared/core/time.h"
+#include "shared/tz/system_zone.h"
 #include "tests/support/qt_event_wait.h"
 
 #include <doctest/doctest.h>
@@ -94,4 +96,23 @@ TEST_CASE("a refusal is said in the citizen's words, with what to do") {
     }
     CHECK(TicketMachine::refusalFor(QStringLiteral("quota_reached")) !=
           TicketMachine::refusalFor(QStringLiteral("service_closed")));
+}
+
+TEST_CASE("a service the hall says is not issuing is explained at once, without asking") {
+    Machine m;
+    // The demo hall issues from 08:30 to 12:00 and 13:30 to 17:00; the mock's clock is at lunch.
+    m.backend.setClock([] {
+        const auto zone = hall::tz::loadZone("Asia/Shanghai");
+        const auto now = std::chrono::time_point_cast<hall::core::Millis>(
+            std::chrono::system_clock::now());
+        return hall::core::localToUtc(*zone, hall::core::toLocal(*zone, now).date, 12 * 60 + 30);
+    });
+    m.backend.setSimulatedOnline(false);
+    m.backend.setSimulatedOnline(true); // a fresh snapshot at the new time
+    const int before = m.waitingFor("household");
+    m.machine.choose(QStringLiteral("household"));
+    CHECK(m.machine.stage() == Stage::Refused); // at once, no request sent
+    CHECK(m.machine.refusalCode() == QStringLiteral("service_closed"));
+    hall::testing::spin(50ms);
+    CHECK(m.waitingFor("household") == before);
 }

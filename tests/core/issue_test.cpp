@@ -238,3 +238,23 @@ TEST_CASE("decide() alone changes nothing") {
     CHECK(findEvent<TicketIssued>(d.value())->number == "A002");
     CHECK(findEvent<TicketIssued>(again.value())->number == "A002");
 }
+
+TEST_CASE("availability says beforehand what issuing would refuse for: hours, then quota") {
+    auto config = smallHall();
+    config.services[0].hours = {{9 * 60, 12 * 60}};
+    config.services[0].dailyQuota = 2;
+    Hall h(config);
+    h.now = at(8, 59);
+    CHECK(h.engine.availability("a", h.now) == ServiceAvailability{false, 2});
+    CHECK(h.refused(issueOf("a")) == ErrorCode::ServiceClosed);
+    h.now = at(9, 0);
+    CHECK(h.engine.availability("a", h.now) == ServiceAvailability{true, 2});
+    h.issue("a");
+    CHECK(h.engine.availability("a", h.now) == ServiceAvailability{true, 1});
+    h.issue("a");
+    CHECK(h.engine.availability("a", h.now) == ServiceAvailability{false, 0});
+    CHECK(h.refused(issueOf("a")) == ErrorCode::QuotaReached);
+    // No hours, no quota: always issuing, nothing counted down; unknown: not issuing.
+    CHECK(h.engine.availability("b", h.now) == ServiceAvailability{true, std::nullopt});
+    CHECK(h.engine.availability("passport", h.now) == ServiceAvailability{});
+}

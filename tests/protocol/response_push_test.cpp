@@ -34,7 +34,12 @@ Snapshot sampleSnapshot() {
     core::WindowState busy{3, "staff-07", false, "", ticket.id};
     core::WindowState paused{4, "staff-09", true, "lunch", std::nullopt};
     Snapshot s;
-    s.queues.services = {{"tax", 12, 600'000}, {"social", 0, std::nullopt}};
+    s.hall.name = "滨江区政务服务中心";
+    s.hall.services = {{"tax", "税务", "Taxes", {"08:30-12:00", "13:30-17:00"}, 80},
+                       {"social", "社保业务", "", {}, 0}};
+    s.hall.zones = {{"north", "北区", "North"}};
+    s.hall.windows = {{3, "税务窗口", "north"}, {4, "社保窗口", "north"}};
+    s.queues.services = {{"tax", 12, 600'000, true, 17}, {"social", 0, std::nullopt, false, std::nullopt}};
     s.queues.zones = {{"north", 12}};
     s.windows = {windowView(busy, &ticket), windowView(paused, nullptr)};
     s.notices = {{"n1", "系统将于18:00维护"}};

@@ -4,58 +4,59 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="63"/>
+        <location filename="../qml/CallBoardScreen.qml" line="64"/>
+        <location filename="../qml/CallBoardScreen.qml" line="65"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="76"/>
+        <location filename="../qml/CallBoardScreen.qml" line="78"/>
         <source>Connection lost since %1</source>
         <translation>Connection lost since %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="104"/>
+        <location filename="../qml/CallBoardScreen.qml" line="106"/>
         <source>Latest calls</source>
         <translation>Latest calls</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="128"/>
+        <location filename="../qml/CallBoardScreen.qml" line="130"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="141"/>
+        <location filename="../qml/CallBoardScreen.qml" line="143"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="168"/>
-        <location filename="../qml/CallBoardScreen.qml" line="265"/>
+        <location filename="../qml/CallBoardScreen.qml" line="170"/>
+        <location filename="../qml/CallBoardScreen.qml" line="269"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="169"/>
+        <location filename="../qml/CallBoardScreen.qml" line="171"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="170"/>
+        <location filename="../qml/CallBoardScreen.qml" line="172"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="172"/>
+        <location filename="../qml/CallBoardScreen.qml" line="174"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <location filename="../qml/CallBoardScreen.qml" line="181"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="200"/>
+        <location filename="../qml/CallBoardScreen.qml" line="203"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -63,12 +64,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="272"/>
+        <location filename="../qml/CallBoardScreen.qml" line="276"/>
         <source>Called again: please go to window %1 now</source>
         <translation>Called again: please go to window %1 now</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="273"/>
+        <location filename="../qml/CallBoardScreen.qml" line="277"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
@@ -102,12 +103,22 @@
 <context>
     <name>ServiceTile</name>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="39"/>
+        <location filename="../qml/ServiceTile.qml" line="22"/>
+        <source>Today&apos;s numbers are all given out</source>
+        <translation>Today's numbers are all given out</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="23"/>
+        <source>Numbers are given out %1</source>
+        <translation>Numbers are given out %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="40"/>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -115,78 +126,86 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="41"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>about %n min</source>
         <translation>
             <numerusform>about %n min</numerusform>
             <numerusform>about %n min</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/ServiceTile.qml" line="26"/>
+        <source>%n numbers left</source>
+        <translation>
+            <numerusform>%n number left</numerusform>
+            <numerusform>%n numbers left</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="40"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="42"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="57"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="65"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="62"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="100"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="119"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="128"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="147"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="130"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="149"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="153"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="139"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="158"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="144"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="154"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="175"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="186"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="207"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -194,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="188"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="209"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -202,22 +221,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="196"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="201"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="222"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="227"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -225,47 +244,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="146"/>
+        <location filename="../ticket_machine.cpp" line="161"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="148"/>
+        <location filename="../ticket_machine.cpp" line="163"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
-        <translation>Today's numbers for this service have all been given out.</translation>
+        <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="150"/>
+        <location filename="../ticket_machine.cpp" line="165"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="153"/>
+        <location filename="../ticket_machine.cpp" line="168"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="154"/>
+        <location filename="../ticket_machine.cpp" line="169"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="159"/>
-        <source>Numbers for it are given out in its opening hours; the information desk can tell you when.</source>
-        <translation>Numbers for it are given out in its opening hours; the information desk can tell you when.</translation>
+        <location filename="../ticket_machine.cpp" line="174"/>
+        <source>Numbers for it are given out in the hours shown on its button.</source>
+        <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="161"/>
+        <location filename="../ticket_machine.cpp" line="176"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="163"/>
+        <location filename="../ticket_machine.cpp" line="178"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="164"/>
+        <location filename="../ticket_machine.cpp" line="179"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
     </message>

@@ -4,70 +4,71 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="63"/>
+        <location filename="../qml/CallBoardScreen.qml" line="64"/>
+        <location filename="../qml/CallBoardScreen.qml" line="65"/>
         <source>Now calling</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="76"/>
+        <location filename="../qml/CallBoardScreen.qml" line="78"/>
         <source>Connection lost since %1</source>
         <translation>连接中断（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="104"/>
+        <location filename="../qml/CallBoardScreen.qml" line="106"/>
         <source>Latest calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="128"/>
+        <location filename="../qml/CallBoardScreen.qml" line="130"/>
         <source>No calls yet.</source>
         <translation>暂无叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="141"/>
+        <location filename="../qml/CallBoardScreen.qml" line="143"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="168"/>
-        <location filename="../qml/CallBoardScreen.qml" line="265"/>
+        <location filename="../qml/CallBoardScreen.qml" line="170"/>
+        <location filename="../qml/CallBoardScreen.qml" line="269"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="169"/>
+        <location filename="../qml/CallBoardScreen.qml" line="171"/>
         <source>paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="170"/>
+        <location filename="../qml/CallBoardScreen.qml" line="172"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="172"/>
+        <location filename="../qml/CallBoardScreen.qml" line="174"/>
         <source>open</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <location filename="../qml/CallBoardScreen.qml" line="181"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="200"/>
+        <location filename="../qml/CallBoardScreen.qml" line="203"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="272"/>
+        <location filename="../qml/CallBoardScreen.qml" line="276"/>
         <source>Called again: please go to window %1 now</source>
         <translation>再次呼叫：请立即到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="273"/>
+        <location filename="../qml/CallBoardScreen.qml" line="277"/>
         <source>Please go to window %1</source>
         <translation>请到 %1 号窗口办理</translation>
     </message>
@@ -101,118 +102,135 @@
 <context>
     <name>ServiceTile</name>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="39"/>
+        <location filename="../qml/ServiceTile.qml" line="22"/>
+        <source>Today&apos;s numbers are all given out</source>
+        <translation>今日号源已取完</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="23"/>
+        <source>Numbers are given out %1</source>
+        <translation>取号时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>Nobody waiting</source>
         <translation>无人等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="40"/>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="41"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>about %n min</source>
         <translation>
             <numerusform>约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ServiceTile.qml" line="26"/>
+        <source>%n numbers left</source>
+        <translation>
+            <numerusform>余 %n 个号</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="40"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="42"/>
         <source>Numbers are still given out here.</source>
         <translation>本机仍可正常取号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="57"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="65"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="62"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>请点击您要办理的事项，号票随即打印。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="100"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="119"/>
         <source>The services are being loaded…</source>
         <translation>正在加载办理事项…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="128"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="147"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="130"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="149"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="153"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="139"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="158"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="144"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="154"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="175"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="186"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="207"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="188"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="209"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="196"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="201"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="222"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="227"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>
@@ -220,47 +238,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="146"/>
+        <location filename="../ticket_machine.cpp" line="161"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>该事项当前不在取号时间内。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="148"/>
+        <location filename="../ticket_machine.cpp" line="163"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>该事项今日号源已取完。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="150"/>
+        <location filename="../ticket_machine.cpp" line="165"/>
         <source>You already have a number for this service today.</source>
         <translation>您今天已取过该事项的号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="153"/>
+        <location filename="../ticket_machine.cpp" line="168"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>本机暂时无法为该事项取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="154"/>
+        <location filename="../ticket_machine.cpp" line="169"/>
         <source>No number could be given out.</source>
         <translation>未能取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="159"/>
-        <source>Numbers for it are given out in its opening hours; the information desk can tell you when.</source>
-        <translation>请在该事项的办理时间内取号，具体时间可咨询服务台。</translation>
+        <location filename="../ticket_machine.cpp" line="174"/>
+        <source>Numbers for it are given out in the hours shown on its button.</source>
+        <translation>请在事项按钮上所示的时间内取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="161"/>
+        <location filename="../ticket_machine.cpp" line="176"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>请改日再来，或先预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="163"/>
+        <location filename="../ticket_machine.cpp" line="178"/>
         <source>Please wait for your number to be called.</source>
         <translation>请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="164"/>
+        <location filename="../ticket_machine.cpp" line="179"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>请换一台取号机，或到服务台咨询。</translation>
     </message>

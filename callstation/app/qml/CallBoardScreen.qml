@@ -60,7 +60,9 @@ Rectangle {
                     Layout.fillWidth: true
                     scale: 1.3
                     font.bold: true
-                    text: qsTr("Now calling")
+                    text: Terminal.backend.hallName.length > 0
+                          ? Terminal.backend.hallName + "  ·  " + qsTr("Now calling")
+                          : qsTr("Now calling")
                 }
                 Rectangle {
                     visible: !Terminal.backend.online
@@ -182,6 +184,7 @@ Rectangle {
                     model: services
                     delegate: Item {
                         required property string name
+                        required property string nameEn
                         required property int waiting
                         width: parent.width
                         height: serviceName.implicitHeight
@@ -190,7 +193,7 @@ Rectangle {
                             anchors.left: parent.left
                             anchors.right: count.left
                             scale: 0.8
-                            text: parent.name
+                            text: LanguageSwitcher.language === "en" ? parent.nameEn : parent.name
                         }
                         BoardText {
                             id: count

@@ -15,6 +15,8 @@ Rectangle {
     // The flow; shots and tests reach it to put the screen in a stage.
     property alias machine: machine
     readonly property bool portrait: height > width
+    readonly property string serviceShown: LanguageSwitcher.language === "en" ? machine.serviceNameEn
+                                                                             : machine.serviceName
 
     implicitWidth: 1080
     implicitHeight: 1920
@@ -51,6 +53,12 @@ Rectangle {
                 // The corner on the right is the technician's.
                 anchors.rightMargin: Theme.touchTarget * 3
                 spacing: Theme.spacing / 2
+                BodyText {
+                    width: parent.width
+                    visible: text.length > 0
+                    color: Theme.secondaryText
+                    text: Terminal.backend.hallName
+                }
                 Heading {
                     width: parent.width
                     font.pointSize: Theme.headingPointSize * 1.4
@@ -82,8 +90,12 @@ Rectangle {
             delegate: Item {
                 required property string serviceId
                 required property string name
+                required property string nameEn
                 required property int waiting
                 required property int estimatedWaitMinutes
+                required property bool issuing
+                required property string hours
+                required property int remaining
 
                 width: grid.cellWidth
                 height: grid.cellHeight
@@ -91,6 +103,10 @@ Rectangle {
                     anchors.fill: parent
                     anchors.margins: Theme.spacing
                     name: parent.name
+                    nameEn: parent.nameEn
+                    issuing: parent.issuing
+                    hours: parent.hours
+                    remaining: parent.remaining
                     waiting: parent.waiting
                     waitMinutes: parent.estimatedWaitMinutes
                     onChosen: machine.choose(parent.serviceId)
@@ -122,7 +138,7 @@ Rectangle {
         accent: Theme.warning
         Heading {
             width: parent.width
-            text: machine.serviceName
+            text: screen.serviceShown
         }
         BodyText {
             width: parent.width
@@ -180,7 +196,7 @@ Rectangle {
         Heading {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: machine.serviceName
+            text: screen.serviceShown
         }
         BodyText {
             width: parent.width
@@ -219,7 +235,7 @@ Rectangle {
         accent: Theme.danger
         Heading {
             width: parent.width
-            text: machine.serviceName
+            text: screen.serviceShown
         }
         BodyText {
             width: parent.width

@@ -13,9 +13,25 @@ QVariant ServicesModel::data(const QModelIndex& index, int role) const {
     case ServiceIdRole:
         return QString::fromStdString(row.serviceId);
     case Qt::DisplayRole:
-    case NameRole: {
-        const QString name = backend() ? backend()->serviceName(row.serviceId) : QString();
+    case NameRole:
+    case NameEnRole: {
+        const QString name =
+            backend() ? backend()->serviceName(row.serviceId, role == NameEnRole) : QString();
         return name.isEmpty() ? QString::fromStdString(row.serviceId) : name;
+    }
+    case IssuingRole:
+        return row.issuing;
+    case RemainingRole:
+        return row.remaining.value_or(-1);
+    case HoursRole: {
+        if (!backend()) return QString();
+        for (const auto& service : backend()->state().snapshot().hall.services)
+            if (service.id == row.serviceId) {
+                QStringList hours;
+                for (const auto& h : service.hours) hours.append(QString::fromStdString(h));
+                return hours.join(QLatin1Char(' '));
+            }
+        return QString();
     }
     case WaitingRole:
         return row.waiting;
@@ -33,6 +49,10 @@ QVariant ServicesModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> ServicesModel::roleNames() const {
     return {{ServiceIdRole, "serviceId"},
             {NameRole, "name"},
+            {NameEnRole, "nameEn"},
+            {IssuingRole, "issuing"},
+            {RemainingRole, "remaining"},
+            {HoursRole, "hours"},
             {WaitingRole, "waiting"},
             {EstimatedWaitMsRole, "estimatedWaitMs"},
             {EstimatedWaitMinutesRole, "estimatedWaitMinutes"}};

@@ -13,10 +13,14 @@ class ServicesModel : public BackendListModel {
 public:
     enum Role {
         ServiceIdRole = Qt::UserRole + 1,
-        NameRole,                 // the display name when the backend knows it, else the id
+        NameRole,                 // the Chinese name from the hall's configuration, else the id
+        NameEnRole,               // the English name (the Chinese one when the hall has none)
         WaitingRole,              // tickets waiting
         EstimatedWaitMsRole,      // -1 when unknown (no open window serves it)
         EstimatedWaitMinutesRole, // rounded up; -1 when unknown
+        IssuingRole,              // a number can be taken now (open, numbers left today)
+        RemainingRole,            // numbers left of today's quota; -1: no quota
+        HoursRole,                // "08:30-12:00 13:30-17:00"; empty: all day
     };
     Q_ENUM(Role)
 
