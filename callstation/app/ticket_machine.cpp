@@ -33,6 +33,41 @@ void TicketMachine::setIssuer(client::TicketIssuer* issuer) {
     Q_EMIT issuerChanged();
 }
 
+void TicketMachine::setPrinting(client::TicketPrinting* printing) {
+    if (printing_ == printing) return;
+    printing_ = printing;
+    Q_EMIT printingChanged();
+}
+
+void TicketMachine::setPrintState(PrintState state) {
+    if (printState_ == state) return;
+    printState_ = state;
+    Q_EMIT printStateChanged();
+}
+
+bool TicketMachine::canReprint() const {
+    return printing_ && lastIssuedAt_.isValid() && printState_ != PrintState::Printing &&
+           lastIssuedAt_.secsTo(QDateTime::currentDateTime()) < reprintMinutes_ * 60;
+}
+
+void TicketMachine::printTicket() {
+    if (!printing_) return setPrintState(PrintState::NotPrinted);
+    setPrintState(PrintState::Printing);
+    // The screen (and this machine) may be gone when the printer answers.
+    QPointer<TicketMachine> self(this);
+    printing_->print(lastPrinted_, [this, self, attempt = attempt_](bool printed, const QString&) {
+        if (!self || attempt != attempt_) return; // a later ticket is on screen now
+        setPrintState(printed ? PrintState::Printed : PrintState::NotPrinted);
+        // Unprinted, the screen is the citizen's ticket: it stays up for the photo.
+        if (!printed && stage_ == Stage::Showing) showFor(showSeconds_ * 3);
+    });
+}
+
+void TicketMachine::reprintLast() {
+    if (stage_ != Stage::Choosing || !canReprint()) return;
+    printTicket();
+}
+
 void TicketMachine::setStage(Stage stage) {
     if (stage_ == stage) return;
     stage_ = stage;
@@ -40,6 +75,7 @@ void TicketMachine::setStage(Stage stage) {
 }
 
 void TicketMachine::clearTicket() {
+    setPrintState(PrintState::Idle);
     number_.clear();
     ahead_ = -1;
     offline_ = false;
@@ -108,9 +144,10 @@ void TicketMachine::issue() {
     setStage(Stage::Issuing);
     const quint64 attempt = ++attempt_;
     const QString device = issuer_->client()->deviceName();
+    QPointer<TicketMachine> self(this);
     issuer_->issue(serviceId_.toStdString(), {},
-                   [this, attempt, device](const client::IssueOutcome& outcome) {
-                       if (attempt != attempt_ || stage_ != Stage::Issuing) return;
+                   [this, self, attempt, device](const client::IssueOutcome& outcome) {
+                       if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
                        if (outcome.ok) {
                            number_ = QString::fromStdString(outcome.number);
                            ahead_ = outcome.ahead.value_or(-1);
@@ -124,6 +161,9 @@ void TicketMachine::issue() {
                            Q_EMIT ticketChanged();
                            setStage(Stage::Showing);
                            showFor(showSeconds_);
+                           lastPrinted_ = paperTicket();
+                           lastIssuedAt_ = issuedAt_;
+                           printTicket();
                            return;
                        }
                        refuse(QString::fromStdString(outcome.errorCode));
@@ -137,6 +177,20 @@ void TicketMachine::refuse(const QString& code) {
     Q_EMIT ticketChanged();
     setStage(Stage::Refused);
     showFor(refusedSeconds_);
+}
+
+drivers::printer::Ticket TicketMachine::paperTicket() const {
+    drivers::printer::Ticket t;
+    t.hallName = issuer_ && issuer_->client() ? issuer_->client()->hallName().toStdString() : "";
+    t.number = number_.toStdString();
+    t.serviceName = serviceName_.toStdString();
+    t.peopleAhead = std::max(0, ahead_);
+    if (waitMinutes_ > 0) t.waitMinutes = waitMinutes_;
+    const QDate d = issuedAt_.date();
+    const QTime time = issuedAt_.time();
+    t.issuedAt = {d.year(), d.month(), d.day(), time.hour(), time.minute()};
+    t.followUrl = ticketCode_.toStdString();
+    return t;
 }
 
 void TicketMachine::showFor(int seconds) {

@@ -10,11 +10,17 @@
 //      └──finish()/timer── Showing (the number, people ahead, wait, offline or not)
 //                          Refused (why, in plain words; what to do)
 //
+// A ticket shown is printed at once. When it cannot be (no paper, a fault, no printer), the
+// screen keeps the ticket large with its QR code for a phone photo and says so, and stays
+// longer; the printer's fault reaches the controller with the heartbeat (TicketPrinting).
+// "Reprint my last ticket" works for reprintMinutes after issuing.
+//
 // The screens only show the stage and call these; what is asked, issued and said is decided
 // here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
 // refusedSeconds; then the machine is back at the services for the next citizen.
 
 #include "shared/client/ticket_issuer.h"
+#include "shared/client/ticket_printing.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -29,6 +35,11 @@ class TicketMachine : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer WRITE setIssuer NOTIFY issuerChanged)
+    Q_PROPERTY(hall::client::TicketPrinting* printing READ printing WRITE setPrinting NOTIFY
+                   printingChanged)
+    Q_PROPERTY(PrintState printState READ printState NOTIFY printStateChanged)
+    Q_PROPERTY(bool canReprint READ canReprint NOTIFY printStateChanged)
+    Q_PROPERTY(int reprintMinutes MEMBER reprintMinutes_ NOTIFY settingsChanged)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     // Ask before issuing when this many or more are waiting for the service.
     Q_PROPERTY(int askFromWaiting MEMBER askFromWaiting_ NOTIFY settingsChanged)
@@ -57,11 +68,20 @@ class TicketMachine : public QObject {
 public:
     enum class Stage { Choosing, Confirming, Issuing, Showing, Refused };
     Q_ENUM(Stage)
+    // Of the ticket shown: NotPrinted covers no paper, a fault and no printer alike: the
+    // citizen's next step is the same (photograph the screen); the cause goes to staff.
+    enum class PrintState { Idle, Printing, Printed, NotPrinted };
+    Q_ENUM(PrintState)
 
     explicit TicketMachine(QObject* parent = nullptr);
 
     client::TicketIssuer* issuer() const { return issuer_; }
     void setIssuer(client::TicketIssuer* issuer);
+
+    client::TicketPrinting* printing() const { return printing_; }
+    void setPrinting(client::TicketPrinting* printing);
+    PrintState printState() const { return printState_; }
+    bool canReprint() const;
 
     Stage stage() const { return stage_; }
     int secondsLeft() const { return secondsLeft_; }
@@ -86,6 +106,8 @@ public:
     Q_INVOKABLE void confirm(); // Confirming → Issuing
     Q_INVOKABLE void cancel();  // Confirming → Choosing
     Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
+    // The last ticket again, on paper, within reprintMinutes of issuing (Choosing only).
+    Q_INVOKABLE void reprintLast();
 
     // The citizen's words for an issue refused with `code` (the controller's or the issuer's).
     static QString refusalFor(const QString& code);
@@ -93,6 +115,8 @@ public:
 
 Q_SIGNALS:
     void issuerChanged();
+    void printingChanged();
+    void printStateChanged();
     void stageChanged();
     void settingsChanged();
     void secondsLeftChanged();
@@ -105,8 +129,16 @@ private:
     void showFor(int seconds);
     void tick();
     void clearTicket();
+    void printTicket();
+    drivers::printer::Ticket paperTicket() const; // the ticket on screen, as printed
+    void setPrintState(PrintState state);
 
     QPointer<client::TicketIssuer> issuer_;
+    QPointer<client::TicketPrinting> printing_;
+    PrintState printState_ = PrintState::Idle;
+    int reprintMinutes_ = 5;
+    drivers::printer::Ticket lastPrinted_; // the last ticket shown, for a reprint
+    QDateTime lastIssuedAt_;
     Stage stage_ = Stage::Choosing;
     int askFromWaiting_ = 30;
     int showSeconds_ = 20;

@@ -1,6 +1,8 @@
 // hall-callstation --screenshot DIR: every screen of both roles, at its own size (portrait
 // ticket machine 1080×1920, landscape board 1920×1080 and the other orientations), in both
-// languages and elder mode, each a real rendering; the stages show what they are about.
+// languages and elder mode, each a real rendering; the stages show what they are about, and the
+// QR of a ticket shown on screen scans.
+#include "tests/support/qr_scan.h"
 #include "tests/support/temp_dir.h"
 
 #include <QDir>
@@ -72,4 +74,9 @@ TEST_CASE("--screenshot renders every screen of both roles at its size, language
     CHECK(zh[QStringLiteral("ticket-confirm")] != zh[QStringLiteral("ticket-issued")]);
     CHECK(zh[QStringLiteral("ticket-refused")] != zh[QStringLiteral("ticket-issued")]);
     CHECK(zh[QStringLiteral("call-board-calling")] != zh[QStringLiteral("call-board")]);
+    // The mock drives no printer: the issued ticket stays on screen, and its QR scans as the
+    // ticket's identity off the screen, as a phone would read it.
+    const std::string onScreen = hall::testing::scanQr(
+        QStringLiteral("%1/ticket-issued_zh_CN.png").arg(shots).toStdString());
+    CHECK(onScreen.rfind("hall-ticket:", 0) == 0);
 }

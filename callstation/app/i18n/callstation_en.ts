@@ -105,7 +105,7 @@
     <message>
         <location filename="../qml/ServiceTile.qml" line="22"/>
         <source>Today&apos;s numbers are all given out</source>
-        <translation>Today's numbers are all given out</translation>
+        <translation>Today&apos;s numbers are all given out</translation>
     </message>
     <message>
         <location filename="../qml/ServiceTile.qml" line="23"/>
@@ -145,67 +145,77 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="42"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="43"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="65"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="66"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="71"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="119"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="120"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="147"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="135"/>
+        <source>Reprint my last ticket</source>
+        <translation>Reprint my last ticket</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="155"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="149"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="153"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="161"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="158"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="166"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="175"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="183"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="193"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="207"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -213,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="209"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -221,22 +231,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="225"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="222"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <source>Your ticket is being printed…</source>
+        <translation>Your ticket is being printed…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="233"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="227"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
+        <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="270"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -244,47 +264,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="161"/>
+        <location filename="../ticket_machine.cpp" line="215"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="163"/>
+        <location filename="../ticket_machine.cpp" line="217"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="165"/>
+        <location filename="../ticket_machine.cpp" line="219"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="168"/>
+        <location filename="../ticket_machine.cpp" line="222"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="169"/>
+        <location filename="../ticket_machine.cpp" line="223"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="174"/>
+        <location filename="../ticket_machine.cpp" line="228"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="176"/>
+        <location filename="../ticket_machine.cpp" line="230"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="178"/>
+        <location filename="../ticket_machine.cpp" line="232"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="179"/>
+        <location filename="../ticket_machine.cpp" line="233"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
     </message>

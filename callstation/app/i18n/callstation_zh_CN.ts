@@ -141,96 +141,116 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="42"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="43"/>
         <source>Numbers are still given out here.</source>
         <translation>本机仍可正常取号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="65"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="66"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="71"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>请点击您要办理的事项，号票随即打印。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="119"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="120"/>
         <source>The services are being loaded…</source>
         <translation>正在加载办理事项…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="147"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="135"/>
+        <source>Reprint my last ticket</source>
+        <translation>重新打印我的号票</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="155"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="149"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="153"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="161"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="158"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="166"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="164"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="175"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="183"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="193"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="207"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="209"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="225"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="222"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <source>Your ticket is being printed…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="233"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="227"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
+        <translation>号票未能打印。请用手机拍下本屏幕：上面的号码和二维码就是您的号票。工作人员已收到提示。</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="270"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>
@@ -238,47 +258,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="161"/>
+        <location filename="../ticket_machine.cpp" line="215"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>该事项当前不在取号时间内。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="163"/>
+        <location filename="../ticket_machine.cpp" line="217"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>该事项今日号源已取完。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="165"/>
+        <location filename="../ticket_machine.cpp" line="219"/>
         <source>You already have a number for this service today.</source>
         <translation>您今天已取过该事项的号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="168"/>
+        <location filename="../ticket_machine.cpp" line="222"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>本机暂时无法为该事项取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="169"/>
+        <location filename="../ticket_machine.cpp" line="223"/>
         <source>No number could be given out.</source>
         <translation>未能取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="174"/>
+        <location filename="../ticket_machine.cpp" line="228"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>请在事项按钮上所示的时间内取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="176"/>
+        <location filename="../ticket_machine.cpp" line="230"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>请改日再来，或先预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="178"/>
+        <location filename="../ticket_machine.cpp" line="232"/>
         <source>Please wait for your number to be called.</source>
         <translation>请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="179"/>
+        <location filename="../ticket_machine.cpp" line="233"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>请换一台取号机，或到服务台咨询。</translation>
     </message>

@@ -25,6 +25,7 @@ Rectangle {
     TicketMachine {
         id: machine
         issuer: Terminal.issuer
+        printing: Terminal.printing
     }
     ServicesModel {
         id: services
@@ -127,6 +128,13 @@ Rectangle {
             LanguageSwitch {}
             ElderModeSwitch {}
             Item { Layout.fillWidth: true }
+            TouchButton {
+                visible: machine.canReprint && machine.stage === TicketMachine.Choosing
+                kind: "secondary"
+                text: machine.printState === TicketMachine.Printing ? qsTr("Printing…")
+                                                                    : qsTr("Reprint my last ticket")
+                onClicked: machine.reprintLast()
+            }
             HallClock {}
         }
     }
@@ -219,7 +227,42 @@ Rectangle {
         BodyText {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("Please take your ticket and wait for your number on the call board.")
+            visible: machine.printState !== TicketMachine.NotPrinted
+            text: machine.printState === TicketMachine.Printing
+                  ? qsTr("Your ticket is being printed…")
+                  : qsTr("Please take your ticket and wait for your number on the call board.")
+        }
+        // Not printed: this screen is the ticket. The number above and this code are what a
+        // window needs; the printer's fault has gone to the staff.
+        Rectangle {
+            objectName: "unprintedTicket"
+            visible: machine.printState === TicketMachine.NotPrinted
+            width: parent.width
+            height: unprinted.implicitHeight + Theme.spacing * 2
+            radius: Theme.radius
+            color: Theme.errorBackground
+            Row {
+                id: unprinted
+                anchors.centerIn: parent
+                width: parent.width - Theme.spacing * 2
+                spacing: Theme.spacing * 2
+                Image {
+                    id: qr
+                    width: Theme.elderMode ? 300 : 240
+                    height: width
+                    sourceSize: Qt.size(width, height)
+                    smooth: false
+                    source: machine.ticketCode.length > 0
+                            ? "image://qr/" + encodeURIComponent(machine.ticketCode) : ""
+                }
+                BodyText {
+                    width: parent.width - qr.width - parent.spacing
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: Theme.errorText
+                    font.pointSize: Theme.headingPointSize * 0.8
+                    text: qsTr("The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.")
+                }
+            }
         }
         TouchButton {
             anchors.horizontalCenter: parent.horizontalCenter

@@ -5,6 +5,7 @@
 #include "shared/ui/app/self_test.h"
 #include "shared/ui/app/theme_control.h"
 #include "shared/ui/language_switcher.h"
+#include "shared/ui/qr_image_provider.h"
 
 #include <QCommandLineParser>
 #include <QFont>
@@ -98,6 +99,7 @@ int runApp(int argc, char* argv[], const AppSpec& spec) {
 
     QTextStream err(stderr);
     QQmlApplicationEngine engine;
+    engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); // the engine owns it
     engine.addImportPath(QStringLiteral("qrc:/"));
     auto* languages = LanguageSwitcher::of(&engine);
     if (!languages->switchTo(parser.value(options.language))) {

@@ -76,11 +76,12 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->issuer_ = new client::TicketIssuer(terminal);
     terminal->issuer_->setClient(terminal->backend_);
     terminal->identification_ = new client::IdentificationService(terminal);
+    terminal->printing_ = new client::TicketPrinting(terminal);
     terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
     if (terminal->controller_) {
         terminal->connectController();
-        terminal->openIdentificationDevices();
+        terminal->openDevices();
     }
     return terminal;
 }
@@ -182,9 +183,12 @@ void TerminalApp::connectController() {
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
             &TerminalApp::followControllerAddress);
     connect(technician_.get(), &technician::ui::TechnicianSession::settingsChanged, this,
-            &TerminalApp::openIdentificationDevices);
+            &TerminalApp::openDevices);
     connect(identification_, &client::IdentificationService::devicesChanged, this, [this] {
         backend_->setFaultsOf(QStringLiteral("identification"), identification_->faults());
+    });
+    connect(printing_, &client::TicketPrinting::faultsChanged, this, [this] {
+        backend_->setFaultsOf(QStringLiteral("printer"), printing_->faults());
     });
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
             &TerminalApp::showLinkInTechnicianMenu);
@@ -196,8 +200,9 @@ void TerminalApp::connectController() {
     }
 }
 
-void TerminalApp::openIdentificationDevices() {
+void TerminalApp::openDevices() {
     identification_->removeDevices();
+    printing_->setDevice(nullptr);
     technician::TerminalSettings settings;
     try {
         settings = technician::readSettingsFile(dataDir_ / technician::kSettingsFileName);
@@ -207,14 +212,25 @@ void TerminalApp::openIdentificationDevices() {
     for (const auto& setting : settings.devices) {
         const bool driven = deviceKinds_.empty() || std::ranges::find(deviceKinds_, setting.kind) !=
                                                         deviceKinds_.end();
-        if (!driven || !client::sourceOf(setting.kind)) continue;
+        const bool identifies = client::sourceOf(setting.kind).has_value();
+        const bool prints = setting.kind == drivers::DeviceKind::TicketPrinter;
+        if (!driven || (!identifies && !prints)) continue;
         drivers::DeviceSinks sinks;
-        sinks.events = identification_->eventSink();
-        sinks.idCards = identification_->idCardHandler();
-        sinks.socialSecurityCards = identification_->socialSecurityCardHandler();
-        sinks.codes = identification_->codeHandler();
+        if (prints) {
+            sinks.events = printing_->eventSink();
+            sinks.tickets = printing_->jobSink();
+        } else {
+            sinks.events = identification_->eventSink();
+            sinks.idCards = identification_->idCardHandler();
+            sinks.socialSecurityCards = identification_->socialSecurityCardHandler();
+            sinks.codes = identification_->codeHandler();
+        }
         try {
-            identification_->addDevice(drivers::makeDevice(setting, std::move(sinks)));
+            auto device = drivers::makeDevice(setting, std::move(sinks));
+            if (prints)
+                printing_->setDevice(std::move(device));
+            else
+                identification_->addDevice(std::move(device));
         } catch (const std::invalid_argument& e) {
             // A setting the driver cannot use: the device stays closed, and its test in the
             // technician menu says the same.

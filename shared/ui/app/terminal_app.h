@@ -11,6 +11,9 @@
 //                            settings name, opened anew when the settings change (none on the
 //                            mock, which drives no hardware); their faults go out in the
 //                            heartbeat while they are lost
+//   Terminal.printing        TicketPrinting on the ticket printer the technician settings
+//                            name (none on the mock: every print answers no_printer); its
+//                            faults go out in the heartbeat
 //   Terminal.technician      TechnicianSession: PIN and settings files in the data directory
 //                            (mock without --data-dir: a temporary directory of the process),
 //                            audit → the backend's technician_audit, enrollment → the
@@ -25,6 +28,7 @@
 #include "drivers/base/descriptor.h"
 #include "shared/client/backend.h"
 #include "shared/client/identification_service.h"
+#include "shared/client/ticket_printing.h"
 #include "shared/client/ticket_issuer.h"
 #include "shared/ui/app/app_spec.h"
 #include "shared/ui/technician/technician_session.h"
@@ -60,6 +64,7 @@ class TerminalApp : public QObject {
     Q_PROPERTY(hall::client::Backend* backend READ backend CONSTANT)
     Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer CONSTANT)
     Q_PROPERTY(hall::client::IdentificationService* identification READ identification CONSTANT)
+    Q_PROPERTY(hall::client::TicketPrinting* printing READ printing CONSTANT)
     Q_PROPERTY(hall::technician::ui::TechnicianSession* technician READ technician CONSTANT)
     Q_PROPERTY(bool mock READ mock CONSTANT)
 
@@ -78,6 +83,7 @@ public:
     client::Backend* backend() const { return backend_; }
     client::TicketIssuer* issuer() const { return issuer_; }
     client::IdentificationService* identification() const { return identification_; }
+    client::TicketPrinting* printing() const { return printing_; }
     technician::ui::TechnicianSession* technician() const { return technician_.get(); }
     bool mock() const { return controller_ == nullptr; }
     // Null on the mock.
@@ -94,7 +100,7 @@ private:
     void connectController();
     // Real mode: the ID-card readers, social-security card readers and code scanners the
     // settings file names (of the kinds this app drives), opened anew.
-    void openIdentificationDevices();
+    void openDevices(); // the identifying devices and the ticket printer of the settings
     // The settings file may name another controller (technician menu): reconnect there,
     // unless --controller was given.
     void followControllerAddress();
@@ -106,6 +112,7 @@ private:
     client::ControllerClient* controller_ = nullptr; // the backend in real mode
     client::TicketIssuer* issuer_ = nullptr;         // child
     client::IdentificationService* identification_ = nullptr; // child
+    client::TicketPrinting* printing_ = nullptr;               // child
     QString addressProblem_; // why the client has no controller address (real mode)
     // --controller was given: it wins over the settings file for this run.
     bool addressFromCommandLine_ = false;

@@ -4,10 +4,9 @@
 #include "drivers/printer/twin/thermal_printer_twin.h"
 #include "drivers/printer/twin/ticket_png.h"
 #include "tests/drivers/printer/printer_test_support.h"
+#include "tests/support/qr_scan.h"
 #include "tests/support/temp_dir.h"
 
-#include <array>
-#include <cstdio>
 #include <doctest/doctest.h>
 #include <fstream>
 
@@ -15,25 +14,9 @@ using namespace hall::drivers;
 using namespace hall::drivers::printer;
 using namespace std::chrono_literals;
 
-namespace {
+using hall::testing::scanQr;
 
-// zbarimg's decoded text (without its trailing newline); empty when it found no code.
-std::string scanQr(const std::filesystem::path& png) {
-    const std::string zbarimg = HALL_ZBARIMG;
-    REQUIRE_MESSAGE(std::filesystem::exists(zbarimg),
-                    "zbarimg not found: install zbar-tools (scripts/bootstrap.sh)");
-    const std::string cmd =
-        zbarimg + " --raw -q -Sdisable -Sqrcode.enable '" + png.string() + "' 2>/dev/null";
-    std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(cmd.c_str(), "r"), &pclose);
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 256> buf{};
-    while (std::fgets(buf.data(), buf.size(), pipe.get()))
-        out += buf.data();
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
-        out.pop_back();
-    return out;
-}
+namespace {
 
 bool isPng(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
