@@ -1,5 +1,7 @@
 #include "callstation/app/call_spotlight.h"
 
+#include "callstation/app/call_backlog.h"
+
 #include <algorithm>
 
 namespace hall::callstation {
@@ -53,20 +55,9 @@ bool CallSpotlight::priority() const {
 
 void CallSpotlight::show(const protocol::Call& call) {
     waiting_.push_back(call);
-    if (static_cast<int>(waiting_.size()) > maxBacklog_) collapseBacklog();
+    if (static_cast<int>(waiting_.size()) > maxBacklog_) keepNewestPerWindow(waiting_);
     if (!hold_.isActive()) next();
     else Q_EMIT currentChanged(); // the backlog count
-}
-
-void CallSpotlight::collapseBacklog() {
-    // Newest first: keep a window's newest call, drop its older ones; then restore the order.
-    std::deque<protocol::Call> kept;
-    for (auto it = waiting_.rbegin(); it != waiting_.rend(); ++it) {
-        const bool newer = std::any_of(kept.begin(), kept.end(),
-                                       [&](const auto& c) { return c.window == it->window; });
-        if (!newer) kept.push_front(*it);
-    }
-    waiting_ = std::move(kept);
 }
 
 void CallSpotlight::next() {

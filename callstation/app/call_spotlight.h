@@ -64,7 +64,6 @@ Q_SIGNALS:
 
 private:
     void next();
-    void collapseBacklog();
 
     QPointer<client::Backend> backend_;
     QMetaObject::Connection pushes_;

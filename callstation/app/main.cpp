@@ -42,6 +42,7 @@ int main(int argc, char* argv[]) {
     terminal.deviceKinds = {hall::drivers::DeviceKind::TicketPrinter,
                             hall::drivers::DeviceKind::IdCardReader,
                             hall::drivers::DeviceKind::SmartCardReader,
-                            hall::drivers::DeviceKind::CodeScanner};
+                            hall::drivers::DeviceKind::CodeScanner,
+                            hall::drivers::DeviceKind::Announcer};
     return runTerminalApp(argc, argv, spec, terminal);
 }

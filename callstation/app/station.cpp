@@ -1,11 +1,16 @@
 #include "callstation/app/station.h"
 
+#include "drivers/audio/voice_pack_loader.h"
+#include "drivers/kinds/device_factory.h"
+#include "shared/technician/settings_file.h"
 #include "shared/ui/app/terminal_app.h"
 
 #include <QCommandLineParser>
 #include <QJSEngine>
 #include <QQmlApplicationEngine>
+#include <QLoggingCategory>
 #include <QTextStream>
+#include <cstdlib>
 
 namespace hall::callstation {
 
@@ -14,6 +19,13 @@ namespace {
 const QString kRoleOption = QStringLiteral("role");
 const QString kTicketMachine = QStringLiteral("ticket-machine");
 const QString kCallBoard = QStringLiteral("call-board");
+
+Q_LOGGING_CATEGORY(lcStation, "hall.callstation")
+
+std::filesystem::path voicePackDir() {
+    if (const char* pack = std::getenv("HALL_VOICE_PACK"); pack && *pack) return pack;
+    return std::filesystem::path(HALL_VOICE_PACKS_DIR) / "zh-CN";
+}
 
 } // namespace
 
@@ -39,7 +51,47 @@ bool Station::setUp(ui::AppContext& app) {
     station->backend_ = terminal->backend();
     connect(terminal->backend(), &client::Backend::identityChanged, station,
             &Station::roleChanged);
+
+    station->voice_ = new CallVoice(station);
+    station->voice_->setBackend(terminal->backend());
+    connect(station->voice_, &CallVoice::faultsChanged, station, [station] {
+        if (station->backend_)
+            station->backend_->setFaultsOf(QStringLiteral("voice"), station->voice_->faults());
+    });
+    if (app.backend == ui::BackendMode::Real) {
+        const auto settingsFile = terminal->dataDir() / technician::kSettingsFileName;
+        station->openAnnouncer(settingsFile);
+        connect(terminal->technician(), &technician::ui::TechnicianSession::settingsChanged,
+                station, [station, settingsFile] { station->openAnnouncer(settingsFile); });
+    }
     return true;
+}
+
+void Station::openAnnouncer(const std::filesystem::path& settingsFile) {
+    voice_->setDevice(nullptr);
+    technician::TerminalSettings settings;
+    try {
+        settings = technician::readSettingsFile(settingsFile);
+    } catch (const technician::SettingsError&) {
+        return; // the technician menu says what is wrong with the file
+    }
+    for (const auto& setting : settings.devices) {
+        if (setting.kind != drivers::DeviceKind::Announcer) continue;
+        try {
+            drivers::DeviceOptions options;
+            options.voicePack = std::make_shared<const drivers::audio::VoicePack>(
+                drivers::audio::loadVoicePack(voicePackDir()));
+            drivers::DeviceSinks sinks;
+            sinks.events = voice_->eventSink();
+            sinks.announcements = voice_->doneSink();
+            voice_->setDevice(drivers::makeDevice(setting, std::move(sinks), options));
+        } catch (const std::exception& e) {
+            // A bad pack or a setting the driver cannot use: the board stays silent, and the
+            // announcer's test in the technician menu says why.
+            qCWarning(lcStation).noquote() << "announcer:" << e.what();
+        }
+        return;
+    }
 }
 
 Station* Station::create(QQmlEngine* engine, QJSEngine*) {

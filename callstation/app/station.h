@@ -3,7 +3,12 @@
 // `--role ticket-machine|call-board` decides; without it, the role the controller enrolled the
 // device with (ticket_machine, call_board; a kiosk issues tickets like a ticket machine);
 // before enrolment, a ticket machine. QML reads it as the singleton `Station`.
+//
+// It also gives a board its voice (call_voice.h): the call announcer the technician settings
+// name, opened anew when they change, speaking the voice pack of $HALL_VOICE_PACK (default: the
+// zh-CN pack the build generates).
 
+#include "callstation/app/call_voice.h"
 #include "shared/client/backend.h"
 #include "shared/ui/app/app_spec.h"
 
@@ -11,6 +16,7 @@
 #include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
+#include <filesystem>
 
 class QCommandLineParser;
 class QJSEngine;
@@ -34,15 +40,18 @@ public:
     QString role() const;
     // "ticket_machine" → "ticket-machine"; empty when the protocol role has no screen here.
     static QString roleForDevice(const QString& protocolRole);
+    CallVoice* voice() const { return voice_; }
 
 Q_SIGNALS:
     void roleChanged();
 
 private:
     explicit Station(QObject* parent) : QObject(parent) {}
+    void openAnnouncer(const std::filesystem::path& settingsFile);
 
     QString forced_; // from --role
     QPointer<client::Backend> backend_;
+    CallVoice* voice_ = nullptr; // child
 };
 
 } // namespace hall::callstation

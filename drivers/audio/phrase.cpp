@@ -24,10 +24,11 @@ constexpr std::string_view kEnTens[] = {"",      "",      "twenty",  "thirty", "
                                         "fifty", "sixty", "seventy", "eighty", "ninety"};
 constexpr std::string_view kEnHundred = "hundred";
 
-constexpr std::string_view kZhRequired[] = {"chime", "qing", "hao",  "dao", "hao_chuangkou_banli",
-                                            "shi",   "bai",  "ling", "yi",  "er",
-                                            "san",   "si",   "wu",   "liu", "qi",
-                                            "ba",    "jiu"};
+constexpr std::string_view kZhRequired[] = {
+    "chime", "qing", "hao",         "dao", "hao_chuangkou_banli",
+    "shi",   "bai",  "ling",        "yi",  "er",
+    "san",   "si",   "wu",          "liu", "qi",
+    "ba",    "jiu",  "zaici_hujiao"};
 constexpr std::string_view kEnRequired[] = {"chime",    "number",   "please_go_to_window",
                                             "zero",     "one",      "two",
                                             "three",    "four",     "five",
@@ -38,7 +39,7 @@ constexpr std::string_view kEnRequired[] = {"chime",    "number",   "please_go_t
                                             "eighteen", "nineteen", "twenty",
                                             "thirty",   "forty",    "fifty",
                                             "sixty",    "seventy",  "eighty",
-                                            "ninety",   "hundred"};
+                                            "ninety",   "hundred",  "calling_again"};
 constexpr std::string_view kLetters[] = {"A", "B", "C", "D", "E", "F", "G", "H", "I",
                                          "J", "K", "L", "M", "N", "O", "P", "Q", "R",
                                          "S", "T", "U", "V", "W", "X", "Y", "Z"};
@@ -194,6 +195,8 @@ Phrase buildPhrase(const Call& call, Language language) {
                                                 "nothing is said"});
         return p;
     }
+    if (call.recall)
+        p.tokens.emplace_back(language == Language::ZhCn ? "zaici_hujiao" : "calling_again");
     if (language == Language::ZhCn) {
         p.tokens.emplace_back("qing");
         p.tokens.insert(p.tokens.end(), ticket.tokens.begin(), ticket.tokens.end());

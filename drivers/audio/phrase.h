@@ -6,6 +6,9 @@
 //   en     Number · A · zero · one · two · please go to window · three
 //          number A zero one two please_go_to_window three
 //
+// A recall starts with 再次呼叫 (zaici_hujiao) / "Calling again" (calling_again), so a citizen
+// who missed the first call hears that it is the second.
+//
 // The ticket is read character by character: digits one by one (012 is 零一二 / "zero one
 // two", never 十二 / "twelve": a ticket is a code, and "zero" tells 012 from 12), letters by
 // name (upper and lower case alike). 1 is 一 (yī), as halls read ticket numbers, not 幺.
@@ -37,6 +40,7 @@ std::optional<Language> parseLanguageTag(std::string_view tag);
 struct Call {
     std::string ticket;  // "A012"
     unsigned window = 0; // 3
+    bool recall = false; // called again: 再次呼叫 · 请 … / Calling again · Number …
 };
 
 struct Warning {

@@ -42,6 +42,7 @@ PackSpec zhSpec() {
     return {Language::ZhCn,
             "cmn-latn-pinyin",
             {
+                {"zaici_hujiao", "zai4 ci4 hu1 jiao4"},                // 再次呼叫
                 {"qing", "qing3"},                                     // 请
                 {"hao", "hao4"},                                       // 号
                 {"dao", "dao4"},                                       // 到
@@ -62,8 +63,11 @@ PackSpec zhSpec() {
 }
 
 PackSpec enSpec() {
-    PackSpec spec{
-        Language::En, "en", {{"number", "Number"}, {"please_go_to_window", "please go to window"}}};
+    PackSpec spec{Language::En,
+                  "en",
+                  {{"calling_again", "Calling again."},
+                   {"number", "Number"},
+                   {"please_go_to_window", "please go to window"}}};
     // The number words are their own text ("zero", "twelve", "hundred").
     for (auto token : requiredTokens(Language::En))
         if (token != kChimeToken && !spec.text.contains(token))

@@ -185,3 +185,12 @@ TEST_CASE("language tags and known tokens") {
     CHECK_FALSE(isKnownToken(Language::ZhCn, "three"));
     CHECK(letterTokens().size() == 26);
 }
+
+TEST_CASE("a recall says it is the second call before the call itself") {
+    CHECK(buildPhrase({"A012", 3, true}, Language::ZhCn).tokens ==
+          Tokens{"zaici_hujiao", "qing", "A", "ling", "yi", "er", "hao", "dao", "san",
+                 "hao_chuangkou_banli"});
+    CHECK(buildPhrase({"A012", 3, true}, Language::En).tokens ==
+          Tokens{"calling_again", "number", "A", "zero", "one", "two", "please_go_to_window",
+                 "three"});
+}
