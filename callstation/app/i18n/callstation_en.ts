@@ -4,59 +4,58 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="64"/>
-        <location filename="../qml/CallBoardScreen.qml" line="65"/>
+        <location filename="../qml/CallBoardScreen.qml" line="72"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="78"/>
+        <location filename="../qml/CallBoardScreen.qml" line="86"/>
         <source>Connection lost since %1</source>
         <translation>Connection lost since %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="106"/>
+        <location filename="../qml/CallBoardScreen.qml" line="114"/>
         <source>Latest calls</source>
         <translation>Latest calls</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="130"/>
+        <location filename="../qml/CallBoardScreen.qml" line="148"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="143"/>
+        <location filename="../qml/CallBoardScreen.qml" line="162"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="170"/>
-        <location filename="../qml/CallBoardScreen.qml" line="269"/>
+        <location filename="../qml/CallBoardScreen.qml" line="191"/>
+        <location filename="../qml/CallBoardScreen.qml" line="290"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="171"/>
+        <location filename="../qml/CallBoardScreen.qml" line="192"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="172"/>
+        <location filename="../qml/CallBoardScreen.qml" line="193"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="174"/>
+        <location filename="../qml/CallBoardScreen.qml" line="195"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="181"/>
+        <location filename="../qml/CallBoardScreen.qml" line="202"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="203"/>
+        <location filename="../qml/CallBoardScreen.qml" line="224"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -64,12 +63,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="276"/>
+        <location filename="../qml/CallBoardScreen.qml" line="297"/>
         <source>Called again: please go to window %1 now</source>
         <translation>Called again: please go to window %1 now</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="277"/>
+        <location filename="../qml/CallBoardScreen.qml" line="298"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
@@ -77,12 +76,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="34"/>
+        <location filename="../qml/CallRow.qml" line="35"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="35"/>
+        <location filename="../qml/CallRow.qml" line="36"/>
         <source>(again)</source>
         <translation>(again)</translation>
     </message>

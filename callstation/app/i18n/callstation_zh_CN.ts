@@ -4,71 +4,70 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="64"/>
-        <location filename="../qml/CallBoardScreen.qml" line="65"/>
+        <location filename="../qml/CallBoardScreen.qml" line="72"/>
         <source>Now calling</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="78"/>
+        <location filename="../qml/CallBoardScreen.qml" line="86"/>
         <source>Connection lost since %1</source>
         <translation>连接中断（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="106"/>
+        <location filename="../qml/CallBoardScreen.qml" line="114"/>
         <source>Latest calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="130"/>
+        <location filename="../qml/CallBoardScreen.qml" line="148"/>
         <source>No calls yet.</source>
         <translation>暂无叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="143"/>
+        <location filename="../qml/CallBoardScreen.qml" line="162"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="170"/>
-        <location filename="../qml/CallBoardScreen.qml" line="269"/>
+        <location filename="../qml/CallBoardScreen.qml" line="191"/>
+        <location filename="../qml/CallBoardScreen.qml" line="290"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="171"/>
+        <location filename="../qml/CallBoardScreen.qml" line="192"/>
         <source>paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="172"/>
+        <location filename="../qml/CallBoardScreen.qml" line="193"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="174"/>
+        <location filename="../qml/CallBoardScreen.qml" line="195"/>
         <source>open</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="181"/>
+        <location filename="../qml/CallBoardScreen.qml" line="202"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="203"/>
+        <location filename="../qml/CallBoardScreen.qml" line="224"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="276"/>
+        <location filename="../qml/CallBoardScreen.qml" line="297"/>
         <source>Called again: please go to window %1 now</source>
         <translation>再次呼叫：请立即到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="277"/>
+        <location filename="../qml/CallBoardScreen.qml" line="298"/>
         <source>Please go to window %1</source>
         <translation>请到 %1 号窗口办理</translation>
     </message>
@@ -76,12 +75,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="34"/>
+        <location filename="../qml/CallRow.qml" line="35"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="35"/>
+        <location filename="../qml/CallRow.qml" line="36"/>
         <source>(again)</source>
         <translation>（再次呼叫）</translation>
     </message>

@@ -56,13 +56,21 @@ Rectangle {
                 anchors.leftMargin: Theme.spacing * 2
                 anchors.rightMargin: Theme.touchTarget * 3 // the technician's corner
                 spacing: Theme.spacing * 2
-                BoardText {
+                Column {
                     Layout.fillWidth: true
-                    scale: 1.3
-                    font.bold: true
-                    text: Terminal.backend.hallName.length > 0
-                          ? Terminal.backend.hallName + "  ·  " + qsTr("Now calling")
-                          : qsTr("Now calling")
+                    BoardText {
+                        width: parent.width
+                        visible: text.length > 0
+                        scale: 0.8
+                        color: Theme.boardSecondaryText
+                        text: Terminal.backend.hallName
+                    }
+                    BoardText {
+                        width: parent.width
+                        scale: 1.3
+                        font.bold: true
+                        text: qsTr("Now calling")
+                    }
                 }
                 Rectangle {
                     visible: !Terminal.backend.online
@@ -94,37 +102,47 @@ Rectangle {
             columnSpacing: Theme.spacing * 3
             rowSpacing: Theme.spacing * 2
 
-            // --- the last calls, newest first, each with its window ---
-            Column {
+            // --- the last calls, newest first, each with its window: whole rows only ---
+            Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 6
-                spacing: Theme.spacing / 2
-                clip: true
+                Layout.preferredHeight: 4
                 BoardText {
+                    id: callsTitle
                     color: Theme.boardSecondaryText
                     text: qsTr("Latest calls")
                 }
-                Repeater {
+                ListView {
+                    id: callList
+                    readonly property real rowHeight: rowProbe.implicitHeight
+                    anchors.top: callsTitle.bottom
+                    anchors.topMargin: Theme.spacing / 2
+                    width: parent.width
+                    height: Math.floor((parent.height - callsTitle.height - Theme.spacing / 2) / rowHeight) * rowHeight
+                    interactive: false
+                    clip: true
                     model: calls
-                    delegate: Item {
+                    delegate: CallRow {
                         required property int index
                         required property string number
                         required property int window
                         required property bool recall
-                        width: parent.width
-                        height: callRow.implicitHeight
-                        CallRow {
-                            id: callRow
-                            anchors.fill: parent
-                            number: parent.number
-                            window: parent.window
-                            recall: parent.recall
-                            newest: parent.index === 0
-                        }
+                        width: callList.width
+                        height: callList.rowHeight
+                        newest: index === 0
+                        ticketNumber: number
+                        windowNumber: window
+                        isRecall: recall
                     }
                 }
+                CallRow { // measures a row, never shown
+                    id: rowProbe
+                    visible: false
+                    ticketNumber: "A000"
+                }
                 BoardText {
+                    anchors.top: callsTitle.bottom
                     visible: calls.count === 0
                     color: Theme.boardSecondaryText
                     text: qsTr("No calls yet.")
@@ -136,6 +154,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 4
+                Layout.preferredHeight: 6
                 spacing: Theme.spacing
                 clip: true
                 BoardText {
@@ -145,7 +164,8 @@ Rectangle {
                 Grid {
                     id: windowGrid
                     width: parent.width
-                    columns: 2
+                    // Three across a portrait screen, unless elder mode's size needs the width.
+                    columns: board.portrait && !Theme.elderMode ? 3 : 2
                     columnSpacing: Theme.spacing
                     rowSpacing: Theme.spacing / 2
                     Repeater {
@@ -155,7 +175,8 @@ Rectangle {
                             required property bool open
                             required property bool paused
                             required property string currentNumber
-                            width: (windowGrid.width - windowGrid.columnSpacing) / 2
+                            width: (windowGrid.width - windowGrid.columnSpacing * (windowGrid.columns - 1))
+                                   / windowGrid.columns
                             height: windowText.implicitHeight + Theme.spacing
                             radius: Theme.radius
                             color: Theme.boardPanel

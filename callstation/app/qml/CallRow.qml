@@ -5,9 +5,10 @@ import Hall.Ui
 Rectangle {
     id: row
 
-    property string number
-    property int window: 0
-    property bool recall: false
+    // Named apart from the model's roles (number, window, recall) a delegate declares.
+    property string ticketNumber
+    property int windowNumber: 0
+    property bool isRecall: false
     property bool newest: false
 
     implicitHeight: numberText.implicitHeight + Theme.spacing
@@ -23,7 +24,7 @@ Rectangle {
         scale: 1.7
         font.bold: true
         color: Theme.boardNumber
-        text: row.number
+        text: row.ticketNumber
     }
     BoardText {
         anchors.left: numberText.right
@@ -31,7 +32,7 @@ Rectangle {
         anchors.rightMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
         scale: 1.5
-        text: "→ " + qsTr("Window %1").arg(row.window)
-              + (row.recall ? "  " + qsTr("(again)") : "")
+        text: "→ " + qsTr("Window %1").arg(row.windowNumber)
+              + (row.isRecall ? "  " + qsTr("(again)") : "")
     }
 }
