@@ -2,26 +2,14 @@
 // ticket machine 1080×1920, landscape board 1920×1080 and the other orientations), in both
 // languages and elder mode, each a real rendering; the stages show what they are about, and the
 // QR of a ticket shown on screen scans.
+#include "tests/support/image_checks.h"
 #include "tests/support/qr_scan.h"
 #include "tests/support/temp_dir.h"
 
 #include <QDir>
 #include <QImage>
 #include <QProcess>
-#include <QSet>
 #include <doctest/doctest.h>
-
-namespace {
-
-int distinctColours(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 4)
-        for (int x = 0; x < image.width(); x += 4)
-            colours.insert(image.pixel(x, y));
-    return static_cast<int>(colours.size());
-}
-
-} // namespace
 
 TEST_CASE("--screenshot renders every screen of both roles at its size, languages, elder mode") {
     const QByteArray app = qgetenv("HALL_CALLSTATION");
@@ -61,7 +49,7 @@ TEST_CASE("--screenshot renders every screen of both roles at its size, language
             QImage image(file);
             REQUIRE(!image.isNull());
             CHECK(image.size() == size);
-            CHECK(distinctColours(image) >= 16);
+            CHECK(hall::testing::distinctColours(image) >= 16);
             images.append(image);
         }
         INFO(screen.toStdString());

@@ -1,12 +1,12 @@
 // hall-ui-gallery --screenshot DIR: one PNG per screen, language and elder mode, each a real
 // rendering (full size, many colours, not blank), and the variants differ from one another.
+#include "tests/support/image_checks.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
 #include <QProcess>
-#include <QSet>
 #include <doctest/doctest.h>
 
 namespace {
@@ -25,14 +25,6 @@ int runGallery(const QStringList& arguments, QString& output) {
     REQUIRE(gallery.waitForFinished(120'000));
     output = QString::fromLocal8Bit(gallery.readAll());
     return gallery.exitStatus() == QProcess::NormalExit ? gallery.exitCode() : -1;
-}
-
-int distinctColours(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 4)
-        for (int x = 0; x < image.width(); x += 4)
-            colours.insert(image.pixel(x, y));
-    return static_cast<int>(colours.size());
 }
 
 } // namespace
@@ -60,7 +52,7 @@ TEST_CASE("--screenshot renders every gallery screen in both languages and elder
             REQUIRE(!image.isNull());
             CHECK(image.size() == QSize(1920, 1080));
             // Text, buttons and banners in several colours; a blank or failed render has 1–2.
-            CHECK(distinctColours(image) >= 16);
+            CHECK(hall::testing::distinctColours(image) >= 16);
             images.append(image);
         }
         INFO(screen.toStdString());
