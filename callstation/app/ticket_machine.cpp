@@ -1,5 +1,7 @@
 #include "callstation/app/ticket_machine.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace hall::callstation {
@@ -25,6 +27,30 @@ int minutesOf(std::optional<std::int64_t> ms) {
 TicketMachine::TicketMachine(QObject* parent) : QObject(parent) {
     countdown_.setInterval(1000);
     connect(&countdown_, &QTimer::timeout, this, &TicketMachine::tick);
+    idleTimer_.setSingleShot(true);
+    idleTimer_.setInterval(std::chrono::seconds(idleSeconds_));
+    connect(&idleTimer_, &QTimer::timeout, this, [this] {
+        if (stage_ != Stage::Choosing || idle_) return;
+        idle_ = true;
+        Q_EMIT idleChanged();
+    });
+    idleTimer_.start();
+}
+
+void TicketMachine::setIdleSeconds(int seconds) {
+    seconds = std::max(5, seconds);
+    if (seconds == idleSeconds_) return;
+    idleSeconds_ = seconds;
+    idleTimer_.setInterval(std::chrono::seconds(seconds));
+    Q_EMIT settingsChanged();
+    touch();
+}
+
+void TicketMachine::touch() {
+    idleTimer_.start();
+    if (!idle_) return;
+    idle_ = false;
+    Q_EMIT idleChanged();
 }
 
 void TicketMachine::setIssuer(client::TicketIssuer* issuer) {
@@ -72,6 +98,8 @@ void TicketMachine::setStage(Stage stage) {
     if (stage_ == stage) return;
     stage_ = stage;
     Q_EMIT stageChanged();
+    // Back at the services, the idle time starts from here.
+    if (stage_ == Stage::Choosing) idleTimer_.start();
 }
 
 void TicketMachine::clearTicket() {
@@ -87,6 +115,7 @@ void TicketMachine::clearTicket() {
 }
 
 void TicketMachine::choose(const QString& serviceId) {
+    touch();
     if (stage_ != Stage::Choosing || !issuer_ || !issuer_->client()) return;
     const client::Backend& backend = *issuer_->client();
     clearTicket();
@@ -163,6 +192,9 @@ void TicketMachine::issue() {
                            showFor(showSeconds_);
                            lastPrinted_ = paperTicket();
                            lastIssuedAt_ = issuedAt_;
+                           // canReprint turns false when the time is up: say so then.
+                           QTimer::singleShot(std::chrono::minutes(reprintMinutes_), this,
+                                              [this] { Q_EMIT printStateChanged(); });
                            printTicket();
                            return;
                        }

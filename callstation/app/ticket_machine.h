@@ -15,6 +15,9 @@
 // longer; the printer's fault reaches the controller with the heartbeat (TicketPrinting).
 // "Reprint my last ticket" works for reprintMinutes after issuing.
 //
+// After idleSeconds (30) at the services with nobody touching the screen, the machine is idle:
+// the screen shows the attract layer (the hall, its notices) until the next touch().
+//
 // The screens only show the stage and call these; what is asked, issued and said is decided
 // here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
 // refusedSeconds; then the machine is back at the services for the next citizen.
@@ -46,6 +49,8 @@ class TicketMachine : public QObject {
     Q_PROPERTY(int showSeconds MEMBER showSeconds_ NOTIFY settingsChanged)
     Q_PROPERTY(int refusedSeconds MEMBER refusedSeconds_ NOTIFY settingsChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
+    Q_PROPERTY(int idleSeconds READ idleSeconds WRITE setIdleSeconds NOTIFY settingsChanged)
+    Q_PROPERTY(bool idle READ idle NOTIFY idleChanged)
     // The service chosen (Confirming, Issuing, Showing, Refused).
     Q_PROPERTY(QString serviceId READ serviceId NOTIFY ticketChanged)
     Q_PROPERTY(QString serviceName READ serviceName NOTIFY ticketChanged)
@@ -84,6 +89,9 @@ public:
     bool canReprint() const;
 
     Stage stage() const { return stage_; }
+    int idleSeconds() const { return idleSeconds_; }
+    void setIdleSeconds(int seconds);
+    bool idle() const { return idle_; }
     int secondsLeft() const { return secondsLeft_; }
     QString serviceId() const { return serviceId_; }
     QString serviceName() const { return serviceName_; }
@@ -108,6 +116,8 @@ public:
     Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
     // The last ticket again, on paper, within reprintMinutes of issuing (Choosing only).
     Q_INVOKABLE void reprintLast();
+    // Somebody touched the screen (or presented a card): not idle, and the idle time restarts.
+    Q_INVOKABLE void touch();
 
     // The citizen's words for an issue refused with `code` (the controller's or the issuer's).
     static QString refusalFor(const QString& code);
@@ -121,6 +131,7 @@ Q_SIGNALS:
     void settingsChanged();
     void secondsLeftChanged();
     void ticketChanged();
+    void idleChanged();
 
 private:
     void setStage(Stage stage);
@@ -145,6 +156,9 @@ private:
     int refusedSeconds_ = 15;
     int secondsLeft_ = 0;
     QTimer countdown_;
+    QTimer idleTimer_;
+    int idleSeconds_ = 30;
+    bool idle_ = false;
     quint64 attempt_ = 0; // an answer for an earlier attempt (after a cancel) is dropped
 
     QString serviceId_;

@@ -97,6 +97,10 @@ void MockBackend::playMorning() {
         }
     for (std::size_t i = 0; i < 4 && i < config.windows.size(); ++i)
         run(core::CallNext{config.windows[i].number, true});
+    addNotice(QStringLiteral("demo-lunch"),
+              QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
+    addNotice(QStringLiteral("demo-id"),
+              QStringLiteral("办理业务请携带本人身份证原件；60 岁以上市民可走绿色通道。"));
 }
 
 std::string MockBackend::send(protocol::RequestBody body, ResponseHandler handler,

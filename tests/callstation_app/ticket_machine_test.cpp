@@ -116,3 +116,19 @@ TEST_CASE("a service the hall says is not issuing is explained at once, without 
     hall::testing::spin(50ms);
     CHECK(m.waitingFor("household") == before);
 }
+
+TEST_CASE("idle at the services after idleSeconds; a touch wakes it; never idle with a citizen") {
+    Machine m;
+    m.machine.setIdleSeconds(5); // the least it takes
+    CHECK_FALSE(m.machine.idle());
+    REQUIRE(waitUntil([&] { return m.machine.idle(); }, 7s));
+    m.machine.touch();
+    CHECK_FALSE(m.machine.idle());
+
+    // A citizen looking at a ticket is not idle, however long it takes.
+    m.machine.setProperty("showSeconds", 8);
+    m.machine.choose(QStringLiteral("household"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Showing; }));
+    hall::testing::spin(6s);
+    CHECK_FALSE(m.machine.idle());
+}

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="38"/>
+        <source>Touch the screen to take a number</source>
+        <translation>Touch the screen to take a number</translation>
+    </message>
+</context>
+<context>
     <name>CallBoardScreen</name>
     <message>
         <location filename="../qml/CallBoardScreen.qml" line="72"/>
@@ -19,43 +27,43 @@
         <translation>Latest calls</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="148"/>
+        <location filename="../qml/CallBoardScreen.qml" line="149"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="162"/>
+        <location filename="../qml/CallBoardScreen.qml" line="163"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="191"/>
-        <location filename="../qml/CallBoardScreen.qml" line="290"/>
+        <location filename="../qml/CallBoardScreen.qml" line="192"/>
+        <location filename="../qml/CallBoardScreen.qml" line="291"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="192"/>
+        <location filename="../qml/CallBoardScreen.qml" line="193"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="193"/>
+        <location filename="../qml/CallBoardScreen.qml" line="194"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="195"/>
+        <location filename="../qml/CallBoardScreen.qml" line="196"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="202"/>
+        <location filename="../qml/CallBoardScreen.qml" line="203"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="224"/>
+        <location filename="../qml/CallBoardScreen.qml" line="225"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -63,12 +71,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="297"/>
+        <location filename="../qml/CallBoardScreen.qml" line="298"/>
         <source>Called again: please go to window %1 now</source>
         <translation>Called again: please go to window %1 now</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="298"/>
+        <location filename="../qml/CallBoardScreen.qml" line="299"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
@@ -76,12 +84,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="35"/>
+        <location filename="../qml/CallRow.qml" line="36"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="36"/>
+        <location filename="../qml/CallRow.qml" line="37"/>
         <source>(again)</source>
         <translation>(again)</translation>
     </message>
@@ -174,47 +182,47 @@
         <translation>Reprint my last ticket</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="155"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="170"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="161"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="176"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="166"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="181"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="183"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="198"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="193"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -222,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -230,32 +238,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="225"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="240"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
         <source>Your ticket is being printed…</source>
         <translation>Your ticket is being printed…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="233"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="248"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="270"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="285"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="309"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -263,47 +271,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="215"/>
+        <location filename="../ticket_machine.cpp" line="247"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="217"/>
+        <location filename="../ticket_machine.cpp" line="249"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="219"/>
+        <location filename="../ticket_machine.cpp" line="251"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="222"/>
+        <location filename="../ticket_machine.cpp" line="254"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="223"/>
+        <location filename="../ticket_machine.cpp" line="255"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="228"/>
+        <location filename="../ticket_machine.cpp" line="260"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="230"/>
+        <location filename="../ticket_machine.cpp" line="262"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="232"/>
+        <location filename="../ticket_machine.cpp" line="264"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="233"/>
+        <location filename="../ticket_machine.cpp" line="265"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
     </message>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../qml/AttractScreen.qml" line="38"/>
+        <source>Touch the screen to take a number</source>
+        <translation>请点击屏幕取号</translation>
+    </message>
+</context>
+<context>
     <name>CallBoardScreen</name>
     <message>
         <location filename="../qml/CallBoardScreen.qml" line="72"/>
@@ -19,55 +27,55 @@
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="148"/>
+        <location filename="../qml/CallBoardScreen.qml" line="149"/>
         <source>No calls yet.</source>
         <translation>暂无叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="162"/>
+        <location filename="../qml/CallBoardScreen.qml" line="163"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="191"/>
-        <location filename="../qml/CallBoardScreen.qml" line="290"/>
+        <location filename="../qml/CallBoardScreen.qml" line="192"/>
+        <location filename="../qml/CallBoardScreen.qml" line="291"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="192"/>
+        <location filename="../qml/CallBoardScreen.qml" line="193"/>
         <source>paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="193"/>
+        <location filename="../qml/CallBoardScreen.qml" line="194"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="195"/>
+        <location filename="../qml/CallBoardScreen.qml" line="196"/>
         <source>open</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="202"/>
+        <location filename="../qml/CallBoardScreen.qml" line="203"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="224"/>
+        <location filename="../qml/CallBoardScreen.qml" line="225"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="297"/>
+        <location filename="../qml/CallBoardScreen.qml" line="298"/>
         <source>Called again: please go to window %1 now</source>
         <translation>再次呼叫：请立即到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="298"/>
+        <location filename="../qml/CallBoardScreen.qml" line="299"/>
         <source>Please go to window %1</source>
         <translation>请到 %1 号窗口办理</translation>
     </message>
@@ -75,12 +83,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="35"/>
+        <location filename="../qml/CallRow.qml" line="36"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="36"/>
+        <location filename="../qml/CallRow.qml" line="37"/>
         <source>(again)</source>
         <translation>（再次呼叫）</translation>
     </message>
@@ -170,86 +178,86 @@
         <translation>重新打印我的号票</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="155"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="170"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="161"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="176"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="166"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="181"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="183"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="198"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="193"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="217"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="225"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="240"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
         <source>Your ticket is being printed…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="233"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="248"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>号票未能打印。请用手机拍下本屏幕：上面的号码和二维码就是您的号票。工作人员已收到提示。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="270"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="285"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="309"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>
@@ -257,47 +265,47 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="215"/>
+        <location filename="../ticket_machine.cpp" line="247"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>该事项当前不在取号时间内。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="217"/>
+        <location filename="../ticket_machine.cpp" line="249"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>该事项今日号源已取完。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="219"/>
+        <location filename="../ticket_machine.cpp" line="251"/>
         <source>You already have a number for this service today.</source>
         <translation>您今天已取过该事项的号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="222"/>
+        <location filename="../ticket_machine.cpp" line="254"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>本机暂时无法为该事项取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="223"/>
+        <location filename="../ticket_machine.cpp" line="255"/>
         <source>No number could be given out.</source>
         <translation>未能取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="228"/>
+        <location filename="../ticket_machine.cpp" line="260"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>请在事项按钮上所示的时间内取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="230"/>
+        <location filename="../ticket_machine.cpp" line="262"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>请改日再来，或先预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="232"/>
+        <location filename="../ticket_machine.cpp" line="264"/>
         <source>Please wait for your number to be called.</source>
         <translation>请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="233"/>
+        <location filename="../ticket_machine.cpp" line="265"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>请换一台取号机，或到服务台咨询。</translation>
     </message>

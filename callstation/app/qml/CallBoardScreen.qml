@@ -128,6 +128,7 @@ Rectangle {
                         required property string number
                         required property int window
                         required property bool recall
+                        required priority // the row's own property, from the model's role
                         width: callList.width
                         height: callList.rowHeight
                         newest: index === 0

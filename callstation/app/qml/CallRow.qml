@@ -9,6 +9,7 @@ Rectangle {
     property string ticketNumber
     property int windowNumber: 0
     property bool isRecall: false
+    property bool priority: false // appointment or green channel: its own colour
     property bool newest: false
 
     implicitHeight: numberText.implicitHeight + Theme.spacing
@@ -23,7 +24,7 @@ Rectangle {
         width: parent.width * 0.4
         scale: 1.7
         font.bold: true
-        color: Theme.boardNumber
+        color: row.priority ? Theme.boardPriority : Theme.boardNumber
         text: row.ticketNumber
     }
     BoardText {

@@ -139,6 +139,21 @@ Rectangle {
         }
     }
 
+    // Any touch anywhere (passive: the tiles still get theirs) keeps the machine awake.
+    PointHandler {
+        onActiveChanged: if (active) machine.touch()
+    }
+    // So does a card put on a reader.
+    Connections {
+        target: Terminal.identification
+        function onReadingStarted() { machine.touch() }
+    }
+    AttractScreen {
+        anchors.fill: parent
+        visible: machine.idle
+        z: 1
+    }
+
     // --- the stages over the services ---------------------------------------------------
 
     StageCard {

@@ -23,13 +23,15 @@ QVariant RecentCallsModel::data(const QModelIndex& index, int role) const {
         return row.call.silent;
     case CalledAtRole:
         return row.at;
+    case PriorityRole:
+        return row.call.ticket.priority != core::PriorityClass::Normal;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> RecentCallsModel::roleNames() const {
-    return {{NumberRole, "number"}, {WindowRole, "window"}, {ServiceRole, "service"},
+    return {{NumberRole, "number"}, {WindowRole, "window"}, {ServiceRole, "service"}, {PriorityRole, "priority"},
             {RecallRole, "recall"}, {SilentRole, "silent"}, {CalledAtRole, "calledAt"}};
 }
 

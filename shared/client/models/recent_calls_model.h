@@ -25,6 +25,7 @@ public:
         RecallRole, // a recall of a ticket already called
         SilentRole, // show, do not announce by voice
         CalledAtRole,
+        PriorityRole, // an appointment or green-channel ticket (the board colours it)
     };
     Q_ENUM(Role)
 
