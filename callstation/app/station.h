@@ -40,7 +40,6 @@ public:
     QString role() const;
     // "ticket_machine" → "ticket-machine"; empty when the protocol role has no screen here.
     static QString roleForDevice(const QString& protocolRole);
-    CallVoice* voice() const { return voice_; }
 
 Q_SIGNALS:
     void roleChanged();
