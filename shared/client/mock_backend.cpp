@@ -97,6 +97,11 @@ void MockBackend::playMorning() {
         }
     for (std::size_t i = 0; i < 4 && i < config.windows.size(); ++i)
         run(core::CallNext{config.windows[i].number, true});
+    // Two citizens did not come when windows 5 and 6 called them: the boards' missed list.
+    for (std::size_t i = 4; i < 6 && i < config.windows.size(); ++i) {
+        run(core::CallNext{config.windows[i].number, true});
+        run(core::MarkNoShow{config.windows[i].number});
+    }
     addNotice(QStringLiteral("demo-lunch"),
               QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
     addNotice(QStringLiteral("demo-id"),

@@ -50,8 +50,9 @@ public:
     // Screens and tests drive the hall without a window pad.
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
     // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
-    // for every service, windows 1–4 calling, two notices posted. Through the requests an admin tool would send,
-    // so the pushes are the real ones. Refused requests are skipped.
+    // for every service, windows 1–4 calling, two citizens who missed their call at windows 5
+    // and 6, two notices posted. Through the requests an admin tool would send, so the pushes
+    // are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
     // The hall's desk calls the next ticket at `window`, announced (a board's pop-up and voice).
     Q_INVOKABLE void callNextAt(int window);

@@ -125,6 +125,7 @@ namespace {
 void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
     s.day = e.to;
     s.days[e.to]; // the new day exists from now on, even before its first ticket
+    s.missed.clear(); // the day's missed list closes with the day
     // Yesterday's queue is closed: whoever still waits or was called and never came is cancelled.
     for (auto& [id, t] : s.tickets) {
         if (t.day >= e.to || (t.state != TicketState::Waiting && t.state != TicketState::Called))
@@ -239,6 +240,9 @@ void call(Engine::State& s, Ticket& t, const TicketCalled& e, Timestamp at) {
     if (!t.calledAt) t.calledAt = at;
     t.lastCalledAt = at;
     w->state.current = t.id;
+    if (t.missedAt) s.missed.erase({*t.missedAt, t.id});
+    t.missedWindow.reset();
+    t.missedAt.reset();
 }
 
 void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) {
@@ -265,6 +269,9 @@ void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) 
 void noShow(Engine::State& s, Ticket& t, const NoShowMarked& e, Timestamp at) {
     s.recordWaitOnce(t);
     release(s, t.window);
+    t.missedWindow = e.window;
+    t.missedAt = at;
+    s.missed.insert({at, t.id});
     if (e.final) {
         t.state = TicketState::NoShow;
         t.finishedAt = at;
@@ -306,6 +313,7 @@ void undo(Engine::State& s, Ticket& t, const CallUndone& e) {
     auto* w = s.findWindow(e.window);
     if (!w || !w->lastCall || w->lastCall->ticket != t.id) return;
     t = w->lastCall->before;
+    if (t.missedAt) s.missed.insert({*t.missedAt, t.id}); // it is a missed ticket again
     w->credit = w->lastCall->creditBefore;
     w->state.current.reset();
     w->lastCall.reset();
@@ -388,6 +396,7 @@ void Engine::apply(const Event& event) {
                        if (auto* t = s.findTicket(e.ticket)) {
                            s.dequeue(*t);
                            deactivate(s, *t);
+                           if (t->missedAt) s.missed.erase({*t->missedAt, t->id});
                            t->state = TicketState::Cancelled;
                            t->cancelReason = e.reason;
                            t->finishedAt = event.at;
@@ -462,6 +471,13 @@ std::map<std::string, int> Engine::waitingByService() const {
     std::map<std::string, int> out;
     for (const auto& svc : s_->config.services)
         out[svc.id] = waitingCount(svc.id);
+    return out;
+}
+
+std::vector<const Ticket*> Engine::missed(std::size_t limit) const {
+    std::vector<const Ticket*> out;
+    for (auto it = s_->missed.rbegin(); it != s_->missed.rend() && out.size() < limit; ++it)
+        if (const Ticket* t = s_->findTicket(it->second)) out.push_back(t);
     return out;
 }
 
@@ -578,7 +594,8 @@ std::string Engine::fingerprint() const {
           << ' ' << ts(t.queuedAt) << ' ' << ts(t.eligibleAt) << ' ' << ts(t.visitStartedAt) << ' '
           << ts(t.calledAt) << ' ' << ts(t.lastCalledAt) << ' ' << ts(t.servingSince) << ' '
           << ts(t.finishedAt) << ' ' << t.window.value_or(0) << ' ' << t.targetWindow.value_or(0)
-          << ' ' << t.staffId << ' ' << t.recalls << ' ' << t.noShows << ' ' << t.transfers << ' '
+          << ' ' << t.missedWindow.value_or(0) << ' ' << ts(t.missedAt) << ' ' << t.staffId
+          << ' ' << t.recalls << ' ' << t.noShows << ' ' << t.transfers << ' '
           << t.rated << t.supplemented << s.waitRecorded.contains(id) << '\n';
     }
     for (const auto& w : s.windows) {
@@ -611,7 +628,7 @@ std::string Engine::fingerprint() const {
     }
     for (const auto& [k, n] : s.activePersons)
         if (n) o << "person " << std::get<0>(k) << ' ' << std::get<1>(k) << ' ' << n << '\n';
-    o << "unrated " << s.unrated.size() << '\n';
+    o << "unrated " << s.unrated.size() << " missed " << s.missed.size() << '\n';
     return o.str();
 }
 

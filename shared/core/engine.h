@@ -89,6 +89,11 @@ public:
     // A zone counts the tickets of every service that one of its windows serves.
     std::map<std::string, int> waitingByZone() const;
 
+    // Tickets of the current day that did not come to their call and have not been called
+    // since, newest first, at most `limit`: requeued ones (state waiting, called again later)
+    // and final no-shows. Each carries missedWindow and missedAt.
+    std::vector<const Ticket*> missed(std::size_t limit) const;
+
     // Statistics of a day still held in memory (the current day and the supplement period).
     std::optional<DayStatistics> statistics(BusinessDay day) const;
     // Past days whose statistics changed since the last call (late finishes, day-end

@@ -66,6 +66,9 @@ struct Engine::State {
     std::map<std::string, std::deque<Millis>> recentServiceTimes; // last few per service
     std::set<TicketId> waitRecorded; // visits whose wait time is already in the statistics
     std::set<std::pair<Timestamp, TicketId>> unrated; // finished, unrated: the unrated policy
+    // Tickets of the current day that missed their call and were not called since (requeued or
+    // final no-shows), by the time they were marked: Engine::missed().
+    std::set<std::pair<Timestamp, TicketId>> missed;
     std::set<BusinessDay> changedPastDays;
 
     static constexpr std::size_t kRecentServiceSamples = 20;

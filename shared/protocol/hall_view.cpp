@@ -20,6 +20,9 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
     }
     for (const auto& [zone, count] : engine.waitingByZone())
         view.queues.zones.push_back(ZoneQueue{zone, count});
+    for (const core::Ticket* t : engine.missed(kMissedShown))
+        view.queues.missed.push_back(MissedTicket{t->number, t->serviceId, t->missedWindow.value_or(0),
+                                                  t->state == core::TicketState::Waiting});
     for (const auto& window : engine.windows()) {
         const core::Ticket* current = window.current ? engine.ticket(*window.current) : nullptr;
         view.windows.push_back(windowView(window, current));

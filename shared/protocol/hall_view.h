@@ -19,6 +19,9 @@ struct HallView {
     bool operator==(const HallView&) const = default;
 };
 
+// The missed tickets a view carries: enough for every zone's board to fill its list.
+inline constexpr std::size_t kMissedShown = 20;
+
 HallView viewOf(const core::Engine& engine, core::Timestamp now);
 // The configuration a terminal shows (names, hours, windows), for every snapshot.
 HallInfo hallInfo(const core::HallConfig& config);

@@ -177,9 +177,20 @@ struct ZoneQueue {
     int waiting = 0;
     bool operator==(const ZoneQueue&) const = default;
 };
+// A ticket that was called and did not come (no-show), not called since: the boards list them
+// with the window, so the citizen knows where to go. `requeued`: it will be called again;
+// otherwise the no-show was final and the citizen asks at that window.
+struct MissedTicket {
+    std::string number;
+    std::string serviceId;
+    int window = 0;
+    bool requeued = false;
+    bool operator==(const MissedTicket&) const = default;
+};
 struct QueueState {
     std::vector<ServiceQueue> services;
     std::vector<ZoneQueue> zones;
+    std::vector<MissedTicket> missed; // newest first, the hall's last kMissedShown
     bool operator==(const QueueState&) const = default;
 };
 struct Notice {

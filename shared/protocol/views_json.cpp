@@ -89,7 +89,14 @@ Json toJson(const QueueState& q) {
     }
     Json zones = Json::array();
     for (const auto& z : q.zones) zones.push_back(Json{{"zone", z.zone}, {"waiting", z.waiting}});
-    return Json{{"services", std::move(services)}, {"zones", std::move(zones)}};
+    Json missed = Json::array();
+    for (const auto& m : q.missed)
+        missed.push_back(Json{{"number", m.number},
+                              {"service", m.serviceId},
+                              {"window", m.window},
+                              {"requeued", m.requeued}});
+    return Json{{"services", std::move(services)}, {"zones", std::move(zones)},
+                {"missed", std::move(missed)}};
 }
 
 QueueState readQueues(const Json& json, const std::string& context) {
@@ -113,6 +120,16 @@ QueueState readQueues(const Json& json, const std::string& context) {
         out.zone = z.nonEmptyText("zone");
         out.waiting = static_cast<int>(z.integer("waiting", 0, 1'000'000));
         z.finish();
+        return out;
+    });
+    q.missed = readList<MissedTicket>(r, "missed", [](const Json& j, const std::string& c) {
+        StrictReader m(j, c, kMaxTextBytes);
+        MissedTicket out;
+        out.number = m.nonEmptyText("number");
+        out.serviceId = m.nonEmptyText("service");
+        out.window = window(m, "window");
+        out.requeued = m.boolean("requeued");
+        m.finish();
         return out;
     });
     r.finish();

@@ -200,3 +200,53 @@ TEST_CASE("undo of a transferred ticket's call keeps it at its target window") {
     CHECK(h.refused(CallNext{1}) == ErrorCode::NothingToCall);
     h.checkReplay();
 }
+
+TEST_CASE("the missed list: a no-show until it is called again, final ones until the day ends") {
+    Hall h(requeueHall(NoShowPlacement::KeepPlace));
+    h.signIn(1, "s1");
+    h.now = at(9, 0);
+    const auto a1 = h.issue("a");
+    const auto a2 = h.issue("a");
+    const auto a3 = h.issue("a");
+    auto missedIds = [&] {
+        std::vector<TicketId> ids;
+        for (const Ticket* t : h.engine.missed(10)) ids.push_back(t->id);
+        return ids;
+    };
+
+    h.now = at(9, 10);
+    REQUIRE(h.callNext(1) == a1);
+    h.ok(MarkNoShow{1});
+    CHECK(missedIds() == std::vector{a1});
+    CHECK(h.ticket(a1).missedWindow == 1);
+    CHECK(h.ticket(a1).missedAt == at(9, 10));
+
+    h.now = at(9, 11);
+    REQUIRE(h.callNext(1) == a2);
+    h.ok(MarkNoShow{1});
+    CHECK(missedIds() == std::vector{a2, a1}); // newest first
+    CHECK(h.engine.missed(1).size() == 1);
+
+    // Called again: off the list; an undone call puts it back as it was.
+    h.now = at(9, 20);
+    REQUIRE(h.callNumber(1, h.ticket(a1).number) == a1);
+    CHECK(missedIds() == std::vector{a2});
+    CHECK_FALSE(h.ticket(a1).missedWindow);
+    h.ok(UndoCall{1});
+    CHECK(missedIds() == std::vector{a2, a1});
+
+    // A final no-show stays listed; a cancelled ticket does not.
+    REQUIRE(h.callNumber(1, h.ticket(a1).number) == a1);
+    h.ok(MarkNoShow{1});
+    CHECK(h.ticket(a1).state == TicketState::NoShow);
+    h.ok(CancelTicket{a2});
+    CHECK(missedIds() == std::vector{a1});
+    h.checkReplay();
+
+    // The next day starts with an empty list.
+    h.now = at(9, 0, 0, 1);
+    h.issue("a");
+    CHECK(missedIds().empty());
+    CHECK(h.ticket(a3).state == TicketState::Cancelled);
+    h.checkReplay();
+}

@@ -41,6 +41,7 @@ Snapshot sampleSnapshot() {
     s.hall.windows = {{3, "税务窗口", "north"}, {4, "社保窗口", "north"}};
     s.queues.services = {{"tax", 12, 600'000, true, 17}, {"social", 0, std::nullopt, false, std::nullopt}};
     s.queues.zones = {{"north", 12}};
+    s.queues.missed = {{"A007", "tax", 3, true}, {"A004", "tax", 4, false}};
     s.windows = {windowView(busy, &ticket), windowView(paused, nullptr)};
     s.notices = {{"n1", "系统将于18:00维护"}};
     return s;

@@ -12,58 +12,64 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="72"/>
+        <location filename="../qml/CallBoardScreen.qml" line="78"/>
         <source>Now calling</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="86"/>
+        <location filename="../qml/CallBoardScreen.qml" line="92"/>
         <source>Connection lost since %1</source>
         <translation>Connection lost since %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="114"/>
+        <location filename="../qml/CallBoardScreen.qml" line="120"/>
         <source>Latest calls</source>
         <translation>Latest calls</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="149"/>
+        <location filename="../qml/CallBoardScreen.qml" line="157"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="163"/>
+        <location filename="../qml/CallBoardScreen.qml" line="208"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="192"/>
-        <location filename="../qml/CallBoardScreen.qml" line="291"/>
+        <location filename="../qml/CallBoardScreen.qml" line="190"/>
+        <location filename="../qml/CallBoardScreen.qml" line="237"/>
+        <location filename="../qml/CallBoardScreen.qml" line="336"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="193"/>
+        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <source>Missed your call? Please go to the window shown</source>
+        <translation>Missed your call? Please go to the window shown</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="238"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="194"/>
+        <location filename="../qml/CallBoardScreen.qml" line="239"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="196"/>
+        <location filename="../qml/CallBoardScreen.qml" line="241"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="203"/>
+        <location filename="../qml/CallBoardScreen.qml" line="248"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="225"/>
+        <location filename="../qml/CallBoardScreen.qml" line="270"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -71,12 +77,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="298"/>
+        <location filename="../qml/CallBoardScreen.qml" line="343"/>
         <source>Called again: please go to window %1 now</source>
         <translation>Called again: please go to window %1 now</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="299"/>
+        <location filename="../qml/CallBoardScreen.qml" line="344"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>

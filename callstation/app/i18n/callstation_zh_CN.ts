@@ -12,70 +12,76 @@
 <context>
     <name>CallBoardScreen</name>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="72"/>
+        <location filename="../qml/CallBoardScreen.qml" line="78"/>
         <source>Now calling</source>
         <translation>请留意叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="86"/>
+        <location filename="../qml/CallBoardScreen.qml" line="92"/>
         <source>Connection lost since %1</source>
         <translation>连接中断（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="114"/>
+        <location filename="../qml/CallBoardScreen.qml" line="120"/>
         <source>Latest calls</source>
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="149"/>
+        <location filename="../qml/CallBoardScreen.qml" line="157"/>
         <source>No calls yet.</source>
         <translation>暂无叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="163"/>
+        <location filename="../qml/CallBoardScreen.qml" line="208"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="192"/>
-        <location filename="../qml/CallBoardScreen.qml" line="291"/>
+        <location filename="../qml/CallBoardScreen.qml" line="190"/>
+        <location filename="../qml/CallBoardScreen.qml" line="237"/>
+        <location filename="../qml/CallBoardScreen.qml" line="336"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="193"/>
+        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <source>Missed your call? Please go to the window shown</source>
+        <translation>过号的市民，请到所示窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../qml/CallBoardScreen.qml" line="238"/>
         <source>paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="194"/>
+        <location filename="../qml/CallBoardScreen.qml" line="239"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="196"/>
+        <location filename="../qml/CallBoardScreen.qml" line="241"/>
         <source>open</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="203"/>
+        <location filename="../qml/CallBoardScreen.qml" line="248"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="225"/>
+        <location filename="../qml/CallBoardScreen.qml" line="270"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="298"/>
+        <location filename="../qml/CallBoardScreen.qml" line="343"/>
         <source>Called again: please go to window %1 now</source>
         <translation>再次呼叫：请立即到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="299"/>
+        <location filename="../qml/CallBoardScreen.qml" line="344"/>
         <source>Please go to window %1</source>
         <translation>请到 %1 号窗口办理</translation>
     </message>

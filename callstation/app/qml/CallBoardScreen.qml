@@ -8,7 +8,8 @@ import Hall.Callstation
 // A zone's call board (叫号显示屏), TV landscape or portrait screen: the newest call across the
 // whole width for a few seconds, flashing; the last calls, each with its window; what every
 // window of the zone is doing; how many wait per service; the notices; the time. Offline it
-// keeps the last known state under a "connection lost since" badge.
+// keeps the last known state under a "connection lost since" badge. Tickets called and not
+// come are listed with their window, so whoever missed the call knows where to go.
 Rectangle {
     id: board
 
@@ -39,6 +40,11 @@ Rectangle {
     NoticesModel {
         id: notices
         backend: Terminal.backend
+    }
+    MissedTicketsModel {
+        id: missed
+        backend: Terminal.backend
+        limit: 6
     }
 
     ColumnLayout {
@@ -119,7 +125,9 @@ Rectangle {
                     anchors.top: callsTitle.bottom
                     anchors.topMargin: Theme.spacing / 2
                     width: parent.width
-                    height: Math.floor((parent.height - callsTitle.height - Theme.spacing / 2) / rowHeight) * rowHeight
+                    height: Math.floor((parent.height - callsTitle.height - Theme.spacing / 2
+                                        - (missedPanel.visible ? missedPanel.height + Theme.spacing : 0))
+                                       / rowHeight) * rowHeight
                     interactive: false
                     clip: true
                     model: calls
@@ -147,6 +155,43 @@ Rectangle {
                     visible: calls.count === 0
                     color: Theme.boardSecondaryText
                     text: qsTr("No calls yet.")
+                }
+
+                // --- who was called and did not come: where to go now ---
+                Rectangle {
+                    id: missedPanel
+                    objectName: "missedPanel"
+                    anchors.bottom: parent.bottom
+                    width: parent.width
+                    height: missedColumn.implicitHeight + Theme.spacing * 2
+                    visible: missed.count > 0
+                    radius: Theme.radius
+                    color: Theme.boardPanel
+                    Column {
+                        id: missedColumn
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing
+                        spacing: Theme.spacing / 2
+                        BoardText {
+                            width: parent.width
+                            scale: 0.9
+                            color: Theme.boardSecondaryText
+                            text: qsTr("Missed your call? Please go to the window shown")
+                        }
+                        Flow {
+                            width: parent.width
+                            spacing: Theme.spacing * 2
+                            Repeater {
+                                model: missed
+                                delegate: BoardText {
+                                    required property string number
+                                    required property int window
+                                    scale: 1.1
+                                    text: number + " → " + qsTr("Window %1").arg(window)
+                                }
+                            }
+                        }
+                    }
                 }
             }
 
@@ -198,18 +243,30 @@ Rectangle {
                         }
                     }
                 }
-                BoardText {
+                BoardText { // shown only with room for a row under it
+                    visible: parent.height - y - height - parent.spacing >= waitingProbe.implicitHeight
                     color: Theme.boardSecondaryText
                     text: qsTr("Waiting")
                 }
-                Repeater {
+                BoardText { // measures a row, never shown
+                    id: waitingProbe
+                    visible: false
+                    scale: 0.8
+                    text: "0"
+                }
+                ListView { // whole rows only: the last one is left out, never cut in half
+                    width: parent.width
+                    height: Math.max(0, Math.floor((parent.height - y) / waitingProbe.implicitHeight))
+                            * waitingProbe.implicitHeight
+                    interactive: false
+                    clip: true
                     model: services
                     delegate: Item {
                         required property string name
                         required property string nameEn
                         required property int waiting
-                        width: parent.width
-                        height: serviceName.implicitHeight
+                        width: ListView.view.width
+                        height: waitingProbe.implicitHeight
                         BoardText {
                             id: serviceName
                             anchors.left: parent.left

@@ -89,9 +89,13 @@ TEST_CASE("a demo morning: staffed windows, people waiting, calls, all through r
     int waiting = 0;
     for (const auto& queue : snapshot.queues.services)
         waiting += queue.waiting;
-    // Three tickets per service, four of them called.
+    // Three tickets per service, four of them called; two more called, missed and requeued.
     CHECK(waiting == 3 * static_cast<int>(backend.engine().config().services.size()) - 4);
-    CHECK(calls == 4);
+    CHECK(calls == 6);
+    REQUIRE(snapshot.queues.missed.size() == 2);
+    CHECK(snapshot.queues.missed[0].window == 6);
+    CHECK(snapshot.queues.missed[1].window == 5);
+    CHECK(snapshot.queues.missed[0].requeued);
 }
 
 TEST_CASE(

@@ -2,6 +2,7 @@
 #include "tests/support/qt_event_wait.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/models/device_health_model.h"
+#include "shared/client/models/missed_tickets_model.h"
 #include "shared/client/models/notices_model.h"
 #include "shared/client/models/recent_calls_model.h"
 #include "shared/client/models/services_model.h"
@@ -107,6 +108,35 @@ TEST_CASE("recent calls of a board that starts late begin with what the windows 
     REQUIRE(calls.count() == 5);
     CHECK(role(calls, 0, "window").toInt() == 5);
     CHECK(announced == 1);
+}
+
+TEST_CASE("missed tickets: listed with their window until called again, newest first") {
+    MockBackend backend;
+    MissedTicketsModel missed;
+    QAbstractItemModelTester tester(&missed);
+    missed.setBackend(&backend);
+    missed.setLimit(2);
+    CHECK(missed.count() == 0);
+
+    perform(backend, core::SignIn{6, "s06"});
+    for (int i = 0; i < 3; ++i)
+        perform(backend, core::IssueTicket{"household", {}, {}, {}, {}, {}});
+    for (int i = 0; i < 3; ++i) {
+        perform(backend, core::CallNext{6, false});
+        perform(backend, core::MarkNoShow{6});
+    }
+    REQUIRE(missed.count() == 2); // the limit
+    CHECK(role(missed, 0, "number").toString() == "F003");
+    CHECK(role(missed, 0, "window").toInt() == 6);
+    CHECK(role(missed, 0, "requeued").toBool());
+    CHECK(role(missed, 1, "number").toString() == "F002");
+
+    missed.setLimit(0);
+    REQUIRE(missed.count() == 3);
+    perform(backend, core::CallNumber{6, "F002", false});
+    REQUIRE(missed.count() == 2);
+    CHECK(role(missed, 0, "number").toString() == "F003");
+    CHECK(role(missed, 1, "number").toString() == "F001");
 }
 
 TEST_CASE("notices and device health") {

@@ -806,6 +806,7 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     // Whether credits restart with the day is the engine's choice: relearn them.
                     for (auto& [n, c] : credits_)
                         c.reset();
+                    missed_.clear();
                     return {};
                 },
                 [&](const TicketIssued& e) -> std::string {
@@ -878,6 +879,9 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     return {};
                 },
                 [&](const TicketCalled& e) -> std::string {
+                    auto missed = missed_.extract(e.ticket);
+                    missedBeforeCall_[e.ticket] =
+                        missed ? std::optional(missed.mapped()) : std::nullopt;
                     auto& called = calledThisVisit_[e.ticket];
                     lastCallWasFirst_[e.ticket] = !called;
                     if (!called) ++days_[dayOf_[e.ticket]].waitsCalled;
@@ -897,6 +901,7 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                         calledThisVisit_[e.ticket] = false;
                     }
                     credits_[e.window] = creditsBeforeCall_[e.window];
+                    if (auto missed = missedBeforeCall_[e.ticket]) missed_[e.ticket] = *missed;
                     return {};
                 },
                 [&](const TicketTransferred& e) -> std::string {
@@ -920,12 +925,17 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                 },
                 [&](const NoShowMarked& e) -> std::string {
                     confirmVisit(e.ticket);
+                    missed_[e.ticket] = {event.at, e.window};
                     if (e.final) {
                         ++coverage_.finalNoShows;
                         ++days_[dayOf_[e.ticket]].finalNoShows;
                     } else {
                         ++coverage_.requeuedNoShows;
                     }
+                    return {};
+                },
+                [&](const TicketCancelled& e) -> std::string {
+                    missed_.erase(e.ticket);
                     return {};
                 },
                 [&](const RatingRecorded& e) -> std::string {
@@ -1117,7 +1127,31 @@ std::string Checker::checkState(const Engine& engine, const Decision& decision) 
     for (; error.empty() && i < ticketsBefore_.size(); ++i)
         if (!mayVanish(ticketsBefore_[i]))
             error = "active " + ticketText(ticketsBefore_[i]) + " disappeared";
-    return error;
+    if (!error.empty()) return error;
+    return checkMissed(engine);
+}
+
+std::string Checker::checkMissed(const Engine& engine) const {
+    // The boards' missed list: every no-show of the day not called since, newest first, each
+    // naming the window it missed.
+    std::vector<std::pair<std::pair<Timestamp, int>, TicketId>> want;
+    for (const auto& [id, missed] : missed_) want.push_back({missed, id});
+    std::sort(want.begin(), want.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.first.first, a.second) > std::pair(b.first.first, b.second);
+    });
+    const auto got = engine.missed(want.size() + 1);
+    if (got.size() != want.size())
+        return "missed list holds " + std::to_string(got.size()) + " tickets, events say " +
+               std::to_string(want.size());
+    for (std::size_t k = 0; k < got.size(); ++k) {
+        const Ticket& t = *got[k];
+        if (t.id != want[k].second) return "missed list out of order at " + ticketText(t);
+        if (t.missedAt != want[k].first.first || t.missedWindow != want[k].first.second)
+            return "missed " + ticketText(t) + " names the wrong window or time";
+        if (t.state != TicketState::Waiting && t.state != TicketState::NoShow)
+            return "missed list holds " + ticketText(t);
+    }
+    return {};
 }
 
 std::string Checker::checkStatistics(const Engine& engine) const {

@@ -131,6 +131,7 @@ private:
                            Timestamp now) const;
     std::string checkState(const Engine& engine, const Decision& decision) const;
     std::string checkStatistics(const Engine& engine) const;
+    std::string checkMissed(const Engine& engine) const;
 
     const WindowState* windowBefore(int number) const;
     const Ticket* ticketBefore(TicketId id) const;
@@ -176,6 +177,10 @@ private:
     std::map<TicketId, bool> confirmedThisVisit_;
     std::map<int, Credits> credits_;           // by window: smooth-WRR credits, nullopt = unknown
     std::map<int, Credits> creditsBeforeCall_; // by window: to restore on undo
+    // The day's tickets that missed their call and were not called since: (when, window).
+    using Missed = std::pair<Timestamp, int>;
+    std::map<TicketId, Missed> missed_;
+    std::map<TicketId, std::optional<Missed>> missedBeforeCall_; // to restore on undo
     std::optional<BusinessDay> day_;
 
     Coverage coverage_;
