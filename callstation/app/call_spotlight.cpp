@@ -53,6 +53,10 @@ bool CallSpotlight::priority() const {
     return current_ && current_->ticket.priority != core::PriorityClass::Normal;
 }
 
+QVariantMap CallSpotlight::direction() const {
+    return current_ && backend_ ? backend_->directionOf(current_->window) : QVariantMap();
+}
+
 void CallSpotlight::show(const protocol::Call& call) {
     waiting_.push_back(call);
     if (static_cast<int>(waiting_.size()) > maxBacklog_) keepNewestPerWindow(waiting_);

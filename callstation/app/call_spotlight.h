@@ -31,6 +31,8 @@ class CallSpotlight : public QObject {
     Q_PROPERTY(int window READ window NOTIFY currentChanged)
     Q_PROPERTY(bool recall READ recall NOTIFY currentChanged)
     Q_PROPERTY(bool priority READ priority NOTIFY currentChanged)
+    // Which way the window lies from this board: {"arrow","zh","en"}, empty when not configured.
+    Q_PROPERTY(QVariantMap direction READ direction NOTIFY currentChanged)
     Q_PROPERTY(int backlog READ backlog NOTIFY currentChanged) // calls waiting their turn
 
 public:
@@ -51,6 +53,7 @@ public:
     int window() const { return current_ ? current_->window : 0; }
     bool recall() const { return current_ && current_->recall; }
     bool priority() const;
+    QVariantMap direction() const;
     int backlog() const { return static_cast<int>(waiting_.size()); }
     QStringList queuedNumbers() const; // the calls waiting their turn, oldest first
 

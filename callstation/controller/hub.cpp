@@ -7,13 +7,12 @@
 namespace hall::controller {
 
 Hub::Hub(core::HallConfig config, protocol::HallView initial, boost::asio::any_io_executor network)
-    : config_(std::move(config)), hall_(protocol::hallInfo(config_)), view_(std::move(initial)),
+    : config_(std::move(config)), view_(std::move(initial)),
       queuesSent_(view_.queues),
       network_(std::move(network)), queueTimer_(network_) {}
 
 void Hub::setConfig(core::HallConfig config) {
     config_ = std::move(config);
-    hall_ = protocol::hallInfo(config_);
 }
 
 bool Hub::sees(const protocol::DeviceIdentity& device, int window) const {
@@ -36,7 +35,7 @@ bool Hub::sees(const protocol::DeviceIdentity& device, int window) const {
 
 protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) const {
     protocol::Snapshot snapshot;
-    snapshot.hall = hall_;
+    snapshot.hall = protocol::hallInfo(config_, device.device);
     snapshot.queues = view_.queues;
     for (const auto& window : view_.windows)
         if (sees(device, window.number)) snapshot.windows.push_back(window);

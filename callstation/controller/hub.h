@@ -87,7 +87,6 @@ private:
     void sendQueueCounts(std::chrono::steady_clock::time_point now);
 
     core::HallConfig config_;
-    protocol::HallInfo hall_; // of config_, for every snapshot
     protocol::HallView view_;
     std::vector<protocol::Notice> notices_;
     std::vector<std::weak_ptr<TerminalSession>> sessions_;

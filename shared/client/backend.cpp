@@ -73,6 +73,16 @@ QString Backend::serviceName(const std::string& serviceId, bool english) const {
     return {};
 }
 
+QVariantMap Backend::directionOf(int window) const {
+    for (const auto& info : hall_.snapshot().hall.windows) {
+        if (info.number != window || !info.direction) continue;
+        return {{QStringLiteral("arrow"), QString::fromStdString(info.direction->arrow)},
+                {QStringLiteral("zh"), QString::fromStdString(info.direction->textZh)},
+                {QStringLiteral("en"), QString::fromStdString(info.direction->textEn)}};
+    }
+    return {};
+}
+
 void Backend::setConnectionState(ConnectionState state) {
     if (state == state_) return;
     const bool wasOnline = state_ == ConnectionState::Online;

@@ -22,6 +22,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <chrono>
 #include <functional>
@@ -96,6 +97,10 @@ public:
     // A service's name from the hall's configuration in the last snapshot, in Chinese or
     // English (the Chinese one when the hall gave no English); empty for an unknown service.
     QString serviceName(const std::string& serviceId, bool english = false) const;
+    // Which way a window lies as seen from this terminal, from the last snapshot: {"arrow",
+    // "zh", "en"} (protocol names), empty when the hall gave none. The models' `direction` role
+    // and the board's spotlight carry it; Hall.Callstation's DirectionHint shows it.
+    QVariantMap directionOf(int window) const;
 
     // Faults by protocol name (protocol::faultName); unknown names are ignored with a warning.
     // Each part of the app that drives devices (the identification devices, a printer) reports

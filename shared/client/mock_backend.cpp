@@ -42,7 +42,7 @@ void MockBackend::setDevice(protocol::DeviceIdentity device) {
 
 protocol::Snapshot MockBackend::snapshot() const {
     auto view = protocol::viewOf(*engine_, clock_());
-    return protocol::Snapshot{protocol::hallInfo(engine_->config()), std::move(view.queues),
+    return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device), std::move(view.queues),
                               std::move(view.windows), notices_};
 }
 
@@ -79,6 +79,8 @@ const protocol::DeviceIdentity kDesk{"mock-desk", protocol::Role::Admin, std::nu
 } // namespace
 
 void MockBackend::callNextAt(int window) {
+    if (const auto* state = engine_->window(window); state && state->current)
+        execute(protocol::Request{newRequestId(), core::Finish{window}}, kDesk);
     execute(protocol::Request{newRequestId(), core::CallNext{window, false}}, kDesk);
 }
 

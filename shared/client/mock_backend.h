@@ -54,7 +54,8 @@ public:
     // and 6, two notices posted. Through the requests an admin tool would send, so the pushes
     // are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
-    // The hall's desk calls the next ticket at `window`, announced (a board's pop-up and voice).
+    // The clerk at `window` finishes the ticket there, if any, and calls the next, announced (a
+    // board's pop-up and voice): a call every time the window has someone waiting.
     Q_INVOKABLE void callNextAt(int window);
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.

@@ -22,7 +22,9 @@
 //   name, time_zone
 //   [[zones]]     id, name_zh, name_en
 //   [[services]]  id, name_zh, name_en, prefix, daily_quota, number_width, hours, open_at_night
-//   [[windows]]   number, name, zone, routing, services = ["id", …] | [{ service, weight }, …]
+//   [[windows]]   number, name, zone, routing, services = ["id", …] | [{ service, weight }, …],
+//                 direction = { arrow, zh, en }
+//   [[boards]]    device, directions = [{ window, arrow, zh, en }, …]
 //   [[staff]]     id, name, staff_number, photo
 //   [queue]       day_start, no_show_requeue_minutes, no_show_max_requeues, no_show_placement,
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
@@ -309,6 +311,16 @@ std::vector<core::WindowService> readWindowServices(TableReader& reader, Errors&
     return services;
 }
 
+// { arrow = "left", zh = "左侧", en = "On your left" }: the keys of a direction, read from a
+// window's `direction` table or from a board's `directions` entry.
+core::Direction readDirection(TableReader& r) {
+    core::Direction d;
+    if (auto v = r.string("arrow")) d.arrow = *v;
+    if (auto v = r.string("zh")) d.textZh = *v;
+    if (auto v = r.string("en")) d.textEn = *v;
+    return d;
+}
+
 void readQueue(TableReader& r, core::QueuePolicy& q) {
     using std::chrono::minutes;
     if (auto v = r.clock("day_start")) q.dayStartMinute = *v;
@@ -374,7 +386,24 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
                                                     {"weighted", core::RoutingPolicy::Weighted}}))
             window.routing = *v;
         window.services = readWindowServices(r, errors);
+        if (const toml::table* t = r.table("direction")) {
+            TableReader d(*t, r.field("direction"), errors);
+            window.direction = readDirection(d);
+            d.finish();
+        }
         config.windows.push_back(std::move(window));
+    });
+
+    forEachTable(top, "boards", errors, [&](TableReader& r) {
+        core::Board board;
+        if (auto v = r.string("device", true)) board.device = *v;
+        forEachTable(r, "directions", errors, [&](TableReader& d) {
+            core::BoardDirection entry;
+            if (auto v = d.integer("window", true)) entry.window = *v;
+            entry.direction = readDirection(d);
+            board.directions.push_back(std::move(entry));
+        });
+        config.boards.push_back(std::move(board));
     });
 
     forEachTable(top, "staff", errors, [&](TableReader& r) {

@@ -1,6 +1,7 @@
 #include "shared/core/hall_config.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -22,6 +23,16 @@ const Staff* HallConfig::findStaff(std::string_view id) const {
     for (const auto& s : staff)
         if (s.id == id) return &s;
     return nullptr;
+}
+
+const Direction* HallConfig::directionFor(std::string_view device, int window) const {
+    if (!device.empty())
+        for (const auto& b : boards)
+            if (b.device == device)
+                for (const auto& d : b.directions)
+                    if (d.window == window) return &d.direction;
+    const Window* w = findWindow(window);
+    return w && w->direction ? &*w->direction : nullptr;
 }
 
 namespace {
@@ -108,6 +119,41 @@ void checkWindows(const HallConfig& c, Checker& check) {
     }
 }
 
+void checkDirection(const Direction& d, const std::string& f, Checker& check) {
+    const bool known = d.arrow.empty() || std::find(std::begin(kDirectionArrows),
+                                                    std::end(kDirectionArrows),
+                                                    d.arrow) != std::end(kDirectionArrows);
+    check.require(known, f + ".arrow",
+                  "unknown arrow '" + d.arrow +
+                      "' (left, right, ahead, back, ahead_left, ahead_right, back_left, back_right)");
+    check.require(!d.arrow.empty() || !d.textZh.empty(), f,
+                  "a direction needs an arrow or a text (zh)");
+}
+
+void checkBoards(const HallConfig& c, Checker& check) {
+    for (std::size_t i = 0; i < c.windows.size(); ++i)
+        if (c.windows[i].direction)
+            checkDirection(*c.windows[i].direction, at("windows", i) + ".direction", check);
+    std::set<std::string> devices;
+    for (std::size_t i = 0; i < c.boards.size(); ++i) {
+        const auto& b = c.boards[i];
+        const auto f = at("boards", i);
+        check.require(!b.device.empty(), f + ".device", "must not be empty");
+        check.require(b.device.empty() || devices.insert(b.device).second, f + ".device",
+                      "duplicate board '" + b.device + "'");
+        std::set<int> windows;
+        for (std::size_t j = 0; j < b.directions.size(); ++j) {
+            const auto& d = b.directions[j];
+            const auto g = at(f + ".directions", j);
+            check.require(c.findWindow(d.window) != nullptr, g + ".window",
+                          "unknown window " + std::to_string(d.window));
+            check.require(windows.insert(d.window).second, g + ".window",
+                          "window " + std::to_string(d.window) + " is listed twice");
+            checkDirection(d.direction, g, check);
+        }
+    }
+}
+
 void checkPeople(const HallConfig& c, Checker& check) {
     std::set<std::string> zoneIds;
     for (std::size_t i = 0; i < c.zones.size(); ++i) {
@@ -164,6 +210,7 @@ std::vector<ConfigError> validate(const HallConfig& config) {
     checkPeople(config, check);
     checkServices(config, check);
     checkWindows(config, check);
+    checkBoards(config, check);
     checkPolicies(config, check);
     return std::move(check.errors);
 }

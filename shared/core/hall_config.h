@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hall::core {
@@ -43,12 +44,34 @@ struct WindowService {
     int weight = 1;
 };
 
+// Which way a window lies as seen from a call board: an arrow and a few words ("左侧", "二楼").
+// The arrow is one of kDirectionArrows, or empty for words alone.
+struct Direction {
+    std::string arrow;
+    std::string textZh;
+    std::string textEn;
+    bool operator==(const Direction&) const = default;
+};
+inline constexpr std::string_view kDirectionArrows[] = {
+    "left", "right", "ahead", "back", "ahead_left", "ahead_right", "back_left", "back_right"};
+
 struct Window {
     int number = 0; // the number on the LED strip and in "请到 3 号窗口"
     std::string name;
     std::string zoneId;
     RoutingPolicy routing = RoutingPolicy::Ordered;
     std::vector<WindowService> services;
+    std::optional<Direction> direction; // shown by every board that has none of its own for it
+};
+
+// A call board's own view of the hall: which way each window lies from where it hangs.
+struct BoardDirection {
+    int window = 0;
+    Direction direction;
+};
+struct Board {
+    std::string device; // the board's enrolled device name
+    std::vector<BoardDirection> directions;
 };
 
 struct Staff {
@@ -95,12 +118,15 @@ struct HallConfig {
     std::vector<Service> services;
     std::vector<Window> windows;
     std::vector<Staff> staff;
+    std::vector<Board> boards;
     QueuePolicy queue;
     EvaluationPolicy evaluation;
 
     const Service* findService(std::string_view id) const;
     const Window* findWindow(int number) const;
     const Staff* findStaff(std::string_view id) const;
+    // The way to `window` as seen from the board `device`: its own hint, else the window's.
+    const Direction* directionFor(std::string_view device, int window) const;
 };
 
 // A rule the configuration breaks, with the path of the offending field

@@ -42,7 +42,7 @@ std::string clock(int minuteOfDay) {
 
 } // namespace
 
-HallInfo hallInfo(const core::HallConfig& config) {
+HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     HallInfo hall;
     hall.name = config.name;
     for (const auto& s : config.services) {
@@ -53,7 +53,11 @@ HallInfo hallInfo(const core::HallConfig& config) {
         hall.services.push_back(std::move(info));
     }
     for (const auto& z : config.zones) hall.zones.push_back(ZoneInfo{z.id, z.nameZh, z.nameEn});
-    for (const auto& w : config.windows) hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId});
+    for (const auto& w : config.windows) {
+        const core::Direction* direction = config.directionFor(device, w.number);
+        hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId,
+                                          direction ? std::optional(*direction) : std::nullopt});
+    }
     return hall;
 }
 

@@ -23,8 +23,9 @@ struct HallView {
 inline constexpr std::size_t kMissedShown = 20;
 
 HallView viewOf(const core::Engine& engine, core::Timestamp now);
-// The configuration a terminal shows (names, hours, windows), for every snapshot.
-HallInfo hallInfo(const core::HallConfig& config);
+// The configuration a terminal shows (names, hours, windows), for every snapshot; each window's
+// direction as seen from `device` (a call board's own hints, else the window's).
+HallInfo hallInfo(const core::HallConfig& config, std::string_view device);
 
 // The calls that these events announce (call next, call by number, recall), each with its
 // ticket as it is in `engine` now, in event order.

@@ -218,6 +218,9 @@ struct WindowInfo {
     int number = 0;
     std::string name; // "社保窗口"
     std::string zone;
+    // Which way the window lies as seen from this terminal (a call board's own hint, else the
+    // window's); absent when the hall gave none.
+    std::optional<core::Direction> direction;
     bool operator==(const WindowInfo&) const = default;
 };
 struct HallInfo {

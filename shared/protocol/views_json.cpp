@@ -161,8 +161,13 @@ Json toJson(const HallInfo& h) {
     for (const auto& z : h.zones)
         zones.push_back(Json{{"id", z.id}, {"name_zh", z.nameZh}, {"name_en", z.nameEn}});
     Json windows = Json::array();
-    for (const auto& w : h.windows)
-        windows.push_back(Json{{"number", w.number}, {"name", w.name}, {"zone", w.zone}});
+    for (const auto& w : h.windows) {
+        Json j{{"number", w.number}, {"name", w.name}, {"zone", w.zone}};
+        if (w.direction)
+            j["direction"] = Json{
+                {"arrow", w.direction->arrow}, {"zh", w.direction->textZh}, {"en", w.direction->textEn}};
+        windows.push_back(std::move(j));
+    }
     return Json{{"name", h.name},
                 {"services", std::move(services)},
                 {"zones", std::move(zones)},
@@ -199,6 +204,11 @@ HallInfo readHall(const Json& json, const std::string& context) {
         out.number = window(w, "number");
         out.name = w.text("name");
         out.zone = w.text("zone");
+        if (w.has("direction")) {
+            StrictReader d(w.object("direction"), w.subContext("direction"), kMaxTextBytes);
+            out.direction = core::Direction{d.text("arrow"), d.text("zh"), d.text("en")};
+            d.finish();
+        }
         w.finish();
         return out;
     });

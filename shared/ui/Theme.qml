@@ -65,6 +65,7 @@ QtObject {
     readonly property color boardSecondaryText: "#b9c7d6"
     readonly property color boardNumber: "#ffd23f" // ticket numbers: the one thing to find
     readonly property color boardPriority: "#ff9f80" // green-channel and appointment tickets
+    readonly property color boardDirection: "#7fdbff" // which way a window lies: "← 左侧"
 
     // [foreground, background] property names of every text colour on every background it is
     // drawn on. A component that draws text on a new combination adds the pair here.
@@ -93,6 +94,8 @@ QtObject {
         ["boardNumber", "boardPanel"],
         ["boardPriority", "boardBackground"],
         ["boardPriority", "boardPanel"],
+        ["boardDirection", "boardBackground"],
+        ["boardDirection", "boardPanel"],
         ["boardBackground", "boardNumber"], // the call pop-up: dark text on the flashing band
         ["boardBackground", "boardPriority"],
         ["boardBackground", "surface"]

@@ -32,6 +32,9 @@ TEST_CASE("a call pushed by the hall is shown with its window") {
     CHECK(spotlight.window() == 5);
     CHECK_FALSE(spotlight.number().isEmpty());
     CHECK_FALSE(spotlight.recall());
+    // The way to window 5, as the demo hall configures it.
+    CHECK(spotlight.direction().value("arrow").toString() == "right");
+    CHECK(spotlight.direction().value("zh").toString() == "右侧");
 }
 
 TEST_CASE("calls are held one after the other; none is cut short") {

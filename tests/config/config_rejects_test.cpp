@@ -159,3 +159,58 @@ services = ["tax", "ghost"]
     CHECK(hasError(errors, "services[1].prefix"));
     CHECK(hasError(errors, "windows[0].services[1].service", "ghost"));
 }
+
+TEST_CASE("window directions: a default per window, a board's own, bad ones named") {
+    const std::string good = kMinimalHall + R"(
+[[windows]]
+number = 2
+zone = "z1"
+services = ["tax"]
+direction = { arrow = "ahead", zh = "二楼", en = "Upstairs" }
+
+[[boards]]
+device = "board-east"
+directions = [
+  { window = 1, arrow = "left", zh = "左侧", en = "On your left" },
+  { window = 2, zh = "请上二楼" },
+]
+)";
+    const auto config = config::test::configOf(config::parseHallConfig(good));
+    REQUIRE(config.boards.size() == 1);
+    const core::Direction* own = config.directionFor("board-east", 1);
+    REQUIRE(own != nullptr);
+    CHECK(own->arrow == "left");
+    CHECK(own->textEn == "On your left");
+    CHECK(config.directionFor("board-east", 2)->textZh == "请上二楼");
+    CHECK(config.directionFor("board-west", 2)->arrow == "ahead"); // the window's own
+    CHECK(config.directionFor("board-west", 1) == nullptr);
+
+    SUBCASE("an unknown arrow") {
+        auto text = good;
+        text.replace(text.find("arrow = \"left\""), 14, "arrow = \"up\"");
+        CHECK(hasError(rejected(text), "boards[0].directions[0].arrow", "unknown arrow 'up'"));
+    }
+    SUBCASE("an unknown window, and one listed twice") {
+        auto text = good;
+        text.replace(text.find("{ window = 2, zh"), 12, "{ window = 9");
+        text += R"(
+[[boards]]
+device = "board-north"
+directions = [{ window = 1, arrow = "left" }, { window = 1, arrow = "right" }]
+)";
+        const auto errors = rejected(text);
+        CHECK(hasError(errors, "boards[0].directions[1].window", "unknown window 9"));
+        CHECK(hasError(errors, "boards[1].directions[1].window", "listed twice"));
+    }
+    SUBCASE("a direction with neither arrow nor text, and a misspelt key") {
+        CHECK(hasError(rejected(good + "\n[[boards]]\ndevice = \"b2\"\ndirections = [{ window = 1 }]\n"),
+                       "boards[1].directions[0]", "an arrow or a text"));
+        auto text = good;
+        text.replace(text.find("zh = \"二楼\""), 2, "cn");
+        CHECK(hasError(rejected(text), "windows[1].direction.cn"));
+    }
+    SUBCASE("two boards of one device") {
+        CHECK(hasError(rejected(good + "\n[[boards]]\ndevice = \"board-east\"\n"), "boards[1].device",
+                       "duplicate"));
+    }
+}

@@ -67,3 +67,42 @@ TEST_CASE("kiosks issue, call boards listen, window pads act for their own windo
         CHECK(rated.ticket->id == called->id);
     }
 }
+
+TEST_CASE("a board's snapshot: the way to each window from where it hangs, and the missed list") {
+    TempDir dir("daemon-board-view");
+    DaemonProcess daemon(dir.path());
+    auto board = daemon.terminal("board-north", "call_board", {}, "north");
+    auto boardSouth = daemon.terminal("board-south", "call_board", {}, "south");
+    auto pad = daemon.terminal("pad-1", "window_pad", 1);
+    auto kiosk = daemon.terminal("kiosk-1", "kiosk");
+    auto snapshotOf = [](netclient::TerminalConnection& terminal, const std::string& id) {
+        auto answer = terminal.request(req(id, protocol::GetSnapshot{}));
+        return std::get<protocol::SnapshotResult>(std::get<protocol::ResponseResult>(answer.outcome))
+            .snapshot;
+    };
+    auto directionTo = [](const protocol::Snapshot& s, int window) {
+        for (const auto& w : s.hall.windows)
+            if (w.number == window) return w.direction;
+        return std::optional<core::Direction>();
+    };
+
+    const auto north = snapshotOf(board, "n1");
+    REQUIRE(directionTo(north, 1));
+    CHECK(directionTo(north, 1)->arrow == "left"); // the board's own
+    CHECK_FALSE(directionTo(north, 2));             // none configured
+    CHECK(directionTo(north, 3)->textZh == "二楼"); // the window's
+    const auto south = snapshotOf(boardSouth, "s1");
+    CHECK_FALSE(directionTo(south, 1)); // board-north's hints are its own
+
+    // Called and not come: on the boards' missed list with the window, until called again.
+    commandResult(pad.request(req("p1", core::SignIn{1, "s1"})));
+    commandResult(kiosk.request(req("k1", issue("permits"))));
+    auto called = commandResult(pad.request(req("p3", core::CallNext{1, false}))).ticket;
+    REQUIRE(called);
+    commandResult(pad.request(req("p4", core::MarkNoShow{1})));
+    const auto missed = snapshotOf(board, "n2").queues.missed;
+    REQUIRE(missed.size() == 1);
+    CHECK(missed[0].number == called->number);
+    CHECK(missed[0].window == 1);
+    CHECK(missed[0].requeued);
+}

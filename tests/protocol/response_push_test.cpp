@@ -38,7 +38,8 @@ Snapshot sampleSnapshot() {
     s.hall.services = {{"tax", "税务", "Taxes", {"08:30-12:00", "13:30-17:00"}, 80},
                        {"social", "社保业务", "", {}, 0}};
     s.hall.zones = {{"north", "北区", "North"}};
-    s.hall.windows = {{3, "税务窗口", "north"}, {4, "社保窗口", "north"}};
+    s.hall.windows = {{3, "税务窗口", "north", core::Direction{"left", "左侧", "On your left"}},
+                      {4, "社保窗口", "north", std::nullopt}};
     s.queues.services = {{"tax", 12, 600'000, true, 17}, {"social", 0, std::nullopt, false, std::nullopt}};
     s.queues.zones = {{"north", 12}};
     s.queues.missed = {{"A007", "tax", 3, true}, {"A004", "tax", 4, false}};

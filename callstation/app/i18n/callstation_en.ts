@@ -27,49 +27,49 @@
         <translation>Latest calls</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="157"/>
+        <location filename="../qml/CallBoardScreen.qml" line="158"/>
         <source>No calls yet.</source>
         <translation>No calls yet.</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="208"/>
+        <location filename="../qml/CallBoardScreen.qml" line="209"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="190"/>
-        <location filename="../qml/CallBoardScreen.qml" line="237"/>
-        <location filename="../qml/CallBoardScreen.qml" line="336"/>
+        <location filename="../qml/CallBoardScreen.qml" line="191"/>
+        <location filename="../qml/CallBoardScreen.qml" line="244"/>
+        <location filename="../qml/CallBoardScreen.qml" line="369"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <location filename="../qml/CallBoardScreen.qml" line="180"/>
         <source>Missed your call? Please go to the window shown</source>
         <translation>Missed your call? Please go to the window shown</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="238"/>
+        <location filename="../qml/CallBoardScreen.qml" line="253"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="239"/>
+        <location filename="../qml/CallBoardScreen.qml" line="254"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="241"/>
+        <location filename="../qml/CallBoardScreen.qml" line="256"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="248"/>
+        <location filename="../qml/CallBoardScreen.qml" line="270"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="270"/>
+        <location filename="../qml/CallBoardScreen.qml" line="303"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -77,12 +77,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="343"/>
+        <location filename="../qml/CallBoardScreen.qml" line="376"/>
         <source>Called again: please go to window %1 now</source>
         <translation>Called again: please go to window %1 now</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="344"/>
+        <location filename="../qml/CallBoardScreen.qml" line="377"/>
         <source>Please go to window %1</source>
         <translation>Please go to window %1</translation>
     </message>
@@ -90,12 +90,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="36"/>
+        <location filename="../qml/CallRow.qml" line="43"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="37"/>
+        <location filename="../qml/CallRow.qml" line="44"/>
         <source>(again)</source>
         <translation>(again)</translation>
     </message>

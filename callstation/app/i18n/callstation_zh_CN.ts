@@ -27,61 +27,61 @@
         <translation>最近叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="157"/>
+        <location filename="../qml/CallBoardScreen.qml" line="158"/>
         <source>No calls yet.</source>
         <translation>暂无叫号</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="208"/>
+        <location filename="../qml/CallBoardScreen.qml" line="209"/>
         <source>Windows</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="190"/>
-        <location filename="../qml/CallBoardScreen.qml" line="237"/>
-        <location filename="../qml/CallBoardScreen.qml" line="336"/>
+        <location filename="../qml/CallBoardScreen.qml" line="191"/>
+        <location filename="../qml/CallBoardScreen.qml" line="244"/>
+        <location filename="../qml/CallBoardScreen.qml" line="369"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="179"/>
+        <location filename="../qml/CallBoardScreen.qml" line="180"/>
         <source>Missed your call? Please go to the window shown</source>
         <translation>过号的市民，请到所示窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="238"/>
+        <location filename="../qml/CallBoardScreen.qml" line="253"/>
         <source>paused</source>
         <translation>暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="239"/>
+        <location filename="../qml/CallBoardScreen.qml" line="254"/>
         <source>closed</source>
         <translation>未开放</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="241"/>
+        <location filename="../qml/CallBoardScreen.qml" line="256"/>
         <source>open</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="248"/>
+        <location filename="../qml/CallBoardScreen.qml" line="270"/>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/CallBoardScreen.qml" line="270"/>
+        <location filename="../qml/CallBoardScreen.qml" line="303"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="343"/>
+        <location filename="../qml/CallBoardScreen.qml" line="376"/>
         <source>Called again: please go to window %1 now</source>
         <translation>再次呼叫：请立即到 %1 号窗口办理</translation>
     </message>
     <message>
-        <location filename="../qml/CallBoardScreen.qml" line="344"/>
+        <location filename="../qml/CallBoardScreen.qml" line="377"/>
         <source>Please go to window %1</source>
         <translation>请到 %1 号窗口办理</translation>
     </message>
@@ -89,12 +89,12 @@
 <context>
     <name>CallRow</name>
     <message>
-        <location filename="../qml/CallRow.qml" line="36"/>
+        <location filename="../qml/CallRow.qml" line="43"/>
         <source>Window %1</source>
         <translation>%1号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CallRow.qml" line="37"/>
+        <location filename="../qml/CallRow.qml" line="44"/>
         <source>(again)</source>
         <translation>（再次呼叫）</translation>
     </message>

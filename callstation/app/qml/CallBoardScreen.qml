@@ -136,7 +136,8 @@ Rectangle {
                         required property string number
                         required property int window
                         required property bool recall
-                        required priority // the row's own property, from the model's role
+                        required priority // the row's own properties, from the model's roles
+                        required direction
                         width: callList.width
                         height: callList.rowHeight
                         newest: index === 0
@@ -221,24 +222,44 @@ Rectangle {
                             required property bool open
                             required property bool paused
                             required property string currentNumber
+                            required property var direction
                             width: (windowGrid.width - windowGrid.columnSpacing * (windowGrid.columns - 1))
                                    / windowGrid.columns
-                            height: windowText.implicitHeight + Theme.spacing
+                            height: windowLabel.implicitHeight + Theme.spacing
                             radius: Theme.radius
                             color: Theme.boardPanel
-                            BoardText {
-                                id: windowText
+                            // A ticket number is never cut; a status word gives way to the
+                            // window's name.
+                            readonly property bool showsNumber: open && currentNumber.length > 0
+                            RowLayout {
                                 anchors.fill: parent
-                                anchors.leftMargin: Theme.spacing
-                                anchors.rightMargin: Theme.spacing
-                                scale: 0.8
-                                color: open && currentNumber.length > 0 ? Theme.boardText
-                                                                       : Theme.boardSecondaryText
-                                text: qsTr("Window %1").arg(number) + "  "
-                                      + (paused ? qsTr("paused")
-                                                : !open ? qsTr("closed")
-                                                        : currentNumber.length > 0 ? currentNumber
-                                                                                   : qsTr("open"))
+                                anchors.leftMargin: Theme.spacing / 2
+                                anchors.rightMargin: Theme.spacing / 2
+                                spacing: Theme.spacing / 2
+                                BoardText {
+                                    id: windowLabel
+                                    Layout.fillWidth: parent.parent.showsNumber
+                                    scale: 0.8
+                                    color: Theme.boardSecondaryText
+                                    text: qsTr("Window %1").arg(number)
+                                }
+                                BoardText {
+                                    Layout.fillWidth: !parent.parent.showsNumber
+                                    scale: 0.8
+                                    elide: parent.parent.showsNumber ? Text.ElideNone : Text.ElideRight
+                                    horizontalAlignment: Text.AlignRight
+                                    color: parent.parent.showsNumber ? Theme.boardText
+                                                                     : Theme.boardSecondaryText
+                                    text: paused ? qsTr("paused")
+                                                 : !open ? qsTr("closed")
+                                                         : currentNumber.length > 0 ? currentNumber
+                                                                                    : qsTr("open")
+                                }
+                                DirectionHint { // the arrow alone: the cell is narrow
+                                    scale: 0.8
+                                    direction: parent.parent.direction.arrow
+                                               ? { arrow: parent.parent.direction.arrow } : {}
+                                }
                             }
                         }
                     }
@@ -354,6 +375,13 @@ Rectangle {
                 color: Theme.boardBackground
                 text: spotlight.recall ? qsTr("Called again: please go to window %1 now").arg(spotlight.window)
                                        : qsTr("Please go to window %1").arg(spotlight.window)
+            }
+            DirectionHint {
+                anchors.horizontalCenter: parent.horizontalCenter
+                scale: 1.6
+                font.bold: true
+                color: Theme.boardBackground // dark on the flashing band
+                direction: spotlight.direction
             }
         }
     }

@@ -25,6 +25,8 @@ QVariant RecentCallsModel::data(const QModelIndex& index, int role) const {
         return row.at;
     case PriorityRole:
         return row.call.ticket.priority != core::PriorityClass::Normal;
+    case DirectionRole:
+        return backend() ? backend()->directionOf(row.call.window) : QVariantMap();
     default:
         return {};
     }
@@ -32,7 +34,8 @@ QVariant RecentCallsModel::data(const QModelIndex& index, int role) const {
 
 QHash<int, QByteArray> RecentCallsModel::roleNames() const {
     return {{NumberRole, "number"}, {WindowRole, "window"}, {ServiceRole, "service"}, {PriorityRole, "priority"},
-            {RecallRole, "recall"}, {SilentRole, "silent"}, {CalledAtRole, "calledAt"}};
+            {RecallRole, "recall"}, {SilentRole, "silent"}, {CalledAtRole, "calledAt"},
+            {DirectionRole, "direction"}};
 }
 
 void RecentCallsModel::setLimit(int limit) {
@@ -49,7 +52,12 @@ void RecentCallsModel::setLimit(int limit) {
 }
 
 void RecentCallsModel::reload() {
-    if (!rows_.empty() || !backend() || !backend()->state().hasSnapshot()) return;
+    if (!rows_.empty()) {
+        // The rows stay; a new snapshot may bring other window directions (a reload).
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(rows_.size()) - 1), {DirectionRole});
+        return;
+    }
+    if (!backend() || !backend()->state().hasSnapshot()) return;
     const auto now = QDateTime::currentDateTimeUtc();
     std::deque<Row> seeded;
     for (const auto& window : backend()->state().snapshot().windows) {

@@ -25,7 +25,8 @@ public:
         RecallRole, // a recall of a ticket already called
         SilentRole, // show, do not announce by voice
         CalledAtRole,
-        PriorityRole, // an appointment or green-channel ticket (the board colours it)
+        PriorityRole,  // an appointment or green-channel ticket (the board colours it)
+        DirectionRole, // which way its window lies from here (Backend::directionOf)
     };
     Q_ENUM(Role)
 

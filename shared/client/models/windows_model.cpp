@@ -28,6 +28,8 @@ QVariant WindowsModel::data(const QModelIndex& index, int role) const {
     case CurrentStateRole:
         return row.current ? QString::fromUtf8(core::stateName(row.current->state).data())
                            : QString();
+    case DirectionRole:
+        return backend() ? backend()->directionOf(row.number) : QVariantMap();
     default:
         return {};
     }
@@ -41,7 +43,8 @@ QHash<int, QByteArray> WindowsModel::roleNames() const {
             {PauseReasonRole, "pauseReason"},
             {CurrentNumberRole, "currentNumber"},
             {CurrentServiceRole, "currentService"},
-            {CurrentStateRole, "currentState"}};
+            {CurrentStateRole, "currentState"},
+            {DirectionRole, "direction"}};
 }
 
 void WindowsModel::reload() {

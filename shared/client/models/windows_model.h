@@ -20,6 +20,7 @@ public:
         CurrentNumberRole, // "A017"; empty when the window has no ticket
         CurrentServiceRole,
         CurrentStateRole, // "called", "serving"; empty when none
+        DirectionRole,    // which way it lies from here (Backend::directionOf)
     };
     Q_ENUM(Role)
 
