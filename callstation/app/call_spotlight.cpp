@@ -14,14 +14,25 @@ CallSpotlight::CallSpotlight(QObject* parent) : QObject(parent) {
 void CallSpotlight::setBackend(client::Backend* backend) {
     if (backend_ == backend) return;
     disconnect(pushes_);
+    disconnect(snapshots_);
     backend_ = backend;
-    if (backend_)
+    if (backend_) {
         pushes_ = connect(backend_, &client::Backend::pushApplied, this,
                           [this](const protocol::PushBody& body) {
                               if (const auto* call = std::get_if<protocol::Call>(&body))
                                   show(*call);
                           });
+        snapshots_ = connect(backend_, &client::Backend::snapshotReplaced, this,
+                             &CallSpotlight::applyHallSettings);
+        applyHallSettings();
+    }
     Q_EMIT backendChanged();
+}
+
+void CallSpotlight::applyHallSettings() {
+    // The hall's hold time, once a snapshot has brought it.
+    if (backend_ && backend_->state().hasSnapshot())
+        setHoldMs(backend_->state().snapshot().hall.callBoard.holdSeconds * 1000);
 }
 
 void CallSpotlight::setHoldMs(int ms) {

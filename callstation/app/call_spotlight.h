@@ -3,7 +3,8 @@
 // be read from across the hall, one after the other, never cut short by the next. Calls that
 // come faster than that wait their turn; when more than maxBacklog wait, only the newest call of
 // each window is kept (an older call of the same window is already stale), so the board never
-// lags the hall. Recalls are shown again; silent calls are shown like any other.
+// lags the hall. Recalls are shown again; silent calls are shown like any other. The hold time
+// is the hall's (call_board.hold_seconds, with every snapshot).
 //
 // Calls are taken from the backend's pushes, not from state: a board that starts or comes back
 // shows nothing here until the next call (the history list shows what is being served).
@@ -67,9 +68,11 @@ Q_SIGNALS:
 
 private:
     void next();
+    void applyHallSettings(); // the hall's call_board.hold_seconds
 
     QPointer<client::Backend> backend_;
     QMetaObject::Connection pushes_;
+    QMetaObject::Connection snapshots_;
     int holdMs_ = 5000;
     int maxBacklog_ = 4;
     std::optional<protocol::Call> current_;

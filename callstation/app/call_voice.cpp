@@ -26,12 +26,22 @@ drivers::audio::AnnouncementSink CallVoice::doneSink() const {
 
 void CallVoice::setBackend(client::Backend* backend) {
     disconnect(pushes_);
+    disconnect(snapshots_);
     backend_ = backend;
-    if (backend_)
-        pushes_ = connect(backend_, &client::Backend::pushApplied, this,
-                          [this](const protocol::PushBody& body) {
-                              if (const auto* call = std::get_if<protocol::Call>(&body)) say(*call);
-                          });
+    if (!backend_) return;
+    pushes_ = connect(backend_, &client::Backend::pushApplied, this,
+                      [this](const protocol::PushBody& body) {
+                          if (const auto* call = std::get_if<protocol::Call>(&body)) say(*call);
+                      });
+    // How often, and whether in English too: the hall's, with every snapshot.
+    auto apply = [this] {
+        if (!backend_->state().hasSnapshot()) return;
+        const auto& board = backend_->state().snapshot().hall.callBoard;
+        repeats_ = board.voiceRepeats;
+        english_ = board.voiceEnglish;
+    };
+    snapshots_ = connect(backend_, &client::Backend::snapshotReplaced, this, apply);
+    apply();
 }
 
 void CallVoice::setDevice(std::unique_ptr<drivers::Device> device) {
@@ -57,7 +67,8 @@ void CallVoice::next() {
         protocol::Call call = waiting_.front();
         waiting_.pop_front();
         const auto result = announcer_->announce(
-            {call.ticket.number, static_cast<unsigned>(call.window), call.recall}, repeats_);
+            {call.ticket.number, static_cast<unsigned>(call.window), call.recall}, repeats_,
+            english_);
         if (!result.accepted()) continue; // nothing to say for it: the next one
         speaking_.emplace(result.id, std::move(call));
     }

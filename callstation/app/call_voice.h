@@ -1,6 +1,7 @@
 #pragma once
 // The board's voice: every call the hall pushes is announced through the call announcer
-// (drivers/audio: chime, then "请 A012 号到 3 号窗口办理", repeated as the hall sets), strictly one
+// (drivers/audio: chime, then "请 A012 号到 3 号窗口办理", repeated as the hall sets, then once in
+// English when the hall asks for it and the announcer has the English pack), strictly one
 // at a time — a new call never cuts one being spoken; it waits its turn. A recall is announced
 // again, starting with 再次呼叫; a silent call is shown on the board and not spoken. When more
 // than maxBacklog calls wait, only the newest of each window is kept (call_backlog.h), so the
@@ -38,7 +39,9 @@ public:
     drivers::DeviceEventSink eventSink() const;
     drivers::audio::AnnouncementSink doneSink() const;
 
+    // The hall's call_board settings arrive with every snapshot; these set them until the next.
     void setRepeats(int repeats) { repeats_ = repeats; } // 1–3, the announcer checks
+    void setEnglish(bool english) { english_ = english; } // then once in the follow-up pack
     void setMaxBacklog(int calls) { maxBacklog_ = std::max(1, calls); }
 
     void say(const protocol::Call& call);
@@ -59,11 +62,13 @@ private:
     std::shared_ptr<qt::ThreadRelay<CallVoice>> relay_;
     QPointer<client::Backend> backend_;
     QMetaObject::Connection pushes_;
+    QMetaObject::Connection snapshots_;
     std::unique_ptr<drivers::Device> device_;
     drivers::audio::Announcer* announcer_ = nullptr; // device_, as an announcer
     std::deque<protocol::Call> waiting_;
     std::optional<std::pair<std::uint64_t, protocol::Call>> speaking_;
     int repeats_ = 2;
+    bool english_ = false;
     int maxBacklog_ = 4;
     bool lost_ = false;
 };

@@ -22,9 +22,10 @@ const QString kCallBoard = QStringLiteral("call-board");
 
 Q_LOGGING_CATEGORY(lcStation, "hall.callstation")
 
-std::filesystem::path voicePackDir() {
-    if (const char* pack = std::getenv("HALL_VOICE_PACK"); pack && *pack) return pack;
-    return std::filesystem::path(HALL_VOICE_PACKS_DIR) / "zh-CN";
+// The voice packs: Chinese for every call, English after it when the hall asks for it.
+std::filesystem::path voicePackDir(const char* variable, const char* language) {
+    if (const char* pack = std::getenv(variable); pack && *pack) return pack;
+    return std::filesystem::path(HALL_VOICE_PACKS_DIR) / language;
 }
 
 } // namespace
@@ -80,7 +81,14 @@ void Station::openAnnouncer(const std::filesystem::path& settingsFile) {
         try {
             drivers::DeviceOptions options;
             options.voicePack = std::make_shared<const drivers::audio::VoicePack>(
-                drivers::audio::loadVoicePack(voicePackDir()));
+                drivers::audio::loadVoicePack(voicePackDir("HALL_VOICE_PACK", "zh-CN")));
+            try {
+                options.announcer.followUp = std::make_shared<const drivers::audio::VoicePack>(
+                    drivers::audio::loadVoicePack(voicePackDir("HALL_VOICE_PACK_EN", "en")));
+            } catch (const std::exception& e) {
+                // Chinese alone: the board still announces every call.
+                qCWarning(lcStation).noquote() << "English voice pack:" << e.what();
+            }
             drivers::DeviceSinks sinks;
             sinks.events = voice_->eventSink();
             sinks.announcements = voice_->doneSink();

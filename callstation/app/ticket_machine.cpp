@@ -55,8 +55,24 @@ void TicketMachine::touch() {
 
 void TicketMachine::setIssuer(client::TicketIssuer* issuer) {
     if (issuer_ == issuer) return;
+    disconnect(snapshots_);
     issuer_ = issuer;
+    if (issuer_ && issuer_->client()) {
+        snapshots_ = connect(issuer_->client(), &client::Backend::snapshotReplaced, this,
+                             &TicketMachine::applyHallSettings);
+        applyHallSettings();
+    }
     Q_EMIT issuerChanged();
+}
+
+void TicketMachine::applyHallSettings() {
+    const client::Backend* backend = issuer_ ? issuer_->client() : nullptr;
+    if (!backend || !backend->state().hasSnapshot()) return;
+    const auto& policy = backend->state().snapshot().hall.ticketMachine;
+    askFromWaiting_ = policy.confirmFromWaiting;
+    reprintMinutes_ = policy.reprintMinutes;
+    setIdleSeconds(policy.attractAfterSeconds);
+    Q_EMIT settingsChanged();
 }
 
 void TicketMachine::setPrinting(client::TicketPrinting* printing) {
@@ -141,7 +157,7 @@ void TicketMachine::choose(const QString& serviceId) {
                                      : QStringLiteral("service_closed"));
         return;
     }
-    if (waiting_ >= askFromWaiting_) {
+    if (askFromWaiting_ > 0 && waiting_ >= askFromWaiting_) {
         setStage(Stage::Confirming);
         showFor(refusedSeconds_); // an unanswered question goes away like a refusal
         return;

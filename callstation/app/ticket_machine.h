@@ -18,8 +18,9 @@
 // After idleSeconds (30) at the services with nobody touching the screen, the machine is idle:
 // the screen shows the attract layer (the hall, its notices) until the next touch().
 //
-// The screens only show the stage and call these; what is asked, issued and said is decided
-// here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
+// askFromWaiting, reprintMinutes and idleSeconds are the hall's (its ticket_machine settings,
+// with every snapshot). The screens only show the stage and call these; what is asked, issued
+// and said is decided here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
 // refusedSeconds; then the machine is back at the services for the next citizen.
 
 #include "shared/client/ticket_issuer.h"
@@ -143,8 +144,12 @@ private:
     void printTicket();
     drivers::printer::Ticket paperTicket() const; // the ticket on screen, as printed
     void setPrintState(PrintState state);
+    // The hall's ticket_machine settings (with every snapshot): when to ask, how long a
+    // reprint is offered, when the attract screen comes. QML or a test may set them after.
+    void applyHallSettings();
 
     QPointer<client::TicketIssuer> issuer_;
+    QMetaObject::Connection snapshots_;
     QPointer<client::TicketPrinting> printing_;
     PrintState printState_ = PrintState::Idle;
     int reprintMinutes_ = 5;

@@ -31,9 +31,11 @@ Announcer::Announcer(const DeviceDescriptor& descriptor, std::string instanceId,
     if (!opener_) throw std::invalid_argument("announcer without an audio output");
     if (auto e = checkRenderSettings(config_.render)) throw std::invalid_argument(*e);
     if (config_.queueCapacity == 0) throw std::invalid_argument("announcer queue of 0 calls");
+    if (config_.followUp && config_.followUp->sampleRate != pack_->sampleRate)
+        throw std::invalid_argument("the follow-up voice pack's sample rate differs from the first");
 }
 
-AnnounceResult Announcer::announce(const Call& call, std::optional<int> repeats) {
+AnnounceResult Announcer::announce(const Call& call, std::optional<int> repeats, bool followUp) {
     AnnounceResult result;
     const int n = repeats.value_or(config_.render.repeats);
     if (n < 1 || n > kMaxRepeats) {
@@ -46,6 +48,12 @@ AnnounceResult Announcer::announce(const Call& call, std::optional<int> repeats)
         result.refused = "nothing_to_say";
         return result;
     }
+    std::vector<std::string> followUpTokens;
+    if (followUp && config_.followUp) {
+        Phrase second = buildPhrase(call, config_.followUp->language);
+        result.warnings.insert(result.warnings.end(), second.warnings.begin(), second.warnings.end());
+        followUpTokens = std::move(second.tokens);
+    }
     {
         std::lock_guard lock(mutex_);
         if (queue_.size() >= config_.queueCapacity) {
@@ -53,8 +61,8 @@ AnnounceResult Announcer::announce(const Call& call, std::optional<int> repeats)
             return result;
         }
         result.id = nextId_++;
-        queue_.push_back(
-            {result.id, std::move(phrase.tokens), n, std::chrono::steady_clock::now()});
+        queue_.push_back({result.id, std::move(phrase.tokens), std::move(followUpTokens), n,
+                          std::chrono::steady_clock::now()});
     }
     wake_.notify_all();
     return result;
@@ -114,6 +122,24 @@ void Announcer::play(AudioSink& sink, const Item& item, std::stop_token stop) {
     RenderSettings settings = config_.render;
     settings.repeats = item.repeats;
     Rendering r = renderPhrase(*pack_, item.tokens, settings);
+    if (!item.followUpTokens.empty() && !r.pcm.samples.empty()) {
+        // Once in the second language, after a pause, with no second chime.
+        RenderSettings once = settings;
+        once.repeats = 1;
+        once.chime = false;
+        Rendering second = renderPhrase(*config_.followUp, item.followUpTokens, once);
+        if (!second.pcm.samples.empty()) {
+            r.pcm.samples.insert(r.pcm.samples.end(),
+                                 samplesFor(settings.repeatPause, pack_->sampleRate), 0);
+            const std::size_t offset = r.pcm.samples.size();
+            r.pcm.samples.insert(r.pcm.samples.end(), second.pcm.samples.begin(),
+                                 second.pcm.samples.end());
+            for (auto clip : second.clips) {
+                clip.start += offset;
+                r.clips.push_back(std::move(clip));
+            }
+        }
+    }
     done.samples = r.pcm.samples.size();
     done.clips = std::move(r.clips);
     try {

@@ -2,7 +2,7 @@
 // The call announcer as a hall::drivers::Device ("announcer.alsa"): calls go into a bounded
 // queue and are spoken one after the other on the device's worker thread.
 //
-//   announce(call)   builds the phrase at once (so the caller gets its warnings: skipped
+//   announce(call)   builds the phrase (and its follow-up language's, when asked) at once (so the caller gets its warnings: skipped
 //                    characters, an unreadable window) and queues it; never waits for audio.
 //                    Refused, with a reason, when the queue is full, the ticket has nothing to
 //                    read or the repeat count is out of range.
@@ -44,6 +44,10 @@ struct AnnouncerConfig {
     RenderSettings render; // gaps; render.repeats is the default repeat count
     std::size_t queueCapacity = 16;
     std::chrono::milliseconds staleAfter{60'000};
+    // A second language (the English pack of a hall that announces in both): a call announced
+    // with `followUp` is said once in it after its sayings in the first, with no second chime.
+    // Its sample rate must be the first pack's.
+    std::shared_ptr<const VoicePack> followUp;
 };
 
 enum class AnnouncementOutcome { Played, Cancelled, Expired, Failed };
@@ -73,8 +77,10 @@ public:
               AnnouncementSink done, DeviceEventSink events, ReopenPolicy policy = {});
     ~Announcer() override { stop(); }
 
-    // Thread-safe. repeats defaults to config.render.repeats.
-    AnnounceResult announce(const Call& call, std::optional<int> repeats = std::nullopt);
+    // Thread-safe. repeats defaults to config.render.repeats. followUp: then once in the
+    // follow-up language, when the announcer has one (ignored otherwise).
+    AnnounceResult announce(const Call& call, std::optional<int> repeats = std::nullopt,
+                            bool followUp = false);
     // Thread-safe; returns the ids of the calls dropped from the queue.
     std::vector<std::uint64_t> cancelAll();
     std::size_t queued() const;
@@ -85,6 +91,7 @@ private:
     struct Item {
         std::uint64_t id = 0;
         std::vector<std::string> tokens;
+        std::vector<std::string> followUpTokens; // empty: the first language only
         int repeats = 1;
         std::chrono::steady_clock::time_point queuedAt;
     };

@@ -33,8 +33,8 @@ Rendering renderPhrase(const VoicePack& pack, std::span<const std::string> token
     if (saying.empty()) return r;
 
     const std::size_t wordGap = samplesFor(settings.wordGap, pack.sampleRate);
-    const Pcm* chime = pack.find(kChimeToken);
-    if (!chime)
+    const Pcm* chime = settings.chime ? pack.find(kChimeToken) : nullptr;
+    if (settings.chime && !chime)
         r.warnings.push_back({"missing_clip", "the voice pack has no chime; the call is said "
                                               "without it"});
 

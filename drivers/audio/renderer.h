@@ -29,7 +29,8 @@ struct RenderSettings {
     std::chrono::milliseconds chimeGap{350};
     std::chrono::milliseconds wordGap{60};
     std::chrono::milliseconds repeatPause{1000};
-    int repeats = 1; // 1..kMaxRepeats
+    int repeats = 1;   // 1..kMaxRepeats
+    bool chime = true; // false: the phrase alone (a second language after the first)
 };
 
 // Returns a message for settings that cannot be used (negative gaps, repeats out of range).

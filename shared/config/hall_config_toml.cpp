@@ -31,6 +31,8 @@
 //                 green_channel_categories
 //   [evaluation]  reasons, max_comment_length, supplement_days, unrated,
 //                 unrated_default_after_hours
+//   [call_board]  hold_seconds, voice_repeats, voice_english
+//   [ticket_machine]  confirm_from_waiting, reprint_minutes, attract_after_seconds
 //
 // Field paths in errors follow core::validate(): "services[2].prefix",
 // "windows[0].services[1].service", "queue.day_start".
@@ -423,6 +425,22 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
     if (const toml::table* t = top.table("evaluation")) {
         TableReader r(*t, "evaluation", errors);
         readEvaluation(r, config.evaluation);
+        r.finish();
+    }
+    if (const toml::table* t = top.table("call_board")) {
+        TableReader r(*t, "call_board", errors);
+        auto& b = config.callBoard;
+        if (auto v = r.integer("hold_seconds")) b.holdSeconds = *v;
+        if (auto v = r.integer("voice_repeats")) b.voiceRepeats = *v;
+        if (auto v = r.boolean("voice_english")) b.voiceEnglish = *v;
+        r.finish();
+    }
+    if (const toml::table* t = top.table("ticket_machine")) {
+        TableReader r(*t, "ticket_machine", errors);
+        auto& m = config.ticketMachine;
+        if (auto v = r.integer("confirm_from_waiting")) m.confirmFromWaiting = *v;
+        if (auto v = r.integer("reprint_minutes")) m.reprintMinutes = *v;
+        if (auto v = r.integer("attract_after_seconds")) m.attractAfterSeconds = *v;
         r.finish();
     }
     top.finish();

@@ -200,6 +200,19 @@ void checkPolicies(const HallConfig& c, Checker& check) {
                   "evaluation.supplement_days", "must be between 0 and 30 days");
     check.require(e.unratedDefaultAfter.count() > 0, "evaluation.unrated_default_after_hours",
                   "must be positive");
+    const auto& b = c.callBoard;
+    check.require(b.holdSeconds >= 4 && b.holdSeconds <= 7, "call_board.hold_seconds",
+                  "must be between 4 and 7, got " + std::to_string(b.holdSeconds));
+    check.require(b.voiceRepeats >= 1 && b.voiceRepeats <= 3, "call_board.voice_repeats",
+                  "must be between 1 and 3, got " + std::to_string(b.voiceRepeats));
+    const auto& t = c.ticketMachine;
+    check.require(t.confirmFromWaiting >= 0, "ticket_machine.confirm_from_waiting",
+                  "must be 0 (never ask) or more");
+    check.require(t.reprintMinutes >= 0 && t.reprintMinutes <= 30, "ticket_machine.reprint_minutes",
+                  "must be between 0 and 30, got " + std::to_string(t.reprintMinutes));
+    check.require(t.attractAfterSeconds >= 5 && t.attractAfterSeconds <= 600,
+                  "ticket_machine.attract_after_seconds",
+                  "must be between 5 and 600, got " + std::to_string(t.attractAfterSeconds));
 }
 
 } // namespace

@@ -111,6 +111,22 @@ struct EvaluationPolicy {
     Millis unratedDefaultAfter = std::chrono::hours(24);
 };
 
+// How the call boards present a call; terminals receive it with every snapshot.
+struct CallBoardPolicy {
+    int holdSeconds = 5;       // the full-width pop-up of the newest call, 4–7
+    int voiceRepeats = 2;      // sayings of a call in Chinese, 1–3
+    bool voiceEnglish = false; // then once in English
+    bool operator==(const CallBoardPolicy&) const = default;
+};
+
+// How a ticket machine treats the citizen in front of it; sent like CallBoardPolicy.
+struct TicketMachinePolicy {
+    int confirmFromWaiting = 30; // ask "still take a number?" from this many waiting; 0: never
+    int reprintMinutes = 5;      // "reprint my last ticket" for this long after issuing, 0–30
+    int attractAfterSeconds = 30; // idle at the services this long: the attract screen, 5–600
+    bool operator==(const TicketMachinePolicy&) const = default;
+};
+
 struct HallConfig {
     std::string name;
     std::string timeZone = "Asia/Shanghai";
@@ -121,6 +137,8 @@ struct HallConfig {
     std::vector<Board> boards;
     QueuePolicy queue;
     EvaluationPolicy evaluation;
+    CallBoardPolicy callBoard;
+    TicketMachinePolicy ticketMachine;
 
     const Service* findService(std::string_view id) const;
     const Window* findWindow(int number) const;

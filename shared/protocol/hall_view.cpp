@@ -45,6 +45,8 @@ std::string clock(int minuteOfDay) {
 HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     HallInfo hall;
     hall.name = config.name;
+    hall.callBoard = config.callBoard;
+    hall.ticketMachine = config.ticketMachine;
     for (const auto& s : config.services) {
         ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota};
         if (!s.openAtNight)

@@ -225,6 +225,8 @@ struct WindowInfo {
 };
 struct HallInfo {
     std::string name;
+    core::CallBoardPolicy callBoard;         // how boards show and say a call
+    core::TicketMachinePolicy ticketMachine; // when to ask, reprint, show the attract screen
     std::vector<ServiceInfo> services; // in configuration order
     std::vector<ZoneInfo> zones;
     std::vector<WindowInfo> windows;

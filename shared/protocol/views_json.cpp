@@ -168,7 +168,17 @@ Json toJson(const HallInfo& h) {
                 {"arrow", w.direction->arrow}, {"zh", w.direction->textZh}, {"en", w.direction->textEn}};
         windows.push_back(std::move(j));
     }
+    const auto& b = h.callBoard;
+    const auto& m = h.ticketMachine;
     return Json{{"name", h.name},
+                {"call_board",
+                 {{"hold_seconds", b.holdSeconds},
+                  {"voice_repeats", b.voiceRepeats},
+                  {"voice_english", b.voiceEnglish}}},
+                {"ticket_machine",
+                 {{"confirm_from_waiting", m.confirmFromWaiting},
+                  {"reprint_minutes", m.reprintMinutes},
+                  {"attract_after_seconds", m.attractAfterSeconds}}},
                 {"services", std::move(services)},
                 {"zones", std::move(zones)},
                 {"windows", std::move(windows)}};
@@ -178,6 +188,20 @@ HallInfo readHall(const Json& json, const std::string& context) {
     StrictReader r(json, context, kMaxTextBytes);
     HallInfo h;
     h.name = r.text("name");
+    {
+        StrictReader b(r.object("call_board"), r.subContext("call_board"), kMaxTextBytes);
+        h.callBoard.holdSeconds = static_cast<int>(b.integer("hold_seconds", 4, 7));
+        h.callBoard.voiceRepeats = static_cast<int>(b.integer("voice_repeats", 1, 3));
+        h.callBoard.voiceEnglish = b.boolean("voice_english");
+        b.finish();
+        StrictReader m(r.object("ticket_machine"), r.subContext("ticket_machine"), kMaxTextBytes);
+        h.ticketMachine.confirmFromWaiting =
+            static_cast<int>(m.integer("confirm_from_waiting", 0, 1'000'000));
+        h.ticketMachine.reprintMinutes = static_cast<int>(m.integer("reprint_minutes", 0, 30));
+        h.ticketMachine.attractAfterSeconds =
+            static_cast<int>(m.integer("attract_after_seconds", 5, 600));
+        m.finish();
+    }
     h.services = readList<ServiceInfo>(r, "services", [](const Json& j, const std::string& c) {
         StrictReader s(j, c, kMaxTextBytes);
         ServiceInfo out;

@@ -9,6 +9,7 @@
 #include "shared/client/mock_backend.h"
 #include "tests/support/qt_event_wait.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <mutex>
 
@@ -32,13 +33,18 @@ struct Voice {
     CallVoice voice;
     std::vector<Spoken> finished;
 
-    Voice() {
+    // With `english`, the announcer also holds the English pack the build speaks.
+    explicit Voice(bool english = false) {
         auto pack = std::make_shared<const audio::VoicePack>(
             audio::loadVoicePack(std::filesystem::path(HALL_VOICE_PACKS_DIR) / "zh-CN"));
+        audio::AnnouncerConfig config;
+        if (english)
+            config.followUp = std::make_shared<const audio::VoicePack>(
+                audio::loadVoicePack(std::filesystem::path(HALL_VOICE_PACKS_DIR) / "en"));
         auto forward = voice.doneSink();
         auto device = std::make_unique<audio::Announcer>(
             hall::drivers::requireDescriptor("announcer.alsa"), "announcer.alsa@test", pack,
-            audio::memorySinkOpener(recording), audio::AnnouncerConfig{},
+            audio::memorySinkOpener(recording), config,
             [this, forward](const audio::AnnouncementDone& done) {
                 {
                     std::lock_guard lock(mutex);
@@ -87,7 +93,10 @@ TEST_CASE("a call pushed by the hall is announced with its window; a recall says
     CHECK(first.at(1) == "qing");
     CHECK(first.back() == "hao_chuangkou_banli");
     CHECK(first.at(first.size() - 2) == "wu"); // window 5, always spoken
+    // Said twice, as the demo hall's call_board.voice_repeats asks.
+    CHECK(std::count(first.begin(), first.end(), std::string("hao_chuangkou_banli")) == 2);
 
+    v.voice.setRepeats(1);
     v.voice.say(call("A012", 3, true));
     REQUIRE(waitUntil([&] { return v.finished.size() == 2; }));
     CHECK(v.saidSoFar().at(1) == Tokens{"chime", "zaici_hujiao", "qing", "A", "ling", "yi", "er",
@@ -121,4 +130,28 @@ TEST_CASE("30 calls in a second: one at a time, collapsed, the last of every win
         CHECK(std::any_of(v.finished.begin(), v.finished.end(),
                           [&](const Spoken& s) { return s.number == QLatin1String(last); }));
     }
+}
+
+TEST_CASE("a hall that announces in English too: the call said in Chinese, then once in English") {
+    Voice v(true);
+    v.voice.setRepeats(2);
+    v.voice.setEnglish(true);
+    v.voice.say(call("A012", 3));
+    REQUIRE(waitUntil([&] { return v.finished.size() == 1; }));
+    const Tokens said = v.saidSoFar().at(0);
+    const auto chimes = std::count(said.begin(), said.end(), std::string("chime"));
+    CHECK(chimes == 1);
+    const auto chinese = std::count(said.begin(), said.end(), std::string("hao_chuangkou_banli"));
+    CHECK(chinese == 2); // twice, as the hall repeats it
+    // The English saying comes last and names the window too.
+    const auto lastChinese = std::find(said.rbegin(), said.rend(), std::string("hao_chuangkou_banli"));
+    REQUIRE(lastChinese != said.rbegin());
+    const Tokens english(lastChinese.base(), said.end());
+    CHECK(std::find(english.begin(), english.end(), "three") != english.end());
+    CHECK(std::find(english.begin(), english.end(), "A") != english.end());
+
+    v.voice.setEnglish(false);
+    v.voice.say(call("A013", 3));
+    REQUIRE(waitUntil([&] { return v.finished.size() == 2; }));
+    CHECK(v.saidSoFar().at(1).back() == "hao_chuangkou_banli"); // Chinese alone
 }

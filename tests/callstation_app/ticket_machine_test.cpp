@@ -36,6 +36,14 @@ struct Machine {
 
 } // namespace
 
+TEST_CASE("the hall's ticket machine settings arrive with the snapshot") {
+    Machine m;
+    // The demo hall's [ticket_machine]: the defaults.
+    CHECK(m.machine.property("askFromWaiting").toInt() == 30);
+    CHECK(m.machine.property("reprintMinutes").toInt() == 5);
+    CHECK(m.machine.idleSeconds() == 30);
+}
+
 TEST_CASE("a touch takes a number: shown with the people ahead, then back to the services") {
     Machine m;
     m.machine.setProperty("showSeconds", 1);

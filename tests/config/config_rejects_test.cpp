@@ -214,3 +214,36 @@ directions = [{ window = 1, arrow = "left" }, { window = 1, arrow = "right" }]
                        "duplicate"));
     }
 }
+
+TEST_CASE("call board and ticket machine settings: read, defaulted, ranges checked") {
+    const auto defaults = config::test::configOf(config::parseHallConfig(kMinimalHall));
+    CHECK(defaults.callBoard == core::CallBoardPolicy{});
+    CHECK(defaults.ticketMachine.confirmFromWaiting == 30);
+
+    const auto set = config::test::configOf(config::parseHallConfig(kMinimalHall + R"(
+[call_board]
+hold_seconds = 7
+voice_repeats = 1
+voice_english = true
+
+[ticket_machine]
+confirm_from_waiting = 0
+reprint_minutes = 10
+attract_after_seconds = 60
+)"));
+    CHECK(set.callBoard == core::CallBoardPolicy{7, 1, true});
+    CHECK(set.ticketMachine == core::TicketMachinePolicy{0, 10, 60});
+
+    const auto errors = rejected(kMinimalHall + R"(
+[call_board]
+hold_seconds = 10
+voice_repeats = 0
+
+[ticket_machine]
+attract_after_seconds = 1
+)");
+    CHECK(hasError(errors, "call_board.hold_seconds", "between 4 and 7"));
+    CHECK(hasError(errors, "call_board.voice_repeats", "between 1 and 3"));
+    CHECK(hasError(errors, "ticket_machine.attract_after_seconds", "between 5 and 600"));
+    CHECK(hasError(rejected(kMinimalHall + "\n[call_board]\nvoice = true\n"), "call_board.voice"));
+}

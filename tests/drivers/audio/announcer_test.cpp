@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.h"
 #include "tests/drivers/audio/tones.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <doctest/doctest.h>
@@ -141,6 +142,51 @@ TEST_CASE("calls are spoken in order, each exactly as rendered") {
     CHECK(done[1].id == r2.id);
     CHECK(done[1].clips.back().token == "hao_chuangkou_banli");
     CHECK(done[1].clips[done[1].clips.size() - 3].token == "shi"); // 十二
+}
+
+TEST_CASE("a follow-up language: the call said once more in it, after a pause, with no second chime") {
+    Reports reports;
+    auto recording = std::make_shared<Recording>();
+    AnnouncerConfig config;
+    config.render.repeats = 2;
+    config.followUp = pack8k(Language::En);
+    auto a = make(memorySinkOpener(recording), reports, config);
+    a->start();
+    REQUIRE(reports.waitEvent(DeviceEventType::Opened));
+
+    REQUIRE(a->announce({"A012", 3}, std::nullopt, true).accepted());
+    REQUIRE(a->announce({"A013", 4}).accepted()); // not asked: the first language only
+    REQUIRE(recording->waitForFinished(2, kWait));
+    REQUIRE(reports.waitDone(2));
+
+    const Rendering zh = renderCall(a->pack(), {"A012", 3}, config.render);
+    RenderSettings once = config.render;
+    once.repeats = 1;
+    once.chime = false;
+    const Rendering en = renderCall(*config.followUp, {"A012", 3}, once);
+    REQUIRE_FALSE(en.pcm.samples.empty());
+    CHECK(en.clips.front().token != "chime");
+
+    const auto takes = recording->takes();
+    auto expected = zh.pcm.samples;
+    expected.insert(expected.end(), samplesFor(config.render.repeatPause, 8000), 0);
+    expected.insert(expected.end(), en.pcm.samples.begin(), en.pcm.samples.end());
+    CHECK(takes[0].pcm.samples == expected);
+
+    const auto done = reports.done();
+    REQUIRE(done[0].clips.size() == zh.clips.size() + en.clips.size());
+    const auto& firstEnglish = done[0].clips[zh.clips.size()];
+    CHECK(firstEnglish.token == en.clips.front().token);
+    CHECK(firstEnglish.start == zh.pcm.samples.size() + samplesFor(config.render.repeatPause, 8000));
+    CHECK(std::count_if(done[0].clips.begin(), done[0].clips.end(),
+                        [](const RenderedClip& c) { return c.token == "chime"; }) == 1);
+    CHECK(done[1].clips.size() == zh.clips.size()); // the second call: Chinese alone
+
+    SUBCASE("a follow-up pack of another sample rate is refused") {
+        AnnouncerConfig mixed;
+        mixed.followUp = std::make_shared<const VoicePack>(tonePack(Language::En, 16000));
+        CHECK_THROWS_AS(make(memorySinkOpener(recording), reports, mixed), std::invalid_argument);
+    }
 }
 
 TEST_CASE("unknown characters come back as warnings from announce()") {
