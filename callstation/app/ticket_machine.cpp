@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 namespace hall::callstation {
 
@@ -75,6 +76,59 @@ void TicketMachine::applyHallSettings() {
     Q_EMIT settingsChanged();
 }
 
+void TicketMachine::setIdentification(client::IdentificationService* identification) {
+    if (identification_ == identification) return;
+    disconnect(identified_);
+    disconnect(identifyFailed_);
+    identification_ = identification;
+    if (identification_) {
+        identified_ = connect(identification_, &client::IdentificationService::personIdentified,
+                              this, [this] {
+                                  touch(); // a card wakes the machine too
+                                  if (stage_ == Stage::Identifying) identified();
+                              });
+        identifyFailed_ = connect(
+            identification_, &client::IdentificationService::identificationFailed, this,
+            [this](const QString&, const QString&, const QString& citizenMessage) {
+                if (stage_ != Stage::Identifying) return;
+                identifyProblem_ = citizenMessage;
+                Q_EMIT ticketChanged();
+            });
+    }
+    Q_EMIT identificationChanged();
+}
+
+bool TicketMachine::identifies(const QString& serviceId) const {
+    if (!issuer_ || !issuer_->client()) return false;
+    for (const auto& service : issuer_->client()->state().snapshot().hall.services)
+        if (service.id == serviceId.toStdString()) return service.identify;
+    return false;
+}
+
+void TicketMachine::identified() {
+    const client::Backend* backend = issuer_ ? issuer_->client() : nullptr;
+    const auto secret = backend ? backend->personKeySecret() : std::nullopt;
+    personKey_ = identification_ && secret ? identification_->personKey(*secret).toStdString()
+                                           : std::string();
+    identifyProblem_.clear();
+    if (personKey_.empty()) {
+        // A scanned code, or no key from the hall yet: this service needs the card itself.
+        if (identification_) identification_->wipeSession();
+        refuse(QStringLiteral("identity_required"));
+        return;
+    }
+    askOrIssue();
+}
+
+void TicketMachine::askOrIssue() {
+    if (askFromWaiting_ > 0 && waiting_ >= askFromWaiting_) {
+        setStage(Stage::Confirming);
+        showFor(refusedSeconds_); // an unanswered question goes away like a refusal
+        return;
+    }
+    issue();
+}
+
 void TicketMachine::setPrinting(client::TicketPrinting* printing) {
     if (printing_ == printing) return;
     printing_ = printing;
@@ -112,10 +166,17 @@ void TicketMachine::reprintLast() {
 
 void TicketMachine::setStage(Stage stage) {
     if (stage_ == stage) return;
+    const bool wasAsking = stage_ == Stage::Identifying || stage_ == Stage::Confirming;
     stage_ = stage;
     Q_EMIT stageChanged();
-    // Back at the services, the idle time starts from here.
-    if (stage_ == Stage::Choosing) idleTimer_.start();
+    if (stage_ != Stage::Choosing) return;
+    // Back at the services, the idle time starts from here; a citizen who walked away from
+    // the question leaves nothing of themselves behind.
+    idleTimer_.start();
+    if (wasAsking) {
+        personKey_.clear();
+        if (identification_) identification_->wipeSession();
+    }
 }
 
 void TicketMachine::clearTicket() {
@@ -128,6 +189,9 @@ void TicketMachine::clearTicket() {
     refusal_.clear();
     refusalAdvice_.clear();
     refusalCode_.clear();
+    identifyProblem_.clear();
+    heldNumber_.clear();
+    personKey_.clear();
 }
 
 void TicketMachine::choose(const QString& serviceId) {
@@ -157,12 +221,14 @@ void TicketMachine::choose(const QString& serviceId) {
                                      : QStringLiteral("service_closed"));
         return;
     }
-    if (askFromWaiting_ > 0 && waiting_ >= askFromWaiting_) {
-        setStage(Stage::Confirming);
-        showFor(refusedSeconds_); // an unanswered question goes away like a refusal
+    if (identifies(serviceId)) {
+        // Who is taking the number, first: a card already read at this machine counts.
+        if (identification_ && identification_->hasPerson()) return identified();
+        setStage(Stage::Identifying);
+        showFor(refusedSeconds_ * 2); // time to find the card; then back to the services
         return;
     }
-    issue();
+    askOrIssue();
 }
 
 void TicketMachine::confirm() {
@@ -170,7 +236,7 @@ void TicketMachine::confirm() {
 }
 
 void TicketMachine::cancel() {
-    if (stage_ != Stage::Confirming) return;
+    if (stage_ != Stage::Confirming && stage_ != Stage::Identifying) return;
     countdown_.stop();
     setStage(Stage::Choosing);
 }
@@ -190,7 +256,11 @@ void TicketMachine::issue() {
     const quint64 attempt = ++attempt_;
     const QString device = issuer_->client()->deviceName();
     QPointer<TicketMachine> self(this);
-    issuer_->issue(serviceId_.toStdString(), {},
+    client::LeasedIssueOptions options;
+    options.personKey = std::exchange(personKey_, {});
+    // The person is needed no longer: only the key goes with the ticket.
+    if (!options.personKey.empty() && identification_) identification_->wipeSession();
+    issuer_->issue(serviceId_.toStdString(), options,
                    [this, self, attempt, device](const client::IssueOutcome& outcome) {
                        if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
                        if (outcome.ok) {
@@ -214,6 +284,7 @@ void TicketMachine::issue() {
                            printTicket();
                            return;
                        }
+                       heldNumber_ = QString::fromStdString(outcome.heldNumber);
                        refuse(QString::fromStdString(outcome.errorCode));
                    });
 }
@@ -265,6 +336,8 @@ QString TicketMachine::refusalFor(const QString& code) {
         return tr("Today's numbers for this service have all been given out.");
     if (code == QLatin1String("duplicate_person"))
         return tr("You already have a number for this service today.");
+    if (code == QLatin1String("identity_required"))
+        return tr("This service needs your ID card.");
     if (code == QLatin1String("no_leased_numbers") || code == QLatin1String("offline") ||
         code == QLatin1String("connection_lost") || code == QLatin1String("timeout"))
         return tr("This machine cannot give out numbers for this service just now.");
@@ -278,6 +351,8 @@ QString TicketMachine::adviceFor(const QString& code) {
         return tr("Please come back on another working day, or book an appointment.");
     if (code == QLatin1String("duplicate_person"))
         return tr("Please wait for your number to be called.");
+    if (code == QLatin1String("identity_required"))
+        return tr("Please place your ID card or social-security card on the reader and try again.");
     return tr("Please try another ticket machine or ask at the information desk.");
 }
 

@@ -1,14 +1,19 @@
 #pragma once
 // The ticket machine's flow, one citizen at a time:
 //
-//   Choosing ──choose()──▶ Confirming (many waiting: "前面还有 37 人, 约 55 分钟, 仍要取号吗?")
-//      ▲                       │ confirm()            │ cancel()
-//      │                       ▼                      ▼
-//      │                    Issuing ──────────────▶ Choosing
-//      │                       │ answered
-//      │                       ▼
-//      └──finish()/timer── Showing (the number, people ahead, wait, offline or not)
-//                          Refused (why, in plain words; what to do)
+//   Choosing ──choose()──▶ [Identifying] ──card──▶ [Confirming] ──confirm()──▶ Issuing
+//      ▲                     (identify services:     (many waiting: "前面还有 37 人,   │ answered
+//      │                      "请刷身份证")            约 55 分钟, 仍要取号吗?")          ▼
+//      └─────────── finish()/timer/cancel() ──────────────────── Showing (the number, people
+//                                                                ahead, wait, offline or not)
+//                                                                Refused (why, in plain words;
+//                                                                what to do)
+//
+// A service the hall marks `identify` is issued only to a person identified at the machine (ID
+// card, social-security card; the identification service merges the readers): the ticket
+// carries the person key, never the number, and the session is wiped once the ticket is
+// issued or refused. One ticket per person and service a day is the controller's rule: its
+// refusal names the number the person already holds, and the machine shows it.
 //
 // A ticket shown is printed at once. When it cannot be (no paper, a fault, no printer), the
 // screen keeps the ticket large with its QR code for a phone photo and says so, and stays
@@ -23,6 +28,7 @@
 // and said is decided here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
 // refusedSeconds; then the machine is back at the services for the next citizen.
 
+#include "shared/client/identification_service.h"
 #include "shared/client/ticket_issuer.h"
 #include "shared/client/ticket_printing.h"
 
@@ -41,6 +47,12 @@ class TicketMachine : public QObject {
     Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer WRITE setIssuer NOTIFY issuerChanged)
     Q_PROPERTY(hall::client::TicketPrinting* printing READ printing WRITE setPrinting NOTIFY
                    printingChanged)
+    Q_PROPERTY(hall::client::IdentificationService* identification READ identification WRITE
+                   setIdentification NOTIFY identificationChanged)
+    // Identifying: a read that failed, in the citizen's words ("请重新放置身份证"); empty otherwise.
+    Q_PROPERTY(QString identifyProblem READ identifyProblem NOTIFY ticketChanged)
+    // Refused duplicate_person: the number the person already holds today.
+    Q_PROPERTY(QString heldNumber READ heldNumber NOTIFY ticketChanged)
     Q_PROPERTY(PrintState printState READ printState NOTIFY printStateChanged)
     Q_PROPERTY(bool canReprint READ canReprint NOTIFY printStateChanged)
     Q_PROPERTY(int reprintMinutes MEMBER reprintMinutes_ NOTIFY settingsChanged)
@@ -72,7 +84,7 @@ class TicketMachine : public QObject {
     Q_PROPERTY(QString refusalCode READ refusalCode NOTIFY ticketChanged)
 
 public:
-    enum class Stage { Choosing, Confirming, Issuing, Showing, Refused };
+    enum class Stage { Choosing, Identifying, Confirming, Issuing, Showing, Refused };
     Q_ENUM(Stage)
     // Of the ticket shown: NotPrinted covers no paper, a fault and no printer alike: the
     // citizen's next step is the same (photograph the screen); the cause goes to staff.
@@ -85,6 +97,10 @@ public:
     void setIssuer(client::TicketIssuer* issuer);
 
     client::TicketPrinting* printing() const { return printing_; }
+    client::IdentificationService* identification() const { return identification_; }
+    void setIdentification(client::IdentificationService* identification);
+    QString identifyProblem() const { return identifyProblem_; }
+    QString heldNumber() const { return heldNumber_; }
     void setPrinting(client::TicketPrinting* printing);
     PrintState printState() const { return printState_; }
     bool canReprint() const;
@@ -127,6 +143,7 @@ public:
 Q_SIGNALS:
     void issuerChanged();
     void printingChanged();
+    void identificationChanged();
     void printStateChanged();
     void stageChanged();
     void settingsChanged();
@@ -144,6 +161,9 @@ private:
     void printTicket();
     drivers::printer::Ticket paperTicket() const; // the ticket on screen, as printed
     void setPrintState(PrintState state);
+    bool identifies(const QString& serviceId) const; // the hall marks it `identify`
+    void identified();                                // a person while Identifying: go on
+    void askOrIssue();                                // Confirming when many wait, else issue()
     // The hall's ticket_machine settings (with every snapshot): when to ask, how long a
     // reprint is offered, when the attract screen comes. QML or a test may set them after.
     void applyHallSettings();
@@ -151,6 +171,11 @@ private:
     QPointer<client::TicketIssuer> issuer_;
     QMetaObject::Connection snapshots_;
     QPointer<client::TicketPrinting> printing_;
+    QPointer<client::IdentificationService> identification_;
+    QMetaObject::Connection identified_, identifyFailed_;
+    std::string personKey_; // of the citizen being served (an identify service); then cleared
+    QString identifyProblem_;
+    QString heldNumber_;
     PrintState printState_ = PrintState::Idle;
     int reprintMinutes_ = 5;
     drivers::printer::Ticket lastPrinted_; // the last ticket shown, for a reprint

@@ -195,6 +195,7 @@ void TicketIssuer::issue(const std::string& serviceId, const LeasedIssueOptions&
             const auto& error = std::get<protocol::Error>(response.outcome);
             outcome.errorCode = error.code;
             outcome.message = error.message;
+            if (error.ticket) outcome.heldNumber = error.ticket->number;
         }
         handler(outcome);
         replenish();

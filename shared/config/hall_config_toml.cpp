@@ -21,7 +21,8 @@
 //
 //   name, time_zone
 //   [[zones]]     id, name_zh, name_en
-//   [[services]]  id, name_zh, name_en, prefix, daily_quota, number_width, hours, open_at_night
+//   [[services]]  id, name_zh, name_en, prefix, daily_quota, number_width, hours, open_at_night,
+//                 identify
 //   [[windows]]   number, name, zone, routing, services = ["id", …] | [{ service, weight }, …],
 //                 direction = { arrow, zh, en }
 //   [[boards]]    device, directions = [{ window, arrow, zh, en }, …]
@@ -375,6 +376,7 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         if (auto v = r.integer("number_width")) service.numberWidth = *v;
         service.hours = readHours(r, errors);
         if (auto v = r.boolean("open_at_night")) service.openAtNight = *v;
+        if (auto v = r.boolean("identify")) service.identify = *v;
         config.services.push_back(std::move(service));
     });
 

@@ -82,11 +82,23 @@ std::optional<Error> personAndPriority(const Engine::State& s, const Service& sv
                                        BusinessDay today, const std::string& personKey,
                                        PriorityClass priority, const std::string& greenCategory,
                                        const std::optional<Appointment>& appointment) {
+    if (svc.identify && personKey.empty())
+        return fail(ErrorCode::IdentityRequired,
+                    svc.nameZh + " issues tickets only to a person identified by ID card or QR");
     if (s.config.queue.onePerPersonPerService && !personKey.empty()) {
         auto p = s.activePersons.find({personKey, svc.id, today});
-        if (p != s.activePersons.end() && p->second > 0)
-            return fail(ErrorCode::DuplicatePerson,
-                        "this person already holds a ticket for " + svc.nameZh + " today");
+        if (p != s.activePersons.end() && p->second > 0) {
+            Error refused = fail(ErrorCode::DuplicatePerson,
+                                 "this person already holds a ticket for " + svc.nameZh + " today");
+            // Today's tickets have the highest ids: the one held is found from the end.
+            for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && it->second.day >= today; ++it)
+                if (const Ticket& t = it->second;
+                    t.day == today && t.active() && t.personKey == personKey && t.serviceId == svc.id) {
+                    refused.ticket = t.id;
+                    break;
+                }
+            return refused;
+        }
     }
     if (priority == PriorityClass::GreenChannel) {
         const auto& cats = s.config.queue.greenChannelCategories;

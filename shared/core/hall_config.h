@@ -32,6 +32,7 @@ struct Service {
     int numberWidth = 3;                // zero padding of the sequence: 3 gives A001
     std::vector<OpeningInterval> hours; // when tickets are issued; empty means all day
     bool openAtNight = false;           // issued at any hour from the 24-hour self-service area
+    bool identify = false; // issued only to a person identified (ID card, social-security card, QR)
 };
 
 enum class RoutingPolicy {

@@ -14,7 +14,7 @@ namespace hall::core {
 namespace {
 
 // In the order of ErrorCode.
-constexpr std::array<std::string_view, 29> kErrorCodeNames{
+constexpr std::array<std::string_view, 30> kErrorCodeNames{
     "invalid_argument",     "unknown_service",    "unknown_window",       "unknown_staff",
     "unknown_ticket",       "service_closed",     "quota_reached",        "duplicate_person",
     "priority_not_allowed", "no_staff_signed_in", "staff_busy_elsewhere", "window_paused",
@@ -22,8 +22,8 @@ constexpr std::array<std::string_view, 29> kErrorCodeNames{
     "nothing_to_undo",      "not_served",         "not_served_here",      "already_rated",
     "supplement_closed",    "reason_required",    "unknown_reason",       "comment_too_long",
     "unknown_lease",        "lease_expired",      "lease_not_held",       "number_not_leased",
-    "number_used"};
-static_assert(kErrorCodeNames.size() == static_cast<std::size_t>(ErrorCode::NumberUsed) + 1);
+    "number_used",          "identity_required"};
+static_assert(kErrorCodeNames.size() == static_cast<std::size_t>(ErrorCode::IdentityRequired) + 1);
 
 } // namespace
 

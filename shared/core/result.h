@@ -2,6 +2,7 @@
 // Outcome of an engine command: a value or a refusal with a code and a human-readable message.
 // A refused command has changed nothing.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ enum class ErrorCode {
     LeaseNotHeld,    // the lease is another device's
     NumberNotLeased, // the number is not one of the lease's
     NumberUsed,      // the leased number was already issued
+    IdentityRequired, // the service issues only to a person identified (ID card, QR)
 };
 
 std::string_view errorCodeName(ErrorCode code); // stable snake_case name for protocols and logs
@@ -48,6 +50,9 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 struct Error {
     ErrorCode code;
     std::string message;
+    // The ticket the refusal is about, when there is one: duplicate_person names the ticket the
+    // person already holds, so the citizen is told its number.
+    std::optional<std::uint64_t> ticket = std::nullopt;
 };
 
 template <typename T> class Result {

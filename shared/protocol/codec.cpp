@@ -497,6 +497,7 @@ Response decodeResponseFrame(std::string_view frame, std::string& id) {
     } else {
         StrictReader e(r.object("error"), "response.error", kMaxTextBytes);
         Error error{e.nonEmptyText("code"), e.text("message")};
+        if (e.has("ticket")) error.ticket = readTicket(e.object("ticket"), e.subContext("ticket"));
         e.finish();
         response.outcome = std::move(error);
     }
@@ -578,6 +579,7 @@ std::string encodeResponse(const Response& response) {
     } else {
         const auto& error = std::get<Error>(response.outcome);
         j["error"] = Json{{"code", error.code}, {"message", error.message}};
+        if (error.ticket) j["error"]["ticket"] = toJson(*error.ticket);
     }
     return dump(j);
 }

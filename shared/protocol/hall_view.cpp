@@ -48,7 +48,7 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.callBoard = config.callBoard;
     hall.ticketMachine = config.ticketMachine;
     for (const auto& s : config.services) {
-        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota};
+        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota, s.identify};
         if (!s.openAtNight)
             for (const auto& h : s.hours)
                 info.hours.push_back(clock(h.openMinute) + "-" + clock(h.closeMinute));
@@ -105,7 +105,13 @@ void stampConnection(core::Command& command, const DeviceIdentity& device) {
 
 Outcome answerFor(const core::Result<core::Decision>& result, const core::Command& command,
                   const core::Engine& engine, core::Timestamp now) {
-    if (!result.ok()) return engineError(result.error());
+    if (!result.ok()) {
+        Error error = engineError(result.error());
+        if (result.error().ticket)
+            if (const core::Ticket* held = engine.ticket(*result.error().ticket))
+                error.ticket = ticketView(*held);
+        return error;
+    }
     if (result->lease) {
         // A retried lease_numbers gets the lease as it stands; once its business day is over
         // the lease is gone, and so are the numbers it held.

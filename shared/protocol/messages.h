@@ -38,10 +38,24 @@ enum class ProtocolError {
 };
 std::string_view protocolErrorName(ProtocolError code);
 
+struct TicketView {
+    core::TicketId id = 0;
+    std::string number;
+    std::string serviceId;
+    core::TicketState state = core::TicketState::Waiting;
+    std::optional<int> window;
+    core::PriorityClass priority = core::PriorityClass::Normal;
+    bool operator==(const TicketView&) const = default;
+};
+TicketView ticketView(const core::Ticket& ticket); // drops the person key and everything private
+
 // `code` is a protocolErrorName() or a core::errorCodeName(): one namespace of snake_case codes.
 struct Error {
     std::string code;
     std::string message;
+    // The ticket the refusal is about: duplicate_person names the one the person already
+    // holds for the service today (its number is what the citizen is told).
+    std::optional<TicketView> ticket;
     bool operator==(const Error&) const = default;
 };
 Error protocolError(ProtocolError code, std::string message);
@@ -142,16 +156,6 @@ std::optional<core::Command> engineCommand(const Request& request);
 
 // --- views shared by responses and pushes --------------------------------------------------
 
-struct TicketView {
-    core::TicketId id = 0;
-    std::string number;
-    std::string serviceId;
-    core::TicketState state = core::TicketState::Waiting;
-    std::optional<int> window;
-    core::PriorityClass priority = core::PriorityClass::Normal;
-    bool operator==(const TicketView&) const = default;
-};
-TicketView ticketView(const core::Ticket& ticket); // drops the person key and everything private
 
 struct WindowView {
     int number = 0;
@@ -206,6 +210,7 @@ struct ServiceInfo {
     std::string nameEn;
     std::vector<std::string> hours; // "08:30-12:00", hall time; empty: all day
     int dailyQuota = 0;             // 0: none
+    bool identify = false;          // issued only to a person identified (ID card, QR)
     bool operator==(const ServiceInfo&) const = default;
 };
 struct ZoneInfo {

@@ -156,7 +156,8 @@ Json toJson(const HallInfo& h) {
                                 {"name_zh", s.nameZh},
                                 {"name_en", s.nameEn},
                                 {"hours", s.hours},
-                                {"daily_quota", s.dailyQuota}});
+                                {"daily_quota", s.dailyQuota},
+                                {"identify", s.identify}});
     Json zones = Json::array();
     for (const auto& z : h.zones)
         zones.push_back(Json{{"id", z.id}, {"name_zh", z.nameZh}, {"name_en", z.nameEn}});
@@ -210,6 +211,7 @@ HallInfo readHall(const Json& json, const std::string& context) {
         out.nameEn = s.text("name_en");
         out.hours = s.texts("hours", kMaxListItems);
         out.dailyQuota = static_cast<int>(s.integer("daily_quota", 0, 1'000'000));
+        out.identify = s.boolean("identify");
         s.finish();
         return out;
     });

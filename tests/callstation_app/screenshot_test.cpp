@@ -32,6 +32,7 @@ TEST_CASE("--screenshot renders every screen of both roles at its size, language
         {QStringLiteral("ticket-issued"), portrait},
         {QStringLiteral("ticket-issued-landscape"), landscape},
         {QStringLiteral("ticket-refused"), portrait},
+        {QStringLiteral("ticket-identify"), portrait},
         {QStringLiteral("ticket-attract"), portrait},
         {QStringLiteral("call-board"), landscape},
         {QStringLiteral("call-board-portrait"), portrait},

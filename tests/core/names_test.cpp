@@ -11,7 +11,7 @@ using namespace hall::core;
 
 TEST_CASE("every error code has its own name, read back as the same code") {
     std::set<std::string> names;
-    for (int i = 0; i <= static_cast<int>(ErrorCode::NumberUsed); ++i) {
+    for (int i = 0; i <= static_cast<int>(ErrorCode::IdentityRequired); ++i) {
         const auto code = static_cast<ErrorCode>(i);
         const std::string name(errorCodeName(code));
         CHECK(names.insert(name).second);

@@ -100,6 +100,10 @@ TEST_CASE("refusals round-trip with engine and protocol codes") {
         {"i2", RequestType::IssueTicket,
          engineError(core::fail(core::ErrorCode::QuotaReached, "daily quota of tax used up"))});
     CHECK(std::get<Error>(quota.outcome) == Error{"quota_reached", "daily quota of tax used up"});
+    // duplicate_person names the ticket the person holds.
+    Error duplicate{"duplicate_person", "already holds one", ticketView(sampleTicket())};
+    const auto held = roundTrip({"i3", RequestType::IssueTicket, duplicate});
+    CHECK(std::get<Error>(held.outcome) == duplicate);
     // A frame whose id could not be read is answered without one.
     const auto bad = roundTrip({"", std::nullopt, protocolError(ProtocolError::BadFrame, "x")});
     CHECK(std::get<Error>(bad.outcome).code == "bad_frame");

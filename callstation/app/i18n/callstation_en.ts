@@ -116,22 +116,22 @@
 <context>
     <name>ServiceTile</name>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="22"/>
+        <location filename="../qml/ServiceTile.qml" line="23"/>
         <source>Today&apos;s numbers are all given out</source>
         <translation>Today&apos;s numbers are all given out</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="23"/>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>Numbers are given out %1</source>
         <translation>Numbers are given out %1</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="24"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="24"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="25"/>
+        <location filename="../qml/ServiceTile.qml" line="26"/>
         <source>about %n min</source>
         <translation>
             <numerusform>about %n min</numerusform>
@@ -147,88 +147,103 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="26"/>
+        <location filename="../qml/ServiceTile.qml" line="27"/>
         <source>%n numbers left</source>
         <translation>
             <numerusform>%n number left</numerusform>
             <numerusform>%n numbers left</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="28"/>
+        <source>ID card needed</source>
+        <translation>ID card needed</translation>
+    </message>
 </context>
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="43"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="44"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="66"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="67"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="71"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="120"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="123"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="137"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="135"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="138"/>
         <source>Reprint my last ticket</source>
         <translation>Reprint my last ticket</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="170"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <source>Please place your ID card on the reader</source>
+        <translation>Please place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
+        <translation>This service gives numbers only to the person who will be served. A social-security card works too.</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="176"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="210"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="181"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="221"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="198"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="242"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="264"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -236,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="266"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -244,32 +259,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="240"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="274"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="281"/>
         <source>Your ticket is being printed…</source>
         <translation>Your ticket is being printed…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="248"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="285"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="309"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
+        <source>Your number: %1</source>
+        <translation>Your number: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="351"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -277,47 +298,57 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="247"/>
+        <location filename="../ticket_machine.cpp" line="334"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="249"/>
+        <location filename="../ticket_machine.cpp" line="336"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="251"/>
+        <location filename="../ticket_machine.cpp" line="338"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="254"/>
+        <location filename="../ticket_machine.cpp" line="340"/>
+        <source>This service needs your ID card.</source>
+        <translation>This service needs your ID card.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="343"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="255"/>
+        <location filename="../ticket_machine.cpp" line="344"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="260"/>
+        <location filename="../ticket_machine.cpp" line="349"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="262"/>
+        <location filename="../ticket_machine.cpp" line="351"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="264"/>
+        <location filename="../ticket_machine.cpp" line="353"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="265"/>
+        <location filename="../ticket_machine.cpp" line="355"/>
+        <source>Please place your ID card or social-security card on the reader and try again.</source>
+        <translation>Please place your ID card or social-security card on the reader and try again.</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="356"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
     </message>

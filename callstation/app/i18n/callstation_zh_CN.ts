@@ -115,155 +115,176 @@
 <context>
     <name>ServiceTile</name>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="22"/>
+        <location filename="../qml/ServiceTile.qml" line="23"/>
         <source>Today&apos;s numbers are all given out</source>
         <translation>今日号源已取完</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="23"/>
+        <location filename="../qml/ServiceTile.qml" line="24"/>
         <source>Numbers are given out %1</source>
         <translation>取号时间 %1</translation>
     </message>
     <message>
-        <location filename="../qml/ServiceTile.qml" line="24"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>Nobody waiting</source>
         <translation>无人等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="24"/>
+        <location filename="../qml/ServiceTile.qml" line="25"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="25"/>
+        <location filename="../qml/ServiceTile.qml" line="26"/>
         <source>about %n min</source>
         <translation>
             <numerusform>约 %n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ServiceTile.qml" line="26"/>
+        <location filename="../qml/ServiceTile.qml" line="27"/>
         <source>%n numbers left</source>
         <translation>
             <numerusform>余 %n 个号</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../qml/ServiceTile.qml" line="28"/>
+        <source>ID card needed</source>
+        <translation>需刷身份证</translation>
+    </message>
 </context>
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="43"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="44"/>
         <source>Numbers are still given out here.</source>
         <translation>本机仍可正常取号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="66"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="67"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="71"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>请点击您要办理的事项，号票随即打印。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="120"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="123"/>
         <source>The services are being loaded…</source>
         <translation>正在加载办理事项…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="134"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="137"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="135"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="138"/>
         <source>Reprint my last ticket</source>
         <translation>重新打印我的号票</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="170"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <source>Please place your ID card on the reader</source>
+        <translation>请将身份证放在读卡区</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
+        <translation>本事项需本人刷证取号，也可使用社保卡。</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="172"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="176"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="210"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="181"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="221"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="198"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="242"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="229"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="264"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="266"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="240"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="274"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="281"/>
         <source>Your ticket is being printed…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="248"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>号票未能打印。请用手机拍下本屏幕：上面的号码和二维码就是您的号票。工作人员已收到提示。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="285"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="309"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
+        <source>Your number: %1</source>
+        <translation>您的号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="351"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>
@@ -271,47 +292,57 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="247"/>
+        <location filename="../ticket_machine.cpp" line="334"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>该事项当前不在取号时间内。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="249"/>
+        <location filename="../ticket_machine.cpp" line="336"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>该事项今日号源已取完。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="251"/>
+        <location filename="../ticket_machine.cpp" line="338"/>
         <source>You already have a number for this service today.</source>
         <translation>您今天已取过该事项的号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="254"/>
+        <location filename="../ticket_machine.cpp" line="340"/>
+        <source>This service needs your ID card.</source>
+        <translation>办理本事项需要刷身份证。</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="343"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>本机暂时无法为该事项取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="255"/>
+        <location filename="../ticket_machine.cpp" line="344"/>
         <source>No number could be given out.</source>
         <translation>未能取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="260"/>
+        <location filename="../ticket_machine.cpp" line="349"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>请在事项按钮上所示的时间内取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="262"/>
+        <location filename="../ticket_machine.cpp" line="351"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>请改日再来，或先预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="264"/>
+        <location filename="../ticket_machine.cpp" line="353"/>
         <source>Please wait for your number to be called.</source>
         <translation>请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="265"/>
+        <location filename="../ticket_machine.cpp" line="355"/>
+        <source>Please place your ID card or social-security card on the reader and try again.</source>
+        <translation>请将身份证或社保卡放在读卡区后重试。</translation>
+    </message>
+    <message>
+        <location filename="../ticket_machine.cpp" line="356"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>请换一台取号机，或到服务台咨询。</translation>
     </message>

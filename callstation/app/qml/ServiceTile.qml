@@ -15,6 +15,7 @@ Rectangle {
     property bool issuing: true
     property string hours
     property int remaining: -1 // numbers left today; -1: no quota
+    property bool identify: false // the ID card is read first: said before the citizen touches
     signal chosen
 
     readonly property color _ink: issuing ? Theme.textOnPrimary : Theme.disabledText
@@ -24,6 +25,7 @@ Rectangle {
         : (waiting === 0 ? qsTr("Nobody waiting") : qsTr("%n waiting", "", waiting))
           + (waitMinutes > 0 ? "  ·  " + qsTr("about %n min", "", waitMinutes) : "")
           + (remaining >= 0 && remaining <= 20 ? "  ·  " + qsTr("%n numbers left", "", remaining) : "")
+          + (identify ? "  ·  " + qsTr("ID card needed") : "")
 
     implicitHeight: Math.max(Theme.touchTarget * 2,
                              content.implicitHeight + Theme.spacing * 2)

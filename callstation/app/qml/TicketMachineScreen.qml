@@ -26,6 +26,7 @@ Rectangle {
         id: machine
         issuer: Terminal.issuer
         printing: Terminal.printing
+        identification: Terminal.identification
     }
     ServicesModel {
         id: services
@@ -97,6 +98,7 @@ Rectangle {
                 required property bool issuing
                 required property string hours
                 required property int remaining
+                required property bool identify
 
                 width: grid.cellWidth
                 height: grid.cellHeight
@@ -108,6 +110,7 @@ Rectangle {
                     issuing: parent.issuing
                     hours: parent.hours
                     remaining: parent.remaining
+                    identify: parent.identify
                     waiting: parent.waiting
                     waitMinutes: parent.estimatedWaitMinutes
                     onChosen: machine.choose(parent.serviceId)
@@ -155,6 +158,37 @@ Rectangle {
     }
 
     // --- the stages over the services ---------------------------------------------------
+
+    StageCard {
+        visible: machine.stage === TicketMachine.Identifying
+        accent: Theme.primary
+        Heading {
+            width: parent.width
+            text: screen.serviceShown
+        }
+        BodyText {
+            width: parent.width
+            font.pointSize: Theme.headingPointSize * 1.2
+            font.bold: true
+            text: qsTr("Please place your ID card on the reader")
+        }
+        BodyText {
+            width: parent.width
+            text: qsTr("This service gives numbers only to the person who will be served. A social-security card works too.")
+        }
+        BodyText {
+            width: parent.width
+            visible: machine.identifyProblem.length > 0
+            color: Theme.danger
+            text: machine.identifyProblem
+        }
+        TouchButton {
+            kind: "secondary"
+            text: qsTr("Back to the services (%1 s)").arg(machine.secondsLeft)
+            textScale: 1.5
+            onClicked: machine.cancel()
+        }
+    }
 
     StageCard {
         visible: machine.stage === TicketMachine.Confirming
@@ -299,6 +333,14 @@ Rectangle {
             width: parent.width
             font.pointSize: Theme.headingPointSize
             text: machine.refusal
+        }
+        Text { // the number already held: large, it is what the citizen looks for
+            visible: machine.heldNumber.length > 0
+            font.family: Theme.fontFamily
+            font.pointSize: Theme.headingPointSize * 2.5
+            font.bold: true
+            color: Theme.primary
+            text: qsTr("Your number: %1").arg(machine.heldNumber)
         }
         BodyText {
             width: parent.width

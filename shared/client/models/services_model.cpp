@@ -23,15 +23,17 @@ QVariant ServicesModel::data(const QModelIndex& index, int role) const {
         return row.issuing;
     case RemainingRole:
         return row.remaining.value_or(-1);
-    case HoursRole: {
-        if (!backend()) return QString();
-        for (const auto& service : backend()->state().snapshot().hall.services)
-            if (service.id == row.serviceId) {
-                QStringList hours;
-                for (const auto& h : service.hours) hours.append(QString::fromStdString(h));
-                return hours.join(QLatin1Char(' '));
-            }
-        return QString();
+    case HoursRole:
+    case IdentifyRole: {
+        const protocol::ServiceInfo* info = nullptr;
+        if (backend())
+            for (const auto& service : backend()->state().snapshot().hall.services)
+                if (service.id == row.serviceId) info = &service;
+        if (role == IdentifyRole) return info && info->identify;
+        QStringList hours;
+        if (info)
+            for (const auto& h : info->hours) hours.append(QString::fromStdString(h));
+        return hours.join(QLatin1Char(' '));
     }
     case WaitingRole:
         return row.waiting;
@@ -53,6 +55,7 @@ QHash<int, QByteArray> ServicesModel::roleNames() const {
             {IssuingRole, "issuing"},
             {RemainingRole, "remaining"},
             {HoursRole, "hours"},
+            {IdentifyRole, "identify"},
             {WaitingRole, "waiting"},
             {EstimatedWaitMsRole, "estimatedWaitMs"},
             {EstimatedWaitMinutesRole, "estimatedWaitMinutes"}};

@@ -21,6 +21,7 @@ public:
         IssuingRole,              // a number can be taken now (open, numbers left today)
         RemainingRole,            // numbers left of today's quota; -1: no quota
         HoursRole,                // "08:30-12:00 13:30-17:00"; empty: all day
+        IdentifyRole,             // issued only to a person identified (ID card first)
     };
     Q_ENUM(Role)
 

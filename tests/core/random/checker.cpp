@@ -176,6 +176,8 @@ void Checker::expectPersonAndPriority(const Issue& cmd, const std::string& servi
                 issue_.duplicatePossible = true;
         }
     }
+    const Service* service = config_.findService(serviceId);
+    issue_.identityRequired = service && service->identify && cmd.personKey.empty();
     const auto& cats = config_.queue.greenChannelCategories;
     issue_.badPriority = cmd.priority == PriorityClass::GreenChannel &&
                          std::find(cats.begin(), cats.end(), cmd.greenCategory) == cats.end();
@@ -248,6 +250,8 @@ std::string Checker::explainLeaseRefusal(const Command& command, ErrorCode code)
         return x.closed ? "" : "no";
     case ErrorCode::DuplicatePerson:
         return issue_.duplicatePossible ? "" : "no";
+    case ErrorCode::IdentityRequired:
+        return issue_.identityRequired ? "" : "no";
     case ErrorCode::PriorityNotAllowed:
         return issue_.badPriority ? "" : "no";
     case ErrorCode::InvalidArgument:
@@ -487,6 +491,7 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
         if (issue_.duplicateCertain)
             return "issued a second active ticket to person " + c->personKey;
         if (issue_.badPriority) return "issued a green-channel ticket of an unknown category";
+        if (issue_.identityRequired) return "issued an identify-only service to nobody";
         if (issue_.missingAppointment) return "issued an appointment ticket without appointment";
         return {};
     }
@@ -506,6 +511,7 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
         if (issue_.duplicateCertain) return "issued a second active ticket to a person";
         if (issue_.badPriority || issue_.missingAppointment)
             return "issued a leased ticket with a bad priority";
+        if (issue_.identityRequired) return "issued a leased identify-only ticket to nobody";
         return {};
     }
     if (rolloverPending_) return {}; // the snapshot is from before the rollover the command makes
@@ -606,6 +612,8 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                              std::string(errorCodeName(code)) + " (" + error.message + ")";
 
     if (std::holds_alternative<Tick>(command)) return "a tick was refused: " + what;
+    if (code == ErrorCode::DuplicatePerson)
+        if (auto e = checkHeldTicket(command, error); !e.empty()) return e + ": " + what;
     if (std::holds_alternative<LeaseNumbers>(command) ||
         std::holds_alternative<IssueLeasedTicket>(command))
         return explainLeaseRefusal(command, code).empty() ? "" : "unexplained: " + what;
@@ -623,6 +631,9 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
             break;
         case ErrorCode::DuplicatePerson:
             explained = issue_.duplicatePossible;
+            break;
+        case ErrorCode::IdentityRequired:
+            explained = issue_.identityRequired;
             break;
         case ErrorCode::PriorityNotAllowed:
             explained = issue_.badPriority;
@@ -1129,6 +1140,17 @@ std::string Checker::checkState(const Engine& engine, const Decision& decision) 
             error = "active " + ticketText(ticketsBefore_[i]) + " disappeared";
     if (!error.empty()) return error;
     return checkMissed(engine);
+}
+
+std::string Checker::checkHeldTicket(const Command& command, const Error& error) const {
+    std::string personKey;
+    if (const auto* c = std::get_if<IssueTicket>(&command)) personKey = c->personKey;
+    if (const auto* c = std::get_if<IssueLeasedTicket>(&command)) personKey = c->personKey;
+    if (!error.ticket) return "duplicate_person names no ticket";
+    const Ticket* held = ticketBefore(*error.ticket);
+    if (!held || !held->active() || held->personKey != personKey)
+        return "duplicate_person names a ticket the person does not hold";
+    return {};
 }
 
 std::string Checker::checkMissed(const Engine& engine) const {

@@ -84,6 +84,7 @@ private:
         bool duplicatePossible = false; // … issued for or now in this service
         bool badPriority = false;
         bool missingAppointment = false;
+        bool identityRequired = false; // an identify service, and no person key
     };
     // What the model says about a LeaseNumbers or an IssueLeasedTicket before it runs.
     struct LeaseExpectation {
@@ -132,6 +133,8 @@ private:
     std::string checkState(const Engine& engine, const Decision& decision) const;
     std::string checkStatistics(const Engine& engine) const;
     std::string checkMissed(const Engine& engine) const;
+    // duplicate_person names the active ticket the person holds for the service.
+    std::string checkHeldTicket(const Command& command, const Error& error) const;
 
     const WindowState* windowBefore(int number) const;
     const Ticket* ticketBefore(TicketId id) const;

@@ -34,6 +34,7 @@ Service randomService(Rng& rng, int index, const std::string& prefix) {
         }
         s.openAtNight = rng.chance(20);
     }
+    s.identify = rng.chance(25);
     return s;
 }
 
