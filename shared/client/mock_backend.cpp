@@ -95,6 +95,8 @@ void MockBackend::playMorning() {
         for (const auto& service : config.services) {
             core::IssueTicket issue;
             issue.serviceId = service.id;
+            // An identify-only service: three different people (person keys are 64 hex digits).
+            if (service.identify) issue.personKey = std::string(63, 'd') + char('0' + round);
             run(std::move(issue));
         }
     for (std::size_t i = 0; i < 4 && i < config.windows.size(); ++i)
