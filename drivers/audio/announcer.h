@@ -47,7 +47,7 @@ struct AnnouncerConfig {
     // A second language (the English pack of a hall that announces in both): a call announced
     // with `followUp` is said once in it after its sayings in the first, with no second chime.
     // Its sample rate must be the first pack's.
-    std::shared_ptr<const VoicePack> followUp;
+    std::shared_ptr<const VoicePack> followUp{};
 };
 
 enum class AnnouncementOutcome { Played, Cancelled, Expired, Failed };

@@ -83,6 +83,17 @@ QVariantMap Backend::directionOf(int window) const {
     return {};
 }
 
+QVariantList Backend::serviceGroups() const {
+    QVariantList groups;
+    for (const auto& g : hall_.snapshot().hall.groups) {
+        const std::string& english = g.nameEn.empty() ? g.nameZh : g.nameEn;
+        groups.append(QVariantMap{{QStringLiteral("id"), QString::fromStdString(g.id)},
+                                  {QStringLiteral("name"), QString::fromStdString(g.nameZh)},
+                                  {QStringLiteral("nameEn"), QString::fromStdString(english)}});
+    }
+    return groups;
+}
+
 void Backend::setConnectionState(ConnectionState state) {
     if (state == state_) return;
     const bool wasOnline = state_ == ConnectionState::Online;

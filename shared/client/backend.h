@@ -22,6 +22,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <chrono>
@@ -48,6 +49,9 @@ class Backend : public QObject {
     Q_PROPERTY(QString role READ role NOTIFY identityChanged)
     // The hall's name from its configuration (last snapshot); empty before the first.
     Q_PROPERTY(QString hallName READ hallName NOTIFY snapshotReplaced)
+    // What a ticket machine groups services by (departments, else zones): [{"id","name",
+    // "nameEn"}], in configuration order; a ServicesModel's `group` takes the id.
+    Q_PROPERTY(QVariantList serviceGroups READ serviceGroups NOTIFY snapshotReplaced)
     Q_PROPERTY(int outboxSize READ outboxSize NOTIFY outboxChanged)
     Q_PROPERTY(QStringList faults READ faults WRITE setFaults NOTIFY faultsChanged)
 
@@ -101,6 +105,7 @@ public:
     // "zh", "en"} (protocol names), empty when the hall gave none. The models' `direction` role
     // and the board's spotlight carry it; Hall.Callstation's DirectionHint shows it.
     QVariantMap directionOf(int window) const;
+    QVariantList serviceGroups() const;
 
     // Faults by protocol name (protocol::faultName); unknown names are ignored with a warning.
     // Each part of the app that drives devices (the identification devices, a printer) reports

@@ -45,7 +45,7 @@ struct IssueOutcome {
                            // storage_error (terminal.db refused the write), timeout,
                            // connection_lost
     std::string message;
-    std::string heldNumber; // duplicate_person: the number the person already holds today
+    std::string heldNumber{}; // duplicate_person: the number the person already holds today
 };
 
 class TicketIssuer : public QObject {

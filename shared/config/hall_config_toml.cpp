@@ -21,8 +21,9 @@
 //
 //   name, time_zone
 //   [[zones]]     id, name_zh, name_en
+//   [[departments]]  id, name_zh, name_en
 //   [[services]]  id, name_zh, name_en, prefix, daily_quota, number_width, hours, open_at_night,
-//                 identify
+//                 identify, department
 //   [[windows]]   number, name, zone, routing, services = ["id", …] | [{ service, weight }, …],
 //                 direction = { arrow, zh, en }
 //   [[boards]]    device, directions = [{ window, arrow, zh, en }, …]
@@ -229,6 +230,16 @@ private:
     std::set<std::string> known_;
 };
 
+// Calls `read(reader)` for the table `key` ([queue], direction = { … }) when it is there.
+template <typename Read>
+void withTable(TableReader& parent, std::string_view key, Errors& errors, Read read) {
+    const toml::table* t = parent.table(key);
+    if (!t) return;
+    TableReader reader(*t, parent.field(key), errors);
+    read(reader);
+    reader.finish();
+}
+
 // Calls `read(table, path)` for every element of an array of tables ([[zones]] and friends).
 template <typename Read>
 void forEachTable(TableReader& parent, std::string_view key, Errors& errors, Read read) {
@@ -366,6 +377,14 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         config.zones.push_back(std::move(zone));
     });
 
+    forEachTable(top, "departments", errors, [&](TableReader& r) {
+        core::Department department;
+        if (auto v = r.string("id", true)) department.id = *v;
+        if (auto v = r.string("name_zh", true)) department.nameZh = *v;
+        if (auto v = r.string("name_en")) department.nameEn = *v;
+        config.departments.push_back(std::move(department));
+    });
+
     forEachTable(top, "services", errors, [&](TableReader& r) {
         core::Service service;
         if (auto v = r.string("id", true)) service.id = *v;
@@ -377,6 +396,7 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         service.hours = readHours(r, errors);
         if (auto v = r.boolean("open_at_night")) service.openAtNight = *v;
         if (auto v = r.boolean("identify")) service.identify = *v;
+        if (auto v = r.string("department")) service.departmentId = *v;
         config.services.push_back(std::move(service));
     });
 
@@ -390,11 +410,8 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
                                                     {"weighted", core::RoutingPolicy::Weighted}}))
             window.routing = *v;
         window.services = readWindowServices(r, errors);
-        if (const toml::table* t = r.table("direction")) {
-            TableReader d(*t, r.field("direction"), errors);
-            window.direction = readDirection(d);
-            d.finish();
-        }
+        withTable(r, "direction", errors,
+                  [&](TableReader& d) { window.direction = readDirection(d); });
         config.windows.push_back(std::move(window));
     });
 
@@ -419,32 +436,21 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         config.staff.push_back(std::move(staff));
     });
 
-    if (const toml::table* t = top.table("queue")) {
-        TableReader r(*t, "queue", errors);
-        readQueue(r, config.queue);
-        r.finish();
-    }
-    if (const toml::table* t = top.table("evaluation")) {
-        TableReader r(*t, "evaluation", errors);
-        readEvaluation(r, config.evaluation);
-        r.finish();
-    }
-    if (const toml::table* t = top.table("call_board")) {
-        TableReader r(*t, "call_board", errors);
+    withTable(top, "queue", errors, [&](TableReader& r) { readQueue(r, config.queue); });
+    withTable(top, "evaluation", errors,
+              [&](TableReader& r) { readEvaluation(r, config.evaluation); });
+    withTable(top, "call_board", errors, [&](TableReader& r) {
         auto& b = config.callBoard;
         if (auto v = r.integer("hold_seconds")) b.holdSeconds = *v;
         if (auto v = r.integer("voice_repeats")) b.voiceRepeats = *v;
         if (auto v = r.boolean("voice_english")) b.voiceEnglish = *v;
-        r.finish();
-    }
-    if (const toml::table* t = top.table("ticket_machine")) {
-        TableReader r(*t, "ticket_machine", errors);
+    });
+    withTable(top, "ticket_machine", errors, [&](TableReader& r) {
         auto& m = config.ticketMachine;
         if (auto v = r.integer("confirm_from_waiting")) m.confirmFromWaiting = *v;
         if (auto v = r.integer("reprint_minutes")) m.reprintMinutes = *v;
         if (auto v = r.integer("attract_after_seconds")) m.attractAfterSeconds = *v;
-        r.finish();
-    }
+    });
     top.finish();
     return config;
 }

@@ -65,6 +65,13 @@ void checkServices(const HallConfig& c, Checker& check) {
         check.require(s.id.empty() || ids.insert(s.id).second, f + ".id",
                       "duplicate service id '" + s.id + "'");
         check.require(!s.nameZh.empty(), f + ".name_zh", "must not be empty");
+        if (!c.departments.empty() || !s.departmentId.empty())
+            check.require(std::any_of(c.departments.begin(), c.departments.end(),
+                                      [&](const Department& d) { return d.id == s.departmentId; }),
+                          f + ".department",
+                          s.departmentId.empty()
+                              ? "the hall has departments: name this service's"
+                              : "unknown department '" + s.departmentId + "'");
         if (!isPrefix(s.prefix)) {
             check.require(false, f + ".prefix",
                           "must be 1 or 2 upper-case letters A-Z, got '" + s.prefix + "'");
@@ -161,6 +168,13 @@ void checkPeople(const HallConfig& c, Checker& check) {
         check.require(!z.id.empty(), at("zones", i) + ".id", "must not be empty");
         check.require(z.id.empty() || zoneIds.insert(z.id).second, at("zones", i) + ".id",
                       "duplicate zone id '" + z.id + "'");
+    }
+    std::set<std::string> departmentIds;
+    for (std::size_t i = 0; i < c.departments.size(); ++i) {
+        const auto& d = c.departments[i];
+        check.require(!d.id.empty() && departmentIds.insert(d.id).second,
+                      at("departments", i) + ".id", "empty or duplicate department id '" + d.id + "'");
+        check.require(!d.nameZh.empty(), at("departments", i) + ".name_zh", "must not be empty");
     }
     std::set<std::string> staffIds;
     for (std::size_t i = 0; i < c.staff.size(); ++i) {

@@ -17,6 +17,14 @@ struct Zone {
     std::string nameEn;
 };
 
+// A department (部门) the ticket machines group services by, when the hall configures them;
+// otherwise they group by zone.
+struct Department {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+};
+
 // Half-open interval of local minutes since midnight, [open, close).
 struct OpeningInterval {
     int openMinute = 0;
@@ -33,6 +41,7 @@ struct Service {
     std::vector<OpeningInterval> hours; // when tickets are issued; empty means all day
     bool openAtNight = false;           // issued at any hour from the 24-hour self-service area
     bool identify = false; // issued only to a person identified (ID card, social-security card, QR)
+    std::string departmentId{}; // required when the hall has departments
 };
 
 enum class RoutingPolicy {
@@ -62,7 +71,7 @@ struct Window {
     std::string zoneId;
     RoutingPolicy routing = RoutingPolicy::Ordered;
     std::vector<WindowService> services;
-    std::optional<Direction> direction; // shown by every board that has none of its own for it
+    std::optional<Direction> direction = std::nullopt; // shown by every board that has none of its own for it
 };
 
 // A call board's own view of the hall: which way each window lies from where it hangs.
@@ -132,14 +141,15 @@ struct HallConfig {
     std::string name;
     std::string timeZone = "Asia/Shanghai";
     std::vector<Zone> zones;
+    std::vector<Department> departments{};
     std::vector<Service> services;
     std::vector<Window> windows;
     std::vector<Staff> staff;
-    std::vector<Board> boards;
+    std::vector<Board> boards{};
     QueuePolicy queue;
     EvaluationPolicy evaluation;
-    CallBoardPolicy callBoard;
-    TicketMachinePolicy ticketMachine;
+    CallBoardPolicy callBoard{};
+    TicketMachinePolicy ticketMachine{};
 
     const Service* findService(std::string_view id) const;
     const Window* findWindow(int number) const;

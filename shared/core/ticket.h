@@ -72,8 +72,8 @@ struct Ticket {
     std::optional<int> window;       // the window that called it (called / serving / done)
     // The call it did not come to (no-show), until it is called again: the window and when. The
     // call boards list these tickets, so a citizen who missed the call knows where to go.
-    std::optional<int> missedWindow;
-    std::optional<Timestamp> missedAt;
+    std::optional<int> missedWindow{};
+    std::optional<Timestamp> missedAt{};
     std::optional<int> targetWindow; // transferred to a particular window: only it may call
     std::string staffId;             // who called / served it
 

@@ -2,6 +2,8 @@
 
 #include "shared/core/overloaded.h"
 
+#include <set>
+
 namespace hall::protocol {
 
 HallView viewOf(const core::Engine& engine, core::Timestamp now) {
@@ -47,12 +49,30 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.name = config.name;
     hall.callBoard = config.callBoard;
     hall.ticketMachine = config.ticketMachine;
+    // Grouped by department when the hall has them, else by the zone of the first window that
+    // serves the service.
+    auto groupOf = [&](const core::Service& s) -> std::string {
+        if (!config.departments.empty()) return s.departmentId;
+        for (const auto& w : config.windows)
+            for (const auto& ws : w.services)
+                if (ws.serviceId == s.id) return w.zoneId;
+        return {};
+    };
+    std::set<std::string> used;
     for (const auto& s : config.services) {
-        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota, s.identify};
+        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota, s.identify, groupOf(s)};
+        used.insert(info.group);
         if (!s.openAtNight)
             for (const auto& h : s.hours)
                 info.hours.push_back(clock(h.openMinute) + "-" + clock(h.closeMinute));
         hall.services.push_back(std::move(info));
+    }
+    if (!config.departments.empty()) {
+        for (const auto& d : config.departments)
+            if (used.contains(d.id)) hall.groups.push_back(ServiceGroup{d.id, d.nameZh, d.nameEn});
+    } else {
+        for (const auto& z : config.zones)
+            if (used.contains(z.id)) hall.groups.push_back(ServiceGroup{z.id, z.nameZh, z.nameEn});
     }
     for (const auto& z : config.zones) hall.zones.push_back(ZoneInfo{z.id, z.nameZh, z.nameEn});
     for (const auto& w : config.windows) {

@@ -55,7 +55,7 @@ struct Error {
     std::string message;
     // The ticket the refusal is about: duplicate_person names the one the person already
     // holds for the service today (its number is what the citizen is told).
-    std::optional<TicketView> ticket;
+    std::optional<TicketView> ticket = std::nullopt;
     bool operator==(const Error&) const = default;
 };
 Error protocolError(ProtocolError code, std::string message);
@@ -194,7 +194,7 @@ struct MissedTicket {
 struct QueueState {
     std::vector<ServiceQueue> services;
     std::vector<ZoneQueue> zones;
-    std::vector<MissedTicket> missed; // newest first, the hall's last kMissedShown
+    std::vector<MissedTicket> missed{}; // newest first, the hall's last kMissedShown
     bool operator==(const QueueState&) const = default;
 };
 struct Notice {
@@ -211,7 +211,15 @@ struct ServiceInfo {
     std::vector<std::string> hours; // "08:30-12:00", hall time; empty: all day
     int dailyQuota = 0;             // 0: none
     bool identify = false;          // issued only to a person identified (ID card, QR)
+    std::string group{};            // the ServiceGroup a ticket machine shows it under
     bool operator==(const ServiceInfo&) const = default;
+};
+// What a ticket machine groups services by: the hall's departments, else its zones.
+struct ServiceGroup {
+    std::string id;
+    std::string nameZh;
+    std::string nameEn;
+    bool operator==(const ServiceGroup&) const = default;
 };
 struct ZoneInfo {
     std::string id;
@@ -225,14 +233,15 @@ struct WindowInfo {
     std::string zone;
     // Which way the window lies as seen from this terminal (a call board's own hint, else the
     // window's); absent when the hall gave none.
-    std::optional<core::Direction> direction;
+    std::optional<core::Direction> direction = std::nullopt;
     bool operator==(const WindowInfo&) const = default;
 };
 struct HallInfo {
     std::string name;
-    core::CallBoardPolicy callBoard;         // how boards show and say a call
-    core::TicketMachinePolicy ticketMachine; // when to ask, reprint, show the attract screen
+    core::CallBoardPolicy callBoard{};         // how boards show and say a call
+    core::TicketMachinePolicy ticketMachine{}; // when to ask, reprint, show the attract screen
     std::vector<ServiceInfo> services; // in configuration order
+    std::vector<ServiceGroup> groups{}; // that hold a service, in configuration order
     std::vector<ZoneInfo> zones;
     std::vector<WindowInfo> windows;
     bool operator==(const HallInfo&) const = default;

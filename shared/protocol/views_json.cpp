@@ -157,7 +157,11 @@ Json toJson(const HallInfo& h) {
                                 {"name_en", s.nameEn},
                                 {"hours", s.hours},
                                 {"daily_quota", s.dailyQuota},
-                                {"identify", s.identify}});
+                                {"identify", s.identify},
+                                {"group", s.group}});
+    Json groups = Json::array();
+    for (const auto& g : h.groups)
+        groups.push_back(Json{{"id", g.id}, {"name_zh", g.nameZh}, {"name_en", g.nameEn}});
     Json zones = Json::array();
     for (const auto& z : h.zones)
         zones.push_back(Json{{"id", z.id}, {"name_zh", z.nameZh}, {"name_en", z.nameEn}});
@@ -181,6 +185,7 @@ Json toJson(const HallInfo& h) {
                   {"reprint_minutes", m.reprintMinutes},
                   {"attract_after_seconds", m.attractAfterSeconds}}},
                 {"services", std::move(services)},
+                {"groups", std::move(groups)},
                 {"zones", std::move(zones)},
                 {"windows", std::move(windows)}};
 }
@@ -212,7 +217,17 @@ HallInfo readHall(const Json& json, const std::string& context) {
         out.hours = s.texts("hours", kMaxListItems);
         out.dailyQuota = static_cast<int>(s.integer("daily_quota", 0, 1'000'000));
         out.identify = s.boolean("identify");
+        out.group = s.text("group");
         s.finish();
+        return out;
+    });
+    h.groups = readList<ServiceGroup>(r, "groups", [](const Json& j, const std::string& c) {
+        StrictReader g(j, c, kMaxTextBytes);
+        ServiceGroup out;
+        out.id = g.nonEmptyText("id");
+        out.nameZh = g.text("name_zh");
+        out.nameEn = g.text("name_en");
+        g.finish();
         return out;
     });
     h.zones = readList<ZoneInfo>(r, "zones", [](const Json& j, const std::string& c) {

@@ -247,3 +247,27 @@ attract_after_seconds = 1
     CHECK(hasError(errors, "ticket_machine.attract_after_seconds", "between 5 and 600"));
     CHECK(hasError(rejected(kMinimalHall + "\n[call_board]\nvoice = true\n"), "call_board.voice"));
 }
+
+TEST_CASE("departments: services name theirs once the hall has them") {
+    const std::string withDepartments = kMinimalHall + R"(
+[[departments]]
+id = "tax-bureau"
+name_zh = "税务局"
+)";
+    // Neither service names one yet.
+    const auto errors = rejected(withDepartments);
+    CHECK(hasError(errors, "services[0].department", "name this service's"));
+    CHECK(hasError(errors, "services[1].department"));
+
+    std::string named = withDepartments;
+    for (const char* prefix : {"prefix = \"A\"", "prefix = \"B\""}) {
+        const auto at = named.find(prefix);
+        named.insert(at + std::string(prefix).size(), "\ndepartment = \"tax-bureau\"");
+    }
+    const auto config = config::test::configOf(config::parseHallConfig(named));
+    CHECK(config.services[1].departmentId == "tax-bureau");
+
+    const std::string second = "prefix = \"B\"\ndepartment = \"tax-bureau\"";
+    named.replace(named.find(second), second.size(), "prefix = \"B\"\ndepartment = \"customs\"");
+    CHECK(hasError(rejected(named), "services[1].department", "unknown department 'customs'"));
+}

@@ -163,87 +163,92 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="44"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="45"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="67"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="68"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="73"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="123"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="89"/>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="154"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="137"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="168"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="138"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="169"/>
         <source>Reprint my last ticket</source>
         <translation>Reprint my last ticket</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
         <source>Please place your ID card on the reader</source>
         <translation>Please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
         <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
         <translation>This service gives numbers only to the person who will be served. A social-security card works too.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="235"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="237"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="210"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="241"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="246"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="221"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="252"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="242"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="273"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="264"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="295"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -251,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="266"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="297"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -259,38 +264,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="274"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="305"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="281"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
         <source>Your ticket is being printed…</source>
         <translation>Your ticket is being printed…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="313"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="350"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="374"/>
         <source>Your number: %1</source>
         <translation>Your number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="351"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="218"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="382"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>

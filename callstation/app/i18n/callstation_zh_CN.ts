@@ -159,132 +159,137 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="44"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="45"/>
         <source>Numbers are still given out here.</source>
         <translation>本机仍可正常取号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="67"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="68"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="73"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>请点击您要办理的事项，号票随即打印。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="123"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="89"/>
+        <source>All services</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="154"/>
         <source>The services are being loaded…</source>
         <translation>正在加载办理事项…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="137"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="168"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="138"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="169"/>
         <source>Reprint my last ticket</source>
         <translation>重新打印我的号票</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
         <source>Please place your ID card on the reader</source>
         <translation>请将身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="208"/>
         <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
         <translation>本事项需本人刷证取号，也可使用社保卡。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="204"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="235"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="206"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="237"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="210"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="241"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="215"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="246"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="221"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="252"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="242"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="273"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="263"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="264"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="295"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="266"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="297"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="274"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="305"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="281"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
         <source>Your ticket is being printed…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="313"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="312"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>号票未能打印。请用手机拍下本屏幕：上面的号码和二维码就是您的号票。工作人员已收到提示。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="350"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="343"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="374"/>
         <source>Your number: %1</source>
         <translation>您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="187"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="351"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="218"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="382"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>

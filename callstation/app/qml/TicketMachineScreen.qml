@@ -31,6 +31,7 @@ Rectangle {
     ServicesModel {
         id: services
         backend: Terminal.backend
+        group: groupTabs.chosen
     }
 
     ColumnLayout {
@@ -71,6 +72,36 @@ Rectangle {
                     color: Theme.secondaryText
                     text: qsTr("Touch the service you have come for. Your number is printed at once.")
                 }
+            }
+        }
+        // The service groups (departments, else zones) when the hall has more than one: one
+        // touch narrows the tiles to a group; "All services" shows them all again.
+        Flow {
+            id: groupTabs
+            property string chosen: ""
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacing * 3 // in line with the tiles
+            Layout.rightMargin: Theme.spacing * 3
+            visible: Terminal.backend.serviceGroups.length > 1
+            spacing: Theme.spacing
+            TouchButton {
+                kind: groupTabs.chosen === "" ? "primary" : "secondary"
+                text: qsTr("All services")
+                onClicked: groupTabs.chosen = ""
+            }
+            Repeater {
+                model: Terminal.backend.serviceGroups
+                delegate: TouchButton {
+                    required property var modelData
+                    kind: groupTabs.chosen === modelData.id ? "primary" : "secondary"
+                    text: LanguageSwitcher.language === "en" ? modelData.nameEn : modelData.name
+                    onClicked: groupTabs.chosen = modelData.id
+                }
+            }
+            // The next citizen starts from all the services.
+            Connections {
+                target: machine
+                function onIdleChanged() { if (machine.idle) groupTabs.chosen = "" }
             }
         }
         GridView {

@@ -67,9 +67,27 @@ int ServicesModel::waitingFor(const QString& serviceId) const {
     return -1;
 }
 
+void ServicesModel::setGroup(const QString& group) {
+    if (group == group_) return;
+    group_ = group;
+    Q_EMIT groupChanged();
+    reload();
+}
+
+std::vector<protocol::ServiceQueue>
+ServicesModel::shown(const std::vector<protocol::ServiceQueue>& services) const {
+    if (group_.isEmpty() || !backend()) return services;
+    const std::string group = group_.toStdString();
+    std::vector<protocol::ServiceQueue> out;
+    for (const auto& queue : services)
+        for (const auto& info : backend()->state().snapshot().hall.services)
+            if (info.id == queue.serviceId && info.group == group) out.push_back(queue);
+    return out;
+}
+
 void ServicesModel::reload() {
     beginResetModel();
-    rows_ = backend() ? backend()->state().snapshot().queues.services
+    rows_ = backend() ? shown(backend()->state().snapshot().queues.services)
                       : std::vector<protocol::ServiceQueue>{};
     endResetModel();
 }
@@ -77,16 +95,17 @@ void ServicesModel::reload() {
 void ServicesModel::onPush(const protocol::PushBody& body) {
     const auto* queues = std::get_if<protocol::QueueState>(&body);
     if (!queues) return;
-    bool sameRows = queues->services.size() == rows_.size();
+    const auto services = shown(queues->services);
+    bool sameRows = services.size() == rows_.size();
     for (std::size_t i = 0; sameRows && i < rows_.size(); ++i)
-        sameRows = rows_[i].serviceId == queues->services[i].serviceId;
+        sameRows = rows_[i].serviceId == services[i].serviceId;
     if (!sameRows) {
         reload();
         return;
     }
     for (std::size_t i = 0; i < rows_.size(); ++i) {
-        if (rows_[i] == queues->services[i]) continue;
-        rows_[i] = queues->services[i];
+        if (rows_[i] == services[i]) continue;
+        rows_[i] = services[i];
         const QModelIndex at = index(static_cast<int>(i));
         Q_EMIT dataChanged(at, at);
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The hall's services with their live queue: one row per service of the last queue state,
-// in configuration order (the controller sends them so).
+// in configuration order (the controller sends them so). `group` keeps those of one service
+// group (Backend::serviceGroups; empty: all).
 
 #include "shared/client/models/backend_list_model.h"
 
@@ -9,6 +10,7 @@ namespace hall::client {
 class ServicesModel : public BackendListModel {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(QString group READ group WRITE setGroup NOTIFY groupChanged)
 
 public:
     enum Role {
@@ -32,11 +34,21 @@ public:
 
     Q_INVOKABLE int waitingFor(const QString& serviceId) const; // -1: no such service
 
+    QString group() const { return group_; }
+    void setGroup(const QString& group);
+
+Q_SIGNALS:
+    void groupChanged();
+
 protected:
     void reload() override;
     void onPush(const protocol::PushBody& body) override;
 
 private:
+    // The rows of `services` that pass the group filter, in their order.
+    std::vector<protocol::ServiceQueue> shown(const std::vector<protocol::ServiceQueue>& services) const;
+
+    QString group_;
     std::vector<protocol::ServiceQueue> rows_;
 };
 

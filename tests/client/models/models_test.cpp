@@ -110,6 +110,29 @@ TEST_CASE("recent calls of a board that starts late begin with what the windows 
     CHECK(announced == 1);
 }
 
+TEST_CASE("services of one group: the hall's zones when it has no departments") {
+    MockBackend backend;
+    ServicesModel services;
+    QAbstractItemModelTester tester(&services);
+    services.setBackend(&backend);
+    const auto groups = backend.serviceGroups();
+    REQUIRE(groups.size() == 2); // the demo hall's two zones, both serving something
+    CHECK(groups[0].toMap()["id"].toString() == "social");
+    CHECK(groups[1].toMap()["nameEn"].toString() == "Business & real estate");
+
+    services.setGroup(QStringLiteral("business"));
+    REQUIRE(services.count() == 2);
+    CHECK(role(services, 0, "serviceId").toString() == "real_estate");
+    CHECK(role(services, 1, "serviceId").toString() == "business_startup");
+    CHECK(role(services, 1, "identify").toBool());
+
+    // Queue pushes keep to the group.
+    perform(backend, core::IssueTicket{"household", {}, {}, {}, {}, {}});
+    CHECK(services.count() == 2);
+    services.setGroup({});
+    CHECK(services.count() == static_cast<int>(backend.engine().config().services.size()));
+}
+
 TEST_CASE("missed tickets: listed with their window until called again, newest first") {
     MockBackend backend;
     MissedTicketsModel missed;
