@@ -69,12 +69,12 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     }
     if (!config.departments.empty()) {
         for (const auto& d : config.departments)
-            if (used.contains(d.id)) hall.groups.push_back(ServiceGroup{d.id, d.nameZh, d.nameEn});
+            if (used.contains(d.id)) hall.groups.push_back(NamedInfo{d.id, d.nameZh, d.nameEn});
     } else {
         for (const auto& z : config.zones)
-            if (used.contains(z.id)) hall.groups.push_back(ServiceGroup{z.id, z.nameZh, z.nameEn});
+            if (used.contains(z.id)) hall.groups.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
     }
-    for (const auto& z : config.zones) hall.zones.push_back(ZoneInfo{z.id, z.nameZh, z.nameEn});
+    for (const auto& z : config.zones) hall.zones.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
     for (const auto& w : config.windows) {
         const core::Direction* direction = config.directionFor(device, w.number);
         hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId,

@@ -211,21 +211,15 @@ struct ServiceInfo {
     std::vector<std::string> hours; // "08:30-12:00", hall time; empty: all day
     int dailyQuota = 0;             // 0: none
     bool identify = false;          // issued only to a person identified (ID card, QR)
-    std::string group{};            // the ServiceGroup a ticket machine shows it under
+    std::string group{};            // the HallInfo group a ticket machine shows it under
     bool operator==(const ServiceInfo&) const = default;
 };
-// What a ticket machine groups services by: the hall's departments, else its zones.
-struct ServiceGroup {
+// A zone, or a group of services: an id and its names.
+struct NamedInfo {
     std::string id;
     std::string nameZh;
     std::string nameEn;
-    bool operator==(const ServiceGroup&) const = default;
-};
-struct ZoneInfo {
-    std::string id;
-    std::string nameZh;
-    std::string nameEn;
-    bool operator==(const ZoneInfo&) const = default;
+    bool operator==(const NamedInfo&) const = default;
 };
 struct WindowInfo {
     int number = 0;
@@ -241,8 +235,10 @@ struct HallInfo {
     core::CallBoardPolicy callBoard{};         // how boards show and say a call
     core::TicketMachinePolicy ticketMachine{}; // when to ask, reprint, show the attract screen
     std::vector<ServiceInfo> services; // in configuration order
-    std::vector<ServiceGroup> groups{}; // that hold a service, in configuration order
-    std::vector<ZoneInfo> zones;
+    // What a ticket machine groups services by (the departments, else the zones), those that
+    // hold a service, in configuration order.
+    std::vector<NamedInfo> groups{};
+    std::vector<NamedInfo> zones;
     std::vector<WindowInfo> windows;
     bool operator==(const HallInfo&) const = default;
 };

@@ -149,6 +149,24 @@ Notice readNotice(const Json& json, const std::string& context) {
     return n;
 }
 
+namespace {
+
+Json toJson(const NamedInfo& n) {
+    return Json{{"id", n.id}, {"name_zh", n.nameZh}, {"name_en", n.nameEn}};
+}
+
+NamedInfo readNamed(const Json& json, const std::string& context) {
+    StrictReader r(json, context, kMaxTextBytes);
+    NamedInfo out;
+    out.id = r.nonEmptyText("id");
+    out.nameZh = r.text("name_zh");
+    out.nameEn = r.text("name_en");
+    r.finish();
+    return out;
+}
+
+} // namespace
+
 Json toJson(const HallInfo& h) {
     Json services = Json::array();
     for (const auto& s : h.services)
@@ -160,11 +178,9 @@ Json toJson(const HallInfo& h) {
                                 {"identify", s.identify},
                                 {"group", s.group}});
     Json groups = Json::array();
-    for (const auto& g : h.groups)
-        groups.push_back(Json{{"id", g.id}, {"name_zh", g.nameZh}, {"name_en", g.nameEn}});
+    for (const auto& g : h.groups) groups.push_back(toJson(g));
     Json zones = Json::array();
-    for (const auto& z : h.zones)
-        zones.push_back(Json{{"id", z.id}, {"name_zh", z.nameZh}, {"name_en", z.nameEn}});
+    for (const auto& z : h.zones) zones.push_back(toJson(z));
     Json windows = Json::array();
     for (const auto& w : h.windows) {
         Json j{{"number", w.number}, {"name", w.name}, {"zone", w.zone}};
@@ -221,24 +237,8 @@ HallInfo readHall(const Json& json, const std::string& context) {
         s.finish();
         return out;
     });
-    h.groups = readList<ServiceGroup>(r, "groups", [](const Json& j, const std::string& c) {
-        StrictReader g(j, c, kMaxTextBytes);
-        ServiceGroup out;
-        out.id = g.nonEmptyText("id");
-        out.nameZh = g.text("name_zh");
-        out.nameEn = g.text("name_en");
-        g.finish();
-        return out;
-    });
-    h.zones = readList<ZoneInfo>(r, "zones", [](const Json& j, const std::string& c) {
-        StrictReader z(j, c, kMaxTextBytes);
-        ZoneInfo out;
-        out.id = z.nonEmptyText("id");
-        out.nameZh = z.text("name_zh");
-        out.nameEn = z.text("name_en");
-        z.finish();
-        return out;
-    });
+    h.groups = readList<NamedInfo>(r, "groups", readNamed);
+    h.zones = readList<NamedInfo>(r, "zones", readNamed);
     h.windows = readList<WindowInfo>(r, "windows", [](const Json& j, const std::string& c) {
         StrictReader w(j, c, kMaxTextBytes);
         WindowInfo out;

@@ -19,7 +19,9 @@ namespace hall::testing {
 namespace {
 
 constexpr auto kStartTimeout = std::chrono::seconds(10);
-constexpr int kStartAttempts = 5;
+// vpcd binds its port without SO_REUSEADDR: after the pcscd before this one, the port stays
+// taken while its last connections sit in TIME_WAIT (60 s on Linux).
+constexpr std::chrono::seconds kPortFreedWithin{75};
 constexpr auto kStopTimeout = std::chrono::seconds(5);
 
 bool waitForExit(pid_t pid, std::chrono::milliseconds timeout) {
@@ -101,12 +103,12 @@ Pcscd::~Pcscd() {
 void Pcscd::start() {
     if (log_.empty()) throw std::logic_error("Pcscd::start: this pcscd belongs to someone else");
     const auto begin = std::chrono::steady_clock::now();
-    // vpcd's port can still be held for a moment by the pcscd before this one (its sockets
-    // are closed as the kernel tears it down); such a pcscd runs without the reader and never
-    // lists it. It is stopped and started again while the port frees up.
-    for (int attempt = 1;; ++attempt) {
+    // vpcd's port can still be held after the pcscd before this one (kPortFreedWithin); such a
+    // pcscd runs without the reader and never lists it. It is stopped and started again while
+    // the port frees up.
+    for (;;) {
         if (startOnce(begin)) return;
-        if (attempt == kStartAttempts || !portWasBusy()) break;
+        if (!portWasBusy() || std::chrono::steady_clock::now() - begin > kPortFreedWithin) break;
         stopRunning();
         std::this_thread::sleep_for(std::chrono::seconds(1));
     }
