@@ -4,17 +4,11 @@
 // reported and placed exactly once.
 #include "callstation/app/ticket_machine.h"
 #include "shared/client/controller_client.h"
-#include "shared/technician/pin_file.h"
 #include "shared/ui/app/terminal_app.h"
-#include "shared/ui/technician/technician_session.h"
-#include "tests/daemon/daemon_process.h"
 #include "tests/support/qt_event_wait.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/real_terminal.h"
 
-#include <QCommandLineParser>
-#include <QQmlApplicationEngine>
 #include <doctest/doctest.h>
-#include <fstream>
 
 using hall::callstation::TicketMachine;
 using hall::testing::waitUntil;
@@ -22,29 +16,11 @@ using Stage = TicketMachine::Stage;
 using namespace std::chrono_literals;
 
 TEST_CASE("real controller: online tickets, then leased ones while it is down, placed once") {
-    hall::testing::TempDir dir("callstation-daemon");
-    hall::testing::DaemonProcess daemon(dir.path() / "controller");
-    const auto data = dir.path() / "terminal";
-    std::filesystem::create_directories(data);
-    { std::ofstream(dir.file("ca.pem")) << daemon.caPem(); }
-    const std::string pin = "258147";
-    hall::technician::setPin(data / hall::technician::kPinFileName, pin);
-
-    QQmlApplicationEngine engine;
-    QCommandLineParser parser;
-    hall::ui::TerminalApp::addOptions(parser);
-    REQUIRE(parser.parse({QStringLiteral("hall-callstation"), QStringLiteral("--data-dir"),
-                          QString::fromStdString(data.string()), QStringLiteral("--ca"),
-                          QString::fromStdString(dir.file("ca.pem").string()),
-                          QStringLiteral("--controller"),
-                          QStringLiteral("localhost:%1").arg(daemon.port())}));
-    hall::ui::AppContext context{engine, hall::ui::BackendMode::Real, parser};
-    auto* terminal = hall::ui::TerminalApp::create(context);
-    REQUIRE(terminal != nullptr);
+    hall::testing::RealTerminal rig("callstation-daemon");
+    auto& daemon = rig.daemon;
+    auto* terminal = rig.terminal;
     auto* client = terminal->controller();
     auto* technician = terminal->technician();
-    technician->requestPin();
-    technician->submitPin(QString::fromStdString(pin));
     REQUIRE(technician->enroll(QString::fromStdString(
                 daemon.enrollmentCode("tm-1", "ticket_machine"))).isEmpty());
     REQUIRE(waitUntil([&] { return client->online(); }, 20s));

@@ -8,7 +8,7 @@
 #include "shared/technician/pin_file.h"
 #include "shared/technician/pin_gate.h"
 #include "shared/ui/technician/technician_session.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/real_terminal.h"
 
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
@@ -30,37 +30,14 @@ template <typename Condition> bool waitUntil(Condition done, int seconds = 15) {
 } // namespace
 
 TEST_CASE("real mode: enrolled from the technician menu, online, a number from the controller") {
-    hall::testing::TempDir dir("hall-terminal-app-daemon");
-    hall::testing::DaemonProcess daemon(dir.path() / "controller");
-    const auto data = dir.path() / "terminal";
-    std::filesystem::create_directories(data);
-    { std::ofstream(dir.file("ca.pem")) << daemon.caPem(); }
-    const std::string pin = "258147";
-    hall::technician::setPin(data / hall::technician::kPinFileName, pin);
-
-    QQmlApplicationEngine engine;
-    QCommandLineParser parser;
-    hall::ui::TerminalApp::addOptions(parser);
-    REQUIRE(parser.parse({QStringLiteral("hall-terminal-app"), QStringLiteral("--data-dir"),
-                          QString::fromStdString(data.string()), QStringLiteral("--ca"),
-                          QString::fromStdString(dir.file("ca.pem").string()),
-                          QStringLiteral("--controller"),
-                          QStringLiteral("localhost:%1").arg(daemon.port())}));
-    hall::ui::AppContext context{engine, hall::ui::BackendMode::Real, parser};
-    auto* terminal = hall::ui::TerminalApp::create(context);
-    REQUIRE(terminal != nullptr);
-    auto* client = terminal->controller();
-    auto* issuer = terminal->issuer();
-    auto* technician = terminal->technician();
-    REQUIRE(client != nullptr);
+    hall::testing::RealTerminal rig("hall-terminal-app-daemon");
+    auto& daemon = rig.daemon;
+    auto* client = rig.terminal->controller();
+    auto* issuer = rig.terminal->issuer();
+    auto* technician = rig.terminal->technician();
     REQUIRE(issuer != nullptr);
-    REQUIRE(technician != nullptr);
     CHECK_FALSE(client->enrolled());
     CHECK(client->connectionStateName() == QStringLiteral("offline"));
-
-    technician->requestPin();
-    technician->submitPin(QString::fromStdString(pin));
-    REQUIRE(technician->state() == hall::technician::ui::TechnicianSession::State::Open);
 
     SUBCASE("a wrong code is refused and said so") {
         CHECK(technician->enroll(QStringLiteral("not-a-code")).isEmpty());
