@@ -27,6 +27,8 @@
 //   [[windows]]   number, name, zone, routing, services = ["id", …] | [{ service, weight }, …],
 //                 direction = { arrow, zh, en }
 //   [[boards]]    device, directions = [{ window, arrow, zh, en }, …]
+//   [[led_lines]] port | host, baud, strips = [{ window, unit }, …]
+//   [[keypad_lines]]  port | host, baud, keypads = [{ window, unit }, …]
 //   [[staff]]     id, name, staff_number, photo
 //   [queue]       day_start, no_show_requeue_minutes, no_show_max_requeues, no_show_placement,
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
@@ -426,6 +428,25 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         });
         config.boards.push_back(std::move(board));
     });
+
+    auto readBusLines = [&](std::string_view list, std::string_view units,
+                            std::vector<core::BusLine>& lines) {
+        forEachTable(top, list, errors, [&](TableReader& r) {
+            core::BusLine line;
+            if (auto v = r.string("port")) line.port = *v;
+            if (auto v = r.string("host")) line.host = *v;
+            if (auto v = r.integer("baud")) line.baud = *v;
+            forEachTable(r, units, errors, [&](TableReader& u) {
+                core::BusUnit unit;
+                if (auto v = u.integer("window", true)) unit.window = *v;
+                if (auto v = u.integer("unit", true)) unit.unit = *v;
+                line.units.push_back(unit);
+            });
+            lines.push_back(std::move(line));
+        });
+    };
+    readBusLines("led_lines", "strips", config.ledLines);
+    readBusLines("keypad_lines", "keypads", config.keypadLines);
 
     forEachTable(top, "staff", errors, [&](TableReader& r) {
         core::Staff staff;

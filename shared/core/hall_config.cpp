@@ -161,6 +161,58 @@ void checkBoards(const HallConfig& c, Checker& check) {
     }
 }
 
+void checkBusLines(const HallConfig& c, Checker& check) {
+    std::set<std::string> places; // a port or host drives one line
+    auto checkKind = [&](const std::vector<BusLine>& lines, std::string_view list,
+                         std::string_view units, std::string_view what) {
+        std::set<int> windows; // one unit of a kind per window
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto& l = lines[i];
+            const auto f = at(list, i);
+            check.require(l.port.empty() != l.host.empty(), f,
+                          "give either port (an RS-485 adapter) or host (a TCP gateway)");
+            check.require(l.port.empty() || l.port.starts_with("/dev/"), f + ".port",
+                          "must be a device node under /dev/, got '" + l.port + "'");
+            if (!l.host.empty()) {
+                const auto colon = l.host.rfind(':');
+                int port = 0;
+                if (colon != std::string::npos && colon > 0 && colon + 1 < l.host.size() &&
+                    l.host.size() - colon <= 6 &&
+                    std::all_of(l.host.begin() + colon + 1, l.host.end(),
+                                [](char ch) { return ch >= '0' && ch <= '9'; }))
+                    port = std::stoi(l.host.substr(colon + 1));
+                check.require(port >= 1 && port <= 65535, f + ".host",
+                              "must be host:port, got '" + l.host + "'");
+            }
+            const auto& place = l.port.empty() ? l.host : l.port;
+            check.require(place.empty() || places.insert(place).second, f,
+                          "'" + place + "' already drives another line");
+            check.require(std::find(std::begin(kBusBauds), std::end(kBusBauds), l.baud) !=
+                              std::end(kBusBauds),
+                          f + ".baud", "must be a standard rate 1200 … 115200, got " +
+                                           std::to_string(l.baud));
+            check.require(!l.units.empty(), f + "." + std::string(units),
+                          "a line needs at least one unit");
+            std::set<int> addresses;
+            for (std::size_t j = 0; j < l.units.size(); ++j) {
+                const auto& u = l.units[j];
+                const auto g = at(f + "." + std::string(units), j);
+                check.require(u.unit >= 1 && u.unit <= 64, g + ".unit",
+                              "must be an address 1..64, got " + std::to_string(u.unit));
+                check.require(addresses.insert(u.unit).second, g + ".unit",
+                              "address " + std::to_string(u.unit) + " is used twice on this line");
+                check.require(c.findWindow(u.window) != nullptr, g + ".window",
+                              "unknown window " + std::to_string(u.window));
+                check.require(windows.insert(u.window).second, g + ".window",
+                              "window " + std::to_string(u.window) + " already has " +
+                                  std::string(what));
+            }
+        }
+    };
+    checkKind(c.ledLines, "led_lines", "strips", "a strip");
+    checkKind(c.keypadLines, "keypad_lines", "keypads", "a keypad");
+}
+
 void checkPeople(const HallConfig& c, Checker& check) {
     std::set<std::string> zoneIds;
     for (std::size_t i = 0; i < c.zones.size(); ++i) {
@@ -238,6 +290,7 @@ std::vector<ConfigError> validate(const HallConfig& config) {
     checkServices(config, check);
     checkWindows(config, check);
     checkBoards(config, check);
+    checkBusLines(config, check);
     checkPolicies(config, check);
     return std::move(check.errors);
 }

@@ -84,6 +84,21 @@ struct Board {
     std::vector<BoardDirection> directions;
 };
 
+// One line of the hall bus (docs/bus-protocol.md) that the controller drives: an RS-485 adapter
+// on the controller's host (`port`) or a TCP gateway in the hall (`host`), and the window each
+// unit on it belongs to. LED strips and keypads run on lines of their own: a line has one owner.
+struct BusUnit {
+    int window = 0;
+    int unit = 0; // the address set on the unit (DIP switches or its menu), 1..64
+};
+struct BusLine {
+    std::string port; // "/dev/ttyUSB0", "/dev/serial/by-id/…"
+    std::string host; // "10.0.3.21:4001"; exactly one of port and host
+    int baud = 9600;  // serial only
+    std::vector<BusUnit> units;
+};
+inline constexpr int kBusBauds[] = {1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200};
+
 struct Staff {
     std::string id;
     std::string name;
@@ -146,6 +161,8 @@ struct HallConfig {
     std::vector<Window> windows;
     std::vector<Staff> staff;
     std::vector<Board> boards{};
+    std::vector<BusLine> ledLines{};    // the window strips
+    std::vector<BusLine> keypadLines{}; // the hardware caller keypads
     QueuePolicy queue;
     EvaluationPolicy evaluation;
     CallBoardPolicy callBoard{};

@@ -271,3 +271,60 @@ name_zh = "税务局"
     named.replace(named.find(second), second.size(), "prefix = \"B\"\ndepartment = \"customs\"");
     CHECK(hasError(rejected(named), "services[1].department", "unknown department 'customs'"));
 }
+
+TEST_CASE("bus lines: LED strips and keypads per window, on a port or a gateway") {
+    const std::string good = kMinimalHall + R"(
+[[windows]]
+number = 2
+zone = "z1"
+services = ["tax"]
+
+[[led_lines]]
+port = "/dev/ttyUSB0"
+baud = 19200
+strips = [{ window = 1, unit = 1 }, { window = 2, unit = 2 }]
+
+[[keypad_lines]]
+host = "10.0.3.21:4001"
+keypads = [{ window = 2, unit = 33 }]
+)";
+    const auto config = config::test::configOf(config::parseHallConfig(good));
+    REQUIRE(config.ledLines.size() == 1);
+    CHECK(config.ledLines[0].port == "/dev/ttyUSB0");
+    CHECK(config.ledLines[0].baud == 19200);
+    REQUIRE(config.ledLines[0].units.size() == 2);
+    CHECK(config.ledLines[0].units[1].window == 2);
+    CHECK(config.ledLines[0].units[1].unit == 2);
+    REQUIRE(config.keypadLines.size() == 1);
+    CHECK(config.keypadLines[0].host == "10.0.3.21:4001");
+    CHECK(config.keypadLines[0].baud == 9600); // the default
+    CHECK(config.keypadLines[0].units[0].unit == 33);
+
+    SUBCASE("neither port nor host, a bad host, an odd baud rate") {
+        auto text = good;
+        text.replace(text.find("port = \"/dev/ttyUSB0\""), 21, "baud = 300");
+        text.replace(text.find("baud = 19200\n"), 13, "");
+        text.replace(text.find("10.0.3.21:4001"), 14, "10.0.3.21");
+        const auto errors = rejected(text);
+        CHECK(hasError(errors, "led_lines[0]", "either port"));
+        CHECK(hasError(errors, "led_lines[0].baud", "got 300"));
+        CHECK(hasError(errors, "keypad_lines[0].host", "host:port"));
+    }
+    SUBCASE("an address twice, out of range, an unknown window, a window with two strips") {
+        auto text = good;
+        text.replace(text.find("{ window = 2, unit = 2 }"), 24,
+                     "{ window = 2, unit = 1 }, { window = 9, unit = 70 }, { window = 1, unit = 5 }");
+        const auto errors = rejected(text);
+        CHECK(hasError(errors, "led_lines[0].strips[1].unit", "used twice"));
+        CHECK(hasError(errors, "led_lines[0].strips[2].unit", "1..64"));
+        CHECK(hasError(errors, "led_lines[0].strips[2].window", "unknown window 9"));
+        CHECK(hasError(errors, "led_lines[0].strips[3].window", "already has a strip"));
+    }
+    SUBCASE("one port for two lines, a misspelt key") {
+        auto text = good + "\n[[keypad_lines]]\nport = \"/dev/ttyUSB0\"\nkeypads = [{ window = 1, unit = 1 }]\n";
+        CHECK(hasError(rejected(text), "keypad_lines[1]", "already drives another line"));
+        auto misspelt = good;
+        misspelt.replace(misspelt.find("unit = 33"), 4, "addr");
+        CHECK(hasError(rejected(misspelt), "keypad_lines[0].keypads[0].addr"));
+    }
+}
