@@ -5,6 +5,8 @@
 #include "callstation/controller/engine_worker.h"
 #include "callstation/controller/hall_pki.h"
 #include "callstation/controller/hub.h"
+#include "callstation/controller/window_keypads.h"
+#include "callstation/controller/window_strips.h"
 #include "callstation/controller/listener.h"
 #include "callstation/controller/log.h"
 #include "callstation/controller/person_key_secret.h"
@@ -79,6 +81,9 @@ struct Daemon::Impl {
     boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
     std::unique_ptr<EngineWorker> worker;
     std::unique_ptr<Hub> hub;
+    BusHealth busHealth;
+    std::unique_ptr<WindowStrips> strips;   // the hall bus: after the worker, gone before it
+    std::unique_ptr<WindowKeypads> keypads;
     std::unique_ptr<ServerContext> context;
     std::unique_ptr<RestApi> api;
     std::unique_ptr<Listener> listener;
@@ -91,6 +96,7 @@ struct Daemon::Impl {
     void waitForReload();
     void reload();
     void startWatchdog();
+    void startHallBus(const core::HallConfig& config, const protocol::HallView& view);
 };
 
 Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
@@ -150,13 +156,21 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     d.worker = std::make_unique<EngineWorker>(
         std::move(data), *d.clock,
         [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); },
-        EngineWorker::Publish{
-            [&d](std::vector<protocol::Call> calls) { d.hub->announce(std::move(calls)); },
-            [&d](protocol::HallView view) { d.hub->update(std::move(view)); }},
+        EngineWorker::Publish{[&d](std::vector<protocol::Call> calls) {
+                                  if (d.strips) d.strips->announce(calls);
+                                  d.hub->announce(std::move(calls));
+                              },
+                              [&d](protocol::HallView view) {
+                                  if (d.strips) d.strips->update(view);
+                                  if (d.keypads) d.keypads->update(view);
+                                  d.hub->update(std::move(view));
+                              }},
         tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
-    d.context = std::make_unique<ServerContext>(ServerContext{
-        *d.hub, *d.worker, *d.clock, d.metrics, d.io.get_executor(), std::move(personKeySecret)});
+    d.startHallBus(config, d.hub->view());
+    d.context = std::make_unique<ServerContext>(ServerContext{*d.hub, *d.worker, *d.clock, d.metrics,
+                                                              d.busHealth, d.io.get_executor(),
+                                                              std::move(personKeySecret)});
     d.api = std::make_unique<RestApi>(*d.context);
     try {
         const auto address = boost::asio::ip::make_address(d.options.listenAddress);
@@ -184,6 +198,8 @@ int Daemon::run() {
             d.options.dataDir.string());
     sd_notify(0, "READY=1");
     d.io.run();
+    d.keypads.reset();
+    d.strips.reset();
     // Stopped: let the worker finish what it was given (answers go nowhere, but every commit
     // completes), then run the handlers it posted so each connection is released in order.
     d.worker.reset();
@@ -239,6 +255,11 @@ void Daemon::Impl::reload() {
         boost::asio::post(io, [this, config, error] {
             if (error.empty()) {
                 hub->setConfig(config);
+                try {
+                    startHallBus(config, hub->view());
+                } catch (const std::exception& e) {
+                    logError(std::string("SIGHUP: ") + e.what());
+                }
                 logInfo("SIGHUP: reloaded " + configFile.string());
             } else {
                 logError("SIGHUP: " + configFile.string() +
@@ -247,6 +268,21 @@ void Daemon::Impl::reload() {
             sd_notify(0, "READY=1");
         });
     });
+}
+
+// The LED strips and keypads of the hall TOML's bus lines; a reload starts them anew (the old
+// lines let go of their ports first).
+void Daemon::Impl::startHallBus(const core::HallConfig& config, const protocol::HallView& view) {
+    keypads.reset();
+    strips.reset();
+    busHealth.reset(config);
+    try {
+        strips = std::make_unique<WindowStrips>(config, view, busHealth, *clock, io.get_executor());
+        keypads = std::make_unique<WindowKeypads>(config, view, *worker, busHealth, *clock,
+                                                  io.get_executor());
+    } catch (const std::invalid_argument& e) {
+        throw StartupError(std::string("hall bus: ") + e.what());
+    }
 }
 
 void Daemon::Impl::startWatchdog() {

@@ -1,5 +1,6 @@
 #include "callstation/controller/rest_api.h"
 
+#include "callstation/controller/bus_health.h"
 #include "callstation/controller/engine_worker.h"
 #include "callstation/controller/hub.h"
 #include "callstation/controller/log.h"
@@ -60,6 +61,7 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
     if (path == "/config" && verb == http::verb::get) return hallConfig(call);
     if (path == "/notices" && (verb == http::verb::get || verb == http::verb::put)) return notices(call);
     if (path == "/devices" && verb == http::verb::get) return devices(call);
+    if (path == "/health" && verb == http::verb::get) return deviceHealth(call);
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));
@@ -220,30 +222,58 @@ void RestApi::operation(const std::shared_ptr<Call>& call, std::string type) {
     context_.worker.submit(std::move(job));
 }
 
+json RestApi::deviceJson(const DeviceRecord& r) const {
+    json d = json::parse(protocol::encodeView(r.identity));
+    d["enrolled_at"] = rest::isoTime(r.enrolledAt);
+    if (r.revokedAt) d["revoked_at"] = rest::isoTime(*r.revokedAt);
+    const auto& health = context_.hub.health();
+    auto it = health.find(r.identity.device);
+    d["online"] = it != health.end() && it->second.online;
+    json faults = json::array();
+    if (it != health.end()) {
+        if (it->second.lastSeen != core::Timestamp{}) d["last_seen"] = rest::isoTime(it->second.lastSeen);
+        for (auto f : it->second.faults) faults.push_back(protocol::faultName(f));
+        d["address"] = it->second.address;
+    }
+    d["faults"] = std::move(faults);
+    return d;
+}
+
 void RestApi::devices(const std::shared_ptr<Call>& call) {
     context_.worker.run([this, call](HallData& data) {
         auto records = data.registry.devices();
         boost::asio::post(context_.network, [this, call, records = std::move(records)] {
             json out = json::array();
-            for (const auto& r : records) {
-                json d = json::parse(protocol::encodeView(r.identity));
-                d["enrolled_at"] = rest::isoTime(r.enrolledAt);
-                if (r.revokedAt) d["revoked_at"] = rest::isoTime(*r.revokedAt);
-                const auto& health = context_.hub.health();
-                auto it = health.find(r.identity.device);
-                d["online"] = it != health.end() && it->second.online;
-                if (it != health.end()) {
-                    if (it->second.lastSeen != core::Timestamp{}) d["last_seen"] = rest::isoTime(it->second.lastSeen);
-                    json faults = json::array();
-                    for (auto f : it->second.faults) faults.push_back(protocol::faultName(f));
-                    d["faults"] = faults;
-                    d["address"] = it->second.address;
-                } else {
-                    d["faults"] = json::array();
-                }
-                out.push_back(std::move(d));
-            }
+            for (const auto& r : records) out.push_back(deviceJson(r));
             call->ok(json{{"devices", out}});
+        });
+    });
+}
+
+void RestApi::deviceHealth(const std::shared_ptr<Call>& call) {
+    context_.worker.run([this, call](HallData& data) {
+        auto records = data.registry.devices();
+        boost::asio::post(context_.network, [this, call, records = std::move(records)] {
+            // Terminals that need someone: a fault in their last heartbeat, or not connected
+            // (admin credentials are tools, not boxes in the hall; revoked ones are gone).
+            json terminals = json::array();
+            for (const auto& r : records) {
+                if (r.revokedAt) continue;
+                json d = deviceJson(r);
+                const bool idle = r.identity.role == protocol::Role::Admin || d["online"].get<bool>();
+                if (idle && d["faults"].empty()) continue;
+                terminals.push_back(std::move(d));
+            }
+            json bus = json::array();
+            for (const auto& e : context_.busHealth.entries()) {
+                json u{{"kind", busUnitKindName(e.kind)}, {"line", e.line}, {"answering", e.answering}};
+                if (e.unit != 0) u["unit"] = e.unit;
+                if (e.window != 0) u["window"] = e.window;
+                if (e.since) u["since"] = rest::isoTime(*e.since);
+                if (!e.problem.empty()) u["problem"] = e.problem;
+                bus.push_back(std::move(u));
+            }
+            call->ok(json{{"terminals", terminals}, {"bus", bus}});
         });
     });
 }

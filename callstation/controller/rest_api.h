@@ -7,7 +7,10 @@
 
 #include "callstation/netclient/asio.h"
 #include "shared/protocol/device.h"
+#include "callstation/controller/device_registry.h"
 #include "callstation/controller/server_context.h"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <functional>
 #include <string>
@@ -34,6 +37,9 @@ private:
     void notices(const std::shared_ptr<rest::Call>& call);
     void operation(const std::shared_ptr<rest::Call>& call, std::string type);
     void devices(const std::shared_ptr<rest::Call>& call);
+    // What needs someone now: terminals with faults or not connected, and the bus units.
+    void deviceHealth(const std::shared_ptr<rest::Call>& call);
+    nlohmann::json deviceJson(const DeviceRecord& record) const;
     void createEnrollment(const std::shared_ptr<rest::Call>& call);
     void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
     void reports(const std::shared_ptr<rest::Call>& call);

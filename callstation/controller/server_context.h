@@ -13,6 +13,7 @@ namespace hall::controller {
 
 class Hub;
 class EngineWorker;
+class BusHealth;
 
 // Counters shown by /metrics (Prometheus text); network thread only.
 struct ServerMetrics {
@@ -29,6 +30,7 @@ struct ServerContext {
     EngineWorker& worker;
     const core::Clock& clock;
     ServerMetrics& metrics;
+    const BusHealth& busHealth; // the LED strips and keypads the controller drives
     boost::asio::any_io_executor network; // the network thread: where worker results go
     // 64 lowercase hex digits; the hello result gives it to the roles that identify people.
     std::string personKeySecret;

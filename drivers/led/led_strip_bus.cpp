@@ -191,7 +191,9 @@ void LedStripBus::apply(const Job& job, const bus::TransactResult& r,
     switch (r.outcome) {
     case bus::Outcome::Ok:
         e.confirmed = job.command;
-        if (e.order == job.order) e.pending = false;
+        // Against what the strip shows now: a value wanted while this one was on the wire was
+        // compared with the value before it, and may be that one again (blink off, on, off).
+        e.pending = !(e.wanted && *e.wanted == job.command);
         break;
     case bus::Outcome::Refused:
         if (e.order == job.order) {

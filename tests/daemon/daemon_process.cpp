@@ -1,19 +1,24 @@
 #include "tests/daemon/daemon_process.h"
 
+#include <fstream>
 #include <stdexcept>
 
 namespace hall::testing {
 
 namespace fs = std::filesystem;
 
-ControllerLaunch DaemonProcess::launch(const fs::path& dataDir) {
+ControllerLaunch DaemonProcess::launch(const fs::path& dataDir, const std::string& extraConfig) {
     fs::create_directories(dataDir);
     const fs::path config = dataDir / "test-hall.toml";
-    if (!fs::exists(config)) fs::copy_file(TEST_HALL_CONFIG, config);
+    if (!fs::exists(config)) {
+        fs::copy_file(TEST_HALL_CONFIG, config);
+        std::ofstream(config, std::ios::app) << "\n" << extraConfig;
+    }
     return ControllerLaunch{dataDir, config, {}};
 }
 
-DaemonProcess::DaemonProcess(fs::path dataDir) : process_(launch(dataDir)) {}
+DaemonProcess::DaemonProcess(fs::path dataDir, const std::string& extraConfig)
+    : process_(launch(dataDir, extraConfig)) {}
 
 netclient::TerminalConnection DaemonProcess::connect() const {
     return netclient::TerminalConnection::connect("localhost", port(), caPem());

@@ -18,8 +18,8 @@ namespace hall::testing {
 class DaemonProcess {
 public:
     // Starts callstationd on `dataDir` with a copy of the test hall configuration (the reload
-    // tests edit it); returns when it listens.
-    explicit DaemonProcess(std::filesystem::path dataDir);
+    // tests edit it) and `extraConfig` appended (bus lines, settings); returns when it listens.
+    explicit DaemonProcess(std::filesystem::path dataDir, const std::string& extraConfig = {});
 
     void start() { process_.start(); }
     void kill() { process_.kill(); }
@@ -45,7 +45,8 @@ public:
     nlohmann::json status() const; // GET /api/v1/status
 
 private:
-    static ControllerLaunch launch(const std::filesystem::path& dataDir);
+    static ControllerLaunch launch(const std::filesystem::path& dataDir,
+                                   const std::string& extraConfig);
 
     ControllerProcess process_;
 };

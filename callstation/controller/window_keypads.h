@@ -1,0 +1,68 @@
+#pragma once
+// The hardware caller keypads (呼叫器) on the hall bus, acting for their windows through the
+// controller: every line of the hall TOML's [[keypad_lines]] runs as a KeypadBus
+// (drivers/keypad), and a key pressed on a window's keypad becomes that window's engine command,
+// journaled like a window pad's:
+//
+//   叫号 call next → CallNext      重呼 recall → Recall     过号 no-show → MarkNoShow
+//   办结 finish    → Finish        暂停 pause  → PauseWindow, or ResumeWindow when paused
+//
+// Feedback: one short beep when the engine took it; three long beeps and a word on the display
+// for three seconds when it refused ("NONE": nobody waiting, "BUSY": finish first, "NO STAFF":
+// nobody signed in, "PAUSED", else "ERROR"). Between, the display shows the window's ticket,
+// LED 1 is lit while the window has one and LED 2 while it is paused. Other keys (transfer,
+// digits) need the window pad and are answered with the refusal beeps.
+// Network thread only; the bus's threads post keys and events to it.
+
+#include "callstation/controller/bus_health.h"
+#include "callstation/netclient/asio.h"
+#include "drivers/base/device.h"
+#include "drivers/keypad/keypad_bus.h"
+#include "shared/protocol/hall_view.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hall::controller {
+
+class EngineWorker;
+
+// The refusal's word on a keypad's display (at most 8 of 0-9 A-Z - space).
+std::string keypadWord(std::string_view errorCode);
+
+class WindowKeypads {
+public:
+    WindowKeypads(const core::HallConfig& config, const protocol::HallView& view,
+                  EngineWorker& worker, BusHealth& health, const core::Clock& clock,
+                  boost::asio::any_io_executor network);
+    ~WindowKeypads(); // stops the lines
+
+    void update(const protocol::HallView& view);
+
+private:
+    struct Keypad {
+        drivers::keypad::KeypadBus* bus = nullptr;
+        std::uint8_t unit = 0;
+        std::optional<std::string> display; // what the display shows now
+        std::optional<bool> serving, paused; // LEDs 1 and 2 as last set
+        std::unique_ptr<boost::asio::steady_timer> wordEnd; // a refusal's word, then the ticket
+    };
+    void pressed(const core::BusLine& line, const drivers::keypad::KeyEvent& key);
+    // nullopt: the engine took the key's command; else the refusal's error code.
+    void feedback(int window, const std::optional<std::string>& refusal);
+    void showState(int window, Keypad& keypad);
+    const protocol::WindowView* viewOf(int window) const;
+
+    core::HallConfig config_;
+    protocol::HallView view_;
+    EngineWorker& worker_;
+    std::vector<std::unique_ptr<drivers::Device>> lines_; // KeypadBus each
+    std::map<int, Keypad> keypads_;                      // by window
+    boost::asio::any_io_executor network_;
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0); // posted handlers check it
+};
+
+} // namespace hall::controller
