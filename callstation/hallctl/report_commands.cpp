@@ -2,6 +2,7 @@
 // controller answers at all (/healthz needs no credential, so it works before any is set up).
 
 #include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
 #include "callstation/hallctl/output.h"
 #include "callstation/hallctl/session.h"
 
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace hall::hallctl {
 
@@ -79,6 +81,41 @@ void printAudit(const json& answer) {
     table.print(std::cout);
 }
 
+// One line per terminal or bus unit that needs someone; a count when all is well.
+void printDeviceHealth(const json& devices) {
+    for (const auto& t : devices["terminals"]) {
+        std::string faults;
+        for (const auto& f : t["faults"]) faults += (faults.empty() ? "" : ", ") + f.get<std::string>();
+        std::cout << t.value("name", std::string("?")) << " (" << t.value("role", std::string("?")) << "): ";
+        if (!t.value("online", false))
+            std::cout << "not connected"
+                      << (t.contains("last_seen") ? " since " + t["last_seen"].get<std::string>() : std::string());
+        if (!faults.empty()) std::cout << (t.value("online", false) ? "" : "; ") << faults;
+        std::cout << "\n";
+    }
+    int strips = 0, keypads = 0, silent = 0;
+    for (const auto& u : devices["bus"]) {
+        const bool strip = u["kind"] == "led_strip";
+        const bool unit = u.contains("unit");
+        if (unit) ++(strip ? strips : keypads);
+        if (u.value("answering", true)) continue;
+        ++silent;
+        std::cout << (strip ? "LED strip" : "keypad");
+        if (unit)
+            std::cout << " of window " << u.value("window", 0) << " (unit " << u["unit"].get<int>()
+                      << " on " << u["line"].get<std::string>() << ")";
+        else
+            std::cout << " line " << u["line"].get<std::string>();
+        std::cout << ": not answering"
+                  << (u.contains("since") ? " since " + u["since"].get<std::string>() : std::string())
+                  << (u.contains("problem") ? " — " + u["problem"].get<std::string>() : std::string())
+                  << "\n";
+    }
+    if (strips + keypads > 0 && silent == 0)
+        std::cout << strips << " LED strip(s), " << keypads << " keypad(s): all answering\n";
+    if (devices["terminals"].empty() && silent == 0) std::cout << "no device needs attention\n";
+}
+
 } // namespace
 
 void addReportCommands(Commands& commands) {
@@ -114,15 +151,31 @@ void addReportCommands(Commands& commands) {
     });
     audit->add_option("--limit", *limit, "how many entries")->check(CLI::Range(1, 1000))->capture_default_str();
 
-    commands.add(commands.app(), "health", "whether callstationd answers (/healthz; no credential needed)",
+    commands.add(commands.app(), "health",
+                 "whether callstationd answers (/healthz, no credential needed), then what needs "
+                 "someone: terminals with faults or not connected, LED strips and keypads not answering",
                  [](Session& session) {
-                     const json health = session.getPublic("/healthz");
-                     if (session.jsonOutput()) return printJson(health);
+                     json health = session.getPublic("/healthz");
+                     // The devices need the admin credential; without one, the liveness alone.
+                     std::optional<json> devices;
+                     std::string why;
+                     try {
+                         devices = session.get("/api/v1/health");
+                     } catch (const Failure& f) {
+                         if (f.code() != ExitCode::Auth) throw;
+                         why = f.what();
+                     }
+                     if (session.jsonOutput()) {
+                         if (devices) health["devices"] = *devices;
+                         return printJson(health);
+                     }
                      std::cout << "callstationd at " << session.endpoint().display() << ": "
                                << health.value("status", std::string("?")) << " — "
                                << health.value("journal_events", 0) << " journal events, "
                                << health.value("connections", 0) << " connection(s), "
                                << health.value("terminals", 0) << " terminal(s)\n";
+                     if (devices) printDeviceHealth(*devices);
+                     else std::cout << "devices: not shown without the admin credential (" << why << ")\n";
                  });
 }
 

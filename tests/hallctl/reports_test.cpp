@@ -4,6 +4,9 @@
 #include "tests/hallctl/hallctl_run.h"
 #include "tests/support/temp_dir.h"
 
+#include <chrono>
+#include <thread>
+
 using namespace hall::testing;
 using nlohmann::json;
 
@@ -77,5 +80,37 @@ TEST_CASE("hallctl health needs no credential") {
     auto health = hallctl(dir.path(), {"--credential-file", dir.file("none").string(), "health"});
     REQUIRE_MESSAGE(health.exitCode == 0, describe(health));
     CHECK(health.out.starts_with("callstationd at localhost:" + std::to_string(daemon.port()) + ": ok — "));
+    CHECK(health.out.find("not shown without the admin credential") != std::string::npos);
     CHECK(jsonOf(hallctl(dir.path(), {"health", "--json"}))["status"] == "ok");
+}
+
+TEST_CASE("hallctl health names the terminal whose printer is out of paper, then all clear") {
+    TempDir dir("hallctl-health-devices");
+    DaemonProcess daemon(dir.path());
+    CHECK(hallctl(dir.path(), {"health"}).out.find("no device needs attention") != std::string::npos);
+
+    auto machine = daemon.terminal("ticket-1", "ticket_machine");
+    hall::protocol::Heartbeat beat;
+    beat.faults = {hall::protocol::DeviceFault::PaperOut};
+    REQUIRE(machine.request(beat).ok());
+    const auto out = hallctl(dir.path(), {"health"});
+    REQUIRE_MESSAGE(out.exitCode == 0, describe(out));
+    CHECK(out.out.find("ticket-1 (ticket_machine): paper_out\n") != std::string::npos);
+    CHECK(jsonOf(hallctl(dir.path(), {"health", "--json"}))["devices"]["terminals"][0]["faults"][0] ==
+          "paper_out");
+
+    REQUIRE(machine.request(hall::protocol::Heartbeat{}).ok()); // refilled
+    CHECK(hallctl(dir.path(), {"health"}).out.find("no device needs attention") != std::string::npos);
+}
+
+TEST_CASE("hallctl health names an LED line whose adapter is missing") {
+    TempDir dir("hallctl-health-bus");
+    DaemonProcess daemon(dir.path(), "[[led_lines]]\nport = \"/dev/ttyHALLNONE\"\n"
+                                     "strips = [{ window = 1, unit = 1 }]\n");
+    std::string out;
+    for (int i = 0; i < 100 && out.find("not answering") == std::string::npos; ++i) {
+        out = hallctl(dir.path(), {"health"}).out;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK_MESSAGE(out.find("LED strip line /dev/ttyHALLNONE: not answering since ") != std::string::npos, out);
 }
