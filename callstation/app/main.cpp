@@ -1,4 +1,4 @@
-// hall-callstation: the hall's ticket machines and call boards — one app, the role chosen by
+// hall-callstation: the hall's ticket machines, call boards and LED boxes — one app, the role chosen by
 // --role or by the role the box was enrolled with (station.h). Its screens (Hall.Callstation)
 // on the framework's composition root (runTerminalApp: mock or controller backend, ticket
 // issuer, identification, technician menu — shared/ui/app/terminal_app.h).
@@ -37,6 +37,8 @@ int main(int argc, char* argv[]) {
         screen("call-board", "CallBoardScreen.qml", landscape),
         screen("call-board-portrait", "CallBoardScreen.qml", portrait),
         screen("call-board-calling", "shots/BoardCallShot.qml", landscape),
+        screen("led-box", "LedBoxScreen.qml", QSize{192, 32}),
+        screen("led-box-tricolour", "shots/LedBoxTricolourShot.qml", QSize{256, 64}),
     };
     spec.addOptions = &hall::callstation::Station::addOptions;
     spec.setUpBackend = &hall::callstation::Station::setUp;

@@ -19,6 +19,10 @@ namespace {
 const QString kRoleOption = QStringLiteral("role");
 const QString kTicketMachine = QStringLiteral("ticket-machine");
 const QString kCallBoard = QStringLiteral("call-board");
+const QString kLedBox = QStringLiteral("led-box");
+const QString kWindowOption = QStringLiteral("window");
+const QString kLedSizeOption = QStringLiteral("led-size");
+const QString kLedLookOption = QStringLiteral("led-look");
 
 Q_LOGGING_CATEGORY(lcStation, "hall.callstation")
 
@@ -32,9 +36,51 @@ std::filesystem::path voicePackDir(const char* variable, const char* language) {
 
 void Station::addOptions(QCommandLineParser& parser) {
     parser.addOption({kRoleOption,
-                      QStringLiteral("What this box is: ticket-machine or call-board (default: "
-                                     "the role it was enrolled with)."),
+                      QStringLiteral("What this box is: ticket-machine, call-board or led-box "
+                                     "(default: the role it was enrolled with)."),
                       QStringLiteral("ROLE")});
+    parser.addOption({kWindowOption,
+                      QStringLiteral("led-box: the window whose strip it shows (default: the "
+                                     "window it was enrolled with, else 1)."),
+                      QStringLiteral("N")});
+    parser.addOption({kLedSizeOption,
+                      QStringLiteral("led-box: the LED screen's size in LEDs, 192x32 or 256x64 "
+                                     "(default 192x32)."),
+                      QStringLiteral("WxH")});
+    parser.addOption({kLedLookOption,
+                      QStringLiteral("led-box: red (single-colour strips) or tricolour "
+                                     "(red, green, yellow; default red)."),
+                      QStringLiteral("LOOK")});
+}
+
+// The LED box's options; false (with the reason on stderr) for a value it cannot use.
+bool Station::readLedOptions(const QCommandLineParser& commandLine) {
+    QTextStream err(stderr);
+    if (commandLine.isSet(kWindowOption)) {
+        bool ok = false;
+        forcedWindow_ = commandLine.value(kWindowOption).toInt(&ok);
+        if (!ok || forcedWindow_ < 1) {
+            err << "--window needs a window number, got " << commandLine.value(kWindowOption) << '\n';
+            return false;
+        }
+    }
+    if (commandLine.isSet(kLedSizeOption)) {
+        const QString size = commandLine.value(kLedSizeOption);
+        if (size == QLatin1String("192x32")) ledSize_ = {192, 32};
+        else if (size == QLatin1String("256x64")) ledSize_ = {256, 64};
+        else {
+            err << "--led-size is 192x32 or 256x64, got " << size << '\n';
+            return false;
+        }
+    }
+    if (commandLine.isSet(kLedLookOption)) {
+        ledLook_ = commandLine.value(kLedLookOption);
+        if (ledLook_ != QLatin1String("red") && ledLook_ != QLatin1String("tricolour")) {
+            err << "--led-look is red or tricolour, got " << ledLook_ << '\n';
+            return false;
+        }
+    }
+    return true;
 }
 
 bool Station::setUp(ui::AppContext& app) {
@@ -43,12 +89,14 @@ bool Station::setUp(ui::AppContext& app) {
     auto* station = new Station(&app.engine);
     if (app.commandLine.isSet(kRoleOption)) {
         station->forced_ = app.commandLine.value(kRoleOption);
-        if (station->forced_ != kTicketMachine && station->forced_ != kCallBoard) {
+        if (station->forced_ != kTicketMachine && station->forced_ != kCallBoard &&
+            station->forced_ != kLedBox) {
             QTextStream(stderr) << "unknown role " << station->forced_ << "; use " << kTicketMachine
-                                << " or " << kCallBoard << '\n';
+                                << ", " << kCallBoard << " or " << kLedBox << '\n';
             return false;
         }
     }
+    if (!station->readLedOptions(app.commandLine)) return false;
     station->backend_ = terminal->backend();
     connect(terminal->backend(), &client::Backend::identityChanged, station,
             &Station::roleChanged);
@@ -115,10 +163,17 @@ QString Station::role() const {
     return enrolled.isEmpty() ? kTicketMachine : enrolled;
 }
 
+int Station::window() const {
+    if (forcedWindow_ > 0) return forcedWindow_;
+    const auto enrolled = backend_ ? backend_->window() : 0;
+    return enrolled > 0 ? enrolled : 1;
+}
+
 QString Station::roleForDevice(const QString& protocolRole) {
     if (protocolRole == QLatin1String("ticket_machine") || protocolRole == QLatin1String("kiosk"))
         return kTicketMachine;
     if (protocolRole == QLatin1String("call_board")) return kCallBoard;
+    if (protocolRole == QLatin1String("led_bridge")) return kLedBox;
     return {};
 }
 

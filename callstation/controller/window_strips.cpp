@@ -71,7 +71,8 @@ void WindowStrips::show(int window, Strip& strip) {
     for (const auto& w : view_.windows)
         if (w.number == window) state = w;
     const bool fresh = std::chrono::steady_clock::now() < strip.freshUntil;
-    auto sign = protocol::windowSign(state, config_.findWindow(window), fresh);
+    const auto* configured = config_.findWindow(window);
+    auto sign = protocol::windowSign(state, configured ? configured->name : std::string(), fresh);
     if (strip.shown == sign) return;
     const auto colour = led::parseColour(sign.colour).value_or(led::kRed);
     try {

@@ -105,10 +105,14 @@ void Backend::setConnectionState(ConnectionState state) {
     Q_EMIT connectionStateChanged();
 }
 
-void Backend::setIdentity(const QString& deviceName, const QString& role) {
-    if (deviceName == deviceName_ && role == role_) return;
+void Backend::setIdentity(const std::optional<protocol::DeviceIdentity>& identity) {
+    const QString deviceName = identity ? QString::fromStdString(identity->device) : QString();
+    const QString role = identity ? QString::fromUtf8(protocol::roleName(identity->role).data()) : QString();
+    const int window = identity && identity->window ? *identity->window : 0;
+    if (deviceName == deviceName_ && role == role_ && window == window_) return;
     deviceName_ = deviceName;
     role_ = role;
+    window_ = window;
     Q_EMIT identityChanged();
 }
 

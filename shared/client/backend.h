@@ -47,6 +47,7 @@ class Backend : public QObject {
     Q_PROPERTY(QDateTime offlineSince READ offlineSince NOTIFY connectionStateChanged)
     Q_PROPERTY(QString deviceName READ deviceName NOTIFY identityChanged)
     Q_PROPERTY(QString role READ role NOTIFY identityChanged)
+    Q_PROPERTY(int window READ window NOTIFY identityChanged)
     // The hall's name from its configuration (last snapshot); empty before the first.
     Q_PROPERTY(QString hallName READ hallName NOTIFY snapshotReplaced)
     // What a ticket machine groups services by (departments, else zones): [{"id","name",
@@ -94,6 +95,8 @@ public:
     QDateTime offlineSince() const { return offlineSince_; }
     QString deviceName() const { return deviceName_; }
     QString role() const { return role_; }
+    // The window the device was enrolled for (a window pad's, an LED box's); 0 when none.
+    int window() const { return window_; }
     QString hallName() const { return QString::fromStdString(hall_.snapshot().hall.name); }
     virtual int outboxSize() const { return 0; }
 
@@ -142,7 +145,7 @@ Q_SIGNALS:
 
 protected:
     void setConnectionState(ConnectionState state);
-    void setIdentity(const QString& deviceName, const QString& role);
+    void setIdentity(const std::optional<protocol::DeviceIdentity>& identity); // nullopt: none yet
     void replaceSnapshot(protocol::Snapshot snapshot);
     void applyPush(const protocol::PushBody& body);
     // Replaces the secret (the old bytes are overwritten); nullopt forgets it. Emits
@@ -154,6 +157,7 @@ private:
     QDateTime offlineSince_ = QDateTime::currentDateTimeUtc();
     QString deviceName_;
     QString role_;
+    int window_ = 0;
     HallState hall_;
     std::map<QString, QStringList> faultsBy_; // by reporter
     std::vector<protocol::DeviceFault> faults_; // their union

@@ -112,11 +112,7 @@ void ControllerClient::setDataDir(const QString& dir) {
         return;
     }
     dataDir_ = dir;
-    if (identity_)
-        setIdentity(QString::fromStdString(identity_->device.device),
-                    QString::fromUtf8(protocol::roleName(identity_->device.role).data()));
-    else
-        setIdentity({}, {});
+    setIdentity(identity_ ? std::optional(identity_->device) : std::nullopt);
     Q_EMIT settingsChanged();
     Q_EMIT outboxChanged();
 }
@@ -312,7 +308,7 @@ void ControllerClient::onEnrollAnswered(const protocol::Response& response) {
     identity_ = std::move(identity);
     const QString name = QString::fromStdString(identity_->device.device);
     const QString role = QString::fromUtf8(protocol::roleName(identity_->device.role).data());
-    setIdentity(name, role);
+    setIdentity(identity_->device);
     qCInfo(lcClient) << "enrolled as" << name << role;
     Q_EMIT enrolledAs(name, role);
     sendHello();

@@ -36,8 +36,7 @@ MockBackend::~MockBackend() = default;
 
 void MockBackend::setDevice(protocol::DeviceIdentity device) {
     device_ = std::move(device);
-    setIdentity(QString::fromStdString(device_.device),
-                QString::fromStdString(std::string(protocol::roleName(device_.role))));
+    setIdentity(device_);
 }
 
 protocol::Snapshot MockBackend::snapshot() const {

@@ -13,7 +13,7 @@ std::string_view signLookName(SignLook look) {
     return "closed";
 }
 
-WindowSign windowSign(const WindowView& view, const core::Window* window, bool callFresh) {
+WindowSign windowSign(const WindowView& view, std::string_view windowName, bool callFresh) {
     // A ticket at the window comes first: a window paused mid-service still serves it.
     if (view.current && view.current->state == core::TicketState::Called)
         return {SignLook::Calling, "请" + view.current->number + "号", "red", callFresh};
@@ -21,7 +21,7 @@ WindowSign windowSign(const WindowView& view, const core::Window* window, bool c
         return {SignLook::Serving, view.current->number + " 办理中", "green", false};
     if (view.paused) return {SignLook::Paused, "暂停服务", "yellow", false};
     std::string name = std::to_string(view.number) + "号";
-    name += window && !window->name.empty() ? " " + window->name : "窗口";
+    name += windowName.empty() ? std::string("窗口") : " " + std::string(windowName);
     if (view.staffId.empty()) return {SignLook::Closed, std::move(name), "red", false};
     return {SignLook::Open, std::move(name), "green", false};
 }

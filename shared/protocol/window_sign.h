@@ -12,7 +12,6 @@
 //
 // Texts stay within GB2312, the font LED controller cards carry (docs/bus-protocol.md).
 
-#include "shared/core/hall_config.h"
 #include "shared/protocol/messages.h"
 
 #include <string>
@@ -32,7 +31,7 @@ struct WindowSign {
 };
 
 // `callFresh`: the window's call was made (or repeated) within the call board's hold time.
-// `window` is the configured window (for its name); null when the hall no longer has it.
-WindowSign windowSign(const WindowView& view, const core::Window* window, bool callFresh);
+// `windowName`: the configured window's name ("社保窗口"), empty when it has none.
+WindowSign windowSign(const WindowView& view, std::string_view windowName, bool callFresh);
 
 } // namespace hall::protocol

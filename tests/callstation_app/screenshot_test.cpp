@@ -11,7 +11,7 @@
 #include <QProcess>
 #include <doctest/doctest.h>
 
-TEST_CASE("--screenshot renders every screen of both roles at its size, languages, elder mode") {
+TEST_CASE("--screenshot renders every screen of every role at its size, languages, elder mode") {
     const QByteArray app = qgetenv("HALL_CALLSTATION");
     REQUIRE_MESSAGE(!app.isEmpty(), "HALL_CALLSTATION must name the hall-callstation executable");
     hall::testing::TempDir dir("callstation-shots");
@@ -40,8 +40,31 @@ TEST_CASE("--screenshot renders every screen of both roles at its size, language
     };
     const QStringList variants{QStringLiteral("zh_CN"), QStringLiteral("en"),
                                QStringLiteral("zh_CN_elder"), QStringLiteral("en_elder")};
+    // The LED box draws one window's strip, one pixel per LED: in Chinese whatever the language
+    // (the strips' font is GB2312), the same in elder mode, lit pixels in pure LED colours.
+    const QList<std::tuple<QString, QSize, QRgb>> ledScreens{
+        {QStringLiteral("led-box"), QSize{192, 32}, qRgb(255, 0, 0)},         // calling, red look
+        {QStringLiteral("led-box-tricolour"), QSize{256, 64}, qRgb(0, 255, 0)}, // open, green
+    };
     CHECK(QDir(shots).entryList({QStringLiteral("*.png")}, QDir::Files).size() ==
-          screens.size() * variants.size());
+          (screens.size() + ledScreens.size()) * variants.size());
+    for (const auto& [screen, size, lit] : ledScreens) {
+        const QImage image(QStringLiteral("%1/%2_zh_CN.png").arg(shots, screen));
+        INFO(screen.toStdString());
+        REQUIRE(!image.isNull());
+        CHECK(image.size() == size);
+        int litPixels = 0;
+        bool pure = true;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb p = image.pixel(x, y) | 0xff000000u;
+                if (p == lit) ++litPixels;
+                else if (p != qRgb(0, 0, 0)) pure = false;
+            }
+        CHECK(pure); // no anti-aliasing: an LED is on or off
+        CHECK(litPixels > size.width() * size.height() / 20);
+        CHECK(QImage(QStringLiteral("%1/%2_en_elder.png").arg(shots, screen)) == image);
+    }
     QMap<QString, QImage> zh;
     for (const auto& [screen, size] : screens) {
         QList<QImage> images;

@@ -29,32 +29,30 @@ protocol::TicketView ticket(core::TicketState state) {
 } // namespace
 
 TEST_CASE("a called ticket blinks while fresh, then stays; serving, paused, open and closed") {
-    core::Window config;
-    config.number = 3;
-    config.name = "社保窗口";
+    const std::string_view name = "社保窗口";
 
     auto view = window3();
     view.current = ticket(core::TicketState::Called);
-    CHECK(protocol::windowSign(view, &config, true) ==
+    CHECK(protocol::windowSign(view, name, true) ==
           protocol::WindowSign{SignLook::Calling, "请A012号", "red", true});
-    CHECK(protocol::windowSign(view, &config, false).blink == false);
+    CHECK(protocol::windowSign(view, name, false).blink == false);
 
     view.current = ticket(core::TicketState::Serving);
-    CHECK(protocol::windowSign(view, &config, true) ==
+    CHECK(protocol::windowSign(view, name, true) ==
           protocol::WindowSign{SignLook::Serving, "A012 办理中", "green", false});
 
     view.paused = true;
-    CHECK(protocol::windowSign(view, &config, false).look == SignLook::Serving); // its ticket first
+    CHECK(protocol::windowSign(view, name, false).look == SignLook::Serving); // its ticket first
     view.current.reset();
-    CHECK(protocol::windowSign(view, &config, false) ==
+    CHECK(protocol::windowSign(view, name, false) ==
           protocol::WindowSign{SignLook::Paused, "暂停服务", "yellow", false});
 
     view.paused = false;
-    CHECK(protocol::windowSign(view, &config, false) ==
+    CHECK(protocol::windowSign(view, name, false) ==
           protocol::WindowSign{SignLook::Open, "3号 社保窗口", "green", false});
-    CHECK(protocol::windowSign(window3(""), &config, false) ==
+    CHECK(protocol::windowSign(window3(""), name, false) ==
           protocol::WindowSign{SignLook::Closed, "3号 社保窗口", "red", false});
-    // A window without a name, or one the hall no longer configures, still says its number.
-    CHECK(protocol::windowSign(window3(""), nullptr, false).text == "3号窗口");
+    // A window without a name still says its number.
+    CHECK(protocol::windowSign(window3(""), "", false).text == "3号窗口");
     CHECK(protocol::signLookName(SignLook::Paused) == "paused");
 }

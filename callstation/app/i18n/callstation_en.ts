@@ -103,14 +103,19 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="20"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Call board</source>
         <translation>Call board</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="20"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Ticket machine</source>
         <translation>Ticket machine</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="26"/>
+        <source>LED strip</source>
+        <translation>LED strip</translation>
     </message>
 </context>
 <context>

@@ -102,14 +102,19 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="20"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Call board</source>
         <translation>叫号显示屏</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="20"/>
+        <location filename="../qml/Main.qml" line="26"/>
         <source>Ticket machine</source>
         <translation>排队取号机</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="26"/>
+        <source>LED strip</source>
+        <translation>窗口显示屏</translation>
     </message>
 </context>
 <context>
