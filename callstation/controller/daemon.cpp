@@ -150,7 +150,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     const auto now = d.clock->now();
     const fs::path database = dir / files::kDatabase;
     HallData data{store::DurableEngine::open(storeAt(database), config, zone, now),
-                  DeviceRegistry::open(database), AuditLog::open(database)};
+                  DeviceRegistry::open(database), AuditLog::open(database),
+                  ContentStore::open(dir / files::kContentDir)};
+    auto signage = data.content.signage();
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
 
     d.worker = std::make_unique<EngineWorker>(
@@ -167,6 +169,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                               }},
         tickInterval);
     d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
+    d.hub->setSignage(std::move(signage));
     d.startHallBus(config, d.hub->view());
     d.context = std::make_unique<ServerContext>(ServerContext{*d.hub, *d.worker, *d.clock, d.metrics,
                                                               d.busHealth, d.io.get_executor(),

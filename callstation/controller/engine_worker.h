@@ -12,6 +12,7 @@
 // The queue is bounded by its callers: a terminal connection has at most one request in flight.
 
 #include "callstation/controller/audit_log.h"
+#include "callstation/controller/content_store.h"
 #include "callstation/controller/device_registry.h"
 #include "shared/protocol/hall_view.h"
 #include "shared/store/durable_engine.h"
@@ -32,6 +33,7 @@ struct HallData {
     store::DurableEngine engine;
     DeviceRegistry registry;
     AuditLog audit;
+    ContentStore content;
 };
 
 struct CommandJob {

@@ -23,6 +23,7 @@ public:
 
 private:
     void readRequest();
+    void readBody();
     void onRequest();
     void send(boost::beast::http::response<boost::beast::http::string_body> response);
 

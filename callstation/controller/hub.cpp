@@ -40,7 +40,18 @@ protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) cons
     for (const auto& window : view_.windows)
         if (sees(device, window.number)) snapshot.windows.push_back(window);
     snapshot.notices = notices_;
+    snapshot.signage = protocol::signageFor(signage_, device);
     return snapshot;
+}
+
+void Hub::setSignage(protocol::Signage signage) {
+    signage_ = std::move(signage);
+    const auto sessions = sessions_;
+    for (const auto& weak : sessions) {
+        auto session = weak.lock();
+        if (!session || !session->identity()) continue;
+        session->push(protocol::encodePushBody(snapshotFor(*session->identity())), false);
+    }
 }
 
 void Hub::announce(const std::vector<protocol::Call>& calls) {

@@ -61,6 +61,10 @@ public:
     void update(protocol::HallView view);
     void setNotices(std::vector<protocol::Notice> notices); // pushes the new and changed ones
     const std::vector<protocol::Notice>& notices() const { return notices_; }
+    // Content, playlist or emergency changed: every terminal gets a new snapshot with its part
+    // (an emergency message must reach every screen at once).
+    void setSignage(protocol::Signage signage);
+    const protocol::Signage& signage() const { return signage_; }
 
     // What this device's terminal shows: the queues, the windows it sees, the notices.
     protocol::Snapshot snapshotFor(const protocol::DeviceIdentity& device) const;
@@ -89,6 +93,7 @@ private:
     core::HallConfig config_;
     protocol::HallView view_;
     std::vector<protocol::Notice> notices_;
+    protocol::Signage signage_;
     std::vector<std::weak_ptr<TerminalSession>> sessions_;
     std::map<std::string, DeviceHealth> health_;
     HubCounters counters_;

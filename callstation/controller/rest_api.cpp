@@ -25,6 +25,12 @@ void RestApi::handle(Request request, Reply reply) {
     // Open to anyone who can reach the port: liveness and counters, nothing about people.
     if (call->path == "/healthz" && call->method() == http::verb::get) return health(call);
     if (call->path == "/metrics" && call->method() == http::verb::get) return metrics(call);
+    // Signage files for the players: any enrolled device's credential.
+    if (call->path.starts_with("/content/") && call->method() == http::verb::get) {
+        std::string id = call->path.substr(9);
+        if (!protocol::isContentId(id)) return call->fail(http::status::not_found, "not_found", "no content " + id);
+        return contentFile(call, std::move(id));
+    }
     if (!call->path.starts_with("/api/v1/"))
         return call->fail(http::status::not_found, "not_found", "no such resource: " + call->path);
 
@@ -62,6 +68,10 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
     if (path == "/notices" && (verb == http::verb::get || verb == http::verb::put)) return notices(call);
     if (path == "/devices" && verb == http::verb::get) return devices(call);
     if (path == "/health" && verb == http::verb::get) return deviceHealth(call);
+    if (path == "/content") return content(call, std::nullopt);
+    if (auto id = segment("/content/")) return content(call, *id);
+    if (path == "/playlist" && (verb == http::verb::get || verb == http::verb::put)) return playlist(call);
+    if (path == "/emergency") return emergency(call);
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));

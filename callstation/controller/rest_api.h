@@ -7,12 +7,15 @@
 
 #include "callstation/netclient/asio.h"
 #include "shared/protocol/device.h"
+#include "callstation/controller/content_store.h"
 #include "callstation/controller/device_registry.h"
 #include "callstation/controller/server_context.h"
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace hall::controller {
@@ -40,6 +43,13 @@ private:
     // What needs someone now: terminals with faults or not connected, and the bus units.
     void deviceHealth(const std::shared_ptr<rest::Call>& call);
     nlohmann::json deviceJson(const DeviceRecord& record) const;
+    // rest_signage.cpp
+    void content(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
+    void playlist(const std::shared_ptr<rest::Call>& call);
+    void emergency(const std::shared_ptr<rest::Call>& call);
+    void contentFile(const std::shared_ptr<rest::Call>& call, std::string id);
+    void changeSignage(const std::shared_ptr<rest::Call>& call, std::string action,
+                       std::function<nlohmann::json(ContentStore&)> change);
     void createEnrollment(const std::shared_ptr<rest::Call>& call);
     void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
     void reports(const std::shared_ptr<rest::Call>& call);

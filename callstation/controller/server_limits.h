@@ -13,6 +13,8 @@ inline constexpr auto kTlsHandshake = 10s;   // TCP accepted → TLS established
 inline constexpr auto kHelloWithin = 10s;    // WebSocket open → hello or enroll received
 inline constexpr auto kHttpRequest = 30s;    // a whole REST request, headers and body
 inline constexpr std::size_t kHttpBodyBytes = 64 * 1024;
+// POST /api/v1/content: a signage file (protocol::kMaxContentBytes) and nothing else this large.
+inline constexpr std::size_t kContentBodyBytes = 16 * 1024 * 1024;
 inline constexpr std::size_t kMaxConnections = 2000;
 inline constexpr std::size_t kSendQueue = 256; // messages; a terminal further behind is dropped
 inline constexpr int kFailedHellos = 5;        // then the connection is closed

@@ -562,6 +562,43 @@ std::string encodeView(const DeviceIdentity& device) {
     return detail::dump(detail::toJson(device));
 }
 
+std::string encodeView(const Signage& signage) {
+    return detail::dump(detail::toJson(signage));
+}
+
+std::string encodePlaylist(const std::vector<PlaylistEntry>& playlist) {
+    Json entries = Json::array();
+    for (const auto& e : playlist) entries.push_back(detail::toJson(e));
+    return detail::dump(Json{{"playlist", std::move(entries)}});
+}
+
+namespace {
+
+std::vector<PlaylistEntry> decodePlaylistBody(std::string_view text, std::string&) {
+    const Json json = parseFrame(text);
+    StrictReader r(json, "", kMaxTextBytes);
+    const Json& list = r.array("playlist");
+    std::vector<PlaylistEntry> out;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.push_back(detail::readPlaylistEntry(list[i], "playlist[" + std::to_string(i) + "]"));
+    r.finish();
+    return out;
+}
+
+Signage decodeSignageBody(std::string_view text, std::string&) {
+    return detail::readSignage(parseFrame(text), "signage");
+}
+
+} // namespace
+
+DecodeResult<Signage> decodeSignage(std::string_view json) {
+    return guarded<Signage>(json, decodeSignageBody);
+}
+
+DecodeResult<std::vector<PlaylistEntry>> decodePlaylist(std::string_view json) {
+    return guarded<std::vector<PlaylistEntry>>(json, decodePlaylistBody);
+}
+
 std::string encodeRequest(const Request& request) {
     Json j = bodyJson(request.body);
     j["v"] = kVersion;

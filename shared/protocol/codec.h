@@ -52,6 +52,13 @@ std::string encodePush(std::uint64_t seq, const EncodedPushBody& body);
 // The views on their own, as they appear inside frames: the REST API shows the same objects.
 std::string encodeView(const Snapshot& snapshot);
 std::string encodeView(const DeviceIdentity& device);
+std::string encodeView(const Signage& signage);
+// The playlist as the REST API takes it (PUT /api/v1/playlist: {"playlist":[…]}), read with the
+// snapshot's own checks; a refusal names the field ("playlist[1].schedule.to: must be later
+// than from").
+std::string encodePlaylist(const std::vector<PlaylistEntry>& playlist);
+DecodeResult<std::vector<PlaylistEntry>> decodePlaylist(std::string_view json);
+DecodeResult<Signage> decodeSignage(std::string_view json); // encodeView(Signage) read back
 
 // Client side.
 std::string encodeRequest(const Request& request);

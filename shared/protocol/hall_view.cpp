@@ -47,6 +47,7 @@ std::string clock(int minuteOfDay) {
 HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     HallInfo hall;
     hall.name = config.name;
+    hall.timeZone = config.timeZone;
     hall.callBoard = config.callBoard;
     hall.ticketMachine = config.ticketMachine;
     // Grouped by department when the hall has them, else by the zone of the first window that

@@ -8,6 +8,7 @@
 #include "shared/core/engine.h"
 #include "shared/core/ticket.h"
 #include "shared/protocol/device.h"
+#include "shared/protocol/signage.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -232,6 +233,7 @@ struct WindowInfo {
 };
 struct HallInfo {
     std::string name;
+    std::string timeZone = "Asia/Shanghai"; // the hall's clocks (schedules, the time shown)
     core::CallBoardPolicy callBoard{};         // how boards show and say a call
     core::TicketMachinePolicy ticketMachine{}; // when to ask, reprint, show the attract screen
     std::vector<ServiceInfo> services; // in configuration order
@@ -248,6 +250,7 @@ struct Snapshot {
     QueueState queues;
     std::vector<WindowView> windows;
     std::vector<Notice> notices;
+    Signage signage{}; // what this device plays (signage.h)
     bool operator==(const Snapshot&) const = default;
 };
 

@@ -1,5 +1,6 @@
 #include "shared/protocol/views_json.h"
 
+
 #include <limits>
 
 namespace hall::protocol::detail {
@@ -192,6 +193,7 @@ Json toJson(const HallInfo& h) {
     const auto& b = h.callBoard;
     const auto& m = h.ticketMachine;
     return Json{{"name", h.name},
+                {"time_zone", h.timeZone},
                 {"call_board",
                  {{"hold_seconds", b.holdSeconds},
                   {"voice_repeats", b.voiceRepeats},
@@ -210,6 +212,7 @@ HallInfo readHall(const Json& json, const std::string& context) {
     StrictReader r(json, context, kMaxTextBytes);
     HallInfo h;
     h.name = r.text("name");
+    h.timeZone = r.nonEmptyText("time_zone");
     {
         StrictReader b(r.object("call_board"), r.subContext("call_board"), kMaxTextBytes);
         h.callBoard.holdSeconds = static_cast<int>(b.integer("hold_seconds", 4, 7));
@@ -257,6 +260,111 @@ HallInfo readHall(const Json& json, const std::string& context) {
     return h;
 }
 
+Json toJson(const PlaylistEntry& e) {
+    Json roles = Json::array();
+    for (auto role : e.roles) roles.push_back(roleName(role));
+    Json schedule = Json::object();
+    const auto& sc = e.schedule;
+    if (!sc.weekdays.empty()) schedule["weekdays"] = sc.weekdays;
+    if (sc.fromMinute) schedule["from"] = formatMinute(*sc.fromMinute);
+    if (sc.toMinute) schedule["to"] = formatMinute(*sc.toMinute);
+    if (sc.firstDay) schedule["first_day"] = core::formatDay(*sc.firstDay);
+    if (sc.lastDay) schedule["last_day"] = core::formatDay(*sc.lastDay);
+    return Json{{"content", e.content},
+                {"seconds", e.seconds},
+                {"zones", e.zones},
+                {"roles", std::move(roles)},
+                {"schedule", std::move(schedule)}};
+}
+
+PlaylistEntry readPlaylistEntry(const Json& json, const std::string& context) {
+    StrictReader r(json, context, kMaxTextBytes);
+    PlaylistEntry e;
+    e.content = r.nonEmptyText("content");
+    if (!isContentId(e.content)) r.fail("content", "is not a content id (64 lowercase hex digits)");
+    e.seconds = r.int32("seconds", 3, 600);
+    if (r.has("zones")) e.zones = r.texts("zones", kMaxListItems);
+    if (r.has("roles"))
+        for (const auto& name : r.texts("roles", kMaxListItems)) {
+            const auto role = roleFromName(name);
+            if (!role) r.fail("roles", "'" + name + "' is not a role");
+            e.roles.push_back(*role);
+        }
+    if (r.has("schedule")) {
+        StrictReader s(r.object("schedule"), r.subContext("schedule"), kMaxTextBytes);
+        auto& sc = e.schedule;
+        if (s.has("weekdays"))
+            for (auto d : s.integers("weekdays", 1, 7)) sc.weekdays.push_back(static_cast<int>(d));
+        auto minute = [&](const char* key) {
+            const auto m = parseMinute(s.text(key));
+            if (!m) s.fail(key, "must be a time of day HH:MM (00:00 … 24:00)");
+            return *m;
+        };
+        auto day = [&](const char* key) {
+            const auto d = parseDay(s.text(key));
+            if (!d) s.fail(key, "must be a date YYYY-MM-DD");
+            return *d;
+        };
+        if (s.has("from")) sc.fromMinute = minute("from");
+        if (s.has("to")) sc.toMinute = minute("to");
+        if (s.has("first_day")) sc.firstDay = day("first_day");
+        if (s.has("last_day")) sc.lastDay = day("last_day");
+        if (sc.fromMinute && sc.toMinute && *sc.fromMinute >= *sc.toMinute)
+            s.fail("to", "must be later than from");
+        if (sc.firstDay && sc.lastDay && *sc.firstDay > *sc.lastDay)
+            s.fail("last_day", "must not be before first_day");
+        s.finish();
+    }
+    r.finish();
+    return e;
+}
+
+Json toJson(const ContentItem& c) {
+    return Json{{"id", c.id}, {"name", c.name}, {"type", c.type}, {"size", c.size}};
+}
+
+Json toJson(const Signage& s) {
+    Json content = Json::array(), playlist = Json::array();
+    for (const auto& c : s.content) content.push_back(toJson(c));
+    for (const auto& e : s.playlist) playlist.push_back(toJson(e));
+    Json j{{"content", std::move(content)}, {"playlist", std::move(playlist)}};
+    if (s.emergency)
+        j["emergency"] = Json{{"text_zh", s.emergency->textZh},
+                              {"text_en", s.emergency->textEn},
+                              {"since", s.emergency->since.time_since_epoch().count()}};
+    return j;
+}
+
+Signage readSignage(const Json& json, const std::string& context) {
+    StrictReader r(json, context, kMaxTextBytes);
+    Signage s;
+    s.content = readList<ContentItem>(r, "content", [](const Json& j, const std::string& c) {
+        StrictReader i(j, c, kMaxTextBytes);
+        ContentItem item;
+        item.id = i.nonEmptyText("id");
+        if (!isContentId(item.id)) i.fail("id", "is not a content id (64 lowercase hex digits)");
+        item.name = i.text("name");
+        item.type = i.text("type");
+        if (!isContentType(item.type)) i.fail("type", "is not a content type a player shows");
+        item.size = i.unsignedInteger("size");
+        if (item.size > kMaxContentBytes) i.fail("size", "is larger than a content file may be");
+        i.finish();
+        return item;
+    });
+    s.playlist = readList<PlaylistEntry>(r, "playlist", readPlaylistEntry);
+    if (r.has("emergency")) {
+        StrictReader e(r.object("emergency"), r.subContext("emergency"), kMaxTextBytes);
+        Emergency em;
+        em.textZh = e.nonEmptyText("text_zh");
+        em.textEn = e.text("text_en");
+        em.since = core::Timestamp(core::Millis(e.integer("since", 0, std::int64_t{1} << 50)));
+        e.finish();
+        s.emergency = std::move(em);
+    }
+    r.finish();
+    return s;
+}
+
 Json toJson(const Snapshot& s) {
     Json windows = Json::array();
     for (const auto& w : s.windows) windows.push_back(toJson(w));
@@ -265,7 +373,8 @@ Json toJson(const Snapshot& s) {
     return Json{{"hall", toJson(s.hall)},
                 {"queues", toJson(s.queues)},
                 {"windows", std::move(windows)},
-                {"notices", std::move(notices)}};
+                {"notices", std::move(notices)},
+                {"signage", toJson(s.signage)}};
 }
 
 Snapshot readSnapshot(StrictReader& r) {
@@ -274,6 +383,7 @@ Snapshot readSnapshot(StrictReader& r) {
     s.queues = readQueues(r.object("queues"), r.subContext("queues"));
     s.windows = readList<WindowView>(r, "windows", readWindow);
     s.notices = readList<Notice>(r, "notices", readNotice);
+    s.signage = readSignage(r.object("signage"), r.subContext("signage"));
     return s;
 }
 

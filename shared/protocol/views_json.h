@@ -14,6 +14,9 @@ Json toJson(const Notice& notice);
 Json toJson(const HallInfo& hall);
 Json toJson(const Snapshot& snapshot);
 Json toJson(const DeviceIdentity& device);
+Json toJson(const ContentItem& item);
+Json toJson(const PlaylistEntry& entry);
+Json toJson(const Signage& signage);
 
 TicketView readTicket(const Json& json, const std::string& context);
 WindowView readWindow(const Json& json, const std::string& context);
@@ -23,6 +26,8 @@ Notice readNotice(const Json& json, const std::string& context);
 HallInfo readHall(const Json& json, const std::string& context);
 Snapshot readSnapshot(StrictReader& r);
 DeviceIdentity readDevice(const Json& json, const std::string& context);
+PlaylistEntry readPlaylistEntry(const Json& json, const std::string& context);
+Signage readSignage(const Json& json, const std::string& context);
 
 core::TicketState stateFromName(std::string_view name, const std::string& context);
 core::PriorityClass priorityFromName(std::string_view name, const std::string& context);

@@ -1,0 +1,181 @@
+#include "callstation/controller/content_store.h"
+
+#include "callstation/controller/log.h"
+#include "shared/protocol/codec.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <openssl/evp.h>
+#include <sstream>
+#include <unistd.h>
+
+namespace hall::controller {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kManifest = "signage.json";
+
+// Written whole, synced, then renamed over the old file, and the directory synced.
+void writeDurably(const fs::path& file, std::string_view bytes) {
+    const fs::path temporary = file.string() + ".tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot write " + temporary.string());
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) {
+            ::close(fd);
+            throw std::runtime_error("cannot write " + temporary.string());
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) throw std::runtime_error("cannot sync " + temporary.string());
+    fs::rename(temporary, file);
+    if (const int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+std::optional<std::string> readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return std::move(bytes).str();
+}
+
+bool validUtf8Text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        if (extra < 0) return false;
+        const auto n = static_cast<std::size_t>(extra);
+        if (i + n >= s.size()) return false; // a sequence cut off at the end
+        if (n == 0 && c < 0x20 && c != '\n' && c != '\t') return false;
+        for (std::size_t k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+// Whether the bytes are what the type says: a player must be able to show every file it gets.
+std::optional<std::string> typeProblem(std::string_view type, std::string_view bytes) {
+    if (type == "image/png")
+        return bytes.starts_with("\x89PNG\r\n\x1a\n") ? std::nullopt
+                                                      : std::optional<std::string>("is not a PNG file");
+    if (type == "image/jpeg")
+        return bytes.starts_with("\xff\xd8\xff") ? std::nullopt
+                                                 : std::optional<std::string>("is not a JPEG file");
+    if (type == "text/plain") {
+        if (bytes.size() > protocol::kMaxTextSlideBytes)
+            return "is longer than a text slide may be (" +
+                   std::to_string(protocol::kMaxTextSlideBytes) + " bytes)";
+        if (bytes.empty() || !validUtf8Text(bytes)) return "is not UTF-8 text";
+        return std::nullopt;
+    }
+    return "type must be one of image/png, image/jpeg, text/plain";
+}
+
+} // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("SHA-256 failed");
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+        out += kHex[digest[i] >> 4];
+        out += kHex[digest[i] & 15];
+    }
+    return out;
+}
+
+ContentStore ContentStore::open(fs::path dir) {
+    fs::create_directories(dir);
+    ContentStore store(std::move(dir));
+    const auto manifest = readFile(store.dir_ / kManifest);
+    if (!manifest) return store;
+    auto decoded = protocol::decodeSignage(*manifest);
+    if (!decoded) throw std::runtime_error((store.dir_ / kManifest).string() + ": " + decoded.error().message);
+    auto signage = std::move(decoded.value());
+    // Files that are gone or no longer match their hash are not offered to any player.
+    std::vector<protocol::ContentItem> kept;
+    for (auto& item : signage.content) {
+        const auto bytes = readFile(store.dir_ / item.id);
+        if (bytes && sha256Hex(*bytes) == item.id) kept.push_back(std::move(item));
+        else logWarning("content " + item.id + " (" + item.name + ") is missing or damaged: left out");
+    }
+    signage.content = std::move(kept);
+    std::erase_if(signage.playlist, [&](const protocol::PlaylistEntry& e) {
+        return std::none_of(signage.content.begin(), signage.content.end(),
+                            [&](const protocol::ContentItem& c) { return c.id == e.content; });
+    });
+    store.signage_ = std::move(signage);
+    return store;
+}
+
+protocol::ContentItem ContentStore::add(std::string name, std::string type, std::string_view bytes) {
+    if (bytes.size() > protocol::kMaxContentBytes)
+        throw ContentError("bad_content", "the file is larger than " +
+                                              std::to_string(protocol::kMaxContentBytes) + " bytes");
+    if (name.empty() || name.size() > 200) throw ContentError("bad_content", "a name of 1 … 200 bytes is needed", "name");
+    if (auto problem = typeProblem(type, bytes)) throw ContentError("bad_content", "the file " + *problem, "type");
+    const std::string id = sha256Hex(bytes);
+    for (const auto& c : signage_.content)
+        if (c.id == id) return c;
+    writeDurably(dir_ / id, bytes);
+    protocol::ContentItem item{id, std::move(name), std::move(type), bytes.size()};
+    signage_.content.push_back(item);
+    save();
+    return item;
+}
+
+void ContentStore::remove(const std::string& id) {
+    auto it = std::find_if(signage_.content.begin(), signage_.content.end(),
+                           [&](const protocol::ContentItem& c) { return c.id == id; });
+    if (it == signage_.content.end()) throw ContentError("not_found", "no content " + id);
+    for (const auto& e : signage_.playlist)
+        if (e.content == id)
+            throw ContentError("in_use", it->name + " is in the playlist: take it out first");
+    signage_.content.erase(it);
+    save();
+    std::error_code ignored;
+    fs::remove(dir_ / id, ignored);
+}
+
+void ContentStore::setPlaylist(std::vector<protocol::PlaylistEntry> playlist) {
+    for (std::size_t i = 0; i < playlist.size(); ++i)
+        if (std::none_of(signage_.content.begin(), signage_.content.end(),
+                         [&](const protocol::ContentItem& c) { return c.id == playlist[i].content; }))
+            throw ContentError("unknown_content", "no content " + playlist[i].content,
+                               "playlist[" + std::to_string(i) + "].content");
+    signage_.playlist = std::move(playlist);
+    save();
+}
+
+void ContentStore::setEmergency(std::optional<protocol::Emergency> emergency) {
+    signage_.emergency = std::move(emergency);
+    save();
+}
+
+std::optional<std::string> ContentStore::read(const std::string& id) const {
+    const bool listed = std::any_of(signage_.content.begin(), signage_.content.end(),
+                                    [&](const protocol::ContentItem& c) { return c.id == id; });
+    return listed ? readFile(dir_ / id) : std::nullopt;
+}
+
+void ContentStore::save() const {
+    writeDurably(dir_ / kManifest, protocol::encodeView(signage_));
+}
+
+} // namespace hall::controller
