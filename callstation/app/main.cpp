@@ -37,6 +37,7 @@ int main(int argc, char* argv[]) {
         screen("call-board", "CallBoardScreen.qml", landscape),
         screen("call-board-portrait", "CallBoardScreen.qml", portrait),
         screen("call-board-calling", "shots/BoardCallShot.qml", landscape),
+        screen("call-board-emergency", "shots/BoardEmergencyShot.qml", landscape),
         screen("led-box", "LedBoxScreen.qml", QSize{192, 32}),
         screen("led-box-tricolour", "shots/LedBoxTricolourShot.qml", QSize{256, 64}),
     };

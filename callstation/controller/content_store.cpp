@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
-#include <openssl/evp.h>
 #include <sstream>
 #include <unistd.h>
 
@@ -86,20 +85,6 @@ std::optional<std::string> typeProblem(std::string_view type, std::string_view b
 
 } // namespace
 
-std::string sha256Hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("SHA-256 failed");
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 15];
-    }
-    return out;
-}
-
 ContentStore ContentStore::open(fs::path dir) {
     fs::create_directories(dir);
     ContentStore store(std::move(dir));
@@ -112,7 +97,7 @@ ContentStore ContentStore::open(fs::path dir) {
     std::vector<protocol::ContentItem> kept;
     for (auto& item : signage.content) {
         const auto bytes = readFile(store.dir_ / item.id);
-        if (bytes && sha256Hex(*bytes) == item.id) kept.push_back(std::move(item));
+        if (bytes && protocol::contentIdOf(*bytes) == item.id) kept.push_back(std::move(item));
         else logWarning("content " + item.id + " (" + item.name + ") is missing or damaged: left out");
     }
     signage.content = std::move(kept);
@@ -130,7 +115,7 @@ protocol::ContentItem ContentStore::add(std::string name, std::string type, std:
                                               std::to_string(protocol::kMaxContentBytes) + " bytes");
     if (name.empty() || name.size() > 200) throw ContentError("bad_content", "a name of 1 … 200 bytes is needed", "name");
     if (auto problem = typeProblem(type, bytes)) throw ContentError("bad_content", "the file " + *problem, "type");
-    const std::string id = sha256Hex(bytes);
+    const std::string id = protocol::contentIdOf(bytes);
     for (const auto& c : signage_.content)
         if (c.id == id) return c;
     writeDurably(dir_ / id, bytes);

@@ -32,9 +32,6 @@ private:
     std::string field_;
 };
 
-// SHA-256 of the bytes, 64 lowercase hex digits.
-std::string sha256Hex(std::string_view bytes);
-
 class ContentStore {
 public:
     // Creates the directory when absent. Throws std::runtime_error when it cannot be read.

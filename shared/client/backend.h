@@ -79,6 +79,12 @@ public:
     // answer comes by durableAnswered(id, …). Throws OutboxFull (nothing written) when full,
     // and store::StoreError (nothing written either) when terminal.db refuses the write.
     virtual std::string sendDurable(protocol::RequestBody body) = 0;
+    // A signage file by its id (protocol/signage.h): the controller's GET /content/<id> with
+    // this device's credential, the mock's own files. `done` gets the bytes as they came (the
+    // caller checks them against the id), or nullopt when they could not be had now (offline,
+    // unknown id); once, on this object's thread, never from inside fetchContent().
+    using ContentHandler = std::function<void(std::optional<QByteArray>)>;
+    virtual void fetchContent(const std::string& id, ContentHandler done) = 0;
 
     // The technician menu's audit trail (docs/protocol.md, "Technician audit"): `action` is a
     // protocol name (menu_opened, pin_rejected, locked_out, setting_changed, device_tested,

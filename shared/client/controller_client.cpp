@@ -6,6 +6,8 @@
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QSslCertificate>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -191,6 +193,47 @@ void ControllerClient::enroll(const QString& code) {
     connectNow();
 }
 
+std::optional<QSslConfiguration> ControllerClient::pinnedTls() const {
+    const auto authorities = QSslCertificate::fromData(caPem_.toUtf8(), QSsl::Pem);
+    if (authorities.isEmpty()) return std::nullopt;
+    // Pinning: setCaCertificates replaces the trust store (and turns off on-demand loading of
+    // the system roots), so only the hall CA can vouch for the server.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(authorities);
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return tls;
+}
+
+void ControllerClient::fetchContent(const std::string& id, ContentHandler done) {
+    const auto tls = pinnedTls();
+    if (!identity_ || port_ <= 0 || !tls) {
+        QMetaObject::invokeMethod(this, [done] { done(std::nullopt); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!network_) network_ = new QNetworkAccessManager(this);
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(host_);
+    url.setPort(port_);
+    url.setPath(QStringLiteral("/content/") + QString::fromStdString(id));
+    QNetworkRequest request(url);
+    request.setSslConfiguration(*tls);
+    request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(identity_->credential));
+    request.setTransferTimeout(static_cast<int>(timings_.connectTimeout.count()) * 4);
+    QNetworkReply* reply = network_->get(request);
+    reply->setReadBufferSize(0);
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            qCInfo(lcClient) << "content" << reply->url().path() << "not fetched:" << reply->errorString();
+            return done(std::nullopt);
+        }
+        done(reply->readAll());
+    });
+}
+
 void ControllerClient::connectNow() {
     if (!running_ || socket_) return;
     if (port_ <= 0 || caPem_.isEmpty()) {
@@ -198,22 +241,16 @@ void ControllerClient::connectNow() {
         scheduleReconnect();
         return;
     }
-    const auto authorities = QSslCertificate::fromData(caPem_.toUtf8(), QSsl::Pem);
-    if (authorities.isEmpty()) {
+    const auto tls = pinnedTls();
+    if (!tls) {
         setLastError(QStringLiteral("the hall CA is not a PEM certificate"));
         running_ = false;
         setConnectionState(ConnectionState::Offline);
         return;
     }
-    // Pinning: setCaCertificates replaces the trust store (and turns off on-demand loading of
-    // the system roots), so only the hall CA can vouch for the server.
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(authorities);
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
 
     auto* socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    socket->setSslConfiguration(tls);
+    socket->setSslConfiguration(*tls);
     socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
     socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
     connect(socket, &QWebSocket::connected, this, &ControllerClient::onConnected);

@@ -30,11 +30,14 @@
 #include <QAbstractSocket>
 #include <QList>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
 #include <memory>
 #include <optional>
+
+class QNetworkAccessManager;
 
 namespace hall::client {
 
@@ -90,6 +93,7 @@ public:
                      std::chrono::milliseconds timeout = kDefaultRequestTimeout) override;
     std::string sendDurable(protocol::RequestBody body) override;
     int outboxSize() const override;
+    void fetchContent(const std::string& id, ContentHandler done) override;
 
     // `request` under its own id (a retry of a request whose answer was lost keeps its id).
     void sendRequest(protocol::Request request, ResponseHandler handler,
@@ -145,6 +149,8 @@ private:
 
     std::unique_ptr<TerminalIdentityStore> identityStore_;
     std::optional<TerminalIdentity> identity_;
+    QNetworkAccessManager* network_ = nullptr; // child, made at the first content fetch
+    std::optional<QSslConfiguration> pinnedTls() const; // nullopt: the CA is not PEM
     std::unique_ptr<store::Database> database_;
     std::unique_ptr<Outbox> outbox_;
 

@@ -42,7 +42,40 @@ void MockBackend::setDevice(protocol::DeviceIdentity device) {
 protocol::Snapshot MockBackend::snapshot() const {
     auto view = protocol::viewOf(*engine_, clock_());
     return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device), std::move(view.queues),
-                              std::move(view.windows), notices_};
+                              std::move(view.windows), notices_,
+                              protocol::signageFor(signage_, device_)};
+}
+
+// --- signage: the controller's content store, in memory -------------------------------------
+
+QString MockBackend::addTextSlide(const QString& name, const QString& text) {
+    const QByteArray bytes = text.toUtf8();
+    const std::string id = protocol::contentIdOf(std::string_view(bytes.constData(), bytes.size()));
+    if (!files_.count(id)) {
+        files_[id] = bytes;
+        signage_.content.push_back({id, name.toStdString(), "text/plain", static_cast<std::uint64_t>(bytes.size())});
+    }
+    return QString::fromStdString(id);
+}
+
+void MockBackend::play(const QString& id, int seconds) {
+    protocol::PlaylistEntry entry;
+    entry.content = id.toStdString();
+    entry.seconds = seconds;
+    signage_.playlist.push_back(std::move(entry));
+    replaceSnapshot(snapshot()); // as the controller pushes a new snapshot
+}
+
+void MockBackend::setEmergency(const QString& textZh, const QString& textEn) {
+    if (textZh.isEmpty()) signage_.emergency.reset();
+    else signage_.emergency = protocol::Emergency{textZh.toStdString(), textEn.toStdString(), clock_()};
+    replaceSnapshot(snapshot());
+}
+
+void MockBackend::fetchContent(const std::string& id, ContentHandler done) {
+    std::optional<QByteArray> bytes;
+    if (auto it = files_.find(id); it != files_.end() && online()) bytes = it->second;
+    QTimer::singleShot(0, this, [done = std::move(done), bytes = std::move(bytes)] { done(bytes); });
 }
 
 void MockBackend::setSimulatedOnline(bool online) {
@@ -109,6 +142,12 @@ void MockBackend::playMorning() {
               QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
     addNotice(QStringLiteral("demo-id"),
               QStringLiteral("办理业务请携带本人身份证原件；60 岁以上市民可走绿色通道。"));
+    play(addTextSlide(QStringLiteral("不见面审批"),
+                      QStringLiteral("“一网通办”：企业开办、社保、公积金等 200 余项事项可在“浙里办”网上办理，不用跑窗口。")),
+         8);
+    play(addTextSlide(QStringLiteral("帮办代办"),
+                      QStringLiteral("老年人、残疾人可到 1 号窗口旁的帮办代办席，工作人员全程陪同办理。")),
+         8);
 }
 
 std::string MockBackend::send(protocol::RequestBody body, ResponseHandler handler,

@@ -15,6 +15,7 @@
 
 #include <QDateTime>
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace hall::client {
@@ -57,6 +58,12 @@ public:
     // The clerk at `window` finishes the ticket there, if any, and calls the next, announced (a
     // board's pop-up and voice): a call every time the window has someone waiting.
     Q_INVOKABLE void callNextAt(int window);
+    // Signage as an admin would publish it (the controller's content store, in memory): a text
+    // slide (its id returned), a playlist entry for it, the emergency message (empty: cleared).
+    Q_INVOKABLE QString addTextSlide(const QString& name, const QString& text);
+    Q_INVOKABLE void play(const QString& id, int seconds);
+    Q_INVOKABLE void setEmergency(const QString& textZh, const QString& textEn = {});
+    void fetchContent(const std::string& id, ContentHandler done) override;
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }
@@ -72,6 +79,8 @@ private:
     std::function<core::Timestamp()> clock_;
     std::vector<protocol::Notice> notices_;
     std::deque<protocol::Request> held_; // sendDurable while simulated offline
+    protocol::Signage signage_;
+    std::map<std::string, QByteArray> files_; // by content id
 };
 
 } // namespace hall::client

@@ -73,6 +73,7 @@ struct Signage {
 Signage signageFor(const Signage& all, const DeviceIdentity& device);
 
 bool isContentId(std::string_view text);   // 64 lowercase hex digits
+std::string contentIdOf(std::string_view bytes); // the file's SHA-256, as an id
 bool isContentType(std::string_view type); // one of kContentTypes
 
 // "08:30" → 510; "24:00" → 1440 (a day part's end); nullopt for anything else.

@@ -37,6 +37,7 @@ TEST_CASE("--screenshot renders every screen of every role at its size, language
         {QStringLiteral("call-board"), landscape},
         {QStringLiteral("call-board-portrait"), portrait},
         {QStringLiteral("call-board-calling"), landscape},
+        {QStringLiteral("call-board-emergency"), landscape},
     };
     const QStringList variants{QStringLiteral("zh_CN"), QStringLiteral("en"),
                                QStringLiteral("zh_CN_elder"), QStringLiteral("en_elder")};

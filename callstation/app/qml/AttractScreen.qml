@@ -5,7 +5,7 @@ import Hall.Client
 import Hall.Callstation
 
 // What an idle ticket machine shows (TicketMachine.idle): the hall, an invitation to touch the
-// screen, the hall's notices and the time, large, readable from a few steps away. Any touch
+// screen, the time, the hall's playlist and notices, large, readable from a few steps away. Any touch
 // brings the services back (the screen's PointHandler).
 Rectangle {
     id: attract
@@ -41,6 +41,13 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             ink: Theme.textOnPrimary
             font.pointSize: Theme.headingPointSize * 1.6
+        }
+        SignageView { // the hall's playlist
+            width: parent.width
+            height: visible ? Math.min(attract.height * 0.3, width * 9 / 16) : 0
+            kind: Terminal.signage.kind
+            source: Terminal.signage.source
+            text: Terminal.signage.text
         }
         Repeater {
             model: notices

@@ -276,8 +276,9 @@ Rectangle {
                     text: "0"
                 }
                 ListView { // whole rows only: the last one is left out, never cut in half
+                    id: waitingList
                     width: parent.width
-                    height: Math.max(0, Math.floor((parent.height - y) / waitingProbe.implicitHeight))
+                    height: Math.min(count, Math.max(0, Math.floor((parent.height - y) / waitingProbe.implicitHeight)))
                             * waitingProbe.implicitHeight
                     interactive: false
                     clip: true
@@ -303,6 +304,19 @@ Rectangle {
                             text: qsTr("%n waiting", "", parent.waiting)
                         }
                     }
+                }
+                // The hall's playlist, in what the queues leave of the column (they come first),
+                // when that is room enough to read it.
+                SignageView {
+                    readonly property real room: parent.height - waitingList.y - waitingList.height - parent.spacing
+                    width: parent.width
+                    height: Math.max(0, Math.min(room, width * 9 / 16))
+                    visible: kind.length > 0 && room >= Theme.touchTarget * 3
+                    color: Theme.boardPanel
+                    ink: Theme.boardText
+                    kind: Terminal.signage.kind
+                    source: Terminal.signage.source
+                    text: Terminal.signage.text
                 }
             }
         }
@@ -384,5 +398,12 @@ Rectangle {
                 direction: spotlight.direction
             }
         }
+    }
+
+    // --- above everything, the call included: the hall's emergency message ---
+    EmergencyOverlay {
+        active: Terminal.signage.emergency
+        text: Terminal.signage.emergencyText
+        textEn: Terminal.signage.emergencyTextEn
     }
 }

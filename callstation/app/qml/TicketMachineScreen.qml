@@ -384,4 +384,11 @@ Rectangle {
             onClicked: machine.finish()
         }
     }
+
+    // Above everything: the hall's emergency message (the services cannot be used meanwhile).
+    EmergencyOverlay {
+        active: Terminal.signage.emergency
+        text: Terminal.signage.emergencyText
+        textEn: Terminal.signage.emergencyTextEn
+    }
 }

@@ -77,6 +77,7 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->issuer_->setClient(terminal->backend_);
     terminal->identification_ = new client::IdentificationService(terminal);
     terminal->printing_ = new client::TicketPrinting(terminal);
+    terminal->signage_ = new client::SignagePlayer(terminal->backend_, terminal->dataDir_ / "content", terminal);
     terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
     if (terminal->controller_) {

@@ -28,6 +28,7 @@
 #include "drivers/base/descriptor.h"
 #include "shared/client/backend.h"
 #include "shared/client/identification_service.h"
+#include "shared/client/signage_player.h"
 #include "shared/client/ticket_printing.h"
 #include "shared/client/ticket_issuer.h"
 #include "shared/ui/app/app_spec.h"
@@ -65,6 +66,7 @@ class TerminalApp : public QObject {
     Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer CONSTANT)
     Q_PROPERTY(hall::client::IdentificationService* identification READ identification CONSTANT)
     Q_PROPERTY(hall::client::TicketPrinting* printing READ printing CONSTANT)
+    Q_PROPERTY(hall::client::SignagePlayer* signage READ signage CONSTANT)
     Q_PROPERTY(hall::technician::ui::TechnicianSession* technician READ technician CONSTANT)
     Q_PROPERTY(bool mock READ mock CONSTANT)
 
@@ -84,6 +86,7 @@ public:
     client::TicketIssuer* issuer() const { return issuer_; }
     client::IdentificationService* identification() const { return identification_; }
     client::TicketPrinting* printing() const { return printing_; }
+    client::SignagePlayer* signage() const { return signage_; }
     technician::ui::TechnicianSession* technician() const { return technician_.get(); }
     bool mock() const { return controller_ == nullptr; }
     // Null on the mock.
@@ -113,6 +116,7 @@ private:
     client::TicketIssuer* issuer_ = nullptr;         // child
     client::IdentificationService* identification_ = nullptr; // child
     client::TicketPrinting* printing_ = nullptr;               // child
+    client::SignagePlayer* signage_ = nullptr;                 // child
     QString addressProblem_; // why the client has no controller address (real mode)
     // --controller was given: it wins over the settings file for this run.
     bool addressFromCommandLine_ = false;

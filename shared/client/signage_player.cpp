@@ -1,0 +1,142 @@
+#include "shared/client/signage_player.h"
+
+#include "shared/tz/system_zone.h"
+
+#include <QLoggingCategory>
+#include <algorithm>
+
+namespace hall::client {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcSignage, "hall.signage")
+
+constexpr auto kRetry = std::chrono::seconds(30);
+constexpr auto kNothingToPlay = std::chrono::seconds(10); // schedules are looked at again
+
+core::Timestamp systemNow() {
+    return std::chrono::time_point_cast<core::Millis>(std::chrono::system_clock::now());
+}
+
+} // namespace
+
+SignagePlayer::SignagePlayer(Backend* backend, std::filesystem::path cacheDir, QObject* parent)
+    : QObject(parent), backend_(backend), cache_(std::move(cacheDir)), clock_(systemNow) {
+    next_.setSingleShot(true);
+    connect(&next_, &QTimer::timeout, this, &SignagePlayer::advance);
+    retry_.setInterval(kRetry);
+    connect(&retry_, &QTimer::timeout, this, &SignagePlayer::fetchMissing);
+    if (backend_) connect(backend_, &Backend::snapshotReplaced, this, &SignagePlayer::takeSignage);
+    if (backend_ && backend_->state().hasSnapshot()) {
+        takeSignage();
+    } else if (auto kept = cache_.loadSignage()) {
+        // Started offline: what the controller last sent, from the files already here.
+        signage_ = std::move(*kept);
+        Q_EMIT emergencyChanged();
+        advance();
+    }
+}
+
+QString SignagePlayer::emergencyText() const {
+    return signage_.emergency ? QString::fromStdString(signage_.emergency->textZh) : QString();
+}
+
+QString SignagePlayer::emergencyTextEn() const {
+    return signage_.emergency ? QString::fromStdString(signage_.emergency->textEn) : QString();
+}
+
+void SignagePlayer::setClock(std::function<core::Timestamp()> clock) {
+    clock_ = std::move(clock);
+    advance();
+}
+
+void SignagePlayer::takeSignage() {
+    const auto& signage = backend_->state().snapshot().signage;
+    const bool emergencyChanged = signage.emergency != signage_.emergency;
+    const bool playlistChanged = signage.playlist != signage_.playlist || signage.content != signage_.content;
+    signage_ = signage;
+    if (emergencyChanged) Q_EMIT this->emergencyChanged();
+    if (!playlistChanged) return;
+    cache_.saveSignage(signage_);
+    std::vector<std::string> ids;
+    for (const auto& c : signage_.content) ids.push_back(c.id);
+    cache_.keepOnly(ids);
+    fetchMissing();
+    position_ = signage_.playlist.size(); // start again from the first entry
+    advance();
+}
+
+void SignagePlayer::fetchMissing() {
+    bool missing = false;
+    for (const auto& item : signage_.content) {
+        if (cache_.has(item.id) || fetching_.count(item.id)) continue;
+        missing = true;
+        fetching_.insert(item.id);
+        backend_->fetchContent(item.id, [this, id = item.id](std::optional<QByteArray> bytes) {
+            fetching_.erase(id);
+            if (!bytes) return; // offline, or gone: asked again later
+            if (!cache_.store(id, std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())))) {
+                qCWarning(lcSignage).noquote() << "content" << QString::fromStdString(id)
+                                               << "refused: its SHA-256 does not match";
+                Q_EMIT contentRefused(QString::fromStdString(id));
+                return;
+            }
+            Q_EMIT contentStored(QString::fromStdString(id));
+            if (kind_.isEmpty()) advance(); // nothing was playing: this one may
+        });
+    }
+    if (missing && !retry_.isActive()) retry_.start();
+    if (!missing) retry_.stop();
+}
+
+bool SignagePlayer::playableNow(const protocol::PlaylistEntry& entry) const {
+    if (!cache_.has(entry.content)) return false;
+    const auto* hall = backend_ && backend_->state().hasSnapshot() ? &backend_->state().snapshot().hall : nullptr;
+    std::shared_ptr<const core::TimeZone> zone;
+    try {
+        zone = tz::loadZone(hall ? hall->timeZone : std::string("Asia/Shanghai"));
+    } catch (const std::exception&) {
+        zone = tz::loadZone("UTC");
+    }
+    return protocol::activeAt(entry.schedule, core::toLocal(*zone, clock_()));
+}
+
+void SignagePlayer::advance() {
+    const auto& list = signage_.playlist;
+    for (std::size_t step = 1; step <= list.size(); ++step) {
+        const std::size_t i = (position_ + step) % list.size();
+        if (!playableNow(list[i])) continue;
+        position_ = i;
+        show(&list[i]);
+        next_.start(std::chrono::seconds(list[i].seconds));
+        return;
+    }
+    show(nullptr);
+    next_.start(kNothingToPlay);
+}
+
+void SignagePlayer::show(const protocol::PlaylistEntry* entry) {
+    QString kind, text, name;
+    QUrl source;
+    if (entry) {
+        for (const auto& item : signage_.content) {
+            if (item.id != entry->content) continue;
+            name = QString::fromStdString(item.name);
+            if (item.type == "text/plain") {
+                kind = QStringLiteral("text");
+                text = QString::fromStdString(cache_.read(item.id).value_or(std::string()));
+            } else {
+                kind = QStringLiteral("image");
+                source = QUrl::fromLocalFile(QString::fromStdString(cache_.pathOf(item.id).string()));
+            }
+        }
+    }
+    if (kind == kind_ && text == text_ && source == source_ && name == name_) return;
+    kind_ = kind;
+    text_ = text;
+    source_ = source;
+    name_ = name;
+    Q_EMIT currentChanged();
+}
+
+} // namespace hall::client
