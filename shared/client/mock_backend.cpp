@@ -62,6 +62,10 @@ void MockBackend::play(const QString& id, int seconds) {
     protocol::PlaylistEntry entry;
     entry.content = id.toStdString();
     entry.seconds = seconds;
+    play(std::move(entry));
+}
+
+void MockBackend::play(protocol::PlaylistEntry entry) {
     signage_.playlist.push_back(std::move(entry));
     replaceSnapshot(snapshot()); // as the controller pushes a new snapshot
 }

@@ -62,6 +62,7 @@ public:
     // slide (its id returned), a playlist entry for it, the emergency message (empty: cleared).
     Q_INVOKABLE QString addTextSlide(const QString& name, const QString& text);
     Q_INVOKABLE void play(const QString& id, int seconds);
+    void play(protocol::PlaylistEntry entry); // with zones, roles, a schedule
     Q_INVOKABLE void setEmergency(const QString& textZh, const QString& textEn = {});
     void fetchContent(const std::string& id, ContentHandler done) override;
     const core::Engine& engine() const { return *engine_; }

@@ -31,6 +31,7 @@ public:
     const std::string& caPem() const { return process_.caPem(); }
     const std::string& adminCredential() const { return process_.adminCredential(); }
     std::filesystem::path configFile() const { return process_.dataDir() / "test-hall.toml"; }
+    const std::filesystem::path& dataDir() const { return process_.dataDir(); }
 
     netclient::RestClient admin() const { return process_.admin(); }
     netclient::TerminalConnection connect() const;
