@@ -11,6 +11,7 @@
 //
 // Target (the issue's): one frame after the push, within 17 ms at 60 Hz.
 #include "bench/latency_samples.h"
+#include "bench/resident_memory.h"
 #include "shared/client/mock_backend.h"
 #include "shared/ui/app/terminal_app.h"
 #include "shared/ui/language_switcher.h"
@@ -41,20 +42,6 @@ Q_IMPORT_QML_PLUGIN(Hall_TechnicianPlugin)
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double rssMiB() {
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0;
-}
 
 // Runs the event loop until `done` or 2 s.
 template <typename Pred> bool spinUntil(Pred done) {
@@ -107,7 +94,7 @@ int main(int argc, char** argv) {
     });
     window.show();
     spinUntil([&] { return frames > 0; });
-    const double rssStart = rssMiB();
+    const double rssStart = hall::bench::residentMiB();
 
     // Recalls of the four windows the morning left calling: every one is a call push.
     Clock::time_point pushedAt{};
@@ -137,13 +124,13 @@ int main(int argc, char** argv) {
         toFrame.add(frameAt - pushedAt);
         pause();
     }
-    const double rssMeasured = rssMiB();
+    const double rssMeasured = hall::bench::residentMiB();
     for (int i = 0; i < day; ++i) {
         const int before = frames;
         recall(i);
         spinUntil([&] { return frames > before; });
     }
-    const double rssDay = rssMiB();
+    const double rssDay = hall::bench::residentMiB();
 
     const auto frame = toFrame.summary();
     const auto push = toPush.summary();

@@ -7,6 +7,7 @@
 //
 // The parent times from starting the child to the line the child prints on its first frame
 // (exec, dynamic loading, QML compilation and the first render all included).
+#include "bench/resident_memory.h"
 #include "shared/ui/app/terminal_app.h"
 #include "shared/ui/language_switcher.h"
 
@@ -47,20 +48,6 @@ constexpr Role kRoles[] = {
     {"led-box", "LedBoxScreen.qml", 192, 32},
 };
 
-double rssMiB() {
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0;
-}
-
 // The child: one role's screen up to its first frame; prints "frame <rss MiB>" and exits.
 int child(char* argv0, const Role& role) {
     int qtArgc = 1;
@@ -87,7 +74,7 @@ int child(char* argv0, const Role& role) {
         screen->setSize(window.size());
     }
     QObject::connect(&window, &QQuickWindow::frameSwapped, &app, [&] {
-        std::printf("frame %.1f\n", rssMiB());
+        std::printf("frame %.1f\n", hall::bench::residentMiB());
         std::fflush(stdout);
         app.exit(0);
     }, Qt::SingleShotConnection);

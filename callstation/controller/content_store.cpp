@@ -3,12 +3,9 @@
 #include "callstation/controller/log.h"
 #include "shared/protocol/codec.h"
 
+#include "shared/store/durable_file.h"
+
 #include <algorithm>
-#include <cstdio>
-#include <fcntl.h>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace hall::controller {
 
@@ -17,38 +14,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kManifest = "signage.json";
-
-// Written whole, synced, then renamed over the old file, and the directory synced.
-void writeDurably(const fs::path& file, std::string_view bytes) {
-    const fs::path temporary = file.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot write " + temporary.string());
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write " + temporary.string());
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) throw std::runtime_error("cannot sync " + temporary.string());
-    fs::rename(temporary, file);
-    if (const int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-}
-
-std::optional<std::string> readFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::move(bytes).str();
-}
 
 bool validUtf8Text(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
@@ -88,7 +53,7 @@ std::optional<std::string> typeProblem(std::string_view type, std::string_view b
 ContentStore ContentStore::open(fs::path dir) {
     fs::create_directories(dir);
     ContentStore store(std::move(dir));
-    const auto manifest = readFile(store.dir_ / kManifest);
+    const auto manifest = store::readWholeFile(store.dir_ / kManifest);
     if (!manifest) return store;
     auto decoded = protocol::decodeSignage(*manifest);
     if (!decoded) throw std::runtime_error((store.dir_ / kManifest).string() + ": " + decoded.error().message);
@@ -96,7 +61,7 @@ ContentStore ContentStore::open(fs::path dir) {
     // Files that are gone or no longer match their hash are not offered to any player.
     std::vector<protocol::ContentItem> kept;
     for (auto& item : signage.content) {
-        const auto bytes = readFile(store.dir_ / item.id);
+        const auto bytes = store::readWholeFile(store.dir_ / item.id);
         if (bytes && protocol::contentIdOf(*bytes) == item.id) kept.push_back(std::move(item));
         else logWarning("content " + item.id + " (" + item.name + ") is missing or damaged: left out");
     }
@@ -118,10 +83,12 @@ protocol::ContentItem ContentStore::add(std::string name, std::string type, std:
     const std::string id = protocol::contentIdOf(bytes);
     for (const auto& c : signage_.content)
         if (c.id == id) return c;
-    writeDurably(dir_ / id, bytes);
+    if (!store::writeFileDurably(dir_ / id, bytes))
+        throw std::runtime_error("cannot write " + (dir_ / id).string());
     protocol::ContentItem item{id, std::move(name), std::move(type), bytes.size()};
-    signage_.content.push_back(item);
-    save();
+    auto next = signage_;
+    next.content.push_back(item);
+    commit(std::move(next));
     return item;
 }
 
@@ -132,8 +99,9 @@ void ContentStore::remove(const std::string& id) {
     for (const auto& e : signage_.playlist)
         if (e.content == id)
             throw ContentError("in_use", it->name + " is in the playlist: take it out first");
-    signage_.content.erase(it);
-    save();
+    auto next = signage_;
+    next.content.erase(next.content.begin() + (it - signage_.content.begin()));
+    commit(std::move(next));
     std::error_code ignored;
     fs::remove(dir_ / id, ignored);
 }
@@ -144,23 +112,28 @@ void ContentStore::setPlaylist(std::vector<protocol::PlaylistEntry> playlist) {
                          [&](const protocol::ContentItem& c) { return c.id == playlist[i].content; }))
             throw ContentError("unknown_content", "no content " + playlist[i].content,
                                "playlist[" + std::to_string(i) + "].content");
-    signage_.playlist = std::move(playlist);
-    save();
+    auto next = signage_;
+    next.playlist = std::move(playlist);
+    commit(std::move(next));
 }
 
 void ContentStore::setEmergency(std::optional<protocol::Emergency> emergency) {
-    signage_.emergency = std::move(emergency);
-    save();
+    auto next = signage_;
+    next.emergency = std::move(emergency);
+    commit(std::move(next));
 }
 
 std::optional<std::string> ContentStore::read(const std::string& id) const {
     const bool listed = std::any_of(signage_.content.begin(), signage_.content.end(),
                                     [&](const protocol::ContentItem& c) { return c.id == id; });
-    return listed ? readFile(dir_ / id) : std::nullopt;
+    return listed ? store::readWholeFile(dir_ / id) : std::nullopt;
 }
 
-void ContentStore::save() const {
-    writeDurably(dir_ / kManifest, protocol::encodeView(signage_));
+void ContentStore::commit(protocol::Signage next) {
+    // On disk first: a failed write changes nothing, in memory either.
+    if (!store::writeFileDurably(dir_ / kManifest, protocol::encodeView(next)))
+        throw std::runtime_error("cannot write " + (dir_ / kManifest).string());
+    signage_ = std::move(next);
 }
 
 } // namespace hall::controller

@@ -54,7 +54,7 @@ public:
 
 private:
     explicit ContentStore(std::filesystem::path dir) : dir_(std::move(dir)) {}
-    void save() const;
+    void commit(protocol::Signage next); // the manifest written, then taken
 
     std::filesystem::path dir_;
     protocol::Signage signage_;

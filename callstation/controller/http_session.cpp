@@ -33,33 +33,42 @@ void HttpSession::start() {
 void HttpSession::readRequest() {
     parser_.emplace();
     parser_->header_limit(16 * 1024);
+    // Beast checks a Content-Length against the limit as the header ends: the largest body any
+    // request may have until the target is known.
+    parser_->body_limit(limits::kContentBodyBytes);
     beast::get_lowest_layer(stream_).expires_after(limits::kHttpRequest);
-    // The header first: a content upload may be larger than any other body.
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                if (ec == http::error::body_limit)
+                                    return self->refuseTooLarge(limits::kContentBodyBytes);
                                 if (ec) return; // closed, timed out or not HTTP: drop quietly
                                 self->readBody();
                             });
 }
 
 void HttpSession::readBody() {
+    // Only a content upload may be larger than any other body.
     const bool upload = parser_->get().target().starts_with("/api/v1/content");
     const std::size_t limit = upload ? limits::kContentBodyBytes : limits::kHttpBodyBytes;
-    parser_->body_limit(limit);
+    if (const auto length = parser_->content_length(); length && *length > limit)
+        return refuseTooLarge(limit);
+    parser_->body_limit(limit); // chunked bodies: counted as they come
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this(), limit](beast::error_code ec, std::size_t) {
-                         if (ec == http::error::body_limit) {
-                             http::response<http::string_body> tooLarge{http::status::payload_too_large, 11};
-                             tooLarge.set(http::field::content_type, "application/json");
-                             tooLarge.body() = R"({"error":{"code":"too_large","message":"request body over )" +
-                                               std::to_string(limit / 1024) + R"( KiB"}})";
-                             tooLarge.keep_alive(false);
-                             tooLarge.prepare_payload();
-                             return self->send(std::move(tooLarge));
-                         }
+                         if (ec == http::error::body_limit) return self->refuseTooLarge(limit);
                          if (ec) return;
                          self->onRequest();
                      });
+}
+
+void HttpSession::refuseTooLarge(std::size_t limit) {
+    http::response<http::string_body> tooLarge{http::status::payload_too_large, 11};
+    tooLarge.set(http::field::content_type, "application/json");
+    tooLarge.body() = R"({"error":{"code":"too_large","message":"request body over )" +
+                      std::to_string(limit / 1024) + R"( KiB"}})";
+    tooLarge.keep_alive(false);
+    tooLarge.prepare_payload();
+    send(std::move(tooLarge));
 }
 
 void HttpSession::onRequest() {

@@ -24,6 +24,7 @@ public:
 private:
     void readRequest();
     void readBody();
+    void refuseTooLarge(std::size_t limit);
     void onRequest();
     void send(boost::beast::http::response<boost::beast::http::string_body> response);
 

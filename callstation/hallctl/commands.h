@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <functional>
 #include <string>
 #include <utility>
@@ -13,6 +14,24 @@
 namespace hall::hallctl {
 
 class Session;
+
+// YYYY-MM-DD (report, playlist add); whether the date exists is the server's to judge (it
+// answers 400).
+inline const CLI::Validator kDate(
+    [](std::string& text) {
+        const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                            std::isdigit(static_cast<unsigned char>(text[0])) &&
+                            std::isdigit(static_cast<unsigned char>(text[1])) &&
+                            std::isdigit(static_cast<unsigned char>(text[2])) &&
+                            std::isdigit(static_cast<unsigned char>(text[3])) &&
+                            std::isdigit(static_cast<unsigned char>(text[5])) &&
+                            std::isdigit(static_cast<unsigned char>(text[6])) &&
+                            std::isdigit(static_cast<unsigned char>(text[8])) &&
+                            std::isdigit(static_cast<unsigned char>(text[9]));
+        return shaped ? std::string() : "a date, YYYY-MM-DD";
+    },
+    "YYYY-MM-DD");
+
 using Action = std::function<void(Session&)>;
 
 class Commands {
@@ -26,6 +45,13 @@ public:
                   Action action) {
         CLI::App* sub = parent.add_subcommand(name, description);
         entries_.emplace_back(sub, std::move(action));
+        return sub;
+    }
+    // A command that only groups others ("content add", "content list"): one of them must
+    // follow, so it has no action of its own.
+    CLI::App* group(CLI::App& parent, const std::string& name, const std::string& description) {
+        CLI::App* sub = parent.add_subcommand(name, description);
+        sub->require_subcommand(1);
         return sub;
     }
     // After parsing: the action of the deepest command given ("notices set" rather than
@@ -46,5 +72,6 @@ void addHallCommands(Commands& commands);      // status, config, notices
 void addOperationCommands(Commands& commands); // issue, call-next, …, cancel
 void addDeviceCommands(Commands& commands);    // devices, enroll, redeem, revoke
 void addReportCommands(Commands& commands);    // report, audit, health
+void addSignageCommands(Commands& commands);   // content, playlist, emergency
 
 } // namespace hall::hallctl

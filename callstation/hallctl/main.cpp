@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     addOperationCommands(commands);
     addDeviceCommands(commands);
     addReportCommands(commands);
+    addSignageCommands(commands);
 
     try {
         app.parse(argc, argv);
@@ -32,6 +33,21 @@ int main(int argc, char** argv) {
         if (app.get_subcommands().empty() && !app.remaining().empty()) {
             std::cerr << "hallctl: unknown command '" << app.remaining().front()
                       << "' (hallctl --help lists the commands)\n";
+            return static_cast<int>(ExitCode::Usage);
+        }
+        // The same within a group of commands ("content lsit", or "content" alone).
+        for (CLI::App* group : app.get_subcommands()) {
+            if (group->get_require_subcommand_min() == 0 || !group->get_subcommands().empty()) continue;
+            std::string names;
+            for (const CLI::App* sub : group->get_subcommands([](CLI::App*) { return true; }))
+                names += (names.empty() ? "" : ", ") + sub->get_name();
+            const auto rest = app.remaining();
+            std::string problem = " needs a command";
+            if (!rest.empty())
+                problem = std::string(rest.front().starts_with("-") ? ": unknown option '" : ": unknown command '") +
+                          rest.front() + "'";
+            std::cerr << "hallctl: " << group->get_name() << problem << " (" << names << "; hallctl "
+                      << group->get_name() << " --help)\n";
             return static_cast<int>(ExitCode::Usage);
         }
         // Our own exit code, not CLI11's: scripts tell a usage error by 2.

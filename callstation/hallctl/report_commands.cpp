@@ -6,7 +6,6 @@
 #include "callstation/hallctl/output.h"
 #include "callstation/hallctl/session.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -18,22 +17,6 @@ namespace hall::hallctl {
 using json = nlohmann::ordered_json;
 
 namespace {
-
-// YYYY-MM-DD; whether the date exists is the server's to judge (it answers 400).
-const CLI::Validator kDate(
-    [](std::string& text) {
-        const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
-                            std::isdigit(static_cast<unsigned char>(text[0])) &&
-                            std::isdigit(static_cast<unsigned char>(text[1])) &&
-                            std::isdigit(static_cast<unsigned char>(text[2])) &&
-                            std::isdigit(static_cast<unsigned char>(text[3])) &&
-                            std::isdigit(static_cast<unsigned char>(text[5])) &&
-                            std::isdigit(static_cast<unsigned char>(text[6])) &&
-                            std::isdigit(static_cast<unsigned char>(text[8])) &&
-                            std::isdigit(static_cast<unsigned char>(text[9]));
-        return shaped ? std::string() : "a date, YYYY-MM-DD";
-    },
-    "YYYY-MM-DD");
 
 // Report figures are seconds (doubles); people read them as durations.
 std::string seconds(const json& row, const char* key) {

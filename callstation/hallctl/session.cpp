@@ -105,11 +105,12 @@ netclient::RestClient& Session::client(bool admin) {
 }
 
 netclient::HttpReply Session::exchange(bool admin, http::verb method, std::string_view target,
-                                       std::string_view body, const netclient::HttpHeaders& headers) {
+                                       std::string_view body, const netclient::HttpHeaders& headers,
+                                       std::string_view contentType) {
     auto& rest = client(admin);
     netclient::HttpReply reply;
     try {
-        reply = rest.request(method, target, body, "application/json", headers);
+        reply = rest.request(method, target, body, contentType, headers);
     } catch (const netclient::TimeoutError& e) {
         char limit[32];
         std::snprintf(limit, sizeof limit, "%g s", static_cast<double>(endpoint_.timeout.count()) / 1000);
@@ -158,6 +159,15 @@ json Session::get(std::string_view target) {
 json Session::send(http::verb method, std::string_view target, const json& body,
                    const netclient::HttpHeaders& headers) {
     return parse(exchange(true, method, target, body.dump(), headers));
+}
+
+json Session::remove(std::string_view target) {
+    return parse(exchange(true, http::verb::delete_, target, {}, {}));
+}
+
+json Session::sendBytes(http::verb method, std::string_view target, std::string_view bytes,
+                        std::string_view contentType) {
+    return parse(exchange(true, method, target, bytes, {}, contentType));
 }
 
 std::string Session::getText(std::string_view target) {

@@ -30,6 +30,11 @@ public:
     nlohmann::ordered_json send(boost::beast::http::verb method, std::string_view target,
                                 const nlohmann::ordered_json& body,
                                 const netclient::HttpHeaders& headers = {});
+    // DELETE, without a body.
+    nlohmann::ordered_json remove(std::string_view target);
+    // Raw bytes as the body, with their own Content-Type (a file for POST /api/v1/content).
+    nlohmann::ordered_json sendBytes(boost::beast::http::verb method, std::string_view target,
+                                     std::string_view bytes, std::string_view contentType);
     // The body as it came (reports as CSV).
     std::string getText(std::string_view target);
 
@@ -43,7 +48,8 @@ public:
 private:
     netclient::HttpReply exchange(bool admin, boost::beast::http::verb method,
                                   std::string_view target, std::string_view body,
-                                  const netclient::HttpHeaders& headers);
+                                  const netclient::HttpHeaders& headers,
+                                  std::string_view contentType = "application/json");
     netclient::RestClient& client(bool admin);
     std::string caPem() const;
     std::string credential() const;

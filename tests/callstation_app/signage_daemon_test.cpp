@@ -60,6 +60,21 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
     CHECK(image == hall::protocol::contentIdOf(png));
     // A file whose bytes are not its type is refused before it is kept.
     CHECK(api.post("/api/v1/content?name=fake", "not a png", "image/png").status == 400);
+    // Uploads may be large (up to 16 MiB); other bodies may not.
+    const std::string large = png.substr(0, 8) + std::string(3 * 1024 * 1024, 'x');
+    CHECK(api.post("/api/v1/content?name=large", large, "image/png").status == 200);
+    // Over the limit: answered 413 as soon as the header says so, and the connection closed (a
+    // client still sending sees its pipe broken); nothing is kept, the daemon carries on.
+    bool tooLarge = false;
+    try {
+        tooLarge = api.post("/api/v1/content?name=huge", large + std::string(14 * 1024 * 1024, 'x'),
+                           "image/png").status == 413;
+    } catch (const hall::netclient::ConnectionError&) {
+        tooLarge = true; // closed while the client was still sending
+    }
+    CHECK(tooLarge);
+    CHECK(api.get("/api/v1/content").body.find("huge") == std::string::npos);
+    CHECK(api.request(boost::beast::http::verb::put, "/api/v1/notices", std::string(100 * 1024, ' ')).status == 413);
 
     // A schedule that cannot hold is refused, naming the field; nothing changes.
     auto bad = api.request(boost::beast::http::verb::put, "/api/v1/playlist",
