@@ -79,7 +79,8 @@ TEST_CASE("--screenshot renders every screen of every role at its size, language
             images.append(image);
         }
         INFO(screen.toStdString());
-        CHECK(images[0] != images[1]); // Chinese and English differ
+        // Chinese and English differ, but for the emergency message: it is in both at once.
+        if (screen != QStringLiteral("call-board-emergency")) CHECK(images[0] != images[1]);
         CHECK(images[0] != images[2]); // elder mode changes the layout
         zh[screen] = images[0];
     }
