@@ -7,7 +7,9 @@
 //   baseline       in the same run, the request → push-applied time of those calls: what the
 //                  hall's engine and the push cost before the screen does anything
 //   memory         VmRSS after the first frame, after the measured calls, and after --day
-//                  more calls with the frames drawn as they come (a day is ~10,000)
+//                  more calls with the frames drawn as they come (a day is ~10,000); then over
+//                  --tickets tickets issued, called and finished (a day is ~2,000), against the
+//                  first hour's tenth of them
 //
 // Target (the issue's): one frame after the push, within 17 ms at 60 Hz.
 #include "bench/latency_samples.h"
@@ -57,9 +59,11 @@ template <typename Pred> bool spinUntil(Pred done) {
 int main(int argc, char** argv) {
     int calls = 1000;
     int day = 10000;
+    int tickets = 2000;
     CLI::App cli{"boardbench: call push → board frame latency and the board's memory over a day"};
     cli.add_option("--calls", calls, "calls measured one by one")->check(CLI::Range(50, 100000));
     cli.add_option("--day", day, "further calls for the memory figure")->check(CLI::Range(0, 1000000));
+    cli.add_option("--tickets", tickets, "then tickets issued, called and finished")->check(CLI::Range(10, 100000));
     CLI11_PARSE(cli, argc, argv);
 
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -132,6 +136,23 @@ int main(int argc, char** argv) {
     }
     const double rssDay = hall::bench::residentMiB();
 
+    // A day's tickets: each issued, then called at a window (which finishes the one before), the
+    // board drawing as they come. The first tenth is the day's first hour.
+    const auto& services = backend->engine().config().services;
+    double rssFirstHour = 0;
+    for (int i = 0; i < tickets; ++i) {
+        hall::core::IssueTicket issue;
+        issue.serviceId = services[static_cast<std::size_t>(i) % services.size()].id;
+        if (services[static_cast<std::size_t>(i) % services.size()].identify)
+            issue.serviceId = services[0].id; // identify-only services need a card
+        const int before = frames;
+        backend->send(issue, {});
+        backend->callNextAt(1 + i % 6);
+        spinUntil([&] { return frames > before; });
+        if (i + 1 == tickets / 10) rssFirstHour = hall::bench::residentMiB();
+    }
+    const double rssTickets = hall::bench::residentMiB();
+
     const auto frame = toFrame.summary();
     const auto push = toPush.summary();
     std::printf("boardbench: the call board (1920x1080, offscreen, mock hall) reacting to calls\n\n");
@@ -149,6 +170,10 @@ int main(int argc, char** argv) {
     std::printf("  after %6d calls              %7.1f MiB\n", calls, rssMeasured);
     std::printf("  after %6d more calls         %7.1f MiB (%+.1f MiB over the day)\n", day, rssDay,
                 rssDay - rssMeasured);
+    std::printf("  after %6d tickets (first hour) %5.1f MiB\n", tickets / 10, rssFirstHour);
+    std::printf("  after %6d tickets            %7.1f MiB (%+.1f MiB after the first hour; the mock\n"
+                "                                              hall's engine keeps the day's tickets too)\n",
+                tickets, rssTickets, rssTickets - rssFirstHour);
     delete board;
     return 0;
 }
