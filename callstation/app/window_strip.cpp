@@ -1,5 +1,7 @@
 #include "callstation/app/window_strip.h"
 
+#include "shared/protocol/hall_view.h"
+
 
 namespace hall::callstation {
 
@@ -44,8 +46,7 @@ void WindowStrip::refresh() {
     std::string name;
     if (backend_ && backend_->state().hasSnapshot()) {
         const auto& snapshot = backend_->state().snapshot();
-        for (const auto& w : snapshot.windows)
-            if (w.number == window_) view = w;
+        if (const auto* known = protocol::findWindow(snapshot.windows, window_)) view = *known;
         for (const auto& w : snapshot.hall.windows)
             if (w.number == window_) name = w.name;
     }

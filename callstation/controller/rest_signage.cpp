@@ -67,7 +67,7 @@ void RestApi::content(const std::shared_ptr<Call>& call, std::optional<std::stri
         return changeSignage(call, "content_add",
                              [name, type, bytes = std::move(call->request.body())](ContentStore& store) {
                                  const auto item = store.add(name, type, bytes);
-                                 json out = json::parse(protocol::encodeView(protocol::Signage{{item}, {}}))["content"][0];
+                                 json out = json::parse(protocol::encodeView(item));
                                  out["detail"] = item.name + " " + item.id.substr(0, 12);
                                  return out;
                              });

@@ -8,6 +8,9 @@ namespace hall::controller {
 
 namespace keypad = drivers::keypad;
 
+namespace {
+
+// The refusal's word on a keypad's display (at most 8 of 0-9 A-Z - space).
 std::string keypadWord(std::string_view errorCode) {
     if (errorCode == "nothing_to_call") return "NONE";
     if (errorCode == "window_busy") return "BUSY";
@@ -15,6 +18,8 @@ std::string keypadWord(std::string_view errorCode) {
     if (errorCode == "window_paused") return "PAUSED";
     return "ERROR";
 }
+
+} // namespace
 
 WindowKeypads::WindowKeypads(const core::HallConfig& config, const protocol::HallView& view,
                              EngineWorker& worker, BusHealth& health, const core::Clock& clock,
@@ -58,12 +63,6 @@ void WindowKeypads::update(const protocol::HallView& view) {
     for (auto& [window, k] : keypads_) showState(window, k);
 }
 
-const protocol::WindowView* WindowKeypads::viewOf(int window) const {
-    for (const auto& w : view_.windows)
-        if (w.number == window) return &w;
-    return nullptr;
-}
-
 void WindowKeypads::pressed(const core::BusLine& line, const keypad::KeyEvent& key) {
     int window = 0;
     for (const auto& u : line.units)
@@ -71,7 +70,7 @@ void WindowKeypads::pressed(const core::BusLine& line, const keypad::KeyEvent& k
     auto it = keypads_.find(window);
     if (it == keypads_.end()) return;
     if (keypad::isDigit(key.key) || key.key == keypad::Key::Clear) return; // the keypad echoes them
-    const auto* state = viewOf(window);
+    const auto* state = protocol::findWindow(view_.windows, window);
     std::optional<core::Command> command;
     switch (key.key) {
     case keypad::Key::CallNext: command = core::CallNext{window}; break;
@@ -119,7 +118,7 @@ void WindowKeypads::feedback(int window, const std::optional<std::string>& refus
 }
 
 void WindowKeypads::showState(int window, Keypad& k) {
-    const auto* state = viewOf(window);
+    const auto* state = protocol::findWindow(view_.windows, window);
     const bool serving = state && state->current;
     const bool paused = state && state->paused;
     const std::string display = serving ? state->current->number : std::string();

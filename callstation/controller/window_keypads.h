@@ -30,9 +30,6 @@ namespace hall::controller {
 
 class EngineWorker;
 
-// The refusal's word on a keypad's display (at most 8 of 0-9 A-Z - space).
-std::string keypadWord(std::string_view errorCode);
-
 class WindowKeypads {
 public:
     WindowKeypads(const core::HallConfig& config, const protocol::HallView& view,
@@ -54,7 +51,6 @@ private:
     // nullopt: the engine took the key's command; else the refusal's error code.
     void feedback(int window, const std::optional<std::string>& refusal);
     void showState(int window, Keypad& keypad);
-    const protocol::WindowView* viewOf(int window) const;
 
     core::HallConfig config_;
     protocol::HallView view_;

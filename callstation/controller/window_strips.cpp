@@ -68,8 +68,7 @@ void WindowStrips::update(const protocol::HallView& view) {
 void WindowStrips::show(int window, Strip& strip) {
     protocol::WindowView state;
     state.number = window;
-    for (const auto& w : view_.windows)
-        if (w.number == window) state = w;
+    if (const auto* known = protocol::findWindow(view_.windows, window)) state = *known;
     const bool fresh = std::chrono::steady_clock::now() < strip.freshUntil;
     const auto* configured = config_.findWindow(window);
     auto sign = protocol::windowSign(state, configured ? configured->name : std::string(), fresh);
@@ -88,17 +87,6 @@ void WindowStrips::show(int window, Strip& strip) {
         logWarning("LED strip of window " + std::to_string(window) + ": " + e.what());
     }
     strip.shown = std::move(sign);
-}
-
-bool WindowStrips::waitSettled(std::chrono::milliseconds timeout) const {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    for (const auto& device : lines_) {
-        const auto* line = dynamic_cast<const led::LedStripBus*>(device.get());
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-            until - std::chrono::steady_clock::now());
-        if (left.count() <= 0 || !line->waitSettled(left)) return false;
-    }
-    return true;
 }
 
 } // namespace hall::controller

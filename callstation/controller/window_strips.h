@@ -35,9 +35,6 @@ public:
     void announce(const std::vector<protocol::Call>& calls);
     void update(const protocol::HallView& view);
 
-    // Waits until every answering strip shows what it should (tests, the demo).
-    bool waitSettled(std::chrono::milliseconds timeout) const;
-
 private:
     struct Strip {
         drivers::led::LedStripBus* bus = nullptr;

@@ -49,12 +49,10 @@ bool isIdPrefix(std::string_view s) {
 const CLI::Validator kIdPrefix(
     [](std::string& s) { return isIdPrefix(s) ? std::string() : "8–64 hex digits of a content id"; }, "ID");
 
-// "HH:MM"; whether it is a time of day (24:00 ends one) is the server's to judge.
+// "HH:MM", 00:00 … 24:00 (the protocol's own reading).
 const CLI::Validator kTimeOfDay(
     [](std::string& s) {
-        const bool shaped = s.size() == 5 && s[2] == ':' && isDigit(s[0]) && isDigit(s[1]) &&
-                            isDigit(s[3]) && isDigit(s[4]);
-        return shaped ? std::string() : "a time of day, HH:MM";
+        return protocol::parseMinute(s) ? std::string() : "a time of day, HH:MM (00:00 … 24:00)";
     },
     "HH:MM");
 

@@ -54,10 +54,11 @@ void SignagePlayer::takeSignage() {
     const auto& signage = backend_->state().snapshot().signage;
     const bool emergencyChanged = signage.emergency != signage_.emergency;
     const bool playlistChanged = signage.playlist != signage_.playlist || signage.content != signage_.content;
+    if (!emergencyChanged && !playlistChanged) return;
     signage_ = signage;
+    cache_.saveSignage(signage_); // an offline start shows the emergency message too
     if (emergencyChanged) Q_EMIT this->emergencyChanged();
     if (!playlistChanged) return;
-    cache_.saveSignage(signage_);
     std::vector<std::string> ids;
     for (const auto& c : signage_.content) ids.push_back(c.id);
     cache_.keepOnly(ids);
@@ -81,7 +82,6 @@ void SignagePlayer::fetchMissing() {
                 Q_EMIT contentRefused(QString::fromStdString(id));
                 return;
             }
-            Q_EMIT contentStored(QString::fromStdString(id));
             if (kind_.isEmpty()) advance(); // nothing was playing: this one may
         });
     }
@@ -89,23 +89,23 @@ void SignagePlayer::fetchMissing() {
     if (!missing) retry_.stop();
 }
 
-bool SignagePlayer::playableNow(const protocol::PlaylistEntry& entry) const {
-    if (!cache_.has(entry.content)) return false;
+core::LocalTime SignagePlayer::hallTimeNow() const {
     const auto* hall = backend_ && backend_->state().hasSnapshot() ? &backend_->state().snapshot().hall : nullptr;
     std::shared_ptr<const core::TimeZone> zone;
     try {
         zone = tz::loadZone(hall ? hall->timeZone : std::string("Asia/Shanghai"));
     } catch (const std::exception&) {
-        zone = tz::loadZone("UTC");
+        zone = tz::loadZone("UTC"); // a zone this box's tz database lacks: UTC rather than nothing
     }
-    return protocol::activeAt(entry.schedule, core::toLocal(*zone, clock_()));
+    return core::toLocal(*zone, clock_());
 }
 
 void SignagePlayer::advance() {
     const auto& list = signage_.playlist;
+    const auto now = hallTimeNow();
     for (std::size_t step = 1; step <= list.size(); ++step) {
         const std::size_t i = (position_ + step) % list.size();
-        if (!playableNow(list[i])) continue;
+        if (!cache_.has(list[i].content) || !protocol::activeAt(list[i].schedule, now)) continue;
         position_ = i;
         show(&list[i]);
         next_.start(std::chrono::seconds(list[i].seconds));

@@ -53,7 +53,6 @@ public:
 Q_SIGNALS:
     void emergencyChanged();
     void currentChanged();
-    void contentStored(const QString& id);  // a file fetched, checked and cached
     void contentRefused(const QString& id); // a file fetched whose SHA-256 was not its id
 
 private:
@@ -61,7 +60,7 @@ private:
     void fetchMissing();
     void advance(); // the next entry that can play now
     void show(const protocol::PlaylistEntry* entry);
-    bool playableNow(const protocol::PlaylistEntry& entry) const;
+    core::LocalTime hallTimeNow() const; // for the schedules
 
     QPointer<Backend> backend_;
     terminal::ContentCache cache_;

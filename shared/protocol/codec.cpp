@@ -566,6 +566,10 @@ std::string encodeView(const Signage& signage) {
     return detail::dump(detail::toJson(signage));
 }
 
+std::string encodeView(const ContentItem& item) {
+    return detail::dump(detail::toJson(item));
+}
+
 std::string encodePlaylist(const std::vector<PlaylistEntry>& playlist) {
     Json entries = Json::array();
     for (const auto& e : playlist) entries.push_back(detail::toJson(e));

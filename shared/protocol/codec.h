@@ -53,6 +53,7 @@ std::string encodePush(std::uint64_t seq, const EncodedPushBody& body);
 std::string encodeView(const Snapshot& snapshot);
 std::string encodeView(const DeviceIdentity& device);
 std::string encodeView(const Signage& signage);
+std::string encodeView(const ContentItem& item);
 // The playlist as the REST API takes it (PUT /api/v1/playlist: {"playlist":[…]}), read with the
 // snapshot's own checks; a refusal names the field ("playlist[1].schedule.to: must be later
 // than from").

@@ -44,6 +44,12 @@ std::string clock(int minuteOfDay) {
 
 } // namespace
 
+const WindowView* findWindow(const std::vector<WindowView>& windows, int number) {
+    for (const auto& w : windows)
+        if (w.number == number) return &w;
+    return nullptr;
+}
+
 HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     HallInfo hall;
     hall.name = config.name;

@@ -19,6 +19,9 @@ struct HallView {
     bool operator==(const HallView&) const = default;
 };
 
+// The window `number` of a view's (or snapshot's) windows; null when it has none.
+const WindowView* findWindow(const std::vector<WindowView>& windows, int number);
+
 // The missed tickets a view carries: enough for every zone's board to fill its list.
 inline constexpr std::size_t kMissedShown = 20;
 

@@ -119,6 +119,10 @@ TEST_CASE("hallctl signage: playlist entries with schedules; refusals change not
         has(backwards.err, "playlist[2].schedule: field 'to' must be later than from (bad_request)"),
         backwards.err);
     CHECK(backwards.out.empty());
+    // No time of day at all: refused before anything is sent.
+    auto noTime = hallctl(dir.path(), {"playlist", "add", "map.png", "--seconds", "10", "--from", "25:00"});
+    CHECK_MESSAGE(noTime.exitCode == 2, describe(noTime));
+    CHECK(has(noTime.err, "HH:MM"));
     auto nothing = hallctl(dir.path(), {"playlist", "add", "nothing.png", "--seconds", "10"});
     CHECK_MESSAGE(nothing.exitCode == 1, describe(nothing));
     CHECK(has(nothing.err, "(not_found)"));

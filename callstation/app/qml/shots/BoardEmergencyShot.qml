@@ -5,6 +5,8 @@ import Hall.Callstation
 // A board when the hall sets an emergency message (for --screenshot): it covers everything,
 // a call held at the same moment included.
 CallBoardScreen {
+    // The mock hall outlives the shot: the next screens must not inherit the message.
+    Component.onDestruction: if (Terminal.mock) Terminal.backend.setEmergency("")
     Timer {
         interval: 10
         running: Terminal.mock
