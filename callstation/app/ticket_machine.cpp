@@ -143,7 +143,7 @@ void TicketMachine::setPrintState(PrintState state) {
 
 bool TicketMachine::canReprint() const {
     return printing_ && lastIssuedAt_.isValid() && printState_ != PrintState::Printing &&
-           lastIssuedAt_.secsTo(QDateTime::currentDateTime()) < reprintMinutes_ * 60;
+           lastIssuedAt_.secsTo(now()) < reprintMinutes_ * 60;
 }
 
 void TicketMachine::printTicket() {
@@ -271,7 +271,7 @@ void TicketMachine::issue() {
                                waitMinutes_ = minutesOf(outcome.estimatedWaitMs);
                            else if (outcome.offline)
                                waitMinutes_ = -1;
-                           issuedAt_ = QDateTime::currentDateTime();
+                           issuedAt_ = now();
                            ticketCode_ = codeFor(outcome, device);
                            Q_EMIT ticketChanged();
                            setStage(Stage::Showing);

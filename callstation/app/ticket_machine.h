@@ -28,6 +28,7 @@
 // and said is decided here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
 // refusedSeconds; then the machine is back at the services for the next citizen.
 
+#include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
 #include "shared/client/ticket_issuer.h"
 #include "shared/client/ticket_printing.h"
@@ -49,6 +50,9 @@ class TicketMachine : public QObject {
                    printingChanged)
     Q_PROPERTY(hall::client::IdentificationService* identification READ identification WRITE
                    setIdentification NOTIFY identificationChanged)
+    // The time printed on the ticket and the reprint window are the hall's (Terminal.clock);
+    // without one, the box's.
+    Q_PROPERTY(hall::client::HallClock* clock MEMBER clock_ NOTIFY settingsChanged)
     // Identifying: a read that failed, in the citizen's words ("请重新放置身份证"); empty otherwise.
     Q_PROPERTY(QString identifyProblem READ identifyProblem NOTIFY ticketChanged)
     // Refused duplicate_person: the number the person already holds today.
@@ -152,6 +156,7 @@ Q_SIGNALS:
     void idleChanged();
 
 private:
+    QDateTime now() const { return clock_ ? clock_->now() : QDateTime::currentDateTime(); }
     void setStage(Stage stage);
     void issue();
     void refuse(const QString& code);
@@ -172,6 +177,7 @@ private:
     QMetaObject::Connection snapshots_;
     QPointer<client::TicketPrinting> printing_;
     QPointer<client::IdentificationService> identification_;
+    QPointer<client::HallClock> clock_;
     QMetaObject::Connection identified_, identifyFailed_;
     std::string personKey_; // of the citizen being served (an identify service); then cleared
     QString identifyProblem_;

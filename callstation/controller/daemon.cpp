@@ -137,7 +137,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     auto tickInterval = std::chrono::milliseconds(5000);
     if (const auto& demo = d.options.demoClock) {
         const auto start =
-            core::localToUtc(*zone, core::toLocal(*zone, realNow).date, demo->startMinute);
+            core::localToUtc(*zone, core::toLocal(*zone, realNow).date, demo->startSecond / 60,
+                             demo->startSecond % 60) +
+            demo->elapsedAt(realNow);
         d.clock = std::make_unique<core::ScaledClock>(start, demo->speed);
         tickInterval =
             std::max(std::chrono::milliseconds(50),

@@ -5,6 +5,7 @@
 // watchdog) when run under it.
 
 #include "callstation/controller/data_dir.h"
+#include "shared/core/time.h"
 
 #include <filesystem>
 #include <memory>
@@ -15,13 +16,6 @@
 
 namespace hall::controller {
 
-// For demonstrations only: the hall's clock starts today at a local time and runs faster, so a
-// whole day passes in a minute. Certificates still use real time.
-struct DemoClock {
-    int startMinute = 8 * 60; // local minute of the day
-    double speed = 1.0;
-};
-
 struct DaemonOptions {
     std::filesystem::path dataDir = defaultDataDir();
     // The hall configuration (TOML). Absent: dataDir/hall.toml, written from the demo hall the
@@ -30,7 +24,7 @@ struct DaemonOptions {
     std::string listenAddress = "0.0.0.0";
     std::uint16_t port = kDefaultPort; // 0: any free port (written to dataDir/callstationd.port)
     std::vector<std::string> hosts;    // more names or addresses for the server certificate
-    std::optional<DemoClock> demoClock;
+    std::optional<core::DemoClock> demoClock; // for demonstrations only
 };
 
 // Start-up failed for a reason a technician must fix; the message says which and how.

@@ -21,20 +21,16 @@ int main(int argc, char** argv) {
     app.add_option("--host", options.hosts, "extra DNS name or IP the server certificate must name");
     std::string demoClock;
     app.add_option("--demo-clock", demoClock,
-                   "demonstrations only: HH:MM@SPEED starts the hall's clock today at HH:MM, "
+                   "demonstrations only: HH:MM[:SS]@SPEED[@UNIX_MS] starts the hall's clock today at HH:MM, "
                    "running SPEED times faster")
         ->group("Demonstration");
     CLI11_PARSE(app, argc, argv);
     if (!demoClock.empty()) {
-        int hh = 0, mm = 0;
-        double speed = 0;
-        char tail = 0;
-        if (std::sscanf(demoClock.c_str(), "%d:%d@%lf%c", &hh, &mm, &speed, &tail) != 3 || hh < 0 ||
-            hh > 23 || mm < 0 || mm > 59 || speed < 1 || speed > 100000) {
-            logError("--demo-clock: expected HH:MM@SPEED, e.g. 08:20@1200 (speed 1 … 100000)");
+        options.demoClock = hall::core::parseDemoClock(demoClock);
+        if (!options.demoClock) {
+            logError("--demo-clock: expected HH:MM[:SS]@SPEED[@UNIX_MS], e.g. 08:20@1200 (speed 1 … 100000)");
             return 2;
         }
-        options.demoClock = DemoClock{hh * 60 + mm, speed};
     }
     options.dataDir = dataDir;
     if (!configFile.empty()) options.configFile = configFile;

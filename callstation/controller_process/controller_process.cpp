@@ -4,18 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
 #include <chrono>
-#include <csignal>
-#include <cstring>
 #include <deque>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace hall {
@@ -33,23 +26,9 @@ std::string readFile(const fs::path& file) {
     return text.str();
 }
 
-std::string describeStatus(int status) {
-    if (WIFEXITED(status)) return "exit status " + std::to_string(WEXITSTATUS(status));
-    if (WIFSIGNALED(status)) return std::string("signal ") + strsignal(WTERMSIG(status));
-    return "status " + std::to_string(status);
-}
-
 } // namespace
 
-fs::path callstationdPath() {
-    std::error_code ec;
-    const auto self = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto beside = self.parent_path() / "callstationd";
-        if (fs::exists(beside, ec)) return beside;
-    }
-    return CALLSTATIOND_BUILD_PATH;
-}
+fs::path callstationdPath() { return suiteProgram("callstationd", CALLSTATIOND_BUILD_PATH); }
 
 ControllerProcess::ControllerProcess(ControllerLaunch launch) : launch_(std::move(launch)) {
     start();
@@ -73,7 +52,7 @@ std::string ControllerProcess::logTail(int lines) const {
 }
 
 void ControllerProcess::start() {
-    if (pid_ > 0) return;
+    if (process_.running()) return;
     fs::create_directories(launch_.dataDir);
     fs::remove(launch_.dataDir / files::kPortFile); // left behind by a killed run
     const fs::path binary = callstationdPath();
@@ -81,30 +60,10 @@ void ControllerProcess::start() {
                                   "--listen", "127.0.0.1", "--port", "0"};
     if (launch_.configFile) args.insert(args.end(), {"--config", launch_.configFile->string()});
     if (!launch_.demoClock.empty()) args.insert(args.end(), {"--demo-clock", launch_.demoClock});
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const std::string log = logFile().string();
-    const pid_t parent = getpid();
-
-    pid_ = fork();
-    if (pid_ < 0) {
-        pid_ = -1;
-        throw ControllerStartError(std::string("fork: ") + std::strerror(errno));
-    }
-    if (pid_ == 0) {
-        // The child: only async-signal-safe calls until exec.
-        prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (getppid() != parent) _exit(1);
-        setpgid(0, 0);
-        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-        if (fd >= 0) {
-            dup2(fd, STDOUT_FILENO);
-            dup2(fd, STDERR_FILENO);
-        }
-        execv(argv[0], argv.data());
-        _exit(127);
+    try {
+        process_.start(args, logFile());
+    } catch (const std::runtime_error& e) {
+        throw ControllerStartError(e.what());
     }
 
     // The daemon writes its port file, newline-terminated, once it listens (the PKI first).
@@ -118,7 +77,7 @@ void ControllerProcess::start() {
         if (!running()) {
             throw ControllerStartError(
                 binary.string() +
-                (WIFEXITED(lastStatus_) && WEXITSTATUS(lastStatus_) == 127
+                (process_.couldNotRun()
                      ? " could not be run"
                      : " exited during start-up (" + exitDescription() + ")") +
                 logTail());
@@ -136,49 +95,15 @@ void ControllerProcess::start() {
         adminCredential_.pop_back();
 }
 
-void ControllerProcess::reap(int status) {
-    lastStatus_ = status;
-    pid_ = -1;
-}
+int ControllerProcess::stop() { return process_.stop(); }
 
-int ControllerProcess::stop() {
-    if (pid_ <= 0) return -1;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (waitpid(pid_, &status, WNOHANG) != pid_) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            ::kill(pid_, SIGKILL);
-            waitpid(pid_, &status, 0);
-            break;
-        }
-        std::this_thread::sleep_for(10ms);
-    }
-    reap(status);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+void ControllerProcess::kill() { process_.kill(); }
 
-void ControllerProcess::kill() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    reap(status);
-}
+void ControllerProcess::signal(int sig) { process_.signal(sig); }
 
-void ControllerProcess::signal(int sig) {
-    if (pid_ > 0) ::kill(pid_, sig);
-}
+bool ControllerProcess::running() { return process_.running(); }
 
-bool ControllerProcess::running() {
-    if (pid_ <= 0) return false;
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) != pid_) return true;
-    reap(status);
-    return false;
-}
-
-std::string ControllerProcess::exitDescription() const { return describeStatus(lastStatus_); }
+std::string ControllerProcess::exitDescription() const { return process_.exitDescription(); }
 
 netclient::RestClient ControllerProcess::admin() const {
     return netclient::RestClient("localhost", port_, caPem_, adminCredential_);

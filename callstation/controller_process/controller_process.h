@@ -6,6 +6,7 @@
 // reaches the caller alone, which stops it in order) and dies with the thread that started it
 // even when the caller is killed (PR_SET_PDEATHSIG).
 
+#include "callstation/controller_process/child_process.h"
 #include "callstation/netclient/rest_client.h"
 
 #include <cstdint>
@@ -49,7 +50,7 @@ public:
     bool running();
     std::string exitDescription() const; // "exit status 1", "signal Segmentation fault"
 
-    pid_t pid() const { return pid_; }
+    pid_t pid() const { return process_.pid(); }
     std::uint16_t port() const { return port_; }
     const std::string& caPem() const { return caPem_; }
     const std::string& adminCredential() const { return adminCredential_; }
@@ -65,12 +66,9 @@ public:
                                std::optional<int> window = {}, const std::string& zone = {}) const;
 
 private:
-    void reap(int status);
-
     mutable std::optional<netclient::RestClient> enrollments_; // kept open: codes come in bulk
     ControllerLaunch launch_;
-    pid_t pid_ = -1;
-    int lastStatus_ = 0;
+    ChildProcess process_;
     std::uint16_t port_ = 0;
     std::string caPem_;
     std::string adminCredential_;

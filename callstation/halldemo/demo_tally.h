@@ -24,6 +24,7 @@ struct DemoTally {
     std::atomic<int> boardCalls{0};  // call pushes the call boards received
     std::atomic<int> boardResyncs{0}; // snapshots a board asked for after a gap
     std::atomic<int> unexpected{0};  // refusals the demo did not plan for
+    std::atomic<int> appPrinted{0};  // tickets the app's ticket machine said it printed
 
     void refusedIssue(const std::string& code) {
         std::lock_guard lock(mutex);

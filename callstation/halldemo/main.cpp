@@ -6,11 +6,14 @@
 // report from the controller's REST API, checked against what the terminals did. Ctrl-C stops
 // everything it started.
 
+#include "shared/config/demo_hall.h"
 #include "shared/config/hall_config_toml.h"
 #include "callstation/controller/data_dir.h"
 #include "callstation/halldemo/call_board.h"
 #include "callstation/controller_process/controller_process.h"
 #include "callstation/halldemo/demo_hall.h"
+#include "callstation/halldemo/demo_programs.h"
+#include "callstation/halldemo/stations.h"
 #include "callstation/halldemo/demo_terminal.h"
 #include "callstation/halldemo/report_table.h"
 #include "callstation/halldemo/ticket_machines.h"
@@ -25,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -110,6 +114,48 @@ std::vector<std::string> crossCheck(DemoTally& tally, const json& hall) {
     return problems;
 }
 
+// No display to open windows on: the apps run offscreen and their screens are saved instead.
+bool headless() {
+    const char* platform = std::getenv("QT_QPA_PLATFORM");
+    return (platform && std::string(platform) == "offscreen") ||
+           (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"));
+}
+
+// The demo hall with one line of LED window strips on devsim's bus, strip N over window N.
+std::string demoHallWithStrips(const fs::path& ledLine) {
+    std::string toml(config::demoHallToml());
+    toml += "\n# halldemo: the window strips on devsim's LED bus\n[[led_lines]]\nport = \"" +
+            ledLine.string() + "\"\nstrips = [";
+    const auto hall = config::demoHall();
+    for (std::size_t i = 0; i < hall.windows.size(); ++i)
+        toml += (i ? ", " : " ") + std::string("{ window = ") +
+                std::to_string(hall.windows[i].number) + ", unit = " + std::to_string(i + 1) + " }";
+    return toml + " ]\n";
+}
+
+// --demo-clock for a box started now: the hall clock's local reading, its speed and the real
+// instant of the reading (the box joins the running clock however long it takes to start).
+std::string demoClockNow(const core::TimeZone& zone, const DemoTime& time) {
+    const auto now = time.now();
+    const auto realMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    const auto local = core::toLocal(zone, now);
+    const auto second =
+        (now - core::localToUtc(zone, local.date, local.minuteOfDay)).count() / 1000 % 60;
+    char text[64];
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d@%g@%lld", local.minuteOfDay / 60,
+                  local.minuteOfDay % 60, static_cast<int>(second), time.speed(),
+                  static_cast<long long>(realMs));
+    return text;
+}
+
+// "printed N spoiled S discarded D" from devsim's printer twin.
+int printedByTwin(const ControlledProgram& devsim) {
+    const std::string count = devsim.ask("printer count");
+    return std::stoi(count.substr(count.find(' ') + 1));
+}
+
 std::string summaryText(DemoTally& tally, double wallSeconds) {
     int refused = 0;
     std::string reasons;
@@ -144,6 +190,8 @@ int main(int argc, char** argv) {
     bool keep = false;
     int machineCount = 4;
     std::string configFile;
+    bool noApps = false;
+    std::string screensOption;
     app.add_option("--speed", speed, "hall seconds per real second (default 1200: a day in ~40 s)")
         ->check(CLI::Range(10.0, 6000.0));
     auto* seedOption = app.add_option("--seed", seed, "random seed (default: a random one, printed)");
@@ -154,6 +202,11 @@ int main(int argc, char** argv) {
     app.add_option("--config", configFile,
                    "hall configuration (TOML) for the controller; default: its demo hall")
         ->check(CLI::ExistingFile);
+    app.add_flag("--no-apps", noApps,
+                 "the protocol-level terminals only: no devsim, no hall-callstation");
+    app.add_option("--screens", screensOption,
+                   "save the apps' screens every hall hour here (default without a display: a "
+                   "new halldemo-screens-XXXXXX in the current directory)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -180,11 +233,34 @@ int main(int argc, char** argv) {
         return BadInput;
     }
 
+    // Without a display the apps' screens are saved, in a folder the demo names.
+    std::optional<fs::path> screens;
+    if (!noApps && !screensOption.empty()) screens = fs::absolute(screensOption);
+    if (!noApps && screensOption.empty() && headless()) {
+        std::string folder = (fs::current_path(ec) / "halldemo-screens-XXXXXX").string();
+        if (!mkdtemp(folder.data())) {
+            std::cerr << "halldemo: cannot create a screens folder in the current directory\n";
+            cleanUp();
+            return BadInput;
+        }
+        screens = folder;
+    }
+
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     Failure failure;
     int status = Ok;
     try {
+        // devsim first: the hall's LED line is its bus.
+        std::optional<DemoDevices> devices;
+        if (!noApps) {
+            const fs::path tickets = (screens ? *screens : dataDir) / "tickets";
+            devices = DemoDevices::start(dataDir / "devsim", tickets,
+                                         static_cast<int>(config::demoHall().windows.size()));
+            if (configFile.empty())
+                std::ofstream(dataDir / controller::files::kHallConfig)
+                    << demoHallWithStrips(devices->ledLine);
+        }
         char clock[32];
         std::snprintf(clock, sizeof clock, "08:00@%g", speed);
         ControllerProcess controller(ControllerLaunch{dataDir, std::nullopt, clock});
@@ -230,8 +306,25 @@ int main(int argc, char** argv) {
                                                   protocol::Role::CallBoard, std::nullopt, z.id));
         std::cout << "终端已登记并连接（每台一条 TLS WebSocket）：取号机 " << machines.size()
                   << " 台 · 窗口呼叫器 " << pads.size() << " 台 · 叫号屏 " << boards.size()
-                  << " 块\n\n"
-                  << std::flush;
+                  << " 块\n";
+        // The app in both roles, on devsim's printer and ID-card reader.
+        std::unique_ptr<ControlledProgram> appMachine, appBoard;
+        if (devices) {
+            const bool offscreen = headless() || screens.has_value();
+            StationLaunch machineLaunch{"ticket_machine", "", offscreen, 1080, 1920,
+                                        demoClockNow(*zone, time), config.timeZone};
+            appMachine = startStation(controller, *devices, dataDir / "app-ticket-machine",
+                                      machineLaunch);
+            StationLaunch boardLaunch{"call_board", config.zones.front().id, offscreen, 1920, 1080,
+                                      demoClockNow(*zone, time), config.timeZone};
+            appBoard = startStation(controller, *devices, dataDir / "app-call-board", boardLaunch);
+            std::cout << "hall-callstation：取号机 1 台（devsim 的打印机和身份证读卡器）· 叫号屏 1 块（"
+                      << config.zones.front().nameZh << "）· 窗口 LED 条屏在 devsim 的总线上\n";
+            if (screens)
+                std::cout << "每个整点保存屏幕截图和 LED 条屏内容，打印的号票在其 tickets/ 中："
+                          << screens->string() << "\n";
+        }
+        std::cout << "\n" << std::flush;
 
         // --- the day ---------------------------------------------------------------------------
         LiveLog log(zone, time, quiet);
@@ -250,6 +343,12 @@ int main(int argc, char** argv) {
         std::thread machineThread = terminalThread(failure, "ticket machines", [&] {
             runTicketMachines(hall, machines, seed);
         });
+        std::thread stationThread;
+        if (appMachine)
+            stationThread = terminalThread(failure, "hall-callstation", [&] {
+                runStations(hall, Stations{*appMachine, *appBoard, *devices->devsim,
+                                           devices->people, screens});
+            });
         std::vector<std::thread> clerkThreads;
         for (std::size_t i = 0; i < pads.size(); ++i)
             clerkThreads.push_back(terminalThread(
@@ -260,6 +359,9 @@ int main(int argc, char** argv) {
         for (auto& t : clerkThreads)
             t.join();
         hall.dayOver = true;
+        if (stationThread.joinable()) stationThread.join();
+        appMachine.reset(); // the boxes are switched off before the controller
+        appBoard.reset();
         machineThread.join();
         for (auto& t : boardThreads)
             t.join();
@@ -279,12 +381,20 @@ int main(int argc, char** argv) {
         const auto byWindow = getJson(admin, from + "window");
         const auto byHall = getJson(admin, from + "hall");
         std::cout << formatReport(config, byService, byWindow, byHall) << summaryText(tally, wall);
+        if (devices)
+            std::cout << "  其中 hall-callstation 取号机触屏取号并打印 " << tally.appPrinted.load()
+                      << " 张（devsim 打印机收到并切纸 " << printedByTwin(*devices->devsim) << " 张）\n";
 
         if (gInterrupted) {
             std::cout << "  （已中断，报告只含中断前的部分）\n";
             status = Interrupted;
         } else {
-            const auto problems = crossCheck(tally, hallRow(byHall));
+            auto problems = crossCheck(tally, hallRow(byHall));
+            if (devices && printedByTwin(*devices->devsim) != tally.appPrinted)
+                problems.push_back("tickets printed: the app says " +
+                                   std::to_string(tally.appPrinted.load()) +
+                                   ", the printer twin cut " +
+                                   std::to_string(printedByTwin(*devices->devsim)));
             for (const auto& p : problems)
                 std::cerr << "halldemo: inconsistency: " << p << "\n";
             if (!problems.empty()) status = Inconsistent;

@@ -1,6 +1,7 @@
 #include "shared/core/time.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace hall::core {
 
@@ -28,6 +29,39 @@ ScaledClock::ScaledClock(Timestamp start, double speed)
 Timestamp ScaledClock::now() const {
     const std::chrono::duration<double, std::milli> real = std::chrono::steady_clock::now() - origin_;
     return start_ + Millis(static_cast<Millis::rep>(real.count() * speed_));
+}
+
+std::optional<DemoClock> parseDemoClock(const std::string& text) {
+    // The clock reading, then the speed, then perhaps the real instant of the reading.
+    const auto at = text.find('@');
+    if (at == std::string::npos) return std::nullopt;
+    int hh = 0, mm = 0, ss = 0;
+    char tail = 0;
+    const std::string reading = text.substr(0, at);
+    if (std::sscanf(reading.c_str(), "%d:%d:%d%c", &hh, &mm, &ss, &tail) != 3 &&
+        (ss = 0, std::sscanf(reading.c_str(), "%d:%d%c", &hh, &mm, &tail) != 2))
+        return std::nullopt;
+    const std::string rest = text.substr(at + 1);
+    char* end = nullptr;
+    const double speed = std::strtod(rest.c_str(), &end);
+    std::optional<Timestamp> readAt;
+    if (*end == '@') {
+        char* last = nullptr;
+        const long long ms = std::strtoll(end + 1, &last, 10);
+        if (last == end + 1 || *last != '\0' || ms <= 0) return std::nullopt;
+        readAt = Timestamp(Millis(ms));
+    } else if (*end != '\0') {
+        return std::nullopt;
+    }
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 || !(speed >= 1) ||
+        speed > 100000)
+        return std::nullopt;
+    return DemoClock{hh * 3600 + mm * 60 + ss, speed, readAt};
+}
+
+Millis DemoClock::elapsedAt(Timestamp realNow) const {
+    if (!readAt || realNow < *readAt) return Millis(0);
+    return Millis(static_cast<Millis::rep>(static_cast<double>((realNow - *readAt).count()) * speed));
 }
 
 LocalTime toLocal(const TimeZone& zone, Timestamp t) {

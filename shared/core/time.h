@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hall::core {
@@ -61,6 +62,20 @@ private:
     double speed_;
     std::chrono::steady_clock::time_point origin_;
 };
+
+// For demonstrations only, "HH:MM[:SS]@SPEED[@UNIX_MS]": the hall's day starts today at that
+// local time and runs SPEED (1 … 100000) times faster — callstationd's and the terminal apps'
+// --demo-clock. The clock reads HH:MM:SS when the program starts, or at the real instant UNIX_MS
+// when given (a program started later joins a demo clock already running).
+struct DemoClock {
+    int startSecond = 8 * 3600; // local second of the day
+    double speed = 1.0;
+    std::optional<Timestamp> readAt; // real instant of that reading; none: now
+
+    // How far the hall clock has run past startSecond by the real instant `realNow`.
+    Millis elapsedAt(Timestamp realNow) const;
+};
+std::optional<DemoClock> parseDemoClock(const std::string& text); // nullopt when malformed
 
 // Local wall-clock time of an instant in the hall.
 struct LocalTime {

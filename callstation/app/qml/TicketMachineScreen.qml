@@ -24,9 +24,11 @@ Rectangle {
 
     TicketMachine {
         id: machine
+        objectName: "ticketMachine" // the names are what a demo's --control taps and reads
         issuer: Terminal.issuer
         printing: Terminal.printing
         identification: Terminal.identification
+        clock: Terminal.clock
     }
     ServicesModel {
         id: services
@@ -134,6 +136,7 @@ Rectangle {
                 width: grid.cellWidth
                 height: grid.cellHeight
                 ServiceTile {
+                    objectName: "service:" + parent.serviceId
                     anchors.fill: parent
                     anchors.margins: Theme.spacing
                     name: parent.name
@@ -183,6 +186,7 @@ Rectangle {
         function onReadingStarted() { machine.touch() }
     }
     AttractScreen {
+        objectName: "attractScreen"
         anchors.fill: parent
         visible: machine.idle
         z: 1
@@ -243,6 +247,7 @@ Rectangle {
         Row {
             spacing: Theme.spacing * 2
             TouchButton {
+                objectName: "confirmYes"
                 text: qsTr("Yes, take a number")
                 textScale: 1.5
                 onClicked: machine.confirm()
@@ -346,6 +351,7 @@ Rectangle {
         }
         TouchButton {
             anchors.horizontalCenter: parent.horizontalCenter
+            objectName: "ticketDone"
             kind: "success"
             text: qsTr("Done (%1 s)").arg(machine.secondsLeft)
             textScale: 1.5
@@ -379,6 +385,7 @@ Rectangle {
             text: machine.refusalAdvice
         }
         TouchButton {
+            objectName: "refusedBack"
             text: qsTr("Back to the services (%1 s)").arg(machine.secondsLeft)
             textScale: 1.5
             onClicked: machine.finish()

@@ -1,5 +1,6 @@
 #include "shared/ui/app/run_app.h"
 
+#include "shared/ui/app/app_control.h"
 #include "shared/ui/app/qml_files.h"
 #include "shared/ui/app/screenshots.h"
 #include "shared/ui/app/self_test.h"
@@ -57,6 +58,10 @@ struct ShellOptions {
                             QStringLiteral("Restrict --self-test and --screenshot to the QML files "
                                            "or screens whose url or name contains <text>."),
                             QStringLiteral("text")};
+    QCommandLineOption control{QStringLiteral("control"),
+                               QStringLiteral("Listen on the local socket <path> for shot, tap and "
+                                              "get commands (demos and soak runs)."),
+                               QStringLiteral("path")};
 };
 
 std::vector<QmlFile> selfTestFiles(const AppSpec& spec, const QString& only) {
@@ -83,7 +88,7 @@ int runApp(int argc, char* argv[], const AppSpec& spec) {
     parser.addHelpOption();
     const ShellOptions options;
     parser.addOptions({options.selfTest, options.screenshot, options.mock, options.language,
-                       options.elder, options.only});
+                       options.elder, options.only, options.control});
     if (spec.addOptions) spec.addOptions(parser);
     preferOffscreenIfHeadless(parser, argc, argv, {options.selfTest, options.screenshot});
 
@@ -127,6 +132,13 @@ int runApp(int argc, char* argv[], const AppSpec& spec) {
     engine.load(spec.mainQml);
     if (engine.rootObjects().isEmpty()) {
         err << "cannot load " << spec.mainQml.toString() << '\n';
+        return 1;
+    }
+    AppControl control(engine);
+    QString controlError;
+    if (parser.isSet(options.control) &&
+        !control.listen(parser.value(options.control), controlError)) {
+        err << controlError << '\n';
         return 1;
     }
     return QGuiApplication::exec();

@@ -3,6 +3,7 @@
 #include "drivers/base/device_kinds.h"
 #include "drivers/kinds/device_factory.h"
 #include "shared/client/controller_client.h"
+#include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
@@ -37,6 +38,8 @@ namespace {
 const QString dataDirOption = QStringLiteral("data-dir");
 const QString controllerOption = QStringLiteral("controller");
 const QString caOption = QStringLiteral("ca");
+const QString enrollOption = QStringLiteral("enroll");
+const QString demoClockOption = QStringLiteral("demo-clock");
 
 QString fromStd(const std::string& text) {
     return QString::fromStdString(text);
@@ -57,6 +60,17 @@ void TerminalApp::addOptions(QCommandLineParser& parser) {
                       QStringLiteral("The hall CA certificate (PEM) the controller's certificate "
                                      "must chain to (required without --mock)."),
                       QStringLiteral("file")});
+    parser.addOption({enrollOption,
+                      QStringLiteral("Enroll with this one-time code at start-up unless the box is "
+                                     "enrolled already (provisioning without the technician menu; "
+                                     "needs --controller). A refused code ends the app with "
+                                     "status 1."),
+                      QStringLiteral("code")});
+    parser.addOption({demoClockOption,
+                      QStringLiteral("Demonstrations only: the clock the screens show starts today at "
+                                     "HH:MM[:SS] (at the real instant UNIX_MS when given) and runs "
+                                     "SPEED times faster, as callstationd's --demo-clock."),
+                      QStringLiteral("HH:MM[:SS]@SPEED[@UNIX_MS]")});
 }
 
 TerminalApp::TerminalApp(QObject* parent) : QObject(parent) {}
@@ -66,8 +80,9 @@ TerminalApp::~TerminalApp() = default;
 TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     auto* terminal = new TerminalApp(&app.engine);
     QString error;
-    const bool ready = app.backend == BackendMode::Mock ? terminal->setUpMock(app, error)
-                                                        : terminal->setUpReal(app, error);
+    const bool ready = terminal->setUpClock(app, error) &&
+                       (app.backend == BackendMode::Mock ? terminal->setUpMock(app, error)
+                                                         : terminal->setUpReal(app, error));
     if (!ready) {
         QTextStream(stderr) << QCoreApplication::applicationName() << ": " << error << '\n';
         delete terminal;
@@ -78,6 +93,7 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->identification_ = new client::IdentificationService(terminal);
     terminal->printing_ = new client::TicketPrinting(terminal);
     terminal->signage_ = new client::SignagePlayer(terminal->backend_, terminal->dataDir_ / "content", terminal);
+    terminal->signage_->setClock([clock = terminal->clock_] { return clock->timestamp(); });
     terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
     if (terminal->controller_) {
@@ -96,6 +112,23 @@ TerminalApp* TerminalApp::create(QQmlEngine* engine, QJSEngine*) {
     // The engine must not delete it with the singleton: the engine itself is its parent.
     if (terminal) QJSEngine::setObjectOwnership(terminal, QJSEngine::CppOwnership);
     return terminal;
+}
+
+bool TerminalApp::setUpClock(const AppContext& app, QString& error) {
+    const QString demo = app.commandLine.value(demoClockOption);
+    if (demo.isEmpty()) {
+        clock_ = new client::HallClock(this);
+        return true;
+    }
+    const auto parsed = core::parseDemoClock(demo.toStdString());
+    if (!parsed) {
+        error = QStringLiteral("--demo-clock %1: expected HH:MM[:SS]@SPEED[@UNIX_MS], e.g. 08:20@1200 "
+                               "(speed 1 … 100000)")
+                    .arg(demo);
+        return false;
+    }
+    clock_ = new client::HallClock(*parsed, this);
+    return true;
 }
 
 bool TerminalApp::useDataDir(const QString& dir, QString& error) {
@@ -161,6 +194,11 @@ bool TerminalApp::setUpReal(const AppContext& app, QString& error) {
         }
         hostPort = std::get<technician::HostPort>(std::move(parsed));
     }
+    enrollCode_ = app.commandLine.value(enrollOption).trimmed();
+    if (!enrollCode_.isEmpty() && !hostPort) {
+        error = QStringLiteral("--enroll needs --controller HOST:PORT");
+        return false;
+    }
 
     controller_ = new client::ControllerClient(this);
     backend_ = controller_;
@@ -194,11 +232,26 @@ void TerminalApp::connectController() {
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
             &TerminalApp::showLinkInTechnicianMenu);
     if (addressFromCommandLine_) {
-        controller_->start();
+        enrollOrStart();
         showLinkInTechnicianMenu();
     } else {
         followControllerAddress(); // from the settings file, if it names one
     }
+}
+
+void TerminalApp::enrollOrStart() {
+    if (enrollCode_.isEmpty() || controller_->enrolled()) {
+        controller_->start();
+        return;
+    }
+    // A provisioning script waits on the exit status: a refused code is not retried.
+    connect(controller_, &client::ControllerClient::enrollmentFailed, this,
+            [](const QString& code, const QString& message) {
+                QTextStream(stderr) << QCoreApplication::applicationName()
+                                    << ": enrollment refused (" << code << "): " << message << '\n';
+                QCoreApplication::exit(1);
+            });
+    controller_->enroll(enrollCode_);
 }
 
 void TerminalApp::openDevices() {

@@ -14,6 +14,9 @@
 //   Terminal.printing        TicketPrinting on the ticket printer the technician settings
 //                            name (none on the mock: every print answers no_printer); its
 //                            faults go out in the heartbeat
+//   Terminal.signage         SignagePlayer: the hall's playlist and emergency message, from a
+//                            cache in the data directory
+//   Terminal.clock           HallClock: the time the screens show (the box's, or --demo-clock's)
 //   Terminal.technician      TechnicianSession: PIN and settings files in the data directory
 //                            (mock without --data-dir: a temporary directory of the process),
 //                            audit → the backend's technician_audit, enrollment → the
@@ -27,6 +30,7 @@
 
 #include "drivers/base/descriptor.h"
 #include "shared/client/backend.h"
+#include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
 #include "shared/client/signage_player.h"
 #include "shared/client/ticket_printing.h"
@@ -67,6 +71,7 @@ class TerminalApp : public QObject {
     Q_PROPERTY(hall::client::IdentificationService* identification READ identification CONSTANT)
     Q_PROPERTY(hall::client::TicketPrinting* printing READ printing CONSTANT)
     Q_PROPERTY(hall::client::SignagePlayer* signage READ signage CONSTANT)
+    Q_PROPERTY(hall::client::HallClock* clock READ clock CONSTANT)
     Q_PROPERTY(hall::technician::ui::TechnicianSession* technician READ technician CONSTANT)
     Q_PROPERTY(bool mock READ mock CONSTANT)
 
@@ -87,6 +92,7 @@ public:
     client::IdentificationService* identification() const { return identification_; }
     client::TicketPrinting* printing() const { return printing_; }
     client::SignagePlayer* signage() const { return signage_; }
+    client::HallClock* clock() const { return clock_; }
     technician::ui::TechnicianSession* technician() const { return technician_.get(); }
     bool mock() const { return controller_ == nullptr; }
     // Null on the mock.
@@ -95,12 +101,15 @@ public:
 
 private:
     explicit TerminalApp(QObject* parent);
+    bool setUpClock(const AppContext& app, QString& error);
     bool setUpMock(const AppContext& app, QString& error);
     bool setUpReal(const AppContext& app, QString& error);
     bool useDataDir(const QString& dir, QString& error);
     void setUpTechnician(const TerminalSpec& spec);
     // Real mode: the link follows --controller, else the technician settings.
     void connectController();
+    // --controller given: enroll with --enroll's code first when the box has no credential yet.
+    void enrollOrStart();
     // Real mode: the ID-card readers, social-security card readers and code scanners the
     // settings file names (of the kinds this app drives), opened anew.
     void openDevices(); // the identifying devices and the ticket printer of the settings
@@ -117,9 +126,11 @@ private:
     client::IdentificationService* identification_ = nullptr; // child
     client::TicketPrinting* printing_ = nullptr;               // child
     client::SignagePlayer* signage_ = nullptr;                 // child
+    client::HallClock* clock_ = nullptr;                       // child
     QString addressProblem_; // why the client has no controller address (real mode)
     // --controller was given: it wins over the settings file for this run.
     bool addressFromCommandLine_ = false;
+    QString enrollCode_; // --enroll: used once, when the box is not enrolled yet
     // The session refers to these: declared before it, so destroyed after it.
     std::unique_ptr<technician::AuditSink> audit_;
     std::unique_ptr<technician::Enrollment> enrollment_;

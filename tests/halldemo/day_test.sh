@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A whole hall day: the report the terminals saw agrees with the controller's, and the apps beside
+# it did what `./hall demo` promises — every hour shown has a screenshot of each role at its
+# screen's size and the LED strips' text; the tickets touched on the app's ticket machine came out
+# of the printer twin with their number, and their QR code decodes to the ticket's identity.
+set -u
+demo=$1 speed=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+log=$work/out.txt
+"$demo" --speed "$speed" --seed 11 --screens "$work/screens" >"$log" 2>&1
+status=$?
+fail() { echo "FAIL: $*"; tail -40 "$log"; exit 1; }
+[[ $status -eq 0 ]] || fail "exit status $status"
+grep -q "终端所见与控制器日报一致" "$log" || fail "the report does not agree"
+! grep -q "inconsistency\|模拟异常" "$log" || fail "inconsistencies"
+
+png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+hours=0
+for board in "$work"/screens/*-call-board.png; do
+  stamp=$(basename "$board" -call-board.png)
+  [[ $(png_size "$board") == 1920x1080 ]] || fail "$board is $(png_size "$board")"
+  machine=$work/screens/$stamp-ticket-machine.png
+  [[ -f $machine && $(png_size "$machine") == 1080x1920 ]] || fail "no portrait $machine"
+  [[ -s $work/screens/$stamp-led-strips.txt ]] || fail "no LED strips at $stamp"
+  hours=$((hours + 1))
+done
+[[ $hours -ge 6 ]] || fail "only $hours hours shown"
+grep -q "办理中" "$work"/screens/*-led-strips.txt || fail "no strip ever showed a ticket being served"
+
+printed=0
+while read -r number; do
+  ticket=$(grep -l -- "$number" "$work"/screens/tickets/ticket-*.txt | head -1)
+  [[ -n $ticket ]] || fail "ticket $number was not printed"
+  qr=$(sed -n 's/.*\[QR\] //p' "$ticket")
+  [[ $qr == hall-ticket:* ]] || fail "$ticket has no ticket QR"
+  decoded=$(zbarimg --quiet --raw "${ticket%.txt}.png")
+  [[ $decoded == "$qr" ]] || fail "$ticket: the QR decodes to '$decoded', expected '$qr'"
+  printed=$((printed + 1))
+done < <(sed -n 's/.*触屏取号 \([A-Z][0-9]*\)，号票已打印.*/\1/p' "$log")
+[[ $printed -ge 5 ]] || fail "only $printed tickets printed at the app"
+echo "day consistent; $hours hours shown; $printed app tickets printed, their QR codes decode"
