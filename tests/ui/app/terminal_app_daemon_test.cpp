@@ -63,3 +63,42 @@ TEST_CASE("real mode: enrolled from the technician menu, online, a number from t
         REQUIRE(waitUntil([&] { return client->outboxSize() == 0; }));
     }
 }
+
+TEST_CASE("real mode: --enroll enrolls at start-up; a refused code is said and not retried") {
+    hall::testing::TempDir dir("hall-terminal-app-enroll");
+    hall::testing::DaemonProcess daemon(dir.path() / "controller");
+    { std::ofstream(dir.file("ca.pem")) << daemon.caPem(); }
+    const auto start = [&](const QString& code, QQmlApplicationEngine& engine,
+                           QCommandLineParser& parser) {
+        hall::ui::TerminalApp::addOptions(parser);
+        REQUIRE(parser.parse({QStringLiteral("hall-terminal"), QStringLiteral("--data-dir"),
+                              QString::fromStdString(dir.file("terminal").string()),
+                              QStringLiteral("--ca"),
+                              QString::fromStdString(dir.file("ca.pem").string()),
+                              QStringLiteral("--controller"),
+                              QStringLiteral("localhost:%1").arg(daemon.port()),
+                              QStringLiteral("--enroll"), code}));
+        hall::ui::AppContext context{engine, hall::ui::BackendMode::Real, parser};
+        return hall::ui::TerminalApp::create(context);
+    };
+
+    SUBCASE("the right code: enrolled and online without the technician menu") {
+        QQmlApplicationEngine engine;
+        QCommandLineParser parser;
+        auto* terminal =
+            start(QString::fromStdString(daemon.enrollmentCode("board-1", "call_board", {}, "north")),
+                  engine, parser);
+        REQUIRE(terminal != nullptr);
+        REQUIRE(waitUntil([&] { return terminal->controller()->online(); }));
+        CHECK(terminal->backend()->deviceName() == QStringLiteral("board-1"));
+    }
+    SUBCASE("a wrong code: enrollment refused, the box stays unenrolled") {
+        QQmlApplicationEngine engine;
+        QCommandLineParser parser;
+        auto* terminal = start(QStringLiteral("not-a-code"), engine, parser);
+        REQUIRE(terminal != nullptr);
+        QSignalSpy refused(terminal->controller(), &hall::client::ControllerClient::enrollmentFailed);
+        REQUIRE(waitUntil([&] { return refused.count() == 1; }));
+        CHECK_FALSE(terminal->controller()->enrolled());
+    }
+}

@@ -300,3 +300,27 @@ TEST_CASE("real mode opens the devices the settings name; a lost one is a fault"
     CHECK(identification->devices().size() == 1);
     CHECK(backend->faults().isEmpty());
 }
+
+TEST_CASE("--demo-clock: the screens' clock starts at the given time and runs faster") {
+    CHECK(Started(BackendMode::Mock, {QStringLiteral("--demo-clock"), QStringLiteral("25:00@10")})
+              .app == nullptr);
+    Started started(BackendMode::Mock, {QStringLiteral("--demo-clock"), QStringLiteral("10:00@600")});
+    REQUIRE(started.app != nullptr);
+    const QDateTime first = started.app->clock()->now();
+    CHECK(first.date() == QDate::currentDate());
+    CHECK(first.time() >= QTime(10, 0));
+    CHECK(first.time() < QTime(10, 5));
+    QSignalSpy ticked(started.app->clock(), &hall::client::HallClock::ticked);
+    REQUIRE(waitFor(ticked, 2));
+    // Two ticks of at least a hall second each, and the box's own clock is far behind.
+    CHECK(first.secsTo(started.app->clock()->now()) >= 2);
+}
+
+TEST_CASE("--enroll needs --controller") {
+    hall::testing::TempDir dir("hall-terminal-app-enroll-flag");
+    { std::ofstream(dir.file("ca.pem")) << "-----BEGIN CERTIFICATE-----\n"; }
+    CHECK(Started(BackendMode::Real,
+                  {QStringLiteral("--data-dir"), qs(dir.file("data")), QStringLiteral("--ca"),
+                   qs(dir.file("ca.pem")), QStringLiteral("--enroll"), QStringLiteral("ABCD-1234")})
+              .app == nullptr);
+}
