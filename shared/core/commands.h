@@ -104,12 +104,20 @@ struct Rate {
     // window may be rated there (a kiosk rates any visit; the pad only the one at its counter).
     std::optional<int> window = std::nullopt;
 };
+// A citizen checks in for a booking at a ticket machine or kiosk (the controller looked the
+// booking up): today's booking, from `checkInEarly` before its slot to `checkInLate` after it,
+// once, gives an appointment ticket of its service.
+struct CheckIn {
+    Booking booking;
+    std::string sourceDevice;
+};
 // Time passing: rolls the business day over and applies the unrated-ticket policy.
 struct Tick {};
 
 using Command = std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext,
                              CallNumber, Recall, StartServing, Finish, MarkNoShow, Transfer,
-                             UndoCall, CancelTicket, Rate, Tick, LeaseNumbers, IssueLeasedTicket>;
+                             UndoCall, CancelTicket, Rate, Tick, LeaseNumbers, IssueLeasedTicket,
+                             CheckIn>;
 
 std::string_view commandName(const Command& command);
 

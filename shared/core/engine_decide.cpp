@@ -182,6 +182,46 @@ Result<Decision> issue(const Engine::State& s, const IssueTicket& c, Timestamp n
                             [](TicketIssued&) {});
 }
 
+// Checking in for a booking: the window around its slot, once per booking; then issued as any
+// ticket is (opening hours, quota, one per person), with appointment priority, so the routing
+// puts it first once its slot starts.
+Result<Decision> checkIn(const Engine::State& s, const CheckIn& c, Timestamp now) {
+    const auto& booking = c.booking;
+    if (booking.id.empty())
+        return fail(ErrorCode::InvalidArgument, "a check-in needs the booking's id");
+    const auto today = s.day.value_or(s.businessDay(now));
+    if (s.businessDay(booking.slotStart) != today)
+        return fail(ErrorCode::BookingNotToday,
+                    "booking " + booking.id + " is for " + formatDay(s.businessDay(booking.slotStart)));
+    for (auto it = s.tickets.lower_bound(nextTicketId(today, -1)); it != s.tickets.end(); ++it) {
+        const Ticket& t = it->second;
+        if (t.day == today && t.appointment && t.appointment->id == booking.id) {
+            Error refused{ErrorCode::AlreadyCheckedIn,
+                          "booking " + booking.id + " is checked in: ticket " + t.number};
+            refused.ticket = t.id;
+            return refused;
+        }
+    }
+    const auto& queue = s.config.queue;
+    if (now < booking.slotStart - queue.checkInEarly)
+        return fail(ErrorCode::TooEarly, "check-in for booking " + booking.id + " opens at " +
+                                             formatLocalClock(*s.zone, booking.slotStart -
+                                                                           queue.checkInEarly)
+                                                 .substr(0, 5));
+    if (now > booking.slotStart + queue.checkInLate)
+        return fail(ErrorCode::TooLate, "check-in for booking " + booking.id + " closed at " +
+                                            formatLocalClock(*s.zone, booking.slotStart +
+                                                                          queue.checkInLate)
+                                                .substr(0, 5));
+    IssueTicket issued;
+    issued.serviceId = booking.serviceId;
+    issued.priority = PriorityClass::Appointment;
+    issued.appointment = Appointment{booking.id, booking.slotStart};
+    issued.sourceDevice = c.sourceDevice;
+    issued.personKey = booking.personKey;
+    return issue(s, issued, now);
+}
+
 // Leasing is allowed at any hour of the business day (a machine leases before the doors open);
 // the quota counts leased numbers at once, so a lease gets fewer numbers when fewer are left.
 Result<Decision> grantLease(const Engine::State& s, const LeaseNumbers& c, Timestamp now) {
@@ -487,6 +527,7 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
     return std::visit(
         Overloaded{
             [&](const IssueTicket& c) { return issue(s, c, now); },
+            [&](const CheckIn& c) { return checkIn(s, c, now); },
             [&](const SignIn& c) { return signIn(s, c, now); },
             [&](const SignOut& c) { return signOut(s, c, now); },
             [&](const PauseWindow& c) -> Result<Decision> {

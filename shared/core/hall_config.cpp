@@ -245,6 +245,10 @@ void checkPolicies(const HallConfig& c, Checker& check) {
     check.require(q.noShowRequeueDelay.count() >= 0, "queue.no_show_requeue_minutes",
                   "must not be negative");
     check.require(q.noShowMaxRequeues >= 0, "queue.no_show_max_requeues", "must not be negative");
+    check.require(q.checkInEarly >= Millis(0) && q.checkInEarly <= std::chrono::hours(4),
+                  "queue.check_in_early_minutes", "must be 0 to 240");
+    check.require(q.checkInLate >= Millis(0) && q.checkInLate <= std::chrono::hours(4),
+                  "queue.check_in_late_minutes", "must be 0 to 240");
     check.require(q.starvationThreshold.count() >= 0, "queue.starvation_minutes",
                   "must not be negative (0 turns the guard off)");
     std::set<std::string> categories;

@@ -120,6 +120,9 @@ struct QueuePolicy {
     bool onePerPersonPerService = true;
     Millis starvationThreshold = std::chrono::minutes(30); // 0 disables the guard
     std::vector<std::string> greenChannelCategories{"elderly", "disabled", "pregnant", "military"};
+    // A booking is checked in from this long before its slot until this long after it.
+    Millis checkInEarly = std::chrono::minutes(30);
+    Millis checkInLate = std::chrono::minutes(15);
 };
 
 enum class UnratedPolicy {

@@ -14,7 +14,7 @@ namespace hall::core {
 namespace {
 
 // In the order of ErrorCode.
-constexpr std::array<std::string_view, 30> kErrorCodeNames{
+constexpr std::array<std::string_view, 35> kErrorCodeNames{
     "invalid_argument",     "unknown_service",    "unknown_window",       "unknown_staff",
     "unknown_ticket",       "service_closed",     "quota_reached",        "duplicate_person",
     "priority_not_allowed", "no_staff_signed_in", "staff_busy_elsewhere", "window_paused",
@@ -22,8 +22,9 @@ constexpr std::array<std::string_view, 30> kErrorCodeNames{
     "nothing_to_undo",      "not_served",         "not_served_here",      "already_rated",
     "supplement_closed",    "reason_required",    "unknown_reason",       "comment_too_long",
     "unknown_lease",        "lease_expired",      "lease_not_held",       "number_not_leased",
-    "number_used",          "identity_required"};
-static_assert(kErrorCodeNames.size() == static_cast<std::size_t>(ErrorCode::IdentityRequired) + 1);
+    "number_used",          "identity_required",  "unknown_booking",      "booking_not_today",
+    "too_early",            "too_late",           "already_checked_in"};
+static_assert(kErrorCodeNames.size() == static_cast<std::size_t>(ErrorCode::AlreadyCheckedIn) + 1);
 
 } // namespace
 
@@ -137,6 +138,7 @@ std::string_view commandName(const Command& command) {
             [](const Tick&) { return std::string_view("tick"); },
             [](const LeaseNumbers&) { return std::string_view("lease_numbers"); },
             [](const IssueLeasedTicket&) { return std::string_view("issue_leased_ticket"); },
+            [](const CheckIn&) { return std::string_view("check_in"); },
         },
         command);
 }

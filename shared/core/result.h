@@ -42,6 +42,11 @@ enum class ErrorCode {
     NumberNotLeased, // the number is not one of the lease's
     NumberUsed,      // the leased number was already issued
     IdentityRequired, // the service issues only to a person identified (ID card, QR)
+    UnknownBooking,   // no booking with this code, or none of this person today
+    BookingNotToday,  // the booking is for another day
+    TooEarly,         // before the check-in window of the booking's slot opens
+    TooLate,          // the check-in window of the booking's slot has closed
+    AlreadyCheckedIn, // the booking has its ticket already (Error::ticket names it)
 };
 
 std::string_view errorCodeName(ErrorCode code); // stable snake_case name for protocols and logs

@@ -45,6 +45,16 @@ struct Appointment {
     Timestamp slotStart;
 };
 
+// A booked visit, as the hall's booking system knows it: the citizen checks in with its code or
+// their ID card, within the hall's check-in window around the slot, and gets an appointment
+// ticket of the service.
+struct Booking {
+    std::string id;
+    std::string serviceId;
+    Timestamp slotStart{};
+    std::string personKey; // the booker's, keyed like a ticket's; empty when the booking has none
+};
+
 struct Ticket {
     TicketId id = 0;
     BusinessDay day{};

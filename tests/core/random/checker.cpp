@@ -149,7 +149,9 @@ void Checker::before(const Engine& engine, const Command& command, Timestamp now
     issue_ = {};
     lease_ = {};
     leasedIssue_ = {};
+    checkIn_ = {};
     if (const auto* c = std::get_if<CallNext>(&command)) expectCall(engine, c->window, now);
+    if (const auto* c = std::get_if<CheckIn>(&command)) expectCheckIn(engine, *c, now);
     if (const auto* c = std::get_if<IssueTicket>(&command)) expectIssue(engine, *c, now);
     if (const auto* c = std::get_if<LeaseNumbers>(&command)) expectLease(engine, *c, now);
     if (const auto* c = std::get_if<IssueLeasedTicket>(&command))
@@ -331,6 +333,26 @@ void Checker::expectIssue(const Engine& engine, const IssueTicket& cmd, Timestam
     expectPersonAndPriority(cmd, cmd.serviceId, today);
 }
 
+// A booking is checked in once, inside the window around its slot, on its own day; then it is
+// issued as an appointment ticket under the IssueTicket rules.
+void Checker::expectCheckIn(const Engine& engine, const CheckIn& cmd, Timestamp now) {
+    const auto& b = cmd.booking;
+    const auto today = engine.businessDay(now);
+    checkIn_.noId = b.id.empty();
+    checkIn_.otherDay = engine.businessDay(b.slotStart) != today;
+    for (const auto& t : ticketsBefore_)
+        if (t.day == today && t.appointment && t.appointment->id == b.id) checkIn_.checkedIn = t.id;
+    checkIn_.tooEarly = now < b.slotStart - config_.queue.checkInEarly;
+    checkIn_.tooLate = now > b.slotStart + config_.queue.checkInLate;
+    IssueTicket issue;
+    issue.serviceId = b.serviceId;
+    issue.priority = PriorityClass::Appointment;
+    issue.appointment = Appointment{b.id, b.slotStart};
+    issue.sourceDevice = cmd.sourceDevice;
+    issue.personKey = b.personKey;
+    expectIssue(engine, issue, now);
+}
+
 std::string Checker::accepted(const Engine& engine, const Command& command,
                               const Decision& decision, Timestamp now) {
     ++coverage_.accepted[std::string(commandName(command))];
@@ -360,6 +382,14 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                 if (!t || t->issuedAt != now || t->queuedAt != now || t->visitStartedAt != now ||
                     t->eligibleAt > now || t->number != e->number || t->day != e->day)
                     return "the new ticket does not match its issue event";
+            } else if (const auto* in = std::get_if<CheckIn>(&command)) {
+                if (e->serviceId != in->booking.serviceId ||
+                    e->priority != PriorityClass::Appointment ||
+                    e->personKey != in->booking.personKey ||
+                    e->sourceDevice != in->sourceDevice || e->lease || e->issuedAt)
+                    return "the check-in's issue event does not carry the booking's facts";
+                if (!t || t->issuedAt != now || t->queuedAt != now || t->number != e->number)
+                    return "the checked-in ticket does not match its issue event";
             } else {
                 const auto& leased = std::get<IssueLeasedTicket>(command);
                 const auto queued = leasedIssue_.queuedAt;
@@ -495,6 +525,20 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
         if (issue_.missingAppointment) return "issued an appointment ticket without appointment";
         return {};
     }
+    if (const auto* c = std::get_if<CheckIn>(&command)) {
+        if (checkIn_.refusedBeforeIssuing())
+            return "checked in a booking without id, of another day, twice or outside its window";
+        if (!issue_.knownService || issue_.quotaFull || issue_.closed || issue_.duplicateCertain ||
+            issue_.identityRequired)
+            return "checked in a booking that the issuing rules refuse";
+        const auto issued = decision.ticket ? engine.ticket(*decision.ticket) : nullptr;
+        if (!issued || issued->priority != PriorityClass::Appointment || !issued->appointment ||
+            issued->appointment->id != c->booking.id ||
+            issued->appointment->slotStart != c->booking.slotStart ||
+            issued->personKey != c->booking.personKey)
+            return "a check-in's ticket is not the booking's appointment ticket";
+        return {};
+    }
     if (std::holds_alternative<LeaseNumbers>(command)) {
         if (!lease_.knownService || lease_.badRequest || lease_.quotaFull)
             return "granted a lease that the rules refuse";
@@ -617,6 +661,36 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
     if (std::holds_alternative<LeaseNumbers>(command) ||
         std::holds_alternative<IssueLeasedTicket>(command))
         return explainLeaseRefusal(command, code).empty() ? "" : "unexplained: " + what;
+    if (std::holds_alternative<CheckIn>(command)) {
+        const auto& x = checkIn_;
+        // The checks in the engine's order: each refusal must be the first that applies.
+        bool explained = false;
+        switch (code) {
+        case ErrorCode::InvalidArgument:
+            explained = x.noId;
+            break;
+        case ErrorCode::BookingNotToday:
+            explained = !x.noId && x.otherDay;
+            break;
+        case ErrorCode::AlreadyCheckedIn:
+            explained = !x.noId && !x.otherDay && x.checkedIn && error.ticket == x.checkedIn;
+            break;
+        case ErrorCode::TooEarly:
+            explained = !x.noId && !x.otherDay && !x.checkedIn && x.tooEarly;
+            break;
+        case ErrorCode::TooLate:
+            explained = !x.noId && !x.otherDay && !x.checkedIn && x.tooLate;
+            break;
+        default:
+            explained = !x.refusedBeforeIssuing() &&
+                        ((code == ErrorCode::UnknownService && !issue_.knownService) ||
+                         (code == ErrorCode::QuotaReached && issue_.quotaFull) ||
+                         (code == ErrorCode::ServiceClosed && issue_.closed) ||
+                         (code == ErrorCode::DuplicatePerson && issue_.duplicatePossible) ||
+                         (code == ErrorCode::IdentityRequired && issue_.identityRequired));
+        }
+        return explained ? "" : "unexplained: " + what;
+    }
     if (const auto* c = std::get_if<IssueTicket>(&command)) {
         bool explained = false;
         switch (code) {
@@ -1146,6 +1220,7 @@ std::string Checker::checkHeldTicket(const Command& command, const Error& error)
     std::string personKey;
     if (const auto* c = std::get_if<IssueTicket>(&command)) personKey = c->personKey;
     if (const auto* c = std::get_if<IssueLeasedTicket>(&command)) personKey = c->personKey;
+    if (const auto* c = std::get_if<CheckIn>(&command)) personKey = c->booking.personKey;
     if (!error.ticket) return "duplicate_person names no ticket";
     const Ticket* held = ticketBefore(*error.ticket);
     if (!held || !held->active() || held->personKey != personKey)

@@ -116,6 +116,7 @@ private:
 
     void expectCall(const Engine& engine, int window, Timestamp now);
     void expectIssue(const Engine& engine, const IssueTicket& cmd, Timestamp now);
+    void expectCheckIn(const Engine& engine, const CheckIn& cmd, Timestamp now);
     template <typename Issue>
     void expectPersonAndPriority(const Issue& cmd, const std::string& serviceId, BusinessDay today);
     bool closedAt(const Service& s, Timestamp t) const;
@@ -150,6 +151,18 @@ private:
     IssueExpectation issue_;
     LeaseExpectation lease_;
     LeasedIssueExpectation leasedIssue_;
+    // What the model says about a CheckIn before it runs (then issue_ as for its IssueTicket).
+    struct CheckInExpectation {
+        bool noId = false;
+        bool otherDay = false;
+        std::optional<TicketId> checkedIn; // a ticket of today with the booking's appointment id
+        bool tooEarly = false;
+        bool tooLate = false;
+        bool refusedBeforeIssuing() const {
+            return noId || otherDay || checkedIn || tooEarly || tooLate;
+        }
+    };
+    CheckInExpectation checkIn_;
 
     // Model built from the events.
     std::vector<KnownTicket> known_;

@@ -267,6 +267,20 @@ IssueLeasedTicket randomLeasedIssue(Rng& rng, const Engine& engine, Timestamp no
     return cmd;
 }
 
+// A booking looked up by the controller: ids from a small pool (so bookings come back, and meet
+// the appointment tickets issued directly), slots around now, sometimes another day, an unknown
+// service or no id.
+CheckIn randomCheckIn(Rng& rng, const HallConfig& c, Timestamp now) {
+    CheckIn cmd;
+    cmd.booking.id = rng.chance(4) ? std::string() : "appt-" + std::to_string(rng.uniform(1, 40));
+    cmd.booking.serviceId = rng.chance(4) ? std::string("nosuch") : rng.pick(c.services).id;
+    cmd.booking.slotStart = now + minutes(rng.uniform(-45, 60));
+    if (rng.chance(6)) cmd.booking.slotStart += std::chrono::hours(rng.chance(50) ? 24 : -24);
+    if (rng.chance(60)) cmd.booking.personKey = "person-" + std::to_string(rng.uniform(1, 5));
+    cmd.sourceDevice = rng.pick(kDevices);
+    return cmd;
+}
+
 } // namespace
 
 Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTicket>& known,
@@ -285,6 +299,7 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
             return cmd;
         }
         if (rng.chance(17)) return randomLeasedIssue(rng, engine, now);
+        if (rng.chance(12)) return randomCheckIn(rng, c, now);
         IssueTicket cmd;
         cmd.serviceId = rng.chance(3) ? std::string("nosuch") : rng.pick(c.services).id;
         cmd.sourceDevice = rng.pick(kDevices);
@@ -386,6 +401,11 @@ std::string describeCommand(const Command& command) {
                        std::to_string(c.issuedAt.time_since_epoch().count()) + " " +
                        std::string(priorityName(c.priority)) +
                        (c.personKey.empty() ? "" : " " + c.personKey);
+            },
+            [&](const CheckIn& c) {
+                return name + " " + c.booking.id + " " + c.booking.serviceId + " slot " +
+                       std::to_string(c.booking.slotStart.time_since_epoch().count()) + " by " +
+                       c.sourceDevice + (c.booking.personKey.empty() ? "" : " " + c.booking.personKey);
             },
         },
         command);

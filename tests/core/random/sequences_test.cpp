@@ -165,11 +165,13 @@ void runShard(int shard) {
     CHECK(total.automaticRatings >= 20);
     CHECK(total.accepted["lease_numbers"] >= 200);
     CHECK(total.accepted["issue_leased_ticket"] >= 200);
+    CHECK(total.accepted["check_in"] >= 100);
     CHECK(total.leasedOutOfOrder >= 50);
     for (const char* code :
          {"quota_reached", "service_closed", "duplicate_person", "nothing_to_call", "window_busy",
           "reason_required", "comment_too_long", "supplement_closed", "unknown_lease",
-          "lease_expired", "lease_not_held", "number_not_leased", "number_used"}) {
+          "lease_expired", "lease_not_held", "number_not_leased", "number_used",
+          "booking_not_today", "too_early", "too_late", "already_checked_in"}) {
         CAPTURE(code);
         CHECK(total.refused[code] >= 10);
     }
