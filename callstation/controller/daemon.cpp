@@ -153,7 +153,8 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     const fs::path database = dir / files::kDatabase;
     HallData data{store::DurableEngine::open(storeAt(database), config, zone, now),
                   DeviceRegistry::open(database), AuditLog::open(database),
-                  ContentStore::open(dir / files::kContentDir)};
+                  ContentStore::open(dir / files::kContentDir),
+                  BookingBook::open(dir / files::kBookings)};
     auto signage = data.content.signage();
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
 

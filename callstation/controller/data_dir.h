@@ -22,6 +22,7 @@ inline constexpr const char* kAdminCredential = "admin.credential"; // 0600, for
 // 0600, the hall's person-key secret (person_key_secret.h): created once, never replaced
 inline constexpr const char* kPersonKeySecret = "person-key.secret";
 inline constexpr const char* kContentDir = "content"; // signage files and signage.json
+inline constexpr const char* kBookings = "bookings.json"; // the hall's bookings (booking_book.h)
 inline constexpr const char* kPortFile = "callstationd.port"; // the port while the daemon runs
 } // namespace files
 

@@ -12,6 +12,7 @@
 // The queue is bounded by its callers: a terminal connection has at most one request in flight.
 
 #include "callstation/controller/audit_log.h"
+#include "callstation/controller/booking_book.h"
 #include "callstation/controller/content_store.h"
 #include "callstation/controller/device_registry.h"
 #include "shared/protocol/hall_view.h"
@@ -34,6 +35,7 @@ struct HallData {
     DeviceRegistry registry;
     AuditLog audit;
     ContentStore content;
+    BookingBook bookings;
 };
 
 struct CommandJob {

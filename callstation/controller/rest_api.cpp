@@ -72,6 +72,8 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
     if (auto id = segment("/content/")) return content(call, *id);
     if (path == "/playlist" && (verb == http::verb::get || verb == http::verb::put)) return playlist(call);
     if (path == "/emergency") return emergency(call);
+    if (path == "/bookings") return bookings(call, std::nullopt);
+    if (auto id = segment("/bookings/")) return bookings(call, *id);
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));

@@ -50,6 +50,8 @@ private:
     void contentFile(const std::shared_ptr<rest::Call>& call, std::string id);
     void changeSignage(const std::shared_ptr<rest::Call>& call, std::string action,
                        std::function<nlohmann::json(ContentStore&)> change);
+    // rest_bookings.cpp
+    void bookings(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
     void createEnrollment(const std::shared_ptr<rest::Call>& call);
     void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
     void reports(const std::shared_ptr<rest::Call>& call);

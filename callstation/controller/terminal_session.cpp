@@ -7,6 +7,8 @@
 #include "shared/protocol/link_limits.h"
 #include "shared/protocol/roles.h"
 
+#include <set>
+
 namespace hall::controller {
 
 namespace beast = boost::beast;
@@ -114,6 +116,8 @@ void TerminalSession::handle(protocol::Request request) {
     }
     if (auto* audit = std::get_if<protocol::TechnicianAudit>(&request.body))
         return technicianAudit(request.id, std::move(*audit));
+    if (auto* checkIn = std::get_if<protocol::CheckInRequest>(&request.body))
+        return checkInFor(request, std::move(*checkIn));
     if (auto command = protocol::engineCommand(request)) return execute(request, std::move(*command));
     refuse(request.id, type, ProtocolError::Internal, "request type not handled");
 }
@@ -185,6 +189,38 @@ void TerminalSession::technicianAudit(std::string requestId, protocol::Technicia
         }
         boost::asio::post(self->context_.network, [self, requestId, outcome = std::move(outcome)]() mutable {
             if (!self->closed_) self->answer(requestId, RequestType::TechnicianAudit, std::move(outcome));
+        });
+    });
+}
+
+// The booking is looked up on the worker (it owns the book): by its code, or today's booking of
+// the person not yet checked in whose slot is nearest now. Then the engine's CheckIn decides.
+void TerminalSession::checkInFor(const protocol::Request& request, protocol::CheckInRequest asked) {
+    context_.worker.run([self = shared_from_this(), request, asked = std::move(asked)](HallData& data) {
+        const auto now = self->context_.clock.now();
+        const core::Engine& engine = data.engine.engine();
+        std::optional<core::Booking> booking;
+        if (!asked.booking.empty()) {
+            booking = data.bookings.find(asked.booking);
+        } else {
+            const auto today = engine.businessDay(now);
+            std::set<std::string> checkedIn;
+            engine.forEachTicket([&](const core::Ticket& t) {
+                if (t.day == today && t.appointment) checkedIn.insert(t.appointment->id);
+            });
+            for (const auto& b : data.bookings.onDay(today, engine.zone()))
+                if (b.personKey == asked.personKey && !checkedIn.count(b.id) &&
+                    (!booking || std::chrono::abs(b.slotStart - now) < std::chrono::abs(booking->slotStart - now)))
+                    booking = b;
+        }
+        boost::asio::post(self->context_.network, [self, request, booking = std::move(booking)] {
+            if (self->closed_) return;
+            if (!booking)
+                return self->answer(request.id, RequestType::CheckIn,
+                                    protocol::engineError(core::fail(
+                                        core::ErrorCode::UnknownBooking,
+                                        "no such booking, or none of this person today")));
+            self->execute(request, core::CheckIn{*booking, {}});
         });
     });
 }

@@ -45,6 +45,7 @@ private:
     void enroll(std::string requestId, protocol::Enroll enroll);
     void execute(const protocol::Request& request, core::Command command);
     void technicianAudit(std::string requestId, protocol::TechnicianAudit audit);
+    void checkInFor(const protocol::Request& request, protocol::CheckInRequest asked);
     void answer(const std::string& requestId, std::optional<protocol::RequestType> type,
                 Outcome outcome);
     void refuse(const std::string& requestId, std::optional<protocol::RequestType> type,

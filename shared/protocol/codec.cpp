@@ -209,6 +209,14 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         readTicketOptions(r, c);
         return c;
     }
+    case RequestType::CheckIn: {
+        CheckInRequest c;
+        if (r.has("booking")) c.booking = r.nonEmptyText("booking");
+        if (r.has("person_key")) c.personKey = r.nonEmptyText("person_key");
+        if (c.booking.empty() == c.personKey.empty())
+            r.fail("booking", "exactly one of booking and person_key is required");
+        return c;
+    }
     case RequestType::TechnicianAudit: {
         TechnicianAudit c;
         const auto name = r.text("action");
@@ -320,6 +328,10 @@ Json bodyJson(const RequestBody& body) {
                        {"issued_at", c.issuedAt.time_since_epoch().count()}};
                 writeTicketOptions(j, c);
                 return j;
+            },
+            [](const CheckInRequest& c) {
+                return c.booking.empty() ? Json{{"person_key", c.personKey}}
+                                         : Json{{"booking", c.booking}};
             },
             [](const TechnicianAudit& c) {
                 return Json{{"action", technicianActionName(c.action)},

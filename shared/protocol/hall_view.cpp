@@ -155,6 +155,7 @@ Outcome answerFor(const core::Result<core::Decision>& result, const core::Comman
     answer.ticket = ticketView(*ticket);
     // Whoever issued it is told how many are ahead and how long the wait may be.
     if (std::holds_alternative<core::IssueTicket>(command) ||
+        std::holds_alternative<core::CheckIn>(command) ||
         std::holds_alternative<core::IssueLeasedTicket>(command)) {
         if (auto position = engine.position(ticket->id, now); position.ok()) {
             answer.ahead = position->ahead;

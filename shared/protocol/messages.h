@@ -107,6 +107,15 @@ struct TechnicianAudit {
     core::Timestamp at; // when, on the device's clock
 };
 
+// A citizen checks in for a booking: by the booking's code (a scanned HALL-APPT QR) or by their
+// person key (an ID card read at the machine: today's booking of that person whose slot is
+// nearest). The controller looks the booking up and runs the engine's CheckIn; exactly one of
+// the two is set.
+struct CheckInRequest {
+    std::string booking;
+    std::string personKey;
+};
+
 // Engine requests reuse the engine's commands. The server fills in what a client must not
 // choose itself: sourceDevice of IssueTicket, LeaseNumbers and IssueLeasedTicket comes from the
 // connection's identity.
@@ -115,7 +124,8 @@ using RequestBody =
                  core::SignOut, core::PauseWindow, core::ResumeWindow, core::CallNext,
                  core::CallNumber, core::Recall, core::StartServing, core::Finish,
                  core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
-                 core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit>;
+                 core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit,
+                 CheckInRequest>;
 
 // In the order of RequestBody's alternatives.
 enum class RequestType {
@@ -141,8 +151,9 @@ enum class RequestType {
     LeaseNumbers,
     IssueLeasedTicket,
     TechnicianAudit,
+    CheckIn,
 };
-inline constexpr int kRequestTypeCount = 22;
+inline constexpr int kRequestTypeCount = 23;
 std::string_view requestTypeName(RequestType type);
 std::optional<RequestType> requestTypeFromName(std::string_view name);
 

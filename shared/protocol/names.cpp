@@ -28,7 +28,7 @@ constexpr std::array<std::string_view, kRequestTypeCount> kRequestTypeNames{
     "sign_in",      "sign_out",      "pause_window", "resume_window", "call_next",
     "call_number",  "recall",        "start_serving", "finish",       "mark_no_show",
     "transfer",     "undo_call",     "cancel_ticket", "rate",         "lease_numbers",
-    "issue_leased_ticket", "technician_audit"};
+    "issue_leased_ticket", "technician_audit", "check_in"};
 constexpr std::array<std::string_view, 8> kTechnicianActionNames{
     "menu_opened",   "pin_rejected", "locked_out",    "setting_changed",
     "device_tested", "log_exported", "app_restarted", "enrolled"};
@@ -100,6 +100,8 @@ std::optional<core::Command> engineCommand(const Request& request) {
             [](const Heartbeat&) -> std::optional<core::Command> { return std::nullopt; },
             [](const GetSnapshot&) -> std::optional<core::Command> { return std::nullopt; },
             [](const TechnicianAudit&) -> std::optional<core::Command> { return std::nullopt; },
+            // The booking is the controller's to look up: see CheckInRequest.
+            [](const CheckInRequest&) -> std::optional<core::Command> { return std::nullopt; },
             [](const auto& command) -> std::optional<core::Command> { return command; },
         },
         request.body);

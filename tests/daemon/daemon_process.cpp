@@ -7,18 +7,20 @@ namespace hall::testing {
 
 namespace fs = std::filesystem;
 
-ControllerLaunch DaemonProcess::launch(const fs::path& dataDir, const std::string& extraConfig) {
+ControllerLaunch DaemonProcess::launch(const fs::path& dataDir, const std::string& extraConfig,
+                                       const std::string& demoClock) {
     fs::create_directories(dataDir);
     const fs::path config = dataDir / "test-hall.toml";
     if (!fs::exists(config)) {
         fs::copy_file(TEST_HALL_CONFIG, config);
         std::ofstream(config, std::ios::app) << "\n" << extraConfig;
     }
-    return ControllerLaunch{dataDir, config, {}};
+    return ControllerLaunch{dataDir, config, demoClock};
 }
 
-DaemonProcess::DaemonProcess(fs::path dataDir, const std::string& extraConfig)
-    : process_(launch(dataDir, extraConfig)) {}
+DaemonProcess::DaemonProcess(fs::path dataDir, const std::string& extraConfig,
+                             const std::string& demoClock)
+    : process_(launch(dataDir, extraConfig, demoClock)) {}
 
 netclient::TerminalConnection DaemonProcess::connect() const {
     return netclient::TerminalConnection::connect("localhost", port(), caPem());

@@ -19,7 +19,9 @@ class DaemonProcess {
 public:
     // Starts callstationd on `dataDir` with a copy of the test hall configuration (the reload
     // tests edit it) and `extraConfig` appended (bus lines, settings); returns when it listens.
-    explicit DaemonProcess(std::filesystem::path dataDir, const std::string& extraConfig = {});
+    // `demoClock` (--demo-clock HH:MM@SPEED) pins the hall's time of day for tests of hours.
+    explicit DaemonProcess(std::filesystem::path dataDir, const std::string& extraConfig = {},
+                           const std::string& demoClock = {});
 
     void start() { process_.start(); }
     void kill() { process_.kill(); }
@@ -47,7 +49,7 @@ public:
 
 private:
     static ControllerLaunch launch(const std::filesystem::path& dataDir,
-                                   const std::string& extraConfig);
+                                   const std::string& extraConfig, const std::string& demoClock);
 
     ControllerProcess process_;
 };
