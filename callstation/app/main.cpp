@@ -33,6 +33,8 @@ int main(int argc, char* argv[]) {
         screen("ticket-issued-landscape", "shots/TicketIssuedShot.qml", landscape),
         screen("ticket-refused", "shots/TicketRefusedShot.qml", portrait),
         screen("ticket-identify", "shots/TicketIdentifyShot.qml", portrait),
+        screen("ticket-checkin", "shots/TicketCheckInShot.qml", portrait),
+        screen("ticket-checkin-refused", "shots/TicketCheckInRefusedShot.qml", portrait),
         screen("ticket-attract", "AttractScreen.qml", portrait),
         screen("call-board", "CallBoardScreen.qml", landscape),
         screen("call-board-portrait", "CallBoardScreen.qml", portrait),

@@ -83,14 +83,19 @@ void TicketMachine::setIdentification(client::IdentificationService* identificat
     identification_ = identification;
     if (identification_) {
         identified_ = connect(identification_, &client::IdentificationService::personIdentified,
-                              this, [this] {
+                              this, [this](const client::IdentifiedPerson& person) {
                                   touch(); // a card wakes the machine too
+                                  const bool bookingCode =
+                                      person.codeKind == QLatin1String("appointment");
                                   if (stage_ == Stage::Identifying) identified();
+                                  else if (stage_ == Stage::CheckingIn ||
+                                           (stage_ == Stage::Choosing && bookingCode))
+                                      checkInWith(person);
                               });
         identifyFailed_ = connect(
             identification_, &client::IdentificationService::identificationFailed, this,
             [this](const QString&, const QString&, const QString& citizenMessage) {
-                if (stage_ != Stage::Identifying) return;
+                if (stage_ != Stage::Identifying && stage_ != Stage::CheckingIn) return;
                 identifyProblem_ = citizenMessage;
                 Q_EMIT ticketChanged();
             });
@@ -231,12 +236,69 @@ void TicketMachine::choose(const QString& serviceId) {
     askOrIssue();
 }
 
+void TicketMachine::startCheckIn() {
+    touch();
+    if (stage_ != Stage::Choosing || !issuer_ || !issuer_->client()) return;
+    clearTicket();
+    if (identification_ && identification_->hasPerson())
+        return checkInWith(identification_->person());
+    setStage(Stage::CheckingIn);
+    showFor(refusedSeconds_ * 2); // time to find the code or the card; then back to the services
+}
+
+void TicketMachine::checkInCode(const QString& booking) {
+    touch();
+    if ((stage_ != Stage::Choosing && stage_ != Stage::CheckingIn) || !issuer_ || !issuer_->client())
+        return;
+    clearTicket();
+    client::IdentifiedPerson code;
+    code.source = QStringLiteral("qr_code");
+    code.codeKind = QStringLiteral("appointment");
+    code.bookingId = booking.trimmed();
+    checkInWith(code);
+}
+
+// A booking's QR names the booking; an ID card names the person, whose booking due now the
+// controller finds. Either way only the code or the key leaves the machine.
+void TicketMachine::checkInWith(const client::IdentifiedPerson& person) {
+    std::string booking, personKey;
+    if (person.codeKind == QLatin1String("appointment")) {
+        booking = person.bookingId.toStdString();
+    } else {
+        const auto secret = issuer_->client()->personKeySecret();
+        if (identification_ && secret) personKey = identification_->personKey(*secret).toStdString();
+    }
+    if (identification_) identification_->wipeSession();
+    identifyProblem_.clear();
+    if (booking.empty() && personKey.empty()) return refuse(QStringLiteral("unknown_booking"));
+    countdown_.stop();
+    setStage(Stage::Issuing);
+    const quint64 attempt = ++attempt_;
+    const QString device = issuer_->client()->deviceName();
+    QPointer<TicketMachine> self(this);
+    issuer_->checkIn(booking, personKey, [this, self, attempt, device](const client::IssueOutcome& outcome) {
+        if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
+        if (!outcome.ok) {
+            heldNumber_ = QString::fromStdString(outcome.heldNumber);
+            return refuse(QString::fromStdString(outcome.errorCode));
+        }
+        const client::Backend& backend = *issuer_->client();
+        serviceId_ = QString::fromStdString(outcome.serviceId);
+        serviceName_ = backend.serviceName(outcome.serviceId);
+        if (serviceName_.isEmpty()) serviceName_ = serviceId_;
+        serviceNameEn_ = backend.serviceName(outcome.serviceId, true);
+        if (serviceNameEn_.isEmpty()) serviceNameEn_ = serviceName_;
+        show(outcome, device);
+    });
+}
+
 void TicketMachine::confirm() {
     if (stage_ == Stage::Confirming) issue();
 }
 
 void TicketMachine::cancel() {
-    if (stage_ != Stage::Confirming && stage_ != Stage::Identifying) return;
+    if (stage_ != Stage::Confirming && stage_ != Stage::Identifying && stage_ != Stage::CheckingIn)
+        return;
     countdown_.stop();
     setStage(Stage::Choosing);
 }
@@ -263,30 +325,31 @@ void TicketMachine::issue() {
     issuer_->issue(serviceId_.toStdString(), options,
                    [this, self, attempt, device](const client::IssueOutcome& outcome) {
                        if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
-                       if (outcome.ok) {
-                           number_ = QString::fromStdString(outcome.number);
-                           ahead_ = outcome.ahead.value_or(-1);
-                           offline_ = outcome.offline;
-                           if (outcome.estimatedWaitMs)
-                               waitMinutes_ = minutesOf(outcome.estimatedWaitMs);
-                           else if (outcome.offline)
-                               waitMinutes_ = -1;
-                           issuedAt_ = now();
-                           ticketCode_ = codeFor(outcome, device);
-                           Q_EMIT ticketChanged();
-                           setStage(Stage::Showing);
-                           showFor(showSeconds_);
-                           lastPrinted_ = paperTicket();
-                           lastIssuedAt_ = issuedAt_;
-                           // canReprint turns false when the time is up: say so then.
-                           QTimer::singleShot(std::chrono::minutes(reprintMinutes_), this,
-                                              [this] { Q_EMIT printStateChanged(); });
-                           printTicket();
-                           return;
-                       }
+                       if (outcome.ok) return show(outcome, device);
                        heldNumber_ = QString::fromStdString(outcome.heldNumber);
                        refuse(QString::fromStdString(outcome.errorCode));
                    });
+}
+
+void TicketMachine::show(const client::IssueOutcome& outcome, const QString& device) {
+    number_ = QString::fromStdString(outcome.number);
+    ahead_ = outcome.ahead.value_or(-1);
+    offline_ = outcome.offline;
+    if (outcome.estimatedWaitMs)
+        waitMinutes_ = minutesOf(outcome.estimatedWaitMs);
+    else if (outcome.offline)
+        waitMinutes_ = -1;
+    issuedAt_ = now();
+    ticketCode_ = codeFor(outcome, device);
+    Q_EMIT ticketChanged();
+    setStage(Stage::Showing);
+    showFor(showSeconds_);
+    lastPrinted_ = paperTicket();
+    lastIssuedAt_ = issuedAt_;
+    // canReprint turns false when the time is up: say so then.
+    QTimer::singleShot(std::chrono::minutes(reprintMinutes_), this,
+                       [this] { Q_EMIT printStateChanged(); });
+    printTicket();
 }
 
 void TicketMachine::refuse(const QString& code) {
@@ -338,6 +401,18 @@ QString TicketMachine::refusalFor(const QString& code) {
         return tr("You already have a number for this service today.");
     if (code == QLatin1String("identity_required"))
         return tr("This service needs your ID card.");
+    if (code == QLatin1String("unknown_booking"))
+        return tr("No booking for today was found.");
+    if (code == QLatin1String("booking_not_today"))
+        return tr("Your booking is for another day.");
+    if (code == QLatin1String("too_early"))
+        return tr("It is too early to check in for your booking.");
+    if (code == QLatin1String("too_late"))
+        return tr("The check-in time for your booking has passed.");
+    if (code == QLatin1String("already_checked_in"))
+        return tr("This booking is already checked in.");
+    if (code == QLatin1String("check_in_offline"))
+        return tr("Bookings cannot be checked in just now.");
     if (code == QLatin1String("no_leased_numbers") || code == QLatin1String("offline") ||
         code == QLatin1String("connection_lost") || code == QLatin1String("timeout"))
         return tr("This machine cannot give out numbers for this service just now.");
@@ -353,6 +428,15 @@ QString TicketMachine::adviceFor(const QString& code) {
         return tr("Please wait for your number to be called.");
     if (code == QLatin1String("identity_required"))
         return tr("Please place your ID card or social-security card on the reader and try again.");
+    if (code == QLatin1String("unknown_booking"))
+        return tr("Please check the booking's QR code or the ID card it was made with, or take an ordinary number.");
+    if (code == QLatin1String("booking_not_today") || code == QLatin1String("too_late") ||
+        code == QLatin1String("check_in_offline"))
+        return tr("Please take an ordinary number; the staff can see your booking at the window.");
+    if (code == QLatin1String("too_early"))
+        return tr("Check-in opens shortly before your booked time. Please come back then.");
+    if (code == QLatin1String("already_checked_in"))
+        return tr("Please wait for your number to be called.");
     return tr("Please try another ticket machine or ask at the information desk.");
 }
 

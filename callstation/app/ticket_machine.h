@@ -88,7 +88,8 @@ class TicketMachine : public QObject {
     Q_PROPERTY(QString refusalCode READ refusalCode NOTIFY ticketChanged)
 
 public:
-    enum class Stage { Choosing, Identifying, Confirming, Issuing, Showing, Refused };
+    // CheckingIn: waiting for a booking's QR or the booker's ID card.
+    enum class Stage { Choosing, Identifying, Confirming, Issuing, Showing, Refused, CheckingIn };
     Q_ENUM(Stage)
     // Of the ticket shown: NotPrinted covers no paper, a fault and no printer alike: the
     // citizen's next step is the same (photograph the screen); the cause goes to staff.
@@ -133,7 +134,13 @@ public:
     // (a second touch while a ticket is being issued takes no second ticket).
     Q_INVOKABLE void choose(const QString& serviceId);
     Q_INVOKABLE void confirm(); // Confirming → Issuing
-    Q_INVOKABLE void cancel();  // Confirming → Choosing
+    Q_INVOKABLE void cancel();  // Confirming, Identifying or CheckingIn → Choosing
+    // "预约签到": the machine asks for the booking's QR code or the booker's ID card (one already
+    // read counts), then checks in — an appointment ticket, shown and printed as any other. A
+    // booking QR scanned at the services checks in at once.
+    Q_INVOKABLE void startCheckIn();
+    // A booking code typed in rather than scanned: checked in as its QR would be.
+    Q_INVOKABLE void checkInCode(const QString& booking);
     Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
     // The last ticket again, on paper, within reprintMinutes of issuing (Choosing only).
     Q_INVOKABLE void reprintLast();
@@ -167,7 +174,10 @@ private:
     drivers::printer::Ticket paperTicket() const; // the ticket on screen, as printed
     void setPrintState(PrintState state);
     bool identifies(const QString& serviceId) const; // the hall marks it `identify`
-    void identified();                                // a person while Identifying: go on
+    void identified();
+    void checkInWith(const client::IdentifiedPerson& person);
+    // The ticket answered for: shown, printed, kept for a reprint.
+    void show(const client::IssueOutcome& outcome, const QString& device);                                // a person while Identifying: go on
     void askOrIssue();                                // Confirming when many wait, else issue()
     // The hall's ticket_machine settings (with every snapshot): when to ask, how long a
     // reprint is offered, when the attract screen comes. QML or a test may set them after.

@@ -3,11 +3,10 @@
 #include "callstation/controller/hub.h"
 #include "callstation/controller/log.h"
 #include "callstation/controller/server_limits.h"
+#include "shared/protocol/check_in.h"
 #include "shared/protocol/codec.h"
 #include "shared/protocol/link_limits.h"
 #include "shared/protocol/roles.h"
-
-#include <set>
 
 namespace hall::controller {
 
@@ -199,20 +198,12 @@ void TerminalSession::checkInFor(const protocol::Request& request, protocol::Che
     context_.worker.run([self = shared_from_this(), request, asked = std::move(asked)](HallData& data) {
         const auto now = self->context_.clock.now();
         const core::Engine& engine = data.engine.engine();
-        std::optional<core::Booking> booking;
-        if (!asked.booking.empty()) {
-            booking = data.bookings.find(asked.booking);
-        } else {
-            const auto today = engine.businessDay(now);
-            std::set<std::string> checkedIn;
-            engine.forEachTicket([&](const core::Ticket& t) {
-                if (t.day == today && t.appointment) checkedIn.insert(t.appointment->id);
-            });
-            for (const auto& b : data.bookings.onDay(today, engine.zone()))
-                if (b.personKey == asked.personKey && !checkedIn.count(b.id) &&
-                    (!booking || std::chrono::abs(b.slotStart - now) < std::chrono::abs(booking->slotStart - now)))
-                    booking = b;
-        }
+        const auto booking =
+            asked.booking.empty()
+                ? protocol::personsBookingDue(
+                      asked.personKey, data.bookings.onDay(engine.businessDay(now), engine.zone()),
+                      engine, now)
+                : data.bookings.find(asked.booking);
         boost::asio::post(self->context_.network, [self, request, booking = std::move(booking)] {
             if (self->closed_) return;
             if (!booking)

@@ -15,8 +15,8 @@ namespace hall::hallctl {
 
 class Session;
 
-// YYYY-MM-DD (report, playlist add); whether the date exists is the server's to judge (it
-// answers 400).
+// YYYY-MM-DD (report, playlist add, bookings list); whether the date exists is the server's to
+// judge (it answers 400).
 inline const CLI::Validator kDate(
     [](std::string& text) {
         const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
@@ -73,5 +73,6 @@ void addOperationCommands(Commands& commands); // issue, call-next, …, cancel
 void addDeviceCommands(Commands& commands);    // devices, enroll, redeem, revoke
 void addReportCommands(Commands& commands);    // report, audit, health
 void addSignageCommands(Commands& commands);   // content, playlist, emergency
+void addBookingCommands(Commands& commands);   // bookings add, list, cancel
 
 } // namespace hall::hallctl

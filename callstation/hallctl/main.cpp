@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     addDeviceCommands(commands);
     addReportCommands(commands);
     addSignageCommands(commands);
+    addBookingCommands(commands);
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "shared/client/mock_backend.h"
 
+#include "shared/protocol/check_in.h"
+
 #include "shared/config/demo_hall.h"
 #include "shared/protocol/hall_view.h"
 #include "shared/protocol/roles.h"
@@ -120,6 +122,10 @@ void MockBackend::callNextAt(int window) {
     execute(protocol::Request{newRequestId(), core::CallNext{window, false}}, kDesk);
 }
 
+void MockBackend::addBooking(core::Booking booking) {
+    bookings_.push_back(std::move(booking));
+}
+
 void MockBackend::playMorning() {
     const auto run = [&](protocol::RequestBody body) {
         execute(protocol::Request{newRequestId(), std::move(body)}, kDesk);
@@ -142,6 +148,10 @@ void MockBackend::playMorning() {
         run(core::CallNext{config.windows[i].number, true});
         run(core::MarkNoShow{config.windows[i].number});
     }
+    // A citizen who booked 10:00 has checked in already: a second check-in is told the number.
+    const auto& first = config.services.front();
+    addBooking(core::Booking{"K7QW2M9XHT", first.id, clock_(), {}});
+    run(protocol::CheckInRequest{"K7QW2M9XHT", {}});
     addNotice(QStringLiteral("demo-lunch"),
               QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
     addNotice(QStringLiteral("demo-id"),
@@ -203,6 +213,23 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
         return response;
     }
     auto command = protocol::engineCommand(request);
+    if (const auto* asked = std::get_if<protocol::CheckInRequest>(&request.body)) {
+        // The booking is looked up as the controller looks it up (protocol/check_in.h).
+        std::optional<core::Booking> booking;
+        if (asked->personKey.empty()) {
+            const QString code = QString::fromStdString(asked->booking).toUpper();
+            for (const auto& b : bookings_)
+                if (QString::fromStdString(b.id) == code) booking = b;
+        } else {
+            booking = protocol::personsBookingDue(asked->personKey, bookings_, *engine_, now);
+        }
+        if (!booking) {
+            response.outcome = protocol::engineError(core::fail(
+                core::ErrorCode::UnknownBooking, "no such booking, or none of this person today"));
+            return response;
+        }
+        command = core::CheckIn{*booking, {}};
+    }
     if (!command) return response; // heartbeat, technician_audit: acknowledged
     protocol::stampConnection(*command, device);
     const auto before = protocol::viewOf(*engine_, now);

@@ -52,7 +52,7 @@ public:
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
     // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
     // for every service, windows 1–4 calling, two citizens who missed their call at windows 5
-    // and 6, two notices posted. Through the requests an admin tool would send, so the pushes
+    // and 6, a booking K7QW2M9XHT checked in, two notices posted. Through the requests an admin tool would send, so the pushes
     // are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
     // The clerk at `window` finishes the ticket there, if any, and calls the next, announced (a
@@ -64,6 +64,9 @@ public:
     Q_INVOKABLE void play(const QString& id, int seconds);
     void play(protocol::PlaylistEntry entry); // with zones, roles, a schedule
     Q_INVOKABLE void setEmergency(const QString& textZh, const QString& textEn = {});
+    // A booking as the booking system would enter it (the controller's book, in memory): check_in
+    // finds it by its code (upper-case) or by the booker's person key.
+    void addBooking(core::Booking booking);
     void fetchContent(const std::string& id, ContentHandler done) override;
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
@@ -82,6 +85,7 @@ private:
     std::deque<protocol::Request> held_; // sendDurable while simulated offline
     protocol::Signage signage_;
     std::map<std::string, QByteArray> files_; // by content id
+    std::vector<core::Booking> bookings_;
 };
 
 } // namespace hall::client

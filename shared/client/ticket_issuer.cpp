@@ -173,33 +173,56 @@ void TicketIssuer::issue(const std::string& serviceId, const LeasedIssueOptions&
             issueLeased(serviceId, options, handler);
             return;
         }
-        IssueOutcome outcome;
-        outcome.serviceId = serviceId;
-        outcome.requestId = response.id;
-        if (response.ok()) {
-            const auto* result =
-                std::get_if<protocol::CommandResult>(&std::get<0>(response.outcome));
-            if (result && result->ticket) {
-                outcome.ok = true;
-                outcome.number = result->ticket->number;
-                outcome.ticketId = result->ticket->id;
-                outcome.ahead = result->ahead;
-                outcome.estimatedWaitMs = result->estimatedWaitMs;
-            } else {
-                outcome.errorCode = "bad_result";
-                outcome.message = "issue_ticket answered without a ticket";
-            }
-        } else {
-            // timeout / connection_lost: the ticket may exist; the citizen asks again, and the
-            // next attempt (offline by then) comes from the lease.
-            const auto& error = std::get<protocol::Error>(response.outcome);
-            outcome.errorCode = error.code;
-            outcome.message = error.message;
-            if (error.ticket) outcome.heldNumber = error.ticket->number;
-        }
-        handler(outcome);
+        // timeout / connection_lost: the ticket may exist; the citizen asks again, and the
+        // next attempt (offline by then) comes from the lease.
+        handler(answered(response, serviceId));
         replenish();
     });
+}
+
+void TicketIssuer::checkIn(const std::string& booking, const std::string& personKey,
+                           IssueHandler handler) {
+    if (!client_ || !client_->online()) {
+        // The booking is the controller's: there is nothing to check in against offline.
+        QTimer::singleShot(0, this, [handler = std::move(handler)] {
+            IssueOutcome outcome;
+            outcome.errorCode = "check_in_offline";
+            outcome.message = "check-in needs the controller";
+            handler(outcome);
+        });
+        return;
+    }
+    client_->send(protocol::CheckInRequest{booking, personKey},
+                  [this, handler = std::move(handler)](const protocol::Response& response) {
+                      handler(answered(response, {}));
+                  });
+}
+
+IssueOutcome TicketIssuer::answered(const protocol::Response& response, std::string serviceId) {
+    IssueOutcome outcome;
+    outcome.serviceId = std::move(serviceId);
+    outcome.requestId = response.id;
+    if (response.ok()) {
+        const auto* result = std::get_if<protocol::CommandResult>(&std::get<0>(response.outcome));
+        if (result && result->ticket) {
+            outcome.ok = true;
+            outcome.serviceId = result->ticket->serviceId;
+            outcome.number = result->ticket->number;
+            outcome.ticketId = result->ticket->id;
+            outcome.ahead = result->ahead;
+            outcome.estimatedWaitMs = result->estimatedWaitMs;
+        } else {
+            outcome.errorCode = "bad_result";
+            outcome.message = "answered without a ticket";
+        }
+        return outcome;
+    }
+    const auto& error = std::get<protocol::Error>(response.outcome);
+    outcome.errorCode = error.code;
+    outcome.message = error.message;
+    // duplicate_person, already_checked_in: the number the person or the booking holds.
+    if (error.ticket) outcome.heldNumber = error.ticket->number;
+    return outcome;
 }
 
 void TicketIssuer::issueLeased(const std::string& serviceId, const LeasedIssueOptions& options,

@@ -76,6 +76,10 @@ public:
     // Issues a ticket; `handler` is called once, never from inside issue().
     void issue(const std::string& serviceId, const LeasedIssueOptions& options,
                IssueHandler handler);
+    // Checks in for a booking (docs/protocol.md, "Check-in"): by its code or by the person key
+    // of an ID card; the appointment ticket, or the controller's refusal. Online only: offline
+    // the outcome is errorCode "check_in_offline" at once (the booking is the controller's to find).
+    void checkIn(const std::string& booking, const std::string& personKey, IssueHandler handler);
     // QML: the outcome comes by issued() or issueFailed().
     Q_INVOKABLE void issue(const QString& serviceId);
 
@@ -94,6 +98,8 @@ Q_SIGNALS:
     void leaseGranted(const QString& serviceId, int numbers);
 
 private:
+    // An online answer as an outcome; `serviceId` until the ticket names its own.
+    static IssueOutcome answered(const protocol::Response& response, std::string serviceId);
     void attachPool();
     void issueLeased(const std::string& serviceId, const LeasedIssueOptions& options,
                      IssueHandler handler);

@@ -33,6 +33,8 @@ TEST_CASE("--screenshot renders every screen of every role at its size, language
         {QStringLiteral("ticket-issued-landscape"), landscape},
         {QStringLiteral("ticket-refused"), portrait},
         {QStringLiteral("ticket-identify"), portrait},
+        {QStringLiteral("ticket-checkin"), portrait},
+        {QStringLiteral("ticket-checkin-refused"), portrait},
         {QStringLiteral("ticket-attract"), portrait},
         {QStringLiteral("call-board"), landscape},
         {QStringLiteral("call-board-portrait"), portrait},

@@ -144,3 +144,40 @@ TEST_CASE("idle at the services after idleSeconds; a touch wakes it; never idle 
     hall::testing::spin(6s);
     CHECK_FALSE(m.machine.idle());
 }
+
+TEST_CASE("check-in: a booking code gives its appointment ticket once; refusals say why") {
+    Machine m;
+    m.machine.setProperty("showSeconds", 1);
+    // The mock's hall clock reads 10:00 today: a booking for then.
+    const auto& zone = m.backend.engine().zone();
+    const auto today = hall::core::toLocal(zone, hall::core::SystemClock().now()).date;
+    m.backend.addBooking(hall::core::Booking{"BOOKA1B2", "household",
+                                             hall::core::localToUtc(zone, today, 10 * 60), {}});
+    m.machine.startCheckIn();
+    CHECK(m.machine.stage() == Stage::CheckingIn);
+    m.machine.checkInCode(QStringLiteral("booka1b2")); // typed in lower case
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Showing; }));
+    const QString number = m.machine.number();
+    CHECK(number.startsWith(QLatin1Char('F')));
+    CHECK(m.machine.serviceName() == QStringLiteral("户籍与出入境"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Choosing; }, 3s));
+
+    m.machine.checkInCode(QStringLiteral("BOOKA1B2"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Refused; }));
+    CHECK(m.machine.refusalCode() == QStringLiteral("already_checked_in"));
+    CHECK(m.machine.heldNumber() == number);
+    m.machine.finish();
+
+    m.machine.checkInCode(QStringLiteral("NOSUCH77"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Refused; }));
+    CHECK(m.machine.refusalCode() == QStringLiteral("unknown_booking"));
+    CHECK_FALSE(m.machine.refusal().isEmpty());
+    m.machine.finish();
+
+    // Offline there is nothing to check in against: said at once, an ordinary number advised.
+    m.backend.setSimulatedOnline(false);
+    m.machine.checkInCode(QStringLiteral("BOOKA1B2"));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Refused; }));
+    CHECK(m.machine.refusalCode() == QStringLiteral("check_in_offline"));
+    m.backend.setSimulatedOnline(true);
+}

@@ -31,6 +31,14 @@ inline ProcessResult hallctl(const std::filesystem::path& dataDir, const std::ve
     return hallctlRaw(all, env);
 }
 
+// The same with `input` as its standard input (bookings add --id-number-stdin).
+inline ProcessResult hallctlWithInput(const std::filesystem::path& dataDir,
+                                      const std::vector<std::string>& args, const std::string& input) {
+    std::vector<std::string> all{HALLCTL_PATH, "--data-dir", dataDir.string()};
+    all.insert(all.end(), args.begin(), args.end());
+    return runProcess(all, {}, kHallctlVariables, std::chrono::seconds(30), input);
+}
+
 // What a failed check shows: how hallctl ended and what it said.
 inline std::string describe(const ProcessResult& r) {
     return "exit " + std::to_string(r.exitCode) + (r.timedOut ? " (timed out)" : "") + "\nstdout: " + r.out +

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <spawn.h>
 #include <stdexcept>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,11 +48,26 @@ std::vector<std::string> environment(const Environment& env, const std::vector<s
 } // namespace
 
 ProcessResult runProcess(const std::vector<std::string>& args, const Environment& env,
-                         const std::vector<std::string>& cleared, std::chrono::milliseconds timeout) {
+                         const std::vector<std::string>& cleared, std::chrono::milliseconds timeout,
+                         const std::optional<std::string>& input) {
     Pipe out, err;
+    // Input from a file in memory rather than a pipe: written whole before the child starts, it
+    // can neither block us nor raise SIGPIPE in the test when the child exits without reading.
+    int in = -1;
+    if (input) {
+        in = memfd_create("stdin", MFD_CLOEXEC);
+        if (in < 0 || write(in, input->data(), input->size()) != static_cast<ssize_t>(input->size()) ||
+            lseek(in, 0, SEEK_SET) != 0) {
+            if (in >= 0) close(in);
+            throw std::runtime_error("cannot prepare the child's standard input");
+        }
+    }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (in >= 0)
+        posix_spawn_file_actions_adddup2(&actions, in, 0);
+    else
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, out.write, 1);
     posix_spawn_file_actions_adddup2(&actions, err.write, 2);
 
@@ -65,6 +81,7 @@ ProcessResult runProcess(const std::vector<std::string>& args, const Environment
     pid_t pid = -1;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
+    if (in >= 0) close(in);
     if (spawned != 0) throw std::runtime_error("cannot start " + args[0] + ": " + std::strerror(spawned));
     // Our copies of the write ends must go, or the reads below never see end-of-file.
     close(out.write);

@@ -4,6 +4,7 @@
 // hanging child fails the test instead of stopping the suite.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,9 +22,11 @@ using Environment = std::vector<std::pair<std::string, std::string>>;
 
 // `args[0]` is the program's path. The child inherits this process's environment minus the
 // variables in `cleared`, plus `env` (which wins). A child still running after `timeout` is
-// killed (SIGKILL) and the result says so.
+// killed (SIGKILL) and the result says so. Its standard input is `input` when given, else
+// /dev/null.
 ProcessResult runProcess(const std::vector<std::string>& args, const Environment& env = {},
                          const std::vector<std::string>& cleared = {},
-                         std::chrono::milliseconds timeout = std::chrono::seconds(30));
+                         std::chrono::milliseconds timeout = std::chrono::seconds(30),
+                         const std::optional<std::string>& input = std::nullopt);
 
 } // namespace hall::testing

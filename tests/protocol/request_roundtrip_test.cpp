@@ -74,15 +74,17 @@ TEST_CASE("optional fields take their documented defaults when omitted") {
     CHECK(std::get<Heartbeat>(beat->body).faults.empty());
 }
 
-TEST_CASE("engine commands are handed to the engine, connection requests are not") {
+TEST_CASE("engine commands are handed to the engine, connection requests and check-ins are not") {
     for (const auto& request : testing::everyRequest()) {
         const auto command = engineCommand(request);
-        const bool connection = request.type() == RequestType::Hello ||
-                                request.type() == RequestType::Enroll ||
-                                request.type() == RequestType::Heartbeat ||
-                                request.type() == RequestType::GetSnapshot ||
-                                request.type() == RequestType::TechnicianAudit;
-        CHECK(command.has_value() == !connection);
+        // A check-in needs the controller's booking first: it becomes the engine's CheckIn there.
+        const bool notEngine = request.type() == RequestType::Hello ||
+                               request.type() == RequestType::Enroll ||
+                               request.type() == RequestType::Heartbeat ||
+                               request.type() == RequestType::GetSnapshot ||
+                               request.type() == RequestType::TechnicianAudit ||
+                               request.type() == RequestType::CheckIn;
+        CHECK(command.has_value() == !notEngine);
         if (command) CHECK(core::commandName(*command) == requestTypeName(request.type()));
     }
 }

@@ -166,6 +166,12 @@ Rectangle {
             ElderModeSwitch {}
             Item { Layout.fillWidth: true }
             TouchButton {
+                objectName: "checkInButton"
+                visible: machine.stage === TicketMachine.Choosing
+                text: qsTr("Check in for a booking")
+                onClicked: machine.startCheckIn()
+            }
+            TouchButton {
                 visible: machine.canReprint && machine.stage === TicketMachine.Choosing
                 kind: "secondary"
                 text: machine.printState === TicketMachine.Printing ? qsTr("Printing…")
@@ -210,6 +216,37 @@ Rectangle {
         BodyText {
             width: parent.width
             text: qsTr("This service gives numbers only to the person who will be served. A social-security card works too.")
+        }
+        BodyText {
+            width: parent.width
+            visible: machine.identifyProblem.length > 0
+            color: Theme.danger
+            text: machine.identifyProblem
+        }
+        TouchButton {
+            kind: "secondary"
+            text: qsTr("Back to the services (%1 s)").arg(machine.secondsLeft)
+            textScale: 1.5
+            onClicked: machine.cancel()
+        }
+    }
+
+    StageCard {
+        visible: machine.stage === TicketMachine.CheckingIn
+        accent: Theme.primary
+        Heading {
+            width: parent.width
+            text: qsTr("Check in for a booking")
+        }
+        BodyText {
+            width: parent.width
+            font.pointSize: Theme.headingPointSize * 1.2
+            font.bold: true
+            text: qsTr("Please scan the booking's QR code, or place the ID card you booked with on the reader")
+        }
+        BodyText {
+            width: parent.width
+            text: qsTr("Your number is called first once your booked time has come.")
         }
         BodyText {
             width: parent.width
@@ -364,7 +401,8 @@ Rectangle {
         accent: Theme.danger
         Heading {
             width: parent.width
-            text: screen.serviceShown
+            // A check-in refused before any service was known says what was tried.
+            text: screen.serviceShown.length > 0 ? screen.serviceShown : qsTr("Check in for a booking")
         }
         BodyText {
             width: parent.width

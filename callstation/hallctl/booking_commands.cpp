@@ -1,0 +1,161 @@
+// bookings add, list and cancel: the hall's appointments (预约) as the staff enter them when the
+// booking system cannot (/api/v1/bookings). A citizen's ID number is read from standard input,
+// never from the command line, where ps and the shell's history would show it; it is sent once
+// and neither printed nor written anywhere (the controller keeps only its person key).
+
+#include "callstation/hallctl/commands.h"
+#include "callstation/hallctl/failure.h"
+#include "callstation/hallctl/output.h"
+#include "callstation/hallctl/session.h"
+#include "shared/protocol/signage.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+#include <memory>
+#include <termios.h>
+#include <unistd.h>
+
+namespace hall::hallctl {
+
+namespace http = boost::beast::http;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::string text(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "2026-12-07T10:30", read with the protocol's own functions as the controller reads it, so a
+// typo is refused before anything is sent; whether the day is over is the controller's to say.
+const CLI::Validator kSlot(
+    [](std::string& s) {
+        const bool ok = s.size() == 16 && s[10] == 'T' && protocol::parseDay(s.substr(0, 10)) &&
+                        protocol::parseMinute(s.substr(11));
+        return ok ? std::string() : "a slot in the hall's time, YYYY-MM-DDTHH:MM";
+    },
+    "YYYY-MM-DDTHH:MM");
+
+// 6–32 letters or digits, as the controller keeps codes. Checked here too because `cancel` puts
+// the code in the request's path: a '/' or '?' would make it another request.
+const CLI::Validator kBookingId(
+    [](std::string& s) {
+        const bool ok =
+            s.size() >= 6 && s.size() <= 32 &&
+            std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c); });
+        return ok ? std::string() : "a booking code, 6–32 letters or digits";
+    },
+    "ID");
+
+// One line of standard input. From a terminal, prompted on stderr and not echoed, so the number
+// is not left on the screen either.
+std::string readIdNumber() {
+    const bool tty = isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (tty && tcgetattr(STDIN_FILENO, &saved) == 0) {
+        std::cerr << "ID number (not shown): " << std::flush;
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::cerr << '\n';
+    }
+    const auto first = line.find_first_not_of(" \t\r"); // a line typed on Windows ends in \r
+    if (first == std::string::npos)
+        throw Failure(ExitCode::Usage, "--id-number-stdin: no ID number on standard input");
+    return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+}
+
+// "2026-12-07T10:30" → "10:30": the list is of one day already.
+std::string timeOfSlot(const json& booking) {
+    const std::string slot = text(booking, "slot");
+    return slot.size() == 16 ? slot.substr(11) : orDash(slot);
+}
+
+void printBooking(const json& b) {
+    std::cout << "Booking " << text(b, "id") << " added\n"
+              << "QR code:  " << text(b, "code") << '\n'
+              << "service:  " << text(b, "service") << '\n'
+              << "slot:     " << text(b, "slot") << '\n'
+              << "person:   "
+              << (b.value("person", false) ? "yes (the citizen's ID card checks it in too)" : "no")
+              << '\n';
+}
+
+} // namespace
+
+void addBookingCommands(Commands& commands) {
+    CLI::App* bookings =
+        commands.group(commands.app(), "bookings", "the hall's appointments (预约)");
+
+    struct AddArgs {
+        std::string service{}, slot{}, id{};
+        bool idNumberStdin = false;
+    };
+    auto a = std::make_shared<AddArgs>();
+    CLI::App* add =
+        commands.add(*bookings, "add", "book a slot for a service", [a](Session& session) {
+            json body{{"service", a->service}, {"slot", a->slot}};
+            if (!a->id.empty()) body["id"] = a->id;
+            // Read before anything is sent, so an empty line sends nothing.
+            if (a->idNumberStdin) body["id_number"] = readIdNumber();
+            const json booking = session.send(http::verb::post, "/api/v1/bookings", body);
+            // Best effort, as the controller does: our copy of it does not outlive the request.
+            if (body.contains("id_number")) {
+                auto& number = body["id_number"].get_ref<std::string&>();
+                std::fill(number.begin(), number.end(), '\0');
+            }
+            if (session.jsonOutput()) return printJson(booking);
+            printBooking(booking);
+        });
+    add->add_option("--service", a->service, "service id (hallctl config lists them)")->required();
+    add->add_option("--slot", a->slot, "when, in the hall's time: YYYY-MM-DDTHH:MM, today or later")
+        ->required()
+        ->check(kSlot);
+    add->add_option("--id", a->id,
+                    "the booking's code, 6–32 letters or digits (default: the hall makes one)")
+        ->check(kBookingId);
+    add->add_flag(
+        "--id-number-stdin", a->idNumberStdin,
+        "read the citizen's ID number (15 or 18 characters) as one line from standard input, so "
+        "the ID card checks the booking in too");
+
+    auto day = std::make_shared<std::string>();
+    CLI::App* list =
+        commands.add(*bookings, "list", "a day's bookings, by slot", [day](Session& session) {
+            const json answer =
+                session.get("/api/v1/bookings" + (day->empty() ? "" : "?day=" + *day));
+            if (session.jsonOutput()) return printJson(answer);
+            const auto& all = answer.at("bookings");
+            if (all.empty()) {
+                std::cout << "No bookings on " << text(answer, "day") << ".\n";
+                return;
+            }
+            std::cout << "Bookings on " << text(answer, "day") << ": " << all.size() << "\n\n";
+            Table table({"SLOT", "ID", "SERVICE", "PERSON", "TICKET"});
+            for (const auto& b : all)
+                table.add({timeOfSlot(b), cell(b, "id"), cell(b, "service"),
+                           b.value("person", false) ? "yes" : "no", cell(b, "ticket")});
+            table.print(std::cout);
+        });
+    list->add_option("--day", *day, "the day, in the hall's time (default: today)")->check(kDate);
+
+    auto id = std::make_shared<std::string>();
+    CLI::App* cancel =
+        commands.add(*bookings, "cancel", "cancel a booking", [id](Session& session) {
+            const json answer = session.remove("/api/v1/bookings/" + *id);
+            if (session.jsonOutput()) return printJson(answer);
+            std::cout << "Booking " << text(answer, "cancelled") << " cancelled.\n";
+        });
+    cancel->add_option("ID", *id, "the booking's code, as bookings list shows it")
+        ->required()
+        ->check(kBookingId);
+}
+
+} // namespace hall::hallctl
