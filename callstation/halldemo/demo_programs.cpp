@@ -59,7 +59,8 @@ DemoDevices DemoDevices::start(const fs::path& dir, const fs::path& tickets, int
                                  "--printer-tcp", "0", "--printer-out", tickets.string(),
                                  "--led-pty", (dir / "ttyLED").string(), "--led-strips",
                                  std::to_string(ledStrips), "--idcard-pty",
-                                 (dir / "ttyIDCARD").string()},
+                                 (dir / "ttyIDCARD").string(), "--scanner-pty",
+                                 (dir / "ttySCANNER").string()},
         dir / "devsim.sock", dir / "devsim.log");
     // "<status>; tcp port N"
     const std::string status = devices.devsim->ask("printer status");
@@ -70,6 +71,7 @@ DemoDevices DemoDevices::start(const fs::path& dir, const fs::path& tickets, int
     // The links point at /dev/pts/N: the device nodes a driver's settings name.
     devices.ledLine = fs::canonical(dir / "ttyLED");
     devices.idCardLine = fs::canonical(dir / "ttyIDCARD");
+    devices.scannerLine = fs::canonical(dir / "ttySCANNER");
     std::istringstream keys(devices.devsim->ask("people"));
     for (std::string key; keys >> key;)
         devices.people.push_back(key);
@@ -87,6 +89,9 @@ std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& control
         settings.devices.push_back({drivers::DeviceKind::IdCardReader, "idcard.sam-serial",
                                     drivers::Transport::Serial, devices.idCardLine.string(),
                                     115200});
+        settings.devices.push_back({drivers::DeviceKind::CodeScanner, "scanner.serial",
+                                    drivers::Transport::Serial, devices.scannerLine.string(),
+                                    9600});
         settings.devices.push_back({drivers::DeviceKind::TicketPrinter, "printer.escpos-tcp",
                                     drivers::Transport::Tcp,
                                     "127.0.0.1:" + std::to_string(devices.printerPort),

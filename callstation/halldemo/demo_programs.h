@@ -36,12 +36,13 @@ private:
 };
 
 // devsim in `dir`: the ticket printer on a TCP port (its cut tickets written to `tickets`), one
-// LED bus line with `ledStrips` strips, and the ID-card reader.
+// LED bus line with `ledStrips` strips, the ID-card reader and the QR scanner.
 struct DemoDevices {
     std::unique_ptr<ControlledProgram> devsim;
     std::uint16_t printerPort = 0;
     std::filesystem::path ledLine;     // the pty devices, as the drivers open them
     std::filesystem::path idCardLine;
+    std::filesystem::path scannerLine;
     std::vector<std::string> people;   // the fixture's keys, for cards put on the reader
 
     static DemoDevices start(const std::filesystem::path& dir,
@@ -59,8 +60,8 @@ struct StationLaunch {
     std::string timeZone;  // the hall's (TZ), so the box shows local hall time
 };
 
-// hall-callstation in `dir`, enrolled with a one-time code, with the demo's printer and ID-card
-// reader in its terminal settings (a ticket machine only).
+// hall-callstation in `dir`, enrolled with a one-time code, with the demo's printer, ID-card
+// reader and QR scanner in its terminal settings (a ticket machine only).
 std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& controller,
                                                 const DemoDevices& devices,
                                                 const std::filesystem::path& dir,

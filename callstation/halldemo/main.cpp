@@ -346,7 +346,7 @@ int main(int argc, char** argv) {
         std::thread stationThread;
         if (appMachine)
             stationThread = terminalThread(failure, "hall-callstation", [&] {
-                runStations(hall, Stations{*appMachine, *appBoard, *devices->devsim,
+                runStations(hall, Stations{controller, *appMachine, *appBoard, *devices->devsim,
                                            devices->people, screens});
             });
         std::vector<std::thread> clerkThreads;
@@ -382,7 +382,7 @@ int main(int argc, char** argv) {
         const auto byHall = getJson(admin, from + "hall");
         std::cout << formatReport(config, byService, byWindow, byHall) << summaryText(tally, wall);
         if (devices)
-            std::cout << "  其中 hall-callstation 取号机触屏取号并打印 " << tally.appPrinted.load()
+            std::cout << "  其中 hall-callstation 取号机（触屏取号、扫码签到）打印号票 " << tally.appPrinted.load()
                       << " 张（devsim 打印机收到并切纸 " << printedByTwin(*devices->devsim) << " 张）\n";
 
         if (gInterrupted) {

@@ -2,6 +2,8 @@
 
 #include "callstation/halldemo/control_line.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -49,6 +51,12 @@ public:
         shoot(stations_.machine, stamp + "-ticket-machine.png");
         const auto open = issuingNow(hall_, stations_.machine);
         if (!open.empty()) takeTicket(*open[citizen_ % open.size()], stamp);
+        // Booked by code alone: a service that wants the person's ID card is checked in with the
+        // card, which these bookings do not name.
+        std::vector<const core::Service*> bookable;
+        for (const auto* service : open)
+            if (!service->identify) bookable.push_back(service);
+        if (!bookable.empty()) checkInBooked(*bookable[citizen_ % bookable.size()], stamp);
         ++citizen_;
         shoot(stations_.board, stamp + "-call-board.png");
         if (stations_.screens)
@@ -72,22 +80,54 @@ private:
         if (stations_.screens) app.ask("shot " + (*stations_.screens / file).string());
     }
 
+    std::string stage() const { return stations_.machine.ask("get ticketMachine stage"); }
+
     // One citizen at the app's ticket machine, as a finger and a card would do it.
     void takeTicket(const core::Service& service, const std::string& stamp) {
         auto& machine = stations_.machine;
-        const auto stage = [&] { return machine.ask("get ticketMachine stage"); };
         const bool card = service.identify && !stations_.people.empty();
         if (card)
             stations_.devsim.ask("idcard insert " +
                                  stations_.people[citizen_ % stations_.people.size()]);
         if (machine.ask("get ticketMachine idle") == "true") machine.ask("tap attractScreen");
         machine.ask("tap service:" + service.id);
-        const std::string reached = waitFor(stage, [&](const std::string& s) {
+        const std::string reached = waitFor([&] { return stage(); }, [&](const std::string& s) {
             if (s == "Confirming") machine.ask("tap confirmYes"); // many are waiting: yes
             return s == "Showing" || s == "Refused";
         });
         if (card) stations_.devsim.ask("idcard remove");
-        const std::string tag = "【自助取号机·" + hall_.serviceName(service.id) + "】";
+        outcome(reached, "【自助取号机·" + hall_.serviceName(service.id) + "】", "触屏取号",
+                stamp + "-ticket-machine");
+    }
+
+    // A citizen who booked this hour's slot (the booking system's POST) scans the booking's QR
+    // at the app's ticket machine: the QR scanner twin, as a phone held to the window would.
+    void checkInBooked(const core::Service& service, const std::string& stamp) {
+        const auto local = core::toLocal(*hall_.zone, hall_.time.now());
+        char slot[40];
+        std::snprintf(slot, sizeof slot, "%sT%02d:%02d", core::formatDay(local.date).c_str(),
+                      local.minuteOfDay / 60, local.minuteOfDay % 60);
+        auto admin = stations_.controller.admin();
+        const auto reply =
+            admin.post("/api/v1/bookings", nlohmann::json{{"service", service.id}, {"slot", slot}}.dump());
+        if (reply.status != 201)
+            throw std::runtime_error("booking refused (HTTP " + std::to_string(reply.status) +
+                                     "): " + reply.body);
+        const std::string id = nlohmann::json::parse(reply.body).at("id");
+        waitFor([&] { return stage(); }, [](const std::string& s) { return s == "Choosing"; });
+        stations_.devsim.ask("scanner scan HALL-APPT:" + id);
+        const std::string reached = waitFor([&] { return stage(); }, [](const std::string& s) {
+            return s == "Showing" || s == "Refused";
+        });
+        outcome(reached, "【预约签到·" + hall_.serviceName(service.id) + "】", "扫码签到",
+                stamp + "-ticket-machine-checkin");
+    }
+
+    // What the machine showed: the ticket (and whether it printed) or the refusal, logged,
+    // counted with the day's, saved; then the citizen leaves.
+    void outcome(const std::string& reached, const std::string& tag, const std::string& how,
+                 const std::string& shot) {
+        auto& machine = stations_.machine;
         ++hall_.tally.arrivals;
         if (reached == "Showing") {
             ++hall_.tally.issued;
@@ -96,19 +136,18 @@ private:
                 [&] { return machine.ask("get ticketMachine printState"); },
                 [](const std::string& s) { return s == "Printed" || s == "NotPrinted"; });
             if (printed == "Printed") ++hall_.tally.appPrinted;
-            hall_.log.say(tag + "触屏取号 " + number +
+            hall_.log.say(tag + how + " " + number +
                           (printed == "Printed" ? "，号票已打印" : "，号票未打印（屏幕显示号票）"));
-            shoot(machine, stamp + "-ticket-machine-ticket.png");
+            shoot(machine, shot + "-ticket.png");
             machine.ask("tap ticketDone");
         } else if (reached == "Refused") {
-            const std::string code = machine.ask("get ticketMachine refusalCode");
-            hall_.tally.refusedIssue(code);
+            hall_.tally.refusedIssue(machine.ask("get ticketMachine refusalCode"));
             hall_.log.say(tag + "未能取号：" + machine.ask("get ticketMachine refusal"));
-            shoot(machine, stamp + "-ticket-machine-refused.png");
+            shoot(machine, shot + "-refused.png");
             machine.ask("tap refusedBack");
         } else {
-            throw std::runtime_error("the app's ticket machine did not answer a touch on " +
-                                     service.id + " within 15 s (stage " + stage() + ")");
+            throw std::runtime_error(tag + ": the app's ticket machine did not answer within 15 s "
+                                     "(stage " + stage() + ")");
         }
     }
 

@@ -1,7 +1,8 @@
 #pragma once
 // hall-callstation through the simulated day, beside the demo's protocol-level terminals: at
 // every full hour of the hall clock a citizen takes a ticket at the app's ticket machine by
-// touching a service tile (an ID card on the reader first when the service asks for one), and,
+// touching a service tile (an ID card on the reader first when the service asks for one) and
+// another, who booked the hour, checks in by scanning the booking's QR; and,
 // with a screens folder, each role's screen is saved with what the LED strips over the windows
 // show and the printer twin's tickets beside them.
 
@@ -14,6 +15,7 @@
 namespace hall::demo {
 
 struct Stations {
+    const ControllerProcess& controller; // the booking system's REST calls
     ControlledProgram& machine;
     ControlledProgram& board;
     ControlledProgram& devsim;

@@ -2,7 +2,8 @@
 # A whole hall day: the report the terminals saw agrees with the controller's, and the apps beside
 # it did what `./hall demo` promises — every hour shown has a screenshot of each role at its
 # screen's size and the LED strips' text; the tickets touched on the app's ticket machine came out
-# of the printer twin with their number, and their QR code decodes to the ticket's identity.
+# of the printer twin with their number, and their QR code decodes to the ticket's identity; the
+# bookings scanned at it were checked in.
 set -u
 demo=$1 speed=$2
 work=$(mktemp -d)
@@ -37,6 +38,8 @@ while read -r number; do
   decoded=$(zbarimg --quiet --raw "${ticket%.txt}.png")
   [[ $decoded == "$qr" ]] || fail "$ticket: the QR decodes to '$decoded', expected '$qr'"
   printed=$((printed + 1))
-done < <(sed -n 's/.*触屏取号 \([A-Z][0-9]*\)，号票已打印.*/\1/p' "$log")
+done < <(sed -n 's/.*\(触屏取号\|扫码签到\) \([A-Z][0-9]*\)，号票已打印.*/\2/p' "$log")
 [[ $printed -ge 5 ]] || fail "only $printed tickets printed at the app"
+checkins=$(grep -c "扫码签到 .*号票已打印" "$log")
+[[ $checkins -ge 3 ]] || fail "only $checkins bookings checked in at the app"
 echo "day consistent; $hours hours shown; $printed app tickets printed, their QR codes decode"
