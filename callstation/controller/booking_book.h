@@ -7,6 +7,7 @@
 // to know (an appointment ticket with its id); the book only finds bookings. Used on the engine
 // worker's thread.
 
+#include "callstation/controller/refused_change.h"
 #include "shared/core/ticket.h"
 #include "shared/core/time.h"
 
@@ -19,18 +20,7 @@
 
 namespace hall::controller {
 
-// A refused change: `code` for the API (bad_booking, duplicate, not_found), `field` the one at fault.
-class BookingError : public std::runtime_error {
-public:
-    BookingError(std::string code, std::string message, std::string field = {})
-        : std::runtime_error(std::move(message)), code_(std::move(code)), field_(std::move(field)) {}
-    const std::string& code() const { return code_; }
-    const std::string& field() const { return field_; }
-
-private:
-    std::string code_;
-    std::string field_;
-};
+using BookingError = RefusedChange;
 
 // A booking code as printed in the booking's QR (HALL-APPT:<id>): 6–32 letters or digits, kept
 // upper-case; nullopt for anything else.

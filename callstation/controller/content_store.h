@@ -7,6 +7,7 @@
 // hand edit) is left out of the manifest with a warning, so no player is ever sent it.
 // Used on the engine worker's thread (it owns the data directory's writes).
 
+#include "callstation/controller/refused_change.h"
 #include "shared/protocol/signage.h"
 
 #include <filesystem>
@@ -18,19 +19,7 @@
 
 namespace hall::controller {
 
-// A refused change: `code` for the API (bad_content, not_found, in_use, unknown_content),
-// `field` the offending one where there is one ("playlist[2].content").
-class ContentError : public std::runtime_error {
-public:
-    ContentError(std::string code, std::string message, std::string field = {})
-        : std::runtime_error(std::move(message)), code_(std::move(code)), field_(std::move(field)) {}
-    const std::string& code() const { return code_; }
-    const std::string& field() const { return field_; }
-
-private:
-    std::string code_;
-    std::string field_;
-};
+using ContentError = RefusedChange;
 
 class ContentStore {
 public:

@@ -47,12 +47,6 @@ std::string newBookingId() {
     return id;
 }
 
-http::status statusOf(const BookingError& e) {
-    if (e.code() == "not_found") return http::status::not_found;
-    if (e.code() == "duplicate") return http::status::conflict;
-    return http::status::bad_request;
-}
-
 // A booking as the API shows it, with the number of its ticket once it is checked in.
 json bookingJson(const core::Booking& booking, const core::Engine& engine) {
     json out{{"id", booking.id},
@@ -136,10 +130,7 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
                 refused = BookingError("bad_booking", "a local date and time, YYYY-MM-DDTHH:MM", "slot");
             }
             boost::asio::post(context_.network, [call, answer, refused, failed] {
-                if (refused)
-                    return call->fail(statusOf(*refused), refused->code(),
-                                      refused->field().empty() ? refused->what()
-                                                               : refused->field() + ": " + refused->what());
+                if (refused) return call->refuse(*refused);
                 if (!failed.empty()) return call->fail(http::status::internal_server_error, "internal", failed);
                 call->ok(answer, http::status::created);
             });
@@ -158,7 +149,7 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
                 failed = e.what();
             }
             boost::asio::post(context_.network, [call, id, refused, failed] {
-                if (refused) return call->fail(statusOf(*refused), refused->code(), refused->what());
+                if (refused) return call->refuse(*refused);
                 if (!failed.empty()) return call->fail(http::status::internal_server_error, "internal", failed);
                 call->ok(json{{"cancelled", id}});
             });

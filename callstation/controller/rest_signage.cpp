@@ -17,20 +17,6 @@ namespace http = boost::beast::http;
 using nlohmann::json;
 using rest::Call;
 
-namespace {
-
-http::status statusOf(const ContentError& e) {
-    if (e.code() == "not_found") return http::status::not_found;
-    if (e.code() == "in_use") return http::status::conflict;
-    return http::status::bad_request;
-}
-
-std::string withField(const ContentError& e) {
-    return e.field().empty() ? e.what() : e.field() + ": " + e.what();
-}
-
-} // namespace
-
 // A change to the content store on the worker, audited; then the hub's snapshots, then `answer`.
 void RestApi::changeSignage(const std::shared_ptr<Call>& call, std::string action,
                             std::function<json(ContentStore&)> change) {
@@ -49,7 +35,7 @@ void RestApi::changeSignage(const std::shared_ptr<Call>& call, std::string actio
             failed = e.what();
         }
         boost::asio::post(context_.network, [this, call, answer, refused, failed, signage = data.content.signage()] {
-            if (refused) return call->fail(statusOf(*refused), refused->code(), withField(*refused));
+            if (refused) return call->refuse(*refused);
             if (!failed.empty()) return call->fail(http::status::internal_server_error, "internal", failed);
             context_.hub.setSignage(signage);
             call->ok(answer);

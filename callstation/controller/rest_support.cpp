@@ -51,6 +51,16 @@ void Call::fail(http::status status, const std::string& code, const std::string&
     ok(nlohmann::json{{"error", {{"code", code}, {"message", message}}}}, status);
 }
 
+void Call::refuse(const RefusedChange& refused) {
+    using S = http::status;
+    const auto& code = refused.code();
+    const S status = code == "not_found"                      ? S::not_found
+                     : code == "in_use" || code == "duplicate" ? S::conflict
+                                                               : S::bad_request;
+    fail(status, code,
+         refused.field().empty() ? refused.what() : refused.field() + ": " + refused.what());
+}
+
 void Call::failWith(const protocol::Error& error) {
     using S = http::status;
     static const std::map<std::string, S> kStatus{

@@ -4,6 +4,7 @@
 
 #include "shared/core/time.h"
 #include "callstation/netclient/asio.h"
+#include "callstation/controller/refused_change.h"
 #include "shared/protocol/messages.h"
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,8 @@ struct Call {
     void text(boost::beast::http::status status, const std::string& contentType, std::string body);
     void fail(boost::beast::http::status status, const std::string& code, const std::string& message);
     void failWith(const protocol::Error& error); // the HTTP status that fits the protocol code
+    // A store's refusal: 404 not_found, 409 in_use / duplicate, else 400; the field first.
+    void refuse(const RefusedChange& refused);
     // The body as a JSON object; empty after replying 400 when it is not one.
     std::optional<nlohmann::json> jsonBody();
 };

@@ -23,11 +23,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::string text(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // "2026-12-07T10:30", read with the protocol's own functions as the controller reads it, so a
 // typo is refused before anything is sent; whether the day is over is the controller's to say.
 const CLI::Validator kSlot(

@@ -17,11 +17,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::string text(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // A window as the snapshot shows it ({"number","staff","paused","pause_reason","current"?}).
 std::string windowState(const json& window) {
     if (window.value("paused", false)) {

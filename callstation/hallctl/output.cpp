@@ -47,6 +47,11 @@ std::string formatDuration(std::int64_t milliseconds) {
 
 std::string orDash(const std::string& text) { return text.empty() ? "—" : text; }
 
+std::string text(const nlohmann::ordered_json& object, const char* key) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string cell(const nlohmann::ordered_json& object, const char* key) {
     const auto it = object.find(key);
     if (it == object.end() || it->is_null()) return "—";

@@ -40,4 +40,7 @@ std::string orDash(const std::string& text);
 // A JSON value as a cell: strings without quotes, numbers as numbers, absent/null as "—".
 std::string cell(const nlohmann::ordered_json& object, const char* key);
 
+// A string member, or "" when it is absent or not a string.
+std::string text(const nlohmann::ordered_json& object, const char* key);
+
 } // namespace hall::hallctl

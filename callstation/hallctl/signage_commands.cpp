@@ -30,11 +30,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::string text(const json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool isHex(char c) {
