@@ -34,6 +34,8 @@ int main(int argc, char* argv[]) {
         screen("ticket-refused", "shots/TicketRefusedShot.qml", portrait),
         screen("ticket-identify", "shots/TicketIdentifyShot.qml", portrait),
         screen("ticket-checkin", "shots/TicketCheckInShot.qml", portrait),
+        screen("ticket-checkin-typing", "shots/TicketCheckInTypingShot.qml", portrait),
+        screen("ticket-checkin-typing-landscape", "shots/TicketCheckInTypingShot.qml", landscape),
         screen("ticket-checkin-refused", "shots/TicketCheckInRefusedShot.qml", portrait),
         screen("ticket-attract", "AttractScreen.qml", portrait),
         screen("call-board", "CallBoardScreen.qml", landscape),

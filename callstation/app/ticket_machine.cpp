@@ -246,6 +246,11 @@ void TicketMachine::startCheckIn() {
     showFor(refusedSeconds_ * 2); // time to find the code or the card; then back to the services
 }
 
+void TicketMachine::stillHere() {
+    touch();
+    if (stage_ == Stage::CheckingIn || stage_ == Stage::Identifying) showFor(refusedSeconds_ * 2);
+}
+
 void TicketMachine::checkInCode(const QString& booking) {
     touch();
     if ((stage_ != Stage::Choosing && stage_ != Stage::CheckingIn) || !issuer_ || !issuer_->client())

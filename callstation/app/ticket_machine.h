@@ -141,6 +141,8 @@ public:
     Q_INVOKABLE void startCheckIn();
     // A booking code typed in rather than scanned: checked in as its QR would be.
     Q_INVOKABLE void checkInCode(const QString& booking);
+    // The citizen is still at it (typing a code): the waiting stage's countdown starts again.
+    Q_INVOKABLE void stillHere();
     Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
     // The last ticket again, on paper, within reprintMinutes of issuing (Choosing only).
     Q_INVOKABLE void reprintLast();

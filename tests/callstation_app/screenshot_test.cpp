@@ -34,6 +34,8 @@ TEST_CASE("--screenshot renders every screen of every role at its size, language
         {QStringLiteral("ticket-refused"), portrait},
         {QStringLiteral("ticket-identify"), portrait},
         {QStringLiteral("ticket-checkin"), portrait},
+        {QStringLiteral("ticket-checkin-typing"), portrait},
+        {QStringLiteral("ticket-checkin-typing-landscape"), landscape},
         {QStringLiteral("ticket-checkin-refused"), portrait},
         {QStringLiteral("ticket-attract"), portrait},
         {QStringLiteral("call-board"), landscape},

@@ -168,109 +168,119 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="47"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="49"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="75"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="77"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="91"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="93"/>
         <source>All services</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="159"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="171"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="239"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="405"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="241"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="442"/>
         <source>Check in for a booking</source>
         <translation>Check in for a booking</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="179"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="178"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="180"/>
         <source>Reprint my last ticket</source>
         <translation>Reprint my last ticket</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="216"/>
         <source>Please place your ID card on the reader</source>
         <translation>Please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="218"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="220"/>
         <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
         <translation>This service gives numbers only to the person who will be served. A social-security card works too.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="245"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
         <source>Please scan the booking&apos;s QR code, or place the ID card you booked with on the reader</source>
         <translation>Please scan the booking&apos;s QR code, or place the ID card you booked with on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="249"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
         <source>Your number is called first once your booked time has come.</source>
         <translation>Your number is called first once your booked time has come.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="276"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="269"/>
+        <source>Or type the booking code</source>
+        <translation>Or type the booking code</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="277"/>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="313"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="315"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="288"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="325"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="331"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="305"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="342"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="315"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="352"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="336"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="373"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="337"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="374"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -278,7 +288,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="339"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="376"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -286,39 +296,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="347"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="384"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="354"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="391"/>
         <source>Your ticket is being printed…</source>
         <translation>Your ticket is being printed…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="355"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="392"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="385"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="422"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="393"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="430"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="418"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="455"/>
         <source>Your number: %1</source>
         <translation>Your number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="228"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="259"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="427"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="283"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="464"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -326,103 +336,103 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="397"/>
+        <location filename="../ticket_machine.cpp" line="402"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="399"/>
+        <location filename="../ticket_machine.cpp" line="404"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="401"/>
+        <location filename="../ticket_machine.cpp" line="406"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="403"/>
+        <location filename="../ticket_machine.cpp" line="408"/>
         <source>This service needs your ID card.</source>
         <translation>This service needs your ID card.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="405"/>
+        <location filename="../ticket_machine.cpp" line="410"/>
         <source>No booking for today was found.</source>
         <translation>No booking for today was found.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="407"/>
+        <location filename="../ticket_machine.cpp" line="412"/>
         <source>Your booking is for another day.</source>
         <translation>Your booking is for another day.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="409"/>
+        <location filename="../ticket_machine.cpp" line="414"/>
         <source>It is too early to check in for your booking.</source>
         <translation>It is too early to check in for your booking.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="411"/>
+        <location filename="../ticket_machine.cpp" line="416"/>
         <source>The check-in time for your booking has passed.</source>
         <translation>The check-in time for your booking has passed.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="413"/>
+        <location filename="../ticket_machine.cpp" line="418"/>
         <source>This booking is already checked in.</source>
         <translation>This booking is already checked in.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="415"/>
+        <location filename="../ticket_machine.cpp" line="420"/>
         <source>Bookings cannot be checked in just now.</source>
         <translation>Bookings cannot be checked in just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="418"/>
+        <location filename="../ticket_machine.cpp" line="423"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="419"/>
+        <location filename="../ticket_machine.cpp" line="424"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="424"/>
+        <location filename="../ticket_machine.cpp" line="429"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="426"/>
+        <location filename="../ticket_machine.cpp" line="431"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="428"/>
-        <location filename="../ticket_machine.cpp" line="439"/>
+        <location filename="../ticket_machine.cpp" line="433"/>
+        <location filename="../ticket_machine.cpp" line="444"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="430"/>
+        <location filename="../ticket_machine.cpp" line="435"/>
         <source>Please place your ID card or social-security card on the reader and try again.</source>
         <translation>Please place your ID card or social-security card on the reader and try again.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="432"/>
+        <location filename="../ticket_machine.cpp" line="437"/>
         <source>Please check the booking&apos;s QR code or the ID card it was made with, or take an ordinary number.</source>
         <translation>Please check the booking&apos;s QR code or the ID card it was made with, or take an ordinary number.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="435"/>
+        <location filename="../ticket_machine.cpp" line="440"/>
         <source>Please take an ordinary number; the staff can see your booking at the window.</source>
         <translation>Please take an ordinary number; the staff can see your booking at the window.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="437"/>
+        <location filename="../ticket_machine.cpp" line="442"/>
         <source>Check-in opens shortly before your booked time. Please come back then.</source>
         <translation>Check-in opens shortly before your booked time. Please come back then.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="440"/>
+        <location filename="../ticket_machine.cpp" line="445"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
     </message>

@@ -164,155 +164,165 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="47"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="49"/>
         <source>Numbers are still given out here.</source>
         <translation>本机仍可正常取号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="70"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
         <source>Take a number</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="75"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="77"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>请点击您要办理的事项，号票随即打印。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="91"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="93"/>
         <source>All services</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="157"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="159"/>
         <source>The services are being loaded…</source>
         <translation>正在加载办理事项…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="171"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="239"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="405"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="241"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="442"/>
         <source>Check in for a booking</source>
         <translation>预约签到</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="177"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="179"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="178"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="180"/>
         <source>Reprint my last ticket</source>
         <translation>重新打印我的号票</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="214"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="216"/>
         <source>Please place your ID card on the reader</source>
         <translation>请将身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="218"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="220"/>
         <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
         <translation>本事项需本人刷证取号，也可使用社保卡。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="245"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
         <source>Please scan the booking&apos;s QR code, or place the ID card you booked with on the reader</source>
         <translation>请扫描预约二维码，或将预约时使用的身份证放在读卡区</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="249"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
         <source>Your number is called first once your booked time has come.</source>
         <translation>到了您预约的时间，将优先叫您的号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="276"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="269"/>
+        <source>Or type the booking code</source>
+        <translation>或输入预约码</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="277"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="313"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>前面还有 %1 人，约 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="278"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="315"/>
         <source>%1 people are waiting before you.</source>
         <translation>前面还有 %1 人。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="282"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
         <source>Do you still want a number?</source>
         <translation>仍要取号吗？</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="288"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="325"/>
         <source>Yes, take a number</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="294"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="331"/>
         <source>No, go back</source>
         <translation>不取了，返回</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="305"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="342"/>
         <source>Taking your number…</source>
         <translation>正在取号…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="315"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="352"/>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="336"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="373"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>您前面没有人等候，请留意叫号屏。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="337"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="374"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>您前面还有 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="339"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="376"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>，约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="347"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="384"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>本号码在系统连接中断时发出，同样有效，将按顺序叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="354"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="391"/>
         <source>Your ticket is being printed…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="355"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="392"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>请取走号票，留意叫号屏叫号。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="385"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="422"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>号票未能打印。请用手机拍下本屏幕：上面的号码和二维码就是您的号票。工作人员已收到提示。</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="393"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="430"/>
         <source>Done (%1 s)</source>
         <translation>完成（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="418"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="455"/>
         <source>Your number: %1</source>
         <translation>您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="228"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="259"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="427"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="283"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="464"/>
         <source>Back to the services (%1 s)</source>
         <translation>返回事项列表（%1 秒）</translation>
     </message>
@@ -320,103 +330,103 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="397"/>
+        <location filename="../ticket_machine.cpp" line="402"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>该事项当前不在取号时间内。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="399"/>
+        <location filename="../ticket_machine.cpp" line="404"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>该事项今日号源已取完。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="401"/>
+        <location filename="../ticket_machine.cpp" line="406"/>
         <source>You already have a number for this service today.</source>
         <translation>您今天已取过该事项的号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="403"/>
+        <location filename="../ticket_machine.cpp" line="408"/>
         <source>This service needs your ID card.</source>
         <translation>办理本事项需要刷身份证。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="405"/>
+        <location filename="../ticket_machine.cpp" line="410"/>
         <source>No booking for today was found.</source>
         <translation>没有找到您今天的预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="407"/>
+        <location filename="../ticket_machine.cpp" line="412"/>
         <source>Your booking is for another day.</source>
         <translation>您的预约不是今天。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="409"/>
+        <location filename="../ticket_machine.cpp" line="414"/>
         <source>It is too early to check in for your booking.</source>
         <translation>还没到您预约的签到时间。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="411"/>
+        <location filename="../ticket_machine.cpp" line="416"/>
         <source>The check-in time for your booking has passed.</source>
         <translation>您预约的签到时间已过。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="413"/>
+        <location filename="../ticket_machine.cpp" line="418"/>
         <source>This booking is already checked in.</source>
         <translation>该预约已经签到。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="415"/>
+        <location filename="../ticket_machine.cpp" line="420"/>
         <source>Bookings cannot be checked in just now.</source>
         <translation>暂时无法预约签到。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="418"/>
+        <location filename="../ticket_machine.cpp" line="423"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>本机暂时无法为该事项取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="419"/>
+        <location filename="../ticket_machine.cpp" line="424"/>
         <source>No number could be given out.</source>
         <translation>未能取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="424"/>
+        <location filename="../ticket_machine.cpp" line="429"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>请在事项按钮上所示的时间内取号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="426"/>
+        <location filename="../ticket_machine.cpp" line="431"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>请改日再来，或先预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="428"/>
-        <location filename="../ticket_machine.cpp" line="439"/>
+        <location filename="../ticket_machine.cpp" line="433"/>
+        <location filename="../ticket_machine.cpp" line="444"/>
         <source>Please wait for your number to be called.</source>
         <translation>请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="430"/>
+        <location filename="../ticket_machine.cpp" line="435"/>
         <source>Please place your ID card or social-security card on the reader and try again.</source>
         <translation>请将身份证或社保卡放在读卡区后重试。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="432"/>
+        <location filename="../ticket_machine.cpp" line="437"/>
         <source>Please check the booking&apos;s QR code or the ID card it was made with, or take an ordinary number.</source>
         <translation>请核对预约二维码或预约时使用的身份证，也可以取普通号。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="435"/>
+        <location filename="../ticket_machine.cpp" line="440"/>
         <source>Please take an ordinary number; the staff can see your booking at the window.</source>
         <translation>请取普通号，窗口工作人员可以查到您的预约。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="437"/>
+        <location filename="../ticket_machine.cpp" line="442"/>
         <source>Check-in opens shortly before your booked time. Please come back then.</source>
         <translation>预约时间前不久才开始签到，请到时再来。</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="440"/>
+        <location filename="../ticket_machine.cpp" line="445"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>请换一台取号机，或到服务台咨询。</translation>
     </message>

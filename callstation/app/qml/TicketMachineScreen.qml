@@ -1,6 +1,8 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Hall.Ui
+import Hall.Keyboard
 import Hall.App
 import Hall.Client
 import Hall.Callstation
@@ -14,6 +16,9 @@ Rectangle {
 
     // The flow; shots and tests reach it to put the screen in a stage.
     property alias machine: machine
+
+    // The booking code field of the check-in card takes the keyboard (a touch on it does this).
+    function typeBookingCode() { bookingCode.forceActiveFocus() }
     readonly property bool portrait: height > width
     readonly property string serviceShown: LanguageSwitcher.language === "en" ? machine.serviceNameEn
                                                                              : machine.serviceName
@@ -234,18 +239,22 @@ Rectangle {
     StageCard {
         visible: machine.stage === TicketMachine.CheckingIn
         accent: Theme.primary
+        // While the code is typed the card sits above the keyboard, with only what typing needs.
+        anchors.bottomMargin: codeKeyboard.visible ? codeKeyboard.height : 0
         Heading {
             width: parent.width
             text: qsTr("Check in for a booking")
         }
         BodyText {
             width: parent.width
+            visible: !codeKeyboard.visible
             font.pointSize: Theme.headingPointSize * 1.2
             font.bold: true
             text: qsTr("Please scan the booking's QR code, or place the ID card you booked with on the reader")
         }
         BodyText {
             width: parent.width
+            visible: !codeKeyboard.visible
             text: qsTr("Your number is called first once your booked time has come.")
         }
         BodyText {
@@ -254,12 +263,48 @@ Rectangle {
             color: Theme.danger
             text: machine.identifyProblem
         }
+        // No QR at hand: the code printed under it, typed on the keyboard below.
+        Row {
+            spacing: Theme.spacing
+            TextField {
+                id: bookingCode
+                objectName: "bookingCode"
+                width: Theme.touchTarget * 6
+                height: Theme.touchTarget
+                font.family: Theme.fontFamily
+                font.pointSize: Theme.bodyPointSize
+                placeholderText: qsTr("Or type the booking code")
+                inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+                onTextEdited: machine.stillHere()
+                onAccepted: machine.checkInCode(text)
+            }
+            TouchButton {
+                objectName: "bookingCodeCheckIn"
+                enabled: bookingCode.text.length >= 6
+                text: qsTr("Check in")
+                onClicked: machine.checkInCode(bookingCode.text)
+            }
+        }
         TouchButton {
             kind: "secondary"
             text: qsTr("Back to the services (%1 s)").arg(machine.secondsLeft)
             textScale: 1.5
             onClicked: machine.cancel()
         }
+    }
+
+    // Shown once the citizen touches the code field: scanning or a card needs no keyboard.
+    PinyinKeyboard {
+        id: codeKeyboard
+        visible: machine.stage === TicketMachine.CheckingIn && bookingCode.activeFocus
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        layout: PinyinInput.English
+        target: bookingCode
+        z: 2
+        // Nothing typed by one citizen is left for the next.
+        onVisibleChanged: if (!visible) { bookingCode.clear(); resetSession() }
     }
 
     StageCard {
