@@ -2,10 +2,9 @@
 
 #include "shared/store/durable_file.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace hall::controller {
 
@@ -58,7 +57,8 @@ void BookingBook::add(core::Booking booking, core::BusinessDay today, const core
         throw BookingError("bad_booking", "the slot is on a day that is over", "slot");
     booking.id = *id;
     auto kept = bookings_;
-    std::erase_if(kept, [&](const auto& entry) { return dayOf(entry.second.slotStart, zone) < today; });
+    std::erase_if(kept,
+                  [&](const auto& entry) { return dayOf(entry.second.slotStart, zone) < today; });
     kept[booking.id] = std::move(booking);
     std::swap(kept, bookings_);
     try {
@@ -91,7 +91,8 @@ std::optional<core::Booking> BookingBook::find(const std::string& id) const {
     return it->second;
 }
 
-std::vector<core::Booking> BookingBook::onDay(core::BusinessDay day, const core::TimeZone& zone) const {
+std::vector<core::Booking> BookingBook::onDay(core::BusinessDay day,
+                                              const core::TimeZone& zone) const {
     std::vector<core::Booking> found;
     for (const auto& [id, booking] : bookings_)
         if (dayOf(booking.slotStart, zone) == day) found.push_back(booking);
@@ -102,7 +103,8 @@ std::vector<core::Booking> BookingBook::onDay(core::BusinessDay day, const core:
 void BookingBook::save() const {
     json list = json::array();
     for (const auto& [id, b] : bookings_) {
-        json entry{{"id", b.id}, {"service", b.serviceId},
+        json entry{{"id", b.id},
+                   {"service", b.serviceId},
                    {"slot_ms", b.slotStart.time_since_epoch().count()}};
         if (!b.personKey.empty()) entry["person_key"] = b.personKey;
         list.push_back(std::move(entry));

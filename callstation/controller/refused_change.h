@@ -12,7 +12,8 @@ namespace hall::controller {
 class RefusedChange : public std::runtime_error {
 public:
     RefusedChange(std::string code, std::string message, std::string field = {})
-        : std::runtime_error(std::move(message)), code_(std::move(code)), field_(std::move(field)) {}
+        : std::runtime_error(std::move(message)), code_(std::move(code)), field_(std::move(field)) {
+    }
     const std::string& code() const { return code_; }
     const std::string& field() const { return field_; }
 

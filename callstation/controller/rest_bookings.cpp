@@ -12,7 +12,6 @@
 #include "shared/terminal/person_key.h"
 
 #include <nlohmann/json.hpp>
-
 #include <random>
 
 namespace hall::controller {
@@ -43,7 +42,8 @@ std::string newBookingId() {
     static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     std::random_device random;
     std::string id;
-    for (int i = 0; i < 10; ++i) id += kAlphabet[random() % kAlphabet.size()];
+    for (int i = 0; i < 10; ++i)
+        id += kAlphabet[random() % kAlphabet.size()];
     return id;
 }
 
@@ -57,7 +57,8 @@ json bookingJson(const core::Booking& booking, const core::Engine& engine) {
              {"ticket", nullptr}};
     const auto day = core::toLocal(engine.zone(), booking.slotStart).date;
     engine.forEachTicket([&](const core::Ticket& t) {
-        if (t.day == day && t.appointment && t.appointment->id == booking.id) out["ticket"] = t.number;
+        if (t.day == day && t.appointment && t.appointment->id == booking.id)
+            out["ticket"] = t.number;
     });
     return out;
 }
@@ -102,13 +103,15 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
         if (!idNumber.empty()) {
             const std::string& secret = context_.personKeySecret;
             booking.personKey = client::personKey(
-                idNumber, std::span(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size()));
+                idNumber,
+                std::span(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size()));
             std::fill(idNumber.begin(), idNumber.end(), '\0');
             if (booking.personKey.empty())
                 return call->fail(http::status::bad_request, "bad_booking",
                                   "id_number: not an ID number (15 or 18 letters and digits)");
         }
-        return context_.worker.run([this, call, booking = std::move(booking), slotText](HallData& data) mutable {
+        return context_.worker.run([this, call, booking = std::move(booking),
+                                    slotText](HallData& data) mutable {
             const auto& engine = data.engine.engine();
             json answer;
             std::optional<BookingError> refused;
@@ -116,7 +119,8 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
             if (const auto slot = parseSlot(slotText, engine.zone())) {
                 booking.slotStart = *slot;
                 try {
-                    data.bookings.add(booking, engine.businessDay(context_.clock.now()), engine.zone());
+                    data.bookings.add(booking, engine.businessDay(context_.clock.now()),
+                                      engine.zone());
                     booking = *data.bookings.find(booking.id);
                     answer = bookingJson(booking, engine);
                     data.audit.record(context_.clock.now(), call->admin.device, "booking_add",
@@ -127,11 +131,13 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
                     failed = e.what();
                 }
             } else {
-                refused = BookingError("bad_booking", "a local date and time, YYYY-MM-DDTHH:MM", "slot");
+                refused =
+                    BookingError("bad_booking", "a local date and time, YYYY-MM-DDTHH:MM", "slot");
             }
             boost::asio::post(context_.network, [call, answer, refused, failed] {
                 if (refused) return call->refuse(*refused);
-                if (!failed.empty()) return call->fail(http::status::internal_server_error, "internal", failed);
+                if (!failed.empty())
+                    return call->fail(http::status::internal_server_error, "internal", failed);
                 call->ok(answer, http::status::created);
             });
         });
@@ -150,7 +156,8 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
             }
             boost::asio::post(context_.network, [call, id, refused, failed] {
                 if (refused) return call->refuse(*refused);
-                if (!failed.empty()) return call->fail(http::status::internal_server_error, "internal", failed);
+                if (!failed.empty())
+                    return call->fail(http::status::internal_server_error, "internal", failed);
                 call->ok(json{{"cancelled", id}});
             });
         });

@@ -16,7 +16,9 @@ namespace hall {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-ChildProcess::~ChildProcess() { stop(); }
+ChildProcess::~ChildProcess() {
+    stop();
+}
 
 void ChildProcess::start(const std::vector<std::string>& argv, const fs::path& log,
                          const std::vector<std::string>& environment) {

@@ -31,7 +31,7 @@ public:
     void signal(int sig);
     // False once it has exited; exitDescription() then says how.
     bool running();
-    bool couldNotRun() const; // it exited with 127: exec failed
+    bool couldNotRun() const;            // it exited with 127: exec failed
     std::string exitDescription() const; // "exit status 1", "signal Segmentation fault"
     pid_t pid() const { return pid_; }
 

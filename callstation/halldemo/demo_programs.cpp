@@ -55,12 +55,11 @@ DemoDevices DemoDevices::start(const fs::path& dir, const fs::path& tickets, int
     DemoDevices devices;
     devices.devsim = std::make_unique<ControlledProgram>(
         "devsim",
-        std::vector<std::string>{binary.string(), "--control", (dir / "devsim.sock").string(),
-                                 "--printer-tcp", "0", "--printer-out", tickets.string(),
-                                 "--led-pty", (dir / "ttyLED").string(), "--led-strips",
-                                 std::to_string(ledStrips), "--idcard-pty",
-                                 (dir / "ttyIDCARD").string(), "--scanner-pty",
-                                 (dir / "ttySCANNER").string()},
+        std::vector<std::string>{
+            binary.string(), "--control", (dir / "devsim.sock").string(), "--printer-tcp", "0",
+            "--printer-out", tickets.string(), "--led-pty", (dir / "ttyLED").string(),
+            "--led-strips", std::to_string(ledStrips), "--idcard-pty", (dir / "ttyIDCARD").string(),
+            "--scanner-pty", (dir / "ttySCANNER").string()},
         dir / "devsim.sock", dir / "devsim.log");
     // "<status>; tcp port N"
     const std::string status = devices.devsim->ask("printer status");
@@ -92,10 +91,9 @@ std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& control
         settings.devices.push_back({drivers::DeviceKind::CodeScanner, "scanner.serial",
                                     drivers::Transport::Serial, devices.scannerLine.string(),
                                     9600});
-        settings.devices.push_back({drivers::DeviceKind::TicketPrinter, "printer.escpos-tcp",
-                                    drivers::Transport::Tcp,
-                                    "127.0.0.1:" + std::to_string(devices.printerPort),
-                                    std::nullopt});
+        settings.devices.push_back(
+            {drivers::DeviceKind::TicketPrinter, "printer.escpos-tcp", drivers::Transport::Tcp,
+             "127.0.0.1:" + std::to_string(devices.printerPort), std::nullopt});
     }
     technician::writeSettingsFile(dir / technician::kSettingsFileName, settings);
 
@@ -110,11 +108,17 @@ std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& control
     }
     const std::string name = "app-" + launch.role + (launch.zone.empty() ? "" : "-" + launch.zone);
     const fs::path binary = suiteProgram("hall-callstation", HALL_CALLSTATION_BUILD_PATH);
-    std::vector<std::string> argv{
-        binary.string(), "--data-dir", dir.string(), "--ca", ca.string(), "--controller",
-        "127.0.0.1:" + std::to_string(controller.port()), "--enroll",
-        controller.enrollmentCode(name, launch.role, {}, launch.zone), "--control",
-        (dir / "control.sock").string()};
+    std::vector<std::string> argv{binary.string(),
+                                  "--data-dir",
+                                  dir.string(),
+                                  "--ca",
+                                  ca.string(),
+                                  "--controller",
+                                  "127.0.0.1:" + std::to_string(controller.port()),
+                                  "--enroll",
+                                  controller.enrollmentCode(name, launch.role, {}, launch.zone),
+                                  "--control",
+                                  (dir / "control.sock").string()};
     if (!launch.demoClock.empty()) argv.insert(argv.end(), {"--demo-clock", launch.demoClock});
     return std::make_unique<ControlledProgram>(name, argv, dir / "control.sock", dir / "app.log",
                                                environment);

@@ -19,9 +19,8 @@ class ControlledProgram {
 public:
     // Starts it and waits until its control socket answers. Throws std::runtime_error, with the
     // log's last lines, when it exits or does not answer within 60 s.
-    ControlledProgram(std::string name, std::vector<std::string> argv,
-                      std::filesystem::path socket, std::filesystem::path log,
-                      std::vector<std::string> environment = {});
+    ControlledProgram(std::string name, std::vector<std::string> argv, std::filesystem::path socket,
+                      std::filesystem::path log, std::vector<std::string> environment = {});
     // The answer after "ok"; throws ControlError (control_line.h).
     std::string ask(const std::string& command) const;
     int stop() { return process_.stop(); }
@@ -40,20 +39,20 @@ private:
 struct DemoDevices {
     std::unique_ptr<ControlledProgram> devsim;
     std::uint16_t printerPort = 0;
-    std::filesystem::path ledLine;     // the pty devices, as the drivers open them
+    std::filesystem::path ledLine; // the pty devices, as the drivers open them
     std::filesystem::path idCardLine;
     std::filesystem::path scannerLine;
-    std::vector<std::string> people;   // the fixture's keys, for cards put on the reader
+    std::vector<std::string> people; // the fixture's keys, for cards put on the reader
 
-    static DemoDevices start(const std::filesystem::path& dir,
-                             const std::filesystem::path& tickets, int ledStrips);
+    static DemoDevices start(const std::filesystem::path& dir, const std::filesystem::path& tickets,
+                             int ledStrips);
 };
 
 // How the demo starts one hall-callstation.
 struct StationLaunch {
-    std::string role;      // "ticket_machine", "call_board"
-    std::string zone;      // a board's zone
-    bool headless = true;  // offscreen, on a screen of `width`×`height`; else it opens its window
+    std::string role;     // "ticket_machine", "call_board"
+    std::string zone;     // a board's zone
+    bool headless = true; // offscreen, on a screen of `width`×`height`; else it opens its window
     int width = 1080;
     int height = 1920;
     std::string demoClock; // --demo-clock HH:MM:SS@SPEED, the hall clock's reading now

@@ -2,10 +2,9 @@
 
 #include "callstation/halldemo/control_line.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace hall::demo {
@@ -29,7 +28,7 @@ std::string waitFor(Read read, Done done, std::chrono::milliseconds timeout = 15
 
 // The services a citizen can take a number for now, as the machine's tiles show them.
 std::vector<const core::Service*> issuingNow(const DemoHall& hall,
-                                                   const ControlledProgram& machine) {
+                                             const ControlledProgram& machine) {
     std::vector<const core::Service*> open;
     for (const auto& service : hall.config.services) {
         try {
@@ -70,8 +69,10 @@ private:
         std::snprintf(text, sizeof text, "%02d%02d", minuteOfDay / 60, minuteOfDay % 60);
         return text;
     }
-    static std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
-        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    static std::string replaceAll(std::string text, const std::string& from,
+                                  const std::string& to) {
+        for (auto at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size()))
             text.replace(at, from.size(), to);
         return text;
     }
@@ -91,10 +92,13 @@ private:
                                  stations_.people[citizen_ % stations_.people.size()]);
         if (machine.ask("get ticketMachine idle") == "true") machine.ask("tap attractScreen");
         machine.ask("tap service:" + service.id);
-        const std::string reached = waitFor([&] { return stage(); }, [&](const std::string& s) {
-            if (s == "Confirming") machine.ask("tap confirmYes"); // many are waiting: yes
-            return s == "Showing" || s == "Refused";
-        });
+        const std::string reached =
+            waitFor([&] { return stage(); },
+                    [&](const std::string& s) {
+                        if (s == "Confirming")
+                            machine.ask("tap confirmYes"); // many are waiting: yes
+                        return s == "Showing" || s == "Refused";
+                    });
         if (card) stations_.devsim.ask("idcard remove");
         outcome(reached, "【自助取号机·" + hall_.serviceName(service.id) + "】", "触屏取号",
                 stamp + "-ticket-machine");
@@ -108,17 +112,17 @@ private:
         std::snprintf(slot, sizeof slot, "%sT%02d:%02d", core::formatDay(local.date).c_str(),
                       local.minuteOfDay / 60, local.minuteOfDay % 60);
         auto admin = stations_.controller.admin();
-        const auto reply =
-            admin.post("/api/v1/bookings", nlohmann::json{{"service", service.id}, {"slot", slot}}.dump());
+        const auto reply = admin.post(
+            "/api/v1/bookings", nlohmann::json{{"service", service.id}, {"slot", slot}}.dump());
         if (reply.status != 201)
             throw std::runtime_error("booking refused (HTTP " + std::to_string(reply.status) +
                                      "): " + reply.body);
         const std::string id = nlohmann::json::parse(reply.body).at("id");
         waitFor([&] { return stage(); }, [](const std::string& s) { return s == "Choosing"; });
         stations_.devsim.ask("scanner scan HALL-APPT:" + id);
-        const std::string reached = waitFor([&] { return stage(); }, [](const std::string& s) {
-            return s == "Showing" || s == "Refused";
-        });
+        const std::string reached =
+            waitFor([&] { return stage(); },
+                    [](const std::string& s) { return s == "Showing" || s == "Refused"; });
         outcome(reached, "【预约签到·" + hall_.serviceName(service.id) + "】", "扫码签到",
                 stamp + "-ticket-machine-checkin");
     }
@@ -132,9 +136,9 @@ private:
         if (reached == "Showing") {
             ++hall_.tally.issued;
             const std::string number = machine.ask("get ticketMachine number");
-            const std::string printed = waitFor(
-                [&] { return machine.ask("get ticketMachine printState"); },
-                [](const std::string& s) { return s == "Printed" || s == "NotPrinted"; });
+            const std::string printed =
+                waitFor([&] { return machine.ask("get ticketMachine printState"); },
+                        [](const std::string& s) { return s == "Printed" || s == "NotPrinted"; });
             if (printed == "Printed") ++hall_.tally.appPrinted;
             hall_.log.say(tag + how + " " + number +
                           (printed == "Printed" ? "，号票已打印" : "，号票未打印（屏幕显示号票）"));
@@ -146,8 +150,10 @@ private:
             shoot(machine, shot + "-refused.png");
             machine.ask("tap refusedBack");
         } else {
-            throw std::runtime_error(tag + ": the app's ticket machine did not answer within 15 s "
-                                     "(stage " + stage() + ")");
+            throw std::runtime_error(tag +
+                                     ": the app's ticket machine did not answer within 15 s "
+                                     "(stage " +
+                                     stage() + ")");
         }
     }
 
@@ -160,9 +166,7 @@ private:
 
 void runStations(DemoHall& hall, const Stations& stations) {
     StationDay day(hall, stations);
-    const auto nowMinute = [&] {
-        return core::toLocal(*hall.zone, hall.time.now()).minuteOfDay;
-    };
+    const auto nowMinute = [&] { return core::toLocal(*hall.zone, hall.time.now()).minuteOfDay; };
     // The services appear once the machine has the hall's snapshot.
     waitFor([&] { return std::to_string(issuingNow(hall, stations.machine).size()); },
             [](const std::string& n) { return n != "0"; }, 30s);

@@ -4,7 +4,8 @@
 
 namespace hall::client {
 
-HallClock::HallClock(QObject* parent) : QObject(parent), clock_(std::make_unique<core::SystemClock>()) {
+HallClock::HallClock(QObject* parent)
+    : QObject(parent), clock_(std::make_unique<core::SystemClock>()) {
     tickEvery(std::chrono::seconds(1));
 }
 

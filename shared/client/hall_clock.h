@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
-
 #include <memory>
 
 namespace hall::client {

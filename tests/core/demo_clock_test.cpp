@@ -23,8 +23,8 @@ TEST_CASE("demo clock: a reading and a speed, perhaps the real instant of the re
 }
 
 TEST_CASE("demo clock: anything else is refused") {
-    for (const char* bad : {"", "08:20", "8@1200", "24:00@10", "08:60@10", "08:20:60@10",
-                            "08:20@0", "08:20@100001", "08:20@1200x", "08:20@1200@", "08:20@1200@-5",
+    for (const char* bad : {"", "08:20", "8@1200", "24:00@10", "08:60@10", "08:20:60@10", "08:20@0",
+                            "08:20@100001", "08:20@1200x", "08:20@1200@", "08:20@1200@-5",
                             "08:20@1200@12x", "08:20:05x@10", "a:b@10"})
         CHECK_MESSAGE(!parseDemoClock(bad), bad);
 }

@@ -48,7 +48,9 @@ TEST_CASE("bookings: added, checked in once by code or by ID card, refused with 
     CHECK(first.at("ticket").is_null());
     const std::string idNumber = "11010519491231002X";
     const auto second = post(api,
-                             {{"id", "book2x"}, {"service", "permits"}, {"slot", today + "T10:05"},
+                             {{"id", "book2x"},
+                              {"service", "permits"},
+                              {"slot", today + "T10:05"},
                               {"id_number", idNumber}},
                              201);
     CHECK(second.at("id") == "BOOK2X"); // codes are kept upper-case
@@ -58,13 +60,28 @@ TEST_CASE("bookings: added, checked in once by code or by ID card, refused with 
 
     // Refused, naming the field; nothing is added.
     CHECK(post(api, {{"id", "BOOK2X"}, {"service", "permits"}, {"slot", today + "T11:00"}}, 409)
-              .at("error").at("code") == "duplicate");
-    CHECK(post(api, {{"service", "permits"}, {"slot", "tomorrow"}}, 400).at("error").at("message").get<std::string>().starts_with("slot"));
-    CHECK(post(api, {{"service", "nope"}, {"slot", today + "T11:00"}}, 400).at("error").at("message").get<std::string>().starts_with("service"));
+              .at("error")
+              .at("code") == "duplicate");
+    CHECK(post(api, {{"service", "permits"}, {"slot", "tomorrow"}}, 400)
+              .at("error")
+              .at("message")
+              .get<std::string>()
+              .starts_with("slot"));
+    CHECK(post(api, {{"service", "nope"}, {"slot", today + "T11:00"}}, 400)
+              .at("error")
+              .at("message")
+              .get<std::string>()
+              .starts_with("service"));
     CHECK(post(api, {{"service", "permits"}, {"slot", today + "T11:00"}, {"id_number", "12"}}, 400)
-              .at("error").at("message").get<std::string>().starts_with("id_number"));
+              .at("error")
+              .at("message")
+              .get<std::string>()
+              .starts_with("id_number"));
     CHECK(post(api, {{"id", "a b"}, {"service", "permits"}, {"slot", today + "T11:00"}}, 400)
-              .at("error").at("message").get<std::string>().starts_with("id"));
+              .at("error")
+              .at("message")
+              .get<std::string>()
+              .starts_with("id"));
     CHECK(json::parse(api.get("/api/v1/bookings").body).at("bookings").size() == 3);
     CHECK(api.get("/api/v1/audit").body.find(idNumber) == std::string::npos);
 

@@ -10,7 +10,6 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
-
 #include <deque>
 
 namespace hall::ui {
@@ -20,8 +19,7 @@ namespace {
 const auto kHelp = QStringLiteral("ok commands: shot FILE · tap NAME · get NAME PROPERTY");
 
 // Every item of the scene, breadth first (stacking order within a parent).
-template <typename Visit>
-QQuickItem* findItem(QQuickItem* root, Visit&& matches) {
+template <typename Visit> QQuickItem* findItem(QQuickItem* root, Visit&& matches) {
     std::deque<QQuickItem*> pending{root};
     while (!pending.empty()) {
         QQuickItem* item = pending.front();
@@ -94,8 +92,10 @@ QObject* AppControl::object(const QString& name) const {
     // Non-visual objects declared in QML (a flow such as TicketMachine) are children of their item.
     QObject* found = nullptr;
     findItem(shown->contentItem(), [&](QQuickItem* item) {
-        if (item->objectName() == name) found = item;
-        else found = item->findChild<QObject*>(name, Qt::FindDirectChildrenOnly);
+        if (item->objectName() == name)
+            found = item;
+        else
+            found = item->findChild<QObject*>(name, Qt::FindDirectChildrenOnly);
         return found != nullptr;
     });
     return found;
@@ -127,8 +127,10 @@ QString AppControl::answer(const QString& line) {
         QObject* found = object(words[1]);
         if (!found) return QStringLiteral("error nothing is named ") + words[1];
         const QVariant value = found->property(words[2].toUtf8().constData());
-        if (!value.isValid()) return QStringLiteral("error %1 has no property %2").arg(words[1], words[2]);
-        return QStringLiteral("ok ") + value.toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
+        if (!value.isValid())
+            return QStringLiteral("error %1 has no property %2").arg(words[1], words[2]);
+        return QStringLiteral("ok ") +
+               value.toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
     }
     return QStringLiteral("error unknown command (") + kHelp.mid(3) + QLatin1Char(')');
 }

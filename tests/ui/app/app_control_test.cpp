@@ -65,7 +65,8 @@ TEST_CASE("control: tap, get and shot; errors change nothing") {
     CHECK(control.answer(QStringLiteral("shot ") + file) == QStringLiteral("ok ") + file);
     const QImage image(file);
     CHECK(image.size() == QSize(400, 300));
-    CHECK(control.answer(QStringLiteral("shot /nonexistent/dir/x.png")).startsWith(QStringLiteral("error")));
+    CHECK(control.answer(QStringLiteral("shot /nonexistent/dir/x.png"))
+              .startsWith(QStringLiteral("error")));
 }
 
 TEST_CASE("control: one answer line per command line on the local socket") {
