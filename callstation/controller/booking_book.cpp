@@ -1,9 +1,9 @@
 #include "callstation/controller/booking_book.h"
 
+#include "drivers/scanner/booking_code.h"
 #include "shared/store/durable_file.h"
 
 #include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace hall::controller {
@@ -17,16 +17,6 @@ core::BusinessDay dayOf(core::Timestamp t, const core::TimeZone& zone) {
 }
 
 } // namespace
-
-std::optional<std::string> normalBookingId(const std::string& id) {
-    if (id.size() < 6 || id.size() > 32) return std::nullopt;
-    std::string normal;
-    for (const char c : id) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) return std::nullopt;
-        normal += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return normal;
-}
 
 BookingBook BookingBook::open(std::filesystem::path file) {
     BookingBook book;
@@ -50,7 +40,7 @@ BookingBook BookingBook::open(std::filesystem::path file) {
 }
 
 void BookingBook::add(core::Booking booking, core::BusinessDay today, const core::TimeZone& zone) {
-    const auto id = normalBookingId(booking.id);
+    const auto id = drivers::scanner::normalBookingId(booking.id);
     if (!id) throw BookingError("bad_booking", "6 to 32 letters or digits", "id");
     if (bookings_.count(*id)) throw BookingError("duplicate", "booking " + *id + " exists", "id");
     if (dayOf(booking.slotStart, zone) < today)
@@ -70,7 +60,7 @@ void BookingBook::add(core::Booking booking, core::BusinessDay today, const core
 }
 
 void BookingBook::cancel(const std::string& id) {
-    const auto normal = normalBookingId(id);
+    const auto normal = drivers::scanner::normalBookingId(id);
     auto it = normal ? bookings_.find(*normal) : bookings_.end();
     if (it == bookings_.end()) throw BookingError("not_found", "no booking " + id);
     const core::Booking removed = it->second;
@@ -84,7 +74,7 @@ void BookingBook::cancel(const std::string& id) {
 }
 
 std::optional<core::Booking> BookingBook::find(const std::string& id) const {
-    const auto normal = normalBookingId(id);
+    const auto normal = drivers::scanner::normalBookingId(id);
     if (!normal) return std::nullopt;
     const auto it = bookings_.find(*normal);
     if (it == bookings_.end()) return std::nullopt;

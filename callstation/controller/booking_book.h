@@ -22,10 +22,8 @@ namespace hall::controller {
 
 using BookingError = RefusedChange;
 
-// A booking code as printed in the booking's QR (HALL-APPT:<id>): 6–32 letters or digits, kept
-// upper-case; nullopt for anything else.
-std::optional<std::string> normalBookingId(const std::string& id);
-
+// The bookings the hall's booking system sent, kept by id in the form of the booking-code rule
+// (drivers/scanner/booking_code.h).
 class BookingBook {
 public:
     // An absent file is an empty book. Throws std::runtime_error for a file it cannot read.

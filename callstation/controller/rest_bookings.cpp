@@ -8,6 +8,7 @@
 #include "callstation/controller/hub.h"
 #include "callstation/controller/rest_api.h"
 #include "callstation/controller/rest_support.h"
+#include "drivers/scanner/booking_code.h"
 #include "shared/protocol/signage.h"
 #include "shared/terminal/person_key.h"
 
@@ -50,7 +51,7 @@ std::string newBookingId() {
 // A booking as the API shows it, with the number of its ticket once it is checked in.
 json bookingJson(const core::Booking& booking, const core::Engine& engine) {
     json out{{"id", booking.id},
-             {"code", "HALL-APPT:" + booking.id},
+             {"code", drivers::scanner::bookingQrText(booking.id)},
              {"service", booking.serviceId},
              {"slot", formatSlot(booking.slotStart, engine.zone())},
              {"person", !booking.personKey.empty()},

@@ -7,10 +7,9 @@
 #include "callstation/hallctl/failure.h"
 #include "callstation/hallctl/output.h"
 #include "callstation/hallctl/session.h"
+#include "drivers/scanner/booking_code.h"
 #include "shared/protocol/signage.h"
 
-#include <algorithm>
-#include <cctype>
 #include <iostream>
 #include <memory>
 #include <termios.h>
@@ -33,14 +32,12 @@ const CLI::Validator kSlot(
     },
     "YYYY-MM-DDTHH:MM");
 
-// 6–32 letters or digits, as the controller keeps codes. Checked here too because `cancel` puts
+// The booking-code rule the controller keeps codes by. Checked here too because `cancel` puts
 // the code in the request's path: a '/' or '?' would make it another request.
 const CLI::Validator kBookingId(
     [](std::string& s) {
-        const bool ok =
-            s.size() >= 6 && s.size() <= 32 &&
-            std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c); });
-        return ok ? std::string() : "a booking code, 6–32 letters or digits";
+        return drivers::scanner::normalBookingId(s) ? std::string()
+                                                    : "a booking code, 6–32 letters or digits";
     },
     "ID");
 

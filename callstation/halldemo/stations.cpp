@@ -1,6 +1,7 @@
 #include "callstation/halldemo/stations.h"
 
 #include "callstation/halldemo/control_line.h"
+#include "drivers/scanner/booking_code.h"
 
 #include <cstdio>
 #include <fstream>
@@ -119,7 +120,7 @@ private:
                                      "): " + reply.body);
         const std::string id = nlohmann::json::parse(reply.body).at("id");
         waitFor([&] { return stage(); }, [](const std::string& s) { return s == "Choosing"; });
-        stations_.devsim.ask("scanner scan HALL-APPT:" + id);
+        stations_.devsim.ask("scanner scan " + drivers::scanner::bookingQrText(id));
         const std::string reached =
             waitFor([&] { return stage(); },
                     [](const std::string& s) { return s == "Showing" || s == "Refused"; });

@@ -16,9 +16,6 @@ bool isAlpha(char c) {
 char lower(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
-char upper(char c) {
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -61,15 +58,11 @@ bool hostAccepted(std::string_view host, const std::vector<std::string>& accepte
 
 std::optional<CodeClassification> asAppointment(std::string_view text) {
     if (startsWithNoCase(text, kAppointmentPrefix)) {
-        std::string_view id = text.substr(kAppointmentPrefix.size());
-        if (id.size() < kAppointmentIdMin || id.size() > kAppointmentIdMax) return std::nullopt;
-        if (!std::all_of(id.begin(), id.end(), [](char c) { return isDigit(c) || isAlpha(c); }))
-            return std::nullopt;
+        auto id = normalBookingId(text.substr(kAppointmentPrefix.size()));
+        if (!id) return std::nullopt;
         CodeClassification c;
         c.kind = CodeKind::Appointment;
-        c.bookingId.reserve(id.size());
-        for (char ch : id)
-            c.bookingId.push_back(upper(ch));
+        c.bookingId = std::move(*id);
         return c;
     }
     if (text.size() == kBookingNumberDigits && std::all_of(text.begin(), text.end(), isDigit) &&

@@ -2,9 +2,7 @@
 // What a scanned code is, decided from its text alone (no network, no lookup). The formats:
 //
 // Appointment code — our hall's online booking system prints one of two forms:
-//   HALL-APPT:<id>   <id> is 6 to 32 ASCII letters or digits. The prefix and the letters are
-//                    matched case-insensitively and the id is upper-cased, because keyboard-mode
-//                    scanners follow the host's Caps Lock and can invert letter case.
+//   HALL-APPT:<id>   the booking's QR, by the rule of drivers/scanner/booking_code.h.
 //   <12 digits>      a bare booking number, as printed under the booking's barcode; its last
 //                    digit is a Luhn check digit over the first eleven, so a misread digit or a
 //                    random 12-digit product barcode is (in 9 cases out of 10) not taken for one.
@@ -22,6 +20,7 @@
 // Everything else is Unknown. Leading and trailing ASCII whitespace (a stray CR/LF from a
 // scanner whose terminator is set differently) is ignored for classification only.
 
+#include "drivers/scanner/booking_code.h"
 #include "drivers/scanner/scanned_code.h"
 
 #include <optional>
@@ -31,9 +30,6 @@
 
 namespace hall::drivers::scanner {
 
-inline constexpr std::string_view kAppointmentPrefix = "HALL-APPT:";
-inline constexpr std::size_t kAppointmentIdMin = 6;
-inline constexpr std::size_t kAppointmentIdMax = 32;
 inline constexpr std::size_t kBookingNumberDigits = 12;
 
 struct ClassifierSettings {

@@ -45,7 +45,7 @@ void checkClassification(std::string_view payload) {
     const auto c = classifyPayload(payload, kIssuers);
     switch (c.kind) {
     case CodeKind::Appointment:
-        check(!c.bookingId.empty() && c.bookingId.size() <= kAppointmentIdMax);
+        check(!c.bookingId.empty() && c.bookingId.size() <= kBookingIdMax);
         for (char ch : c.bookingId)
             check((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z'));
         check(c.issuerHost.empty());

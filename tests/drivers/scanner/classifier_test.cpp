@@ -116,3 +116,18 @@ TEST_CASE("code kind names") {
     CHECK(codeKindName(CodeKind::EIdLink) == "eid_link");
     CHECK(codeKindName(CodeKind::Unknown) == "unknown");
 }
+
+TEST_CASE("one booking-code rule for the QR, the typed code and the controller's key") {
+    CHECK(normalBookingId("k7qw2m9xht") == "K7QW2M9XHT"); // typed in lower case
+    CHECK(normalBookingId("123456") == "123456");
+    CHECK(normalBookingId(std::string(32, 'a')) == std::string(32, 'A'));
+    CHECK_FALSE(normalBookingId("12345"));              // too short
+    CHECK_FALSE(normalBookingId(std::string(33, '7'))); // too long
+    CHECK_FALSE(normalBookingId("AB12/CD34"));          // a '/' would change a request's path
+    CHECK_FALSE(normalBookingId("AB12\xC3\xA9"
+                                "CD")); // letters outside ASCII
+    // What the controller prints is what the scanner reads back.
+    const auto read = classifyPayload(bookingQrText("K7QW2M9XHT"), {});
+    CHECK(read.kind == CodeKind::Appointment);
+    CHECK(read.bookingId == "K7QW2M9XHT");
+}
