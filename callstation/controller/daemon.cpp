@@ -11,6 +11,7 @@
 #include "callstation/controller/log.h"
 #include "callstation/controller/person_key_secret.h"
 #include "callstation/controller/rest_api.h"
+#include "callstation/controller/staff_desk.h"
 #include "callstation/controller/tls_server.h"
 #include "shared/tz/system_zone.h"
 
@@ -80,6 +81,7 @@ struct Daemon::Impl {
     boost::asio::io_context io{1};
     boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
     std::unique_ptr<EngineWorker> worker;
+    std::unique_ptr<StaffDesk> staff;
     std::unique_ptr<Hub> hub;
     BusHealth busHealth;
     std::unique_ptr<WindowStrips> strips;   // the hall bus: after the worker, gone before it
@@ -156,6 +158,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                   ContentStore::open(dir / files::kContentDir),
                   BookingBook::open(dir / files::kBookings)};
     auto signage = data.content.signage();
+    auto staffCredentials = StaffCredentials::open(dir / files::kStaffCredentials);
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
 
     d.worker = std::make_unique<EngineWorker>(
@@ -171,10 +174,13 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                                   d.hub->update(std::move(view));
                               }},
         tickInterval);
+    d.staff = std::make_unique<StaffDesk>(
+        std::move(staffCredentials), *d.clock,
+        [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); });
     d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
     d.hub->setSignage(std::move(signage));
     d.startHallBus(config, d.hub->view());
-    d.context = std::make_unique<ServerContext>(ServerContext{*d.hub, *d.worker, *d.clock, d.metrics,
+    d.context = std::make_unique<ServerContext>(ServerContext{*d.hub, *d.worker, *d.staff, *d.clock, d.metrics,
                                                               d.busHealth, d.io.get_executor(),
                                                               std::move(personKeySecret)});
     d.api = std::make_unique<RestApi>(*d.context);

@@ -23,6 +23,8 @@ inline constexpr const char* kAdminCredential = "admin.credential"; // 0600, for
 inline constexpr const char* kPersonKeySecret = "person-key.secret";
 inline constexpr const char* kContentDir = "content"; // signage files and signage.json
 inline constexpr const char* kBookings = "bookings.json"; // the hall's bookings (booking_book.h)
+// the staff's PIN hashes and card keys (staff_credentials.h)
+inline constexpr const char* kStaffCredentials = "staff-credentials.json";
 inline constexpr const char* kPortFile = "callstationd.port"; // the port while the daemon runs
 } // namespace files
 

@@ -74,6 +74,11 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
     if (path == "/emergency") return emergency(call);
     if (path == "/bookings") return bookings(call, std::nullopt);
     if (auto id = segment("/bookings/")) return bookings(call, *id);
+    if (path == "/staff") return staff(call, std::nullopt);
+    if (path.starts_with("/staff/") && path.ends_with("/credentials")) {
+        std::string id(path.substr(7, path.size() - 7 - 12));
+        if (!id.empty() && id.find('/') == std::string::npos) return staff(call, rest::percentDecode(id));
+    }
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));

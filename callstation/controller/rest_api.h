@@ -52,6 +52,8 @@ private:
                        std::function<nlohmann::json(ContentStore&)> change);
     // rest_bookings.cpp
     void bookings(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
+    // rest_staff.cpp: /staff, /staff/<id>/credentials
+    void staff(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
     void createEnrollment(const std::shared_ptr<rest::Call>& call);
     void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
     void reports(const std::shared_ptr<rest::Call>& call);

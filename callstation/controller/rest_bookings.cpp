@@ -10,7 +10,6 @@
 #include "callstation/controller/rest_support.h"
 #include "drivers/scanner/booking_code.h"
 #include "shared/protocol/signage.h"
-#include "shared/terminal/person_key.h"
 
 #include <nlohmann/json.hpp>
 #include <random>
@@ -102,11 +101,7 @@ void RestApi::bookings(const std::shared_ptr<Call>& call, std::optional<std::str
             return call->fail(http::status::bad_request, "bad_booking",
                               "service: no service '" + booking.serviceId + "'");
         if (!idNumber.empty()) {
-            const std::string& secret = context_.personKeySecret;
-            booking.personKey = client::personKey(
-                idNumber,
-                std::span(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size()));
-            std::fill(idNumber.begin(), idNumber.end(), '\0');
+            booking.personKey = rest::personKeyOf(idNumber, context_.personKeySecret);
             if (booking.personKey.empty())
                 return call->fail(http::status::bad_request, "bad_booking",
                                   "id_number: not an ID number (15 or 18 letters and digits)");

@@ -1,6 +1,9 @@
 #include "callstation/controller/rest_support.h"
 
 #include "shared/core/result.h"
+#include "shared/terminal/person_key.h"
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -84,6 +87,14 @@ std::optional<nlohmann::json> Call::jsonBody() {
         return std::nullopt;
     }
     return parsed;
+}
+
+std::string personKeyOf(std::string& idNumber, const std::string& hallSecret) {
+    auto key = client::personKey(
+        idNumber,
+        std::span(reinterpret_cast<const std::uint8_t*>(hallSecret.data()), hallSecret.size()));
+    std::fill(idNumber.begin(), idNumber.end(), '\0');
+    return key;
 }
 
 std::string percentDecode(std::string_view text) {

@@ -42,6 +42,10 @@ struct Call {
 };
 
 std::string percentDecode(std::string_view text);
+// The person key of an ID number sent to the API (a booking's, a staff member's card) under the
+// hall's secret, as terminals key an ID card; empty when it is not an ID number. The number is
+// wiped from `idNumber` either way: it is never kept, logged or audited.
+std::string personKeyOf(std::string& idNumber, const std::string& hallSecret);
 std::string isoTime(core::Timestamp t); // 2026-11-23T01:05:07.123Z (UTC)
 
 } // namespace hall::controller::rest

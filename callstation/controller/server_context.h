@@ -13,6 +13,7 @@ namespace hall::controller {
 
 class Hub;
 class EngineWorker;
+class StaffDesk;
 class BusHealth;
 
 // Counters shown by /metrics (Prometheus text); network thread only.
@@ -28,6 +29,7 @@ struct ServerMetrics {
 struct ServerContext {
     Hub& hub;
     EngineWorker& worker;
+    StaffDesk& staff; // staff credentials, checked on a thread of their own
     const core::Clock& clock;
     ServerMetrics& metrics;
     const BusHealth& busHealth; // the LED strips and keypads the controller drives

@@ -3,6 +3,7 @@
 #include "callstation/controller/hub.h"
 #include "callstation/controller/log.h"
 #include "callstation/controller/server_limits.h"
+#include "callstation/controller/staff_desk.h"
 #include "shared/protocol/check_in.h"
 #include "shared/protocol/codec.h"
 #include "shared/protocol/link_limits.h"
@@ -117,6 +118,8 @@ void TerminalSession::handle(protocol::Request request) {
         return technicianAudit(request.id, std::move(*audit));
     if (auto* checkIn = std::get_if<protocol::CheckInRequest>(&request.body))
         return checkInFor(request, std::move(*checkIn));
+    if (auto* green = std::get_if<protocol::GreenTicketRequest>(&request.body))
+        return greenTicketFor(request.id, std::move(*green));
     if (auto command = protocol::engineCommand(request)) return execute(request, std::move(*command));
     refuse(request.id, type, ProtocolError::Internal, "request type not handled");
 }
@@ -216,14 +219,58 @@ void TerminalSession::checkInFor(const protocol::Request& request, protocol::Che
     });
 }
 
+// The staff credential is checked on the staff desk's thread (it is not kept past the check);
+// the ticket is then issued as issue_ticket issues one with priority green_channel, and who let
+// it ahead goes to the audit log with the ticket's number.
+void TerminalSession::greenTicketFor(const std::string& requestId, protocol::GreenTicketRequest asked) {
+    auto credential = std::move(asked.staff);
+    context_.staff.check(std::move(credential), context_.hub.config().staff,
+                         [self = shared_from_this(), requestId,
+                                                 asked = std::move(asked)](StaffCheck checked) {
+        if (self->closed_) return;
+        if (const auto* refused = std::get_if<StaffRefusal>(&checked))
+            return self->answer(requestId, RequestType::IssueGreenTicket,
+                                protocol::Error{refused->code, refused->message});
+        core::IssueTicket issue;
+        issue.serviceId = asked.serviceId;
+        issue.priority = core::PriorityClass::GreenChannel;
+        issue.greenCategory = asked.category;
+        const auto staff = std::get<core::Staff>(checked).id;
+        self->execute(requestId, RequestType::IssueGreenTicket, std::move(issue),
+                      [self, requestId, staff, category = asked.category](const Outcome& outcome) {
+                          const auto* result = std::get_if<protocol::ResponseResult>(&outcome);
+                          const auto* issued =
+                              result ? std::get_if<protocol::CommandResult>(result) : nullptr;
+                          if (!issued || !issued->ticket) return;
+                          // Once per request: a retry answered from the engine's memory of it
+                          // writes no second line.
+                          self->context_.worker.run([self, requestId, staff, category,
+                                                     number = issued->ticket->number](HallData& data) {
+                              const auto now = self->context_.clock.now();
+                              const auto& device = self->identity_->device;
+                              data.audit.recordOnce(device + "/" + requestId + "/green", now, now,
+                                                    device, "green_channel",
+                                                    number + " " + category + " by staff " + staff);
+                          });
+                      });
+    });
+}
+
 void TerminalSession::execute(const protocol::Request& request, core::Command command) {
+    execute(request.id, request.type(), std::move(command), {});
+}
+
+void TerminalSession::execute(const std::string& requestId, RequestType type, core::Command command,
+                              std::function<void(const Outcome&)> answered) {
     protocol::stampConnection(command, *identity_);
     CommandJob job;
     job.command = std::move(command);
     // Request ids are the client's; scoped by device, two terminals cannot collide.
-    job.requestId = identity_->device + "/" + request.id;
-    job.done = [self = shared_from_this(), id = request.id, type = request.type()](Outcome outcome) {
-        if (!self->closed_) self->answer(id, type, std::move(outcome));
+    job.requestId = identity_->device + "/" + requestId;
+    job.done = [self = shared_from_this(), requestId, type,
+                answered = std::move(answered)](Outcome outcome) {
+        if (answered) answered(outcome);
+        if (!self->closed_) self->answer(requestId, type, std::move(outcome));
     };
     context_.worker.submit(std::move(job));
 }

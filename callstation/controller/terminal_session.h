@@ -44,6 +44,10 @@ private:
     void hello(std::string requestId, protocol::Hello hello);
     void enroll(std::string requestId, protocol::Enroll enroll);
     void execute(const protocol::Request& request, core::Command command);
+    // `answered` sees the outcome before the terminal does (what the controller records of it).
+    void execute(const std::string& requestId, protocol::RequestType type, core::Command command,
+                 std::function<void(const Outcome&)> answered);
+    void greenTicketFor(const std::string& requestId, protocol::GreenTicketRequest asked);
     void technicianAudit(std::string requestId, protocol::TechnicianAudit audit);
     void checkInFor(const protocol::Request& request, protocol::CheckInRequest asked);
     void answer(const std::string& requestId, std::optional<protocol::RequestType> type,

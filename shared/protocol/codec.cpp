@@ -217,6 +217,22 @@ RequestBody readBody(RequestType type, StrictReader& r) {
             r.fail("booking", "exactly one of booking and person_key is required");
         return c;
     }
+    case RequestType::IssueGreenTicket: {
+        GreenTicketRequest c;
+        c.serviceId = r.nonEmptyText("service");
+        c.category = r.nonEmptyText("category");
+        StrictReader s(r.object("staff"), r.subContext("staff"), kMaxTextBytes);
+        if (s.has("number")) {
+            c.staff.number = s.nonEmptyText("number");
+            c.staff.pin = s.nonEmptyText("pin");
+        } else {
+            c.staff.personKey = s.text("person_key");
+            if (!isPersonKey(c.staff.personKey))
+                s.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
+        }
+        s.finish();
+        return c;
+    }
     case RequestType::TechnicianAudit: {
         TechnicianAudit c;
         const auto name = r.text("action");
@@ -332,6 +348,12 @@ Json bodyJson(const RequestBody& body) {
             [](const CheckInRequest& c) {
                 return c.booking.empty() ? Json{{"person_key", c.personKey}}
                                          : Json{{"booking", c.booking}};
+            },
+            [](const GreenTicketRequest& c) {
+                const Json staff = c.staff.personKey.empty()
+                                       ? Json{{"number", c.staff.number}, {"pin", c.staff.pin}}
+                                       : Json{{"person_key", c.staff.personKey}};
+                return Json{{"service", c.serviceId}, {"category", c.category}, {"staff", staff}};
             },
             [](const TechnicianAudit& c) {
                 return Json{{"action", technicianActionName(c.action)},

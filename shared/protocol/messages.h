@@ -36,6 +36,11 @@ enum class ProtocolError {
     RateLimited,
     TooLarge,
     Internal,
+    // A staff credential refused (StaffCredential) for a wrong PIN (the message says how many
+    // tries are left) or a staff member locked out by wrong PINs; an unknown staff number or card
+    // is the engine's unknown_staff.
+    WrongPin,
+    StaffLocked,
 };
 std::string_view protocolErrorName(ProtocolError code);
 
@@ -116,6 +121,27 @@ struct CheckInRequest {
     std::string personKey;
 };
 
+// Who a staff member is: their staff number (the hall configuration's staff_number) and PIN, or
+// the person key of their own ID card (the controller keeps a staff member's key, never their ID
+// number). Exactly one form is set.
+// It travels only in the request that needs it: never journaled, never put in an outbox, never
+// logged; a request that carries one is sent online or not at all.
+struct StaffCredential {
+    std::string number;
+    std::string pin;
+    std::string personKey;
+};
+
+// A green-channel ticket (绿色通道), issued at a ticket machine by hall staff for a citizen of
+// one of the hall's categories (queue.green_channel_categories). The controller checks the
+// staff credential, then issues it like issue_ticket with priority green_channel, and writes
+// who let the ticket ahead to its audit log.
+struct GreenTicketRequest {
+    std::string serviceId;
+    std::string category;
+    StaffCredential staff;
+};
+
 // Engine requests reuse the engine's commands. The server fills in what a client must not
 // choose itself: sourceDevice of IssueTicket, LeaseNumbers and IssueLeasedTicket comes from the
 // connection's identity.
@@ -125,7 +151,7 @@ using RequestBody =
                  core::CallNumber, core::Recall, core::StartServing, core::Finish,
                  core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
                  core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit,
-                 CheckInRequest>;
+                 CheckInRequest, GreenTicketRequest>;
 
 // In the order of RequestBody's alternatives.
 enum class RequestType {
@@ -152,8 +178,9 @@ enum class RequestType {
     IssueLeasedTicket,
     TechnicianAudit,
     CheckIn,
+    IssueGreenTicket,
 };
-inline constexpr int kRequestTypeCount = 23;
+inline constexpr int kRequestTypeCount = 24;
 std::string_view requestTypeName(RequestType type);
 std::optional<RequestType> requestTypeFromName(std::string_view name);
 

@@ -28,13 +28,14 @@ constexpr std::array<std::string_view, kRequestTypeCount> kRequestTypeNames{
     "sign_in",      "sign_out",      "pause_window", "resume_window", "call_next",
     "call_number",  "recall",        "start_serving", "finish",       "mark_no_show",
     "transfer",     "undo_call",     "cancel_ticket", "rate",         "lease_numbers",
-    "issue_leased_ticket", "technician_audit", "check_in"};
+    "issue_leased_ticket", "technician_audit", "check_in",
+    "issue_green_ticket"};
 constexpr std::array<std::string_view, 8> kTechnicianActionNames{
     "menu_opened",   "pin_rejected", "locked_out",    "setting_changed",
     "device_tested", "log_exported", "app_restarted", "enrolled"};
-constexpr std::array<std::string_view, 8> kProtocolErrorNames{
-    "bad_frame", "unsupported_version", "unknown_type", "forbidden",
-    "unauthenticated", "rate_limited", "too_large", "internal"};
+constexpr std::array<std::string_view, 10> kProtocolErrorNames{
+    "bad_frame",       "unsupported_version", "unknown_type", "forbidden", "unauthenticated",
+    "rate_limited",    "too_large",           "internal",     "wrong_pin", "staff_locked"};
 
 static_assert(std::variant_size_v<RequestBody> == kRequestTypeCount);
 
@@ -102,6 +103,8 @@ std::optional<core::Command> engineCommand(const Request& request) {
             [](const TechnicianAudit&) -> std::optional<core::Command> { return std::nullopt; },
             // The booking is the controller's to look up: see CheckInRequest.
             [](const CheckInRequest&) -> std::optional<core::Command> { return std::nullopt; },
+            // The staff credential is the controller's to check first.
+            [](const GreenTicketRequest&) -> std::optional<core::Command> { return std::nullopt; },
             [](const auto& command) -> std::optional<core::Command> { return command; },
         },
         request.body);

@@ -52,10 +52,11 @@ bool allowed(Role role, RequestType type) {
     const bool leasing = type == T::LeaseNumbers || type == T::IssueLeasedTicket;
     switch (role) {
     case Role::TicketMachine:
-        return type == T::IssueTicket || type == T::CheckIn || type == T::CancelTicket || leasing;
+        return type == T::IssueTicket || type == T::CheckIn || type == T::IssueGreenTicket ||
+               type == T::CancelTicket || leasing;
     case Role::Kiosk:
-        return type == T::IssueTicket || type == T::CheckIn || type == T::CancelTicket ||
-               type == T::Rate || leasing;
+        return type == T::IssueTicket || type == T::CheckIn || type == T::IssueGreenTicket ||
+               type == T::CancelTicket || type == T::Rate || leasing;
     case Role::WindowPad: return isWindowOperation(type) || type == T::Rate;
     case Role::CallBoard:
     case Role::LedBridge: return false; // listen only

@@ -74,16 +74,19 @@ TEST_CASE("optional fields take their documented defaults when omitted") {
     CHECK(std::get<Heartbeat>(beat->body).faults.empty());
 }
 
-TEST_CASE("engine commands are handed to the engine, connection requests and check-ins are not") {
+TEST_CASE("engine commands are handed to the engine; connection requests, check-ins and "
+          "green-channel tickets are not") {
     for (const auto& request : testing::everyRequest()) {
         const auto command = engineCommand(request);
-        // A check-in needs the controller's booking first: it becomes the engine's CheckIn there.
+        // A check-in needs the controller's booking first (it becomes the engine's CheckIn there),
+        // a green-channel ticket the controller's check of the staff credential.
         const bool notEngine = request.type() == RequestType::Hello ||
                                request.type() == RequestType::Enroll ||
                                request.type() == RequestType::Heartbeat ||
                                request.type() == RequestType::GetSnapshot ||
                                request.type() == RequestType::TechnicianAudit ||
-                               request.type() == RequestType::CheckIn;
+                               request.type() == RequestType::CheckIn ||
+                               request.type() == RequestType::IssueGreenTicket;
         CHECK(command.has_value() == !notEngine);
         if (command) CHECK(core::commandName(*command) == requestTypeName(request.type()));
     }

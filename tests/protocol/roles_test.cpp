@@ -22,12 +22,12 @@ std::set<T> documented(Role role) {
     std::set<T> s{T::Heartbeat, T::GetSnapshot, T::TechnicianAudit};
     switch (role) {
     case Role::TicketMachine:
-        s.insert({T::IssueTicket, T::CheckIn, T::CancelTicket, T::LeaseNumbers,
-                  T::IssueLeasedTicket});
+        s.insert({T::IssueTicket, T::CheckIn, T::IssueGreenTicket, T::CancelTicket,
+                  T::LeaseNumbers, T::IssueLeasedTicket});
         break;
     case Role::Kiosk:
-        s.insert({T::IssueTicket, T::CheckIn, T::CancelTicket, T::Rate, T::LeaseNumbers,
-                  T::IssueLeasedTicket});
+        s.insert({T::IssueTicket, T::CheckIn, T::IssueGreenTicket, T::CancelTicket, T::Rate,
+                  T::LeaseNumbers, T::IssueLeasedTicket});
         break;
     case Role::WindowPad:
         s.insert(kWindowOps.begin(), kWindowOps.end());
@@ -37,7 +37,7 @@ std::set<T> documented(Role role) {
     case Role::LedBridge: break;
     case Role::Admin:
         s.insert(kWindowOps.begin(), kWindowOps.end());
-        s.insert({T::IssueTicket, T::CheckIn, T::CancelTicket});
+        s.insert({T::IssueTicket, T::CheckIn, T::IssueGreenTicket, T::CancelTicket});
         break;
     }
     return s;

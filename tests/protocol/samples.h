@@ -58,6 +58,7 @@ inline std::vector<Request> everyRequest() {
         TechnicianAudit{TechnicianAction::SettingChanged, "printer port ttyS1",
                         core::Timestamp(core::Millis(1'795'396'500'123))},
         CheckInRequest{"K7QW2M9XHT", ""},
+        GreenTicketRequest{"tax", "elderly", StaffCredential{"1024", "246810", ""}},
     };
     std::vector<Request> out;
     for (std::size_t i = 0; i < bodies.size(); ++i)
