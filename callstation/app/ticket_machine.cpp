@@ -82,23 +82,27 @@ void TicketMachine::setIdentification(client::IdentificationService* identificat
     disconnect(identifyFailed_);
     identification_ = identification;
     if (identification_) {
-        identified_ = connect(identification_, &client::IdentificationService::personIdentified,
-                              this, [this](const client::IdentifiedPerson& person) {
-                                  touch(); // a card wakes the machine too
-                                  const bool bookingCode =
-                                      person.codeKind == QLatin1String("appointment");
-                                  if (stage_ == Stage::Identifying) identified();
-                                  else if (stage_ == Stage::CheckingIn ||
-                                           (stage_ == Stage::Choosing && bookingCode))
-                                      checkInWith(person);
-                              });
-        identifyFailed_ = connect(
-            identification_, &client::IdentificationService::identificationFailed, this,
-            [this](const QString&, const QString&, const QString& citizenMessage) {
-                if (stage_ != Stage::Identifying && stage_ != Stage::CheckingIn) return;
-                identifyProblem_ = citizenMessage;
-                Q_EMIT ticketChanged();
+        identified_ = connect(
+            identification_, &client::IdentificationService::personIdentified, this,
+            [this](const client::IdentifiedPerson& person) {
+                touch(); // a card wakes the machine too
+                const bool bookingCode = person.codeKind == QLatin1String("appointment");
+                if (stage_ == Stage::Identifying)
+                    identified();
+                else if (stage_ == Stage::GreenChannel)
+                    staffCardPresented();
+                else if (stage_ == Stage::CheckingIn || (stage_ == Stage::Choosing && bookingCode))
+                    checkInWith(person);
             });
+        identifyFailed_ =
+            connect(identification_, &client::IdentificationService::identificationFailed, this,
+                    [this](const QString&, const QString&, const QString& citizenMessage) {
+                        if (stage_ != Stage::Identifying && stage_ != Stage::CheckingIn &&
+                            stage_ != Stage::GreenChannel)
+                            return;
+                        identifyProblem_ = citizenMessage;
+                        Q_EMIT ticketChanged();
+                    });
     }
     Q_EMIT identificationChanged();
 }
@@ -174,6 +178,7 @@ void TicketMachine::setStage(Stage stage) {
     const bool wasAsking = stage_ == Stage::Identifying || stage_ == Stage::Confirming;
     stage_ = stage;
     Q_EMIT stageChanged();
+    if (stage_ != Stage::GreenChannel) forgetStaff();
     if (stage_ != Stage::Choosing) return;
     // Back at the services, the idle time starts from here; a citizen who walked away from
     // the question leaves nothing of themselves behind.
@@ -249,11 +254,13 @@ void TicketMachine::startCheckIn() {
 void TicketMachine::stillHere() {
     touch();
     if (stage_ == Stage::CheckingIn || stage_ == Stage::Identifying) showFor(refusedSeconds_ * 2);
+    if (stage_ == Stage::GreenChannel) showFor(kGreenChannelSeconds);
 }
 
 void TicketMachine::checkInCode(const QString& booking) {
     touch();
-    if ((stage_ != Stage::Choosing && stage_ != Stage::CheckingIn) || !issuer_ || !issuer_->client())
+    if ((stage_ != Stage::Choosing && stage_ != Stage::CheckingIn) || !issuer_ ||
+        !issuer_->client())
         return;
     clearTicket();
     client::IdentifiedPerson code;
@@ -271,7 +278,8 @@ void TicketMachine::checkInWith(const client::IdentifiedPerson& person) {
         booking = person.bookingId.toStdString();
     } else {
         const auto secret = issuer_->client()->personKeySecret();
-        if (identification_ && secret) personKey = identification_->personKey(*secret).toStdString();
+        if (identification_ && secret)
+            personKey = identification_->personKey(*secret).toStdString();
     }
     if (identification_) identification_->wipeSession();
     identifyProblem_.clear();
@@ -281,20 +289,21 @@ void TicketMachine::checkInWith(const client::IdentifiedPerson& person) {
     const quint64 attempt = ++attempt_;
     const QString device = issuer_->client()->deviceName();
     QPointer<TicketMachine> self(this);
-    issuer_->checkIn(booking, personKey, [this, self, attempt, device](const client::IssueOutcome& outcome) {
-        if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
-        if (!outcome.ok) {
-            heldNumber_ = QString::fromStdString(outcome.heldNumber);
-            return refuse(QString::fromStdString(outcome.errorCode));
-        }
-        const client::Backend& backend = *issuer_->client();
-        serviceId_ = QString::fromStdString(outcome.serviceId);
-        serviceName_ = backend.serviceName(outcome.serviceId);
-        if (serviceName_.isEmpty()) serviceName_ = serviceId_;
-        serviceNameEn_ = backend.serviceName(outcome.serviceId, true);
-        if (serviceNameEn_.isEmpty()) serviceNameEn_ = serviceName_;
-        show(outcome, device);
-    });
+    issuer_->checkIn(booking, personKey,
+                     [this, self, attempt, device](const client::IssueOutcome& outcome) {
+                         if (!self || attempt != attempt_ || stage_ != Stage::Issuing) return;
+                         if (!outcome.ok) {
+                             heldNumber_ = QString::fromStdString(outcome.heldNumber);
+                             return refuse(QString::fromStdString(outcome.errorCode));
+                         }
+                         const client::Backend& backend = *issuer_->client();
+                         serviceId_ = QString::fromStdString(outcome.serviceId);
+                         serviceName_ = backend.serviceName(outcome.serviceId);
+                         if (serviceName_.isEmpty()) serviceName_ = serviceId_;
+                         serviceNameEn_ = backend.serviceName(outcome.serviceId, true);
+                         if (serviceNameEn_.isEmpty()) serviceNameEn_ = serviceName_;
+                         show(outcome, device);
+                     });
 }
 
 void TicketMachine::confirm() {
@@ -302,15 +311,15 @@ void TicketMachine::confirm() {
 }
 
 void TicketMachine::cancel() {
-    if (stage_ != Stage::Confirming && stage_ != Stage::Identifying && stage_ != Stage::CheckingIn)
+    if (stage_ != Stage::Confirming && stage_ != Stage::Identifying &&
+        stage_ != Stage::CheckingIn && stage_ != Stage::GreenChannel)
         return;
     countdown_.stop();
     setStage(Stage::Choosing);
 }
 
 void TicketMachine::finish() {
-    if (stage_ != Stage::Showing && stage_ != Stage::Refused && stage_ != Stage::Confirming)
-        return;
+    if (stage_ != Stage::Showing && stage_ != Stage::Refused && stage_ != Stage::Confirming) return;
     countdown_.stop();
     secondsLeft_ = 0;
     Q_EMIT secondsLeftChanged();
@@ -404,12 +413,9 @@ QString TicketMachine::refusalFor(const QString& code) {
         return tr("Today's numbers for this service have all been given out.");
     if (code == QLatin1String("duplicate_person"))
         return tr("You already have a number for this service today.");
-    if (code == QLatin1String("identity_required"))
-        return tr("This service needs your ID card.");
-    if (code == QLatin1String("unknown_booking"))
-        return tr("No booking for today was found.");
-    if (code == QLatin1String("booking_not_today"))
-        return tr("Your booking is for another day.");
+    if (code == QLatin1String("identity_required")) return tr("This service needs your ID card.");
+    if (code == QLatin1String("unknown_booking")) return tr("No booking for today was found.");
+    if (code == QLatin1String("booking_not_today")) return tr("Your booking is for another day.");
     if (code == QLatin1String("too_early"))
         return tr("It is too early to check in for your booking.");
     if (code == QLatin1String("too_late"))
@@ -434,7 +440,8 @@ QString TicketMachine::adviceFor(const QString& code) {
     if (code == QLatin1String("identity_required"))
         return tr("Please place your ID card or social-security card on the reader and try again.");
     if (code == QLatin1String("unknown_booking"))
-        return tr("Please check the booking's QR code or the ID card it was made with, or take an ordinary number.");
+        return tr("Please check the booking's QR code or the ID card it was made with, or take an "
+                  "ordinary number.");
     if (code == QLatin1String("booking_not_today") || code == QLatin1String("too_late") ||
         code == QLatin1String("check_in_offline"))
         return tr("Please take an ordinary number; the staff can see your booking at the window.");

@@ -23,10 +23,17 @@
 // After idleSeconds (30) at the services with nobody touching the screen, the machine is idle:
 // the screen shows the attract layer (the hall, its notices) until the next touch().
 //
+// The green channel (绿色通道) is the staff's: "工作人员" opens it; the staff member picks the
+// citizen's category (the hall's list) and the service, and proves who they are with their own
+// ID card on the reader or their staff number and PIN. The controller checks the credential
+// and issues the ticket ahead of the ordinary ones; it is shown and printed as any other. A
+// wrong PIN keeps the stage open with the choices made; the credential is sent once and then
+// forgotten (green_channel.cpp).
+//
 // askFromWaiting, reprintMinutes and idleSeconds are the hall's (its ticket_machine settings,
 // with every snapshot). The screens only show the stage and call these; what is asked, issued
-// and said is decided here. A ticket stays on screen for showSeconds (the countdown is visible), a refusal for
-// refusedSeconds; then the machine is back at the services for the next citizen.
+// and said is decided here. A ticket stays on screen for showSeconds (the countdown is visible), a
+// refusal for refusedSeconds; then the machine is back at the services for the next citizen.
 
 #include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
@@ -37,6 +44,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -53,7 +61,8 @@ class TicketMachine : public QObject {
     // The time printed on the ticket and the reprint window are the hall's (Terminal.clock);
     // without one, the box's.
     Q_PROPERTY(hall::client::HallClock* clock MEMBER clock_ NOTIFY settingsChanged)
-    // Identifying: a read that failed, in the citizen's words ("请重新放置身份证"); empty otherwise.
+    // Identifying: a read that failed, in the citizen's words ("请重新放置身份证"); empty
+    // otherwise.
     Q_PROPERTY(QString identifyProblem READ identifyProblem NOTIFY ticketChanged)
     // Refused duplicate_person: the number the person already holds today.
     Q_PROPERTY(QString heldNumber READ heldNumber NOTIFY ticketChanged)
@@ -86,10 +95,25 @@ class TicketMachine : public QObject {
     Q_PROPERTY(QString refusal READ refusal NOTIFY ticketChanged)
     Q_PROPERTY(QString refusalAdvice READ refusalAdvice NOTIFY ticketChanged)
     Q_PROPERTY(QString refusalCode READ refusalCode NOTIFY ticketChanged)
+    // GreenChannel: the hall's categories (ids), whether a staff card has been read, and why the
+    // last staff credential was refused (in the staff's words; empty otherwise).
+    Q_PROPERTY(QStringList greenCategories READ greenCategories NOTIFY settingsChanged)
+    Q_PROPERTY(bool staffCardRead READ staffCardRead NOTIFY ticketChanged)
+    Q_PROPERTY(QString staffProblem READ staffProblem NOTIFY ticketChanged)
 
 public:
-    // CheckingIn: waiting for a booking's QR or the booker's ID card.
-    enum class Stage { Choosing, Identifying, Confirming, Issuing, Showing, Refused, CheckingIn };
+    // CheckingIn: waiting for a booking's QR or the booker's ID card. GreenChannel: a staff
+    // member issuing a green-channel ticket.
+    enum class Stage {
+        Choosing,
+        Identifying,
+        Confirming,
+        Issuing,
+        Showing,
+        Refused,
+        CheckingIn,
+        GreenChannel
+    };
     Q_ENUM(Stage)
     // Of the ticket shown: NotPrinted covers no paper, a fault and no printer alike: the
     // citizen's next step is the same (photograph the screen); the cause goes to staff.
@@ -128,6 +152,9 @@ public:
     QString refusal() const { return refusal_; }
     QString refusalAdvice() const { return refusalAdvice_; }
     QString refusalCode() const { return refusalCode_; }
+    QStringList greenCategories() const;
+    bool staffCardRead() const { return !staffCardKey_.empty(); }
+    QString staffProblem() const { return staffProblem_; }
 
     // A service button: asks first when many are waiting, else issues at once; a service that
     // is not issuing now (closed, numbers gone) is explained at once. Ignored unless Choosing
@@ -143,7 +170,17 @@ public:
     Q_INVOKABLE void checkInCode(const QString& booking);
     // The citizen is still at it (typing a code): the waiting stage's countdown starts again.
     Q_INVOKABLE void stillHere();
-    Q_INVOKABLE void finish();  // Showing or Refused → Choosing (the citizen is done)
+    // "工作人员": the green channel's stage (from Choosing), for the staff; it stays open for
+    // kGreenChannelSeconds after the last touch.
+    static constexpr int kGreenChannelSeconds = 90;
+    Q_INVOKABLE void startGreenChannel();
+    // Issues a green-channel ticket with the staff card read in this stage, else the staff
+    // number and PIN given.
+    Q_INVOKABLE void issueGreen(const QString& serviceId, const QString& category,
+                                const QString& staffNumber, const QString& pin);
+    // The words for a category id ("elderly" → 老年人); an id the app does not know, as it is.
+    Q_INVOKABLE static QString greenCategoryName(const QString& category);
+    Q_INVOKABLE void finish(); // Showing or Refused → Choosing (the citizen is done)
     // The last ticket again, on paper, within reprintMinutes of issuing (Choosing only).
     Q_INVOKABLE void reprintLast();
     // Somebody touched the screen (or presented a card): not idle, and the idle time restarts.
@@ -178,9 +215,12 @@ private:
     bool identifies(const QString& serviceId) const; // the hall marks it `identify`
     void identified();
     void checkInWith(const client::IdentifiedPerson& person);
+    void staffCardPresented(); // GreenChannel: the card on the reader is the staff member's
+    void forgetStaff();
     // The ticket answered for: shown, printed, kept for a reprint.
-    void show(const client::IssueOutcome& outcome, const QString& device);                                // a person while Identifying: go on
-    void askOrIssue();                                // Confirming when many wait, else issue()
+    void show(const client::IssueOutcome& outcome,
+              const QString& device); // a person while Identifying: go on
+    void askOrIssue();                // Confirming when many wait, else issue()
     // The hall's ticket_machine settings (with every snapshot): when to ask, how long a
     // reprint is offered, when the attract screen comes. QML or a test may set them after.
     void applyHallSettings();
@@ -222,6 +262,8 @@ private:
     QString refusal_;
     QString refusalAdvice_;
     QString refusalCode_;
+    std::string staffCardKey_; // GreenChannel: the person key of the staff card read
+    QString staffProblem_;
 };
 
 } // namespace hall::callstation

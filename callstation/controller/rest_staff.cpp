@@ -22,17 +22,15 @@ void RestApi::staff(const std::shared_ptr<Call>& call, std::optional<std::string
     const auto verb = call->method();
     const auto& config = context_.hub.config();
     if (!id && verb == http::verb::get) {
-        return context_.staff.run([this, call, members = config.staff](StaffCredentials& credentials) {
+        return context_.staff.run([this, call,
+                                   members = config.staff](StaffCredentials& credentials) {
             const auto logins = credentials.list();
             const auto now = context_.clock.now();
             json list = json::array();
             for (const auto& member : members) {
-                json entry{{"id", member.id},
-                           {"name", member.name},
-                           {"staff_number", member.staffNumber},
-                           {"pin", false},
-                           {"card", false},
-                           {"locked", false}};
+                json entry{
+                    {"id", member.id}, {"name", member.name}, {"staff_number", member.staffNumber},
+                    {"pin", false},    {"card", false},       {"locked", false}};
                 for (const auto& login : logins) {
                     if (login.staffId != member.id) continue;
                     entry["pin"] = !login.pinHash.empty();
@@ -42,7 +40,9 @@ void RestApi::staff(const std::shared_ptr<Call>& call, std::optional<std::string
                 }
                 list.push_back(std::move(entry));
             }
-            context_.staff.post([call, list = std::move(list)] { call->ok(json{{"staff", list}}); });
+            context_.staff.post([call, list = std::move(list)] {
+                call->ok(json{{"staff", list}});
+            });
         });
     }
     if (!id)
@@ -113,7 +113,8 @@ void RestApi::staff(const std::shared_ptr<Call>& call, std::optional<std::string
                 if (!failed.empty())
                     return call->fail(http::status::internal_server_error, "internal", failed);
                 context_.worker.run([this, admin = call->admin.device, id](HallData& data) {
-                    data.audit.record(context_.clock.now(), admin, "staff_credentials_forgotten", id);
+                    data.audit.record(context_.clock.now(), admin, "staff_credentials_forgotten",
+                                      id);
                 });
                 call->ok(json{{"forgotten", id}});
             });

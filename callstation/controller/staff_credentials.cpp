@@ -30,9 +30,8 @@ StaffRefusal noPin() {
 }
 
 json lockoutJson(const technician::LockoutState& s) {
-    json j{{"failures", s.failures},
-           {"lockouts", s.lockouts},
-           {"lock_seconds", s.lockLength.count()}};
+    json j{
+        {"failures", s.failures}, {"lockouts", s.lockouts}, {"lock_seconds", s.lockLength.count()}};
     if (s.lockedUntil)
         j["locked_until_ms"] =
             std::chrono::duration_cast<core::Millis>(s.lockedUntil->time_since_epoch()).count();
@@ -106,8 +105,7 @@ void StaffCredentials::set(const std::string& staffId, std::optional<std::string
 }
 
 void StaffCredentials::forget(const std::string& staffId) {
-    if (!logins_.count(staffId))
-        throw RefusedChange("not_found", staffId + " has no credentials");
+    if (!logins_.count(staffId)) throw RefusedChange("not_found", staffId + " has no credentials");
     change([&] { logins_.erase(staffId); });
 }
 

@@ -49,7 +49,8 @@ StaffCheck StaffDesk::checkNow(const protocol::StaffCredential& credential,
     try {
         if (!credential.personKey.empty()) {
             const auto id = credentials_.staffWithCard(credential.personKey);
-            const auto* found = id ? member([&](const core::Staff& s) { return s.id == *id; }) : nullptr;
+            const auto* found =
+                id ? member([&](const core::Staff& s) { return s.id == *id; }) : nullptr;
             if (!found) return StaffRefusal{"unknown_staff", "this card is not a staff member's"};
             return *found;
         }
@@ -58,8 +59,10 @@ StaffCheck StaffDesk::checkNow(const protocol::StaffCredential& credential,
         if (!found) return StaffRefusal{"unknown_staff", "no staff member with this number"};
         auto begun = credentials_.beginPinCheck(found->id, clock_.now());
         if (auto* refused = std::get_if<StaffRefusal>(&begun)) return *refused;
-        const bool right = technician::verifyPin(std::get<StaffLogin>(begun).pinHash, credential.pin);
-        if (auto refused = credentials_.finishPinCheck(found->id, right, clock_.now())) return *refused;
+        const bool right =
+            technician::verifyPin(std::get<StaffLogin>(begun).pinHash, credential.pin);
+        if (auto refused = credentials_.finishPinCheck(found->id, right, clock_.now()))
+            return *refused;
         return *found;
     } catch (const std::exception& e) {
         // The file cannot be written: an attempt that is not counted is not let through either.

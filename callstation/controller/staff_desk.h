@@ -21,7 +21,8 @@ using StaffCheck = std::variant<core::Staff, StaffRefusal>;
 
 class StaffDesk {
 public:
-    using Post = std::function<void(std::function<void()>)>; // runs a function on the network thread
+    using Post =
+        std::function<void(std::function<void()>)>; // runs a function on the network thread
 
     StaffDesk(StaffCredentials credentials, const core::Clock& clock, Post toNetwork);
     ~StaffDesk(); // finishes what was handed over, then joins

@@ -25,7 +25,9 @@ TerminalSession::TerminalSession(beast::ssl_stream<beast::tcp_stream>&& tls, Ser
     ++metrics_.connectionsOpen;
 }
 
-TerminalSession::~TerminalSession() { --metrics_.connectionsOpen; }
+TerminalSession::~TerminalSession() {
+    --metrics_.connectionsOpen;
+}
 
 void TerminalSession::start(beast::http::request<beast::http::string_body> upgrade) {
     // The session keeps its own deadlines (hello, silence); Beast's would close a terminal that
@@ -59,8 +61,8 @@ void TerminalSession::readNext() {
     ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
         if (ec) {
             if (ec == websocket::error::message_too_big)
-                ++self->context_.metrics.refusals[std::string(
-                    protocol::protocolErrorName(ProtocolError::TooLarge))];
+                ++self->context_.metrics
+                      .refusals[std::string(protocol::protocolErrorName(ProtocolError::TooLarge))];
             return self->drop(nullptr);
         }
         self->onFrame();
@@ -97,8 +99,10 @@ void TerminalSession::handle(protocol::Request request) {
     const RequestType type = request.type();
     ++context_.metrics.requests[std::string(protocol::requestTypeName(type))];
     if (!identity_) {
-        if (auto* h = std::get_if<protocol::Hello>(&request.body)) return hello(request.id, std::move(*h));
-        if (auto* e = std::get_if<protocol::Enroll>(&request.body)) return enroll(request.id, std::move(*e));
+        if (auto* h = std::get_if<protocol::Hello>(&request.body))
+            return hello(request.id, std::move(*h));
+        if (auto* e = std::get_if<protocol::Enroll>(&request.body))
+            return enroll(request.id, std::move(*e));
         return refuse(request.id, type, ProtocolError::Unauthenticated,
                       "send hello with the device's credential first");
     }
@@ -111,8 +115,8 @@ void TerminalSession::handle(protocol::Request request) {
     if (std::holds_alternative<protocol::GetSnapshot>(request.body)) {
         // Everything pushed so far (seq_) is in this snapshot: the client continues after seq_.
         return answer(request.id, type,
-                      protocol::ResponseResult{protocol::SnapshotResult{
-                          seq_, context_.hub.snapshotFor(*identity_)}});
+                      protocol::ResponseResult{
+                          protocol::SnapshotResult{seq_, context_.hub.snapshotFor(*identity_)}});
     }
     if (auto* audit = std::get_if<protocol::TechnicianAudit>(&request.body))
         return technicianAudit(request.id, std::move(*audit));
@@ -120,13 +124,15 @@ void TerminalSession::handle(protocol::Request request) {
         return checkInFor(request, std::move(*checkIn));
     if (auto* green = std::get_if<protocol::GreenTicketRequest>(&request.body))
         return greenTicketFor(request.id, std::move(*green));
-    if (auto command = protocol::engineCommand(request)) return execute(request, std::move(*command));
+    if (auto command = protocol::engineCommand(request))
+        return execute(request, std::move(*command));
     refuse(request.id, type, ProtocolError::Internal, "request type not handled");
 }
 
 void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
     bool speaksOurs = false;
-    for (int v : hello.versions) speaksOurs = speaksOurs || v == protocol::kVersion;
+    for (int v : hello.versions)
+        speaksOurs = speaksOurs || v == protocol::kVersion;
     if (!speaksOurs)
         return refuse(requestId, RequestType::Hello, ProtocolError::UnsupportedVersion,
                       "this controller speaks protocol version 1 only");
@@ -138,7 +144,8 @@ void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
             if (!identity) {
                 self->refuse(requestId, RequestType::Hello, ProtocolError::Unauthenticated,
                              "unknown or revoked credential; enroll the device again");
-                if (++self->failedHellos_ >= limits::kFailedHellos) self->drop("too many failed hellos");
+                if (++self->failedHellos_ >= limits::kFailedHellos)
+                    self->drop("too many failed hellos");
                 return;
             }
             self->identity_ = identity;
@@ -150,7 +157,8 @@ void TerminalSession::hello(std::string requestId, protocol::Hello hello) {
             // Only terminals that read ID cards compute person_key; the rest never get the key.
             if (protocol::identifiesPeople(identity->role))
                 result.personKeySecret = self->context_.personKeySecret;
-            self->answer(requestId, RequestType::Hello, protocol::ResponseResult{std::move(result)});
+            self->answer(requestId, RequestType::Hello,
+                         protocol::ResponseResult{std::move(result)});
             self->push(protocol::encodePushBody(self->context_.hub.snapshotFor(*identity)), false);
         });
     });
@@ -184,21 +192,26 @@ void TerminalSession::technicianAudit(std::string requestId, protocol::Technicia
         Outcome outcome = protocol::ResponseResult{protocol::Ack{}};
         try {
             data.audit.recordOnce(device + "/" + requestId, now, std::min(audit.at, now), device,
-                                  "technician_" + std::string(protocol::technicianActionName(audit.action)),
+                                  "technician_" +
+                                      std::string(protocol::technicianActionName(audit.action)),
                                   audit.detail);
         } catch (const store::StoreError& e) {
-            outcome = protocol::protocolError(ProtocolError::Internal, std::string("storage failed: ") + e.what());
+            outcome = protocol::protocolError(ProtocolError::Internal,
+                                              std::string("storage failed: ") + e.what());
         }
-        boost::asio::post(self->context_.network, [self, requestId, outcome = std::move(outcome)]() mutable {
-            if (!self->closed_) self->answer(requestId, RequestType::TechnicianAudit, std::move(outcome));
-        });
+        boost::asio::post(
+            self->context_.network, [self, requestId, outcome = std::move(outcome)]() mutable {
+                if (!self->closed_)
+                    self->answer(requestId, RequestType::TechnicianAudit, std::move(outcome));
+            });
     });
 }
 
 // The booking is looked up on the worker (it owns the book): by its code, or today's booking of
 // the person not yet checked in whose slot is nearest now. Then the engine's CheckIn decides.
 void TerminalSession::checkInFor(const protocol::Request& request, protocol::CheckInRequest asked) {
-    context_.worker.run([self = shared_from_this(), request, asked = std::move(asked)](HallData& data) {
+    context_.worker.run([self = shared_from_this(), request,
+                         asked = std::move(asked)](HallData& data) {
         const auto now = self->context_.clock.now();
         const core::Engine& engine = data.engine.engine();
         const auto booking =
@@ -222,38 +235,40 @@ void TerminalSession::checkInFor(const protocol::Request& request, protocol::Che
 // The staff credential is checked on the staff desk's thread (it is not kept past the check);
 // the ticket is then issued as issue_ticket issues one with priority green_channel, and who let
 // it ahead goes to the audit log with the ticket's number.
-void TerminalSession::greenTicketFor(const std::string& requestId, protocol::GreenTicketRequest asked) {
+void TerminalSession::greenTicketFor(const std::string& requestId,
+                                     protocol::GreenTicketRequest asked) {
     auto credential = std::move(asked.staff);
-    context_.staff.check(std::move(credential), context_.hub.config().staff,
-                         [self = shared_from_this(), requestId,
-                                                 asked = std::move(asked)](StaffCheck checked) {
-        if (self->closed_) return;
-        if (const auto* refused = std::get_if<StaffRefusal>(&checked))
-            return self->answer(requestId, RequestType::IssueGreenTicket,
-                                protocol::Error{refused->code, refused->message});
-        core::IssueTicket issue;
-        issue.serviceId = asked.serviceId;
-        issue.priority = core::PriorityClass::GreenChannel;
-        issue.greenCategory = asked.category;
-        const auto staff = std::get<core::Staff>(checked).id;
-        self->execute(requestId, RequestType::IssueGreenTicket, std::move(issue),
-                      [self, requestId, staff, category = asked.category](const Outcome& outcome) {
-                          const auto* result = std::get_if<protocol::ResponseResult>(&outcome);
-                          const auto* issued =
-                              result ? std::get_if<protocol::CommandResult>(result) : nullptr;
-                          if (!issued || !issued->ticket) return;
-                          // Once per request: a retry answered from the engine's memory of it
-                          // writes no second line.
-                          self->context_.worker.run([self, requestId, staff, category,
-                                                     number = issued->ticket->number](HallData& data) {
-                              const auto now = self->context_.clock.now();
-                              const auto& device = self->identity_->device;
-                              data.audit.recordOnce(device + "/" + requestId + "/green", now, now,
-                                                    device, "green_channel",
-                                                    number + " " + category + " by staff " + staff);
-                          });
-                      });
-    });
+    context_.staff.check(
+        std::move(credential), context_.hub.config().staff,
+        [self = shared_from_this(), requestId, asked = std::move(asked)](StaffCheck checked) {
+            if (self->closed_) return;
+            if (const auto* refused = std::get_if<StaffRefusal>(&checked))
+                return self->answer(requestId, RequestType::IssueGreenTicket,
+                                    protocol::Error{refused->code, refused->message});
+            core::IssueTicket issue;
+            issue.serviceId = asked.serviceId;
+            issue.priority = core::PriorityClass::GreenChannel;
+            issue.greenCategory = asked.category;
+            const auto staff = std::get<core::Staff>(checked).id;
+            self->execute(
+                requestId, RequestType::IssueGreenTicket, std::move(issue),
+                [self, requestId, staff, category = asked.category](const Outcome& outcome) {
+                    const auto* result = std::get_if<protocol::ResponseResult>(&outcome);
+                    const auto* issued =
+                        result ? std::get_if<protocol::CommandResult>(result) : nullptr;
+                    if (!issued || !issued->ticket) return;
+                    // Once per request: a retry answered from the engine's memory of it
+                    // writes no second line.
+                    self->context_.worker.run([self, requestId, staff, category,
+                                               number = issued->ticket->number](HallData& data) {
+                        const auto now = self->context_.clock.now();
+                        const auto& device = self->identity_->device;
+                        data.audit.recordOnce(device + "/" + requestId + "/green", now, now, device,
+                                              "green_channel",
+                                              number + " " + category + " by staff " + staff);
+                    });
+                });
+        });
 }
 
 void TerminalSession::execute(const protocol::Request& request, core::Command command) {
@@ -282,7 +297,8 @@ void TerminalSession::refuse(const std::string& requestId, std::optional<Request
 
 void TerminalSession::answer(const std::string& requestId, std::optional<RequestType> type,
                              Outcome outcome) {
-    if (const auto* error = std::get_if<protocol::Error>(&outcome)) ++context_.metrics.refusals[error->code];
+    if (const auto* error = std::get_if<protocol::Error>(&outcome))
+        ++context_.metrics.refusals[error->code];
     protocol::Response response{requestId, type, std::move(outcome)};
     enqueue(protocol::encodeResponse(response), Frame::Answer);
     readNext(); // one request at a time: the next frame is read once this one is answered
@@ -345,12 +361,14 @@ void TerminalSession::drop(const char* why) {
     if (closed_) return;
     closed_ = true;
     if (why != nullptr)
-        logInfo(std::string("closing connection of ") + (identity_ ? identity_->device : "an unauthenticated terminal") +
-                " from " + peerAddress_ + ": " + why);
+        logInfo(std::string("closing connection of ") +
+                (identity_ ? identity_->device : "an unauthenticated terminal") + " from " +
+                peerAddress_ + ": " + why);
     deadline_.cancel();
     context_.hub.detach(*this);
     beast::error_code ignored;
-    beast::get_lowest_layer(ws_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    beast::get_lowest_layer(ws_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both,
+                                                   ignored);
     beast::get_lowest_layer(ws_).socket().close(ignored);
 }
 

@@ -5,11 +5,11 @@
 // in flight, and a token bucket on requests. Runs on the network thread.
 
 #include "callstation/controller/engine_worker.h"
+#include "callstation/controller/rate_limiter.h"
+#include "callstation/controller/server_context.h"
 #include "callstation/netclient/asio.h"
 #include "shared/protocol/codec.h"
 #include "shared/protocol/messages.h"
-#include "callstation/controller/rate_limiter.h"
-#include "callstation/controller/server_context.h"
 
 #include <deque>
 #include <memory>
@@ -20,10 +20,11 @@ namespace hall::controller {
 
 class TerminalSession : public std::enable_shared_from_this<TerminalSession> {
 public:
-    using Stream = boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
+    using Stream =
+        boost::beast::websocket::stream<boost::beast::ssl_stream<boost::beast::tcp_stream>>;
 
-    TerminalSession(boost::beast::ssl_stream<boost::beast::tcp_stream>&& tls, ServerContext& context,
-                    std::string peerAddress);
+    TerminalSession(boost::beast::ssl_stream<boost::beast::tcp_stream>&& tls,
+                    ServerContext& context, std::string peerAddress);
     ~TerminalSession();
 
     // Completes the WebSocket upgrade the HTTP layer has read, then starts reading frames.
@@ -33,8 +34,8 @@ public:
     // Numbered and queued. `queueState`: the body is a QueueState, which a later one replaces
     // while it still waits to be sent, and whose write the hub starts (Hub::schedule).
     void push(const protocol::EncodedPushBody& body, bool queueState);
-    void flush(); // starts writing what waits, unless a write is under way
-    void drop(const char* why);                 // closes now; queued messages are discarded
+    void flush();               // starts writing what waits, unless a write is under way
+    void drop(const char* why); // closes now; queued messages are discarded
 
 private:
     void armDeadline(std::chrono::steady_clock::duration within);

@@ -110,6 +110,9 @@ public:
     // A service's name from the hall's configuration in the last snapshot, in Chinese or
     // English (the Chinese one when the hall gave no English); empty for an unknown service.
     QString serviceName(const std::string& serviceId, bool english = false) const;
+    Q_INVOKABLE QString serviceNameOf(const QString& serviceId, bool english) const {
+        return serviceName(serviceId.toStdString(), english);
+    }
     // Which way a window lies as seen from this terminal, from the last snapshot: {"arrow",
     // "zh", "en"} (protocol names), empty when the hall gave none. The models' `direction` role
     // and the board's spotlight carry it; Hall.Callstation's DirectionHint shows it.
@@ -165,7 +168,7 @@ private:
     QString role_;
     int window_ = 0;
     HallState hall_;
-    std::map<QString, QStringList> faultsBy_; // by reporter
+    std::map<QString, QStringList> faultsBy_;   // by reporter
     std::vector<protocol::DeviceFault> faults_; // their union
     // A std::string, not a QByteArray: implicit sharing would leave copies the wipe cannot reach.
     std::optional<std::string> personKeySecret_;

@@ -1,14 +1,15 @@
 #include "shared/client/mock_backend.h"
 
-#include "shared/protocol/check_in.h"
-
+#include "drivers/scanner/booking_code.h"
 #include "shared/config/demo_hall.h"
+#include "shared/protocol/check_in.h"
 #include "shared/protocol/hall_view.h"
 #include "shared/protocol/roles.h"
 #include "shared/terminal/request_tracker.h"
 #include "shared/tz/system_zone.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace hall::client {
 
@@ -43,8 +44,8 @@ void MockBackend::setDevice(protocol::DeviceIdentity device) {
 
 protocol::Snapshot MockBackend::snapshot() const {
     auto view = protocol::viewOf(*engine_, clock_());
-    return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device), std::move(view.queues),
-                              std::move(view.windows), notices_,
+    return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device),
+                              std::move(view.queues), std::move(view.windows), notices_,
                               protocol::signageFor(signage_, device_)};
 }
 
@@ -55,7 +56,8 @@ QString MockBackend::addTextSlide(const QString& name, const QString& text) {
     const std::string id = protocol::contentIdOf(std::string_view(bytes.constData(), bytes.size()));
     if (!files_.count(id)) {
         files_[id] = bytes;
-        signage_.content.push_back({id, name.toStdString(), "text/plain", static_cast<std::uint64_t>(bytes.size())});
+        signage_.content.push_back(
+            {id, name.toStdString(), "text/plain", static_cast<std::uint64_t>(bytes.size())});
     }
     return QString::fromStdString(id);
 }
@@ -73,15 +75,19 @@ void MockBackend::play(protocol::PlaylistEntry entry) {
 }
 
 void MockBackend::setEmergency(const QString& textZh, const QString& textEn) {
-    if (textZh.isEmpty()) signage_.emergency.reset();
-    else signage_.emergency = protocol::Emergency{textZh.toStdString(), textEn.toStdString(), clock_()};
+    if (textZh.isEmpty())
+        signage_.emergency.reset();
+    else
+        signage_.emergency =
+            protocol::Emergency{textZh.toStdString(), textEn.toStdString(), clock_()};
     replaceSnapshot(snapshot());
 }
 
 void MockBackend::fetchContent(const std::string& id, ContentHandler done) {
     std::optional<QByteArray> bytes;
     if (auto it = files_.find(id); it != files_.end() && online()) bytes = it->second;
-    QTimer::singleShot(0, this, [done = std::move(done), bytes = std::move(bytes)] { done(bytes); });
+    QTimer::singleShot(0, this,
+                       [done = std::move(done), bytes = std::move(bytes)] { done(bytes); });
 }
 
 void MockBackend::setSimulatedOnline(bool online) {
@@ -152,15 +158,18 @@ void MockBackend::playMorning() {
     const auto& first = config.services.front();
     addBooking(core::Booking{"K7QW2M9XHT", first.id, clock_(), {}});
     run(protocol::CheckInRequest{"K7QW2M9XHT", {}});
-    addNotice(QStringLiteral("demo-lunch"),
-              QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
+    addNotice(
+        QStringLiteral("demo-lunch"),
+        QStringLiteral("午间 12:00–13:30 部分窗口暂停服务，不动产登记下午 13:30 起继续取号。"));
     addNotice(QStringLiteral("demo-id"),
               QStringLiteral("办理业务请携带本人身份证原件；60 岁以上市民可走绿色通道。"));
     play(addTextSlide(QStringLiteral("不见面审批"),
-                      QStringLiteral("“一网通办”：企业开办、社保、公积金等 200 余项事项可在“浙里办”网上办理，不用跑窗口。")),
+                      QStringLiteral("“一网通办”：企业开办、社保、公积金等 200 "
+                                     "余项事项可在“浙里办”网上办理，不用跑窗口。")),
          8);
-    play(addTextSlide(QStringLiteral("帮办代办"),
-                      QStringLiteral("老年人、残疾人可到 1 号窗口旁的帮办代办席，工作人员全程陪同办理。")),
+    play(addTextSlide(
+             QStringLiteral("帮办代办"),
+             QStringLiteral("老年人、残疾人可到 1 号窗口旁的帮办代办席，工作人员全程陪同办理。")),
          8);
 }
 
@@ -198,6 +207,20 @@ void MockBackend::answerDurable(const protocol::Response& response) {
                            error ? QString::fromStdString(error->message) : QString());
 }
 
+std::optional<protocol::Error>
+MockBackend::checkDemoStaff(const protocol::StaffCredential& staff) const {
+    const auto& members = engine_->config().staff;
+    const bool known = std::ranges::any_of(members, [&](const core::Staff& s) {
+        return !staff.number.empty() && s.staffNumber == staff.number;
+    });
+    if (!known)
+        return protocol::engineError(
+            core::fail(core::ErrorCode::UnknownStaff, "no staff member with this number"));
+    if (staff.pin != kDemoStaffPin)
+        return protocol::protocolError(protocol::ProtocolError::WrongPin, "wrong PIN (demo)");
+    return std::nullopt;
+}
+
 protocol::Response MockBackend::execute(const protocol::Request& request,
                                         const protocol::DeviceIdentity& device) {
     protocol::Response response{request.id, request.type(),
@@ -217,9 +240,9 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
         // The booking is looked up as the controller looks it up (protocol/check_in.h).
         std::optional<core::Booking> booking;
         if (asked->personKey.empty()) {
-            const QString code = QString::fromStdString(asked->booking).toUpper();
+            const auto code = drivers::scanner::normalBookingId(asked->booking);
             for (const auto& b : bookings_)
-                if (QString::fromStdString(b.id) == code) booking = b;
+                if (b.id == code) booking = b;
         } else {
             booking = protocol::personsBookingDue(asked->personKey, bookings_, *engine_, now);
         }
@@ -229,6 +252,17 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
             return response;
         }
         command = core::CheckIn{*booking, {}};
+    }
+    if (const auto* green = std::get_if<protocol::GreenTicketRequest>(&request.body)) {
+        if (auto refused = checkDemoStaff(green->staff)) {
+            response.outcome = std::move(*refused);
+            return response;
+        }
+        core::IssueTicket issue;
+        issue.serviceId = green->serviceId;
+        issue.priority = core::PriorityClass::GreenChannel;
+        issue.greenCategory = green->category;
+        command = std::move(issue);
     }
     if (!command) return response; // heartbeat, technician_audit: acknowledged
     protocol::stampConnection(*command, device);

@@ -22,6 +22,9 @@ namespace hall::client {
 
 // 32 bytes, the size callstationd creates (person-key.secret in its data directory).
 inline constexpr char kDemoPersonKeySecret[] = "hall-demo-person-key-secret-0032";
+// Every staff member of the demo hall has this PIN on the mock (and no card); the controller's
+// hashing and lockout are not played. Demos only, like the secret above.
+inline constexpr char kDemoStaffPin[] = "246810";
 
 class MockBackend : public Backend {
     Q_OBJECT
@@ -52,8 +55,8 @@ public:
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
     // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
     // for every service, windows 1–4 calling, two citizens who missed their call at windows 5
-    // and 6, a booking K7QW2M9XHT checked in, two notices posted. Through the requests an admin tool would send, so the pushes
-    // are the real ones. Refused requests are skipped.
+    // and 6, a booking K7QW2M9XHT checked in, two notices posted. Through the requests an admin
+    // tool would send, so the pushes are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
     // The clerk at `window` finishes the ticket there, if any, and calls the next, announced (a
     // board's pop-up and voice): a call every time the window has someone waiting.
@@ -76,6 +79,7 @@ private:
     protocol::Response execute(const protocol::Request& request,
                                const protocol::DeviceIdentity& device);
     protocol::Snapshot snapshot() const;
+    std::optional<protocol::Error> checkDemoStaff(const protocol::StaffCredential& staff) const;
     void answerDurable(const protocol::Response& response);
 
     std::unique_ptr<core::Engine> engine_;

@@ -198,6 +198,24 @@ void TicketIssuer::checkIn(const std::string& booking, const std::string& person
                   });
 }
 
+void TicketIssuer::issueGreen(const std::string& serviceId, const std::string& category,
+                              protocol::StaffCredential staff, IssueHandler handler) {
+    if (!client_ || !client_->online()) {
+        QTimer::singleShot(0, this, [handler = std::move(handler)] {
+            IssueOutcome outcome;
+            outcome.errorCode = "green_channel_offline";
+            outcome.message = "the green channel needs the controller";
+            handler(outcome);
+        });
+        return;
+    }
+    client_->send(
+        protocol::GreenTicketRequest{serviceId, category, std::move(staff)},
+        [this, serviceId, handler = std::move(handler)](const protocol::Response& response) {
+            handler(answered(response, serviceId));
+        });
+}
+
 IssueOutcome TicketIssuer::answered(const protocol::Response& response, std::string serviceId) {
     IssueOutcome outcome;
     outcome.serviceId = std::move(serviceId);

@@ -78,8 +78,14 @@ public:
                IssueHandler handler);
     // Checks in for a booking (docs/protocol.md, "Check-in"): by its code or by the person key
     // of an ID card; the appointment ticket, or the controller's refusal. Online only: offline
-    // the outcome is errorCode "check_in_offline" at once (the booking is the controller's to find).
+    // the outcome is errorCode "check_in_offline" at once (the booking is the controller's to
+    // find).
     void checkIn(const std::string& booking, const std::string& personKey, IssueHandler handler);
+    // A green-channel ticket let ahead by a staff member (docs/protocol.md, "Green channel").
+    // Online only, like check-in: the staff credential is the controller's to check, and it is
+    // sent once and never kept (no outbox, no lease). Offline: "green_channel_offline" at once.
+    void issueGreen(const std::string& serviceId, const std::string& category,
+                    protocol::StaffCredential staff, IssueHandler handler);
     // QML: the outcome comes by issued() or issueFailed().
     Q_INVOKABLE void issue(const QString& serviceId);
 

@@ -23,7 +23,8 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
     for (const auto& [zone, count] : engine.waitingByZone())
         view.queues.zones.push_back(ZoneQueue{zone, count});
     for (const core::Ticket* t : engine.missed(kMissedShown))
-        view.queues.missed.push_back(MissedTicket{t->number, t->serviceId, t->missedWindow.value_or(0),
+        view.queues.missed.push_back(MissedTicket{t->number, t->serviceId,
+                                                  t->missedWindow.value_or(0),
                                                   t->state == core::TicketState::Waiting});
     for (const auto& window : engine.windows()) {
         const core::Ticket* current = window.current ? engine.ticket(*window.current) : nullptr;
@@ -56,6 +57,7 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.timeZone = config.timeZone;
     hall.callBoard = config.callBoard;
     hall.ticketMachine = config.ticketMachine;
+    hall.greenCategories = config.queue.greenChannelCategories;
     // Grouped by department when the hall has them, else by the zone of the first window that
     // serves the service.
     auto groupOf = [&](const core::Service& s) -> std::string {
@@ -81,7 +83,8 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
         for (const auto& z : config.zones)
             if (used.contains(z.id)) hall.groups.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
     }
-    for (const auto& z : config.zones) hall.zones.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
+    for (const auto& z : config.zones)
+        hall.zones.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
     for (const auto& w : config.windows) {
         const core::Direction* direction = config.directionFor(device, w.number);
         hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId,

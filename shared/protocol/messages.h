@@ -280,6 +280,8 @@ struct HallInfo {
     std::vector<NamedInfo> groups{};
     std::vector<NamedInfo> zones;
     std::vector<WindowInfo> windows;
+    // Who the green channel is for (queue.green_channel_categories): "elderly", "disabled", …
+    std::vector<std::string> greenCategories{};
     bool operator==(const HallInfo&) const = default;
 };
 

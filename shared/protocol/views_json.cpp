@@ -1,6 +1,5 @@
 #include "shared/protocol/views_json.h"
 
-
 #include <limits>
 
 namespace hall::protocol::detail {
@@ -89,14 +88,16 @@ Json toJson(const QueueState& q) {
         services.push_back(std::move(j));
     }
     Json zones = Json::array();
-    for (const auto& z : q.zones) zones.push_back(Json{{"zone", z.zone}, {"waiting", z.waiting}});
+    for (const auto& z : q.zones)
+        zones.push_back(Json{{"zone", z.zone}, {"waiting", z.waiting}});
     Json missed = Json::array();
     for (const auto& m : q.missed)
         missed.push_back(Json{{"number", m.number},
                               {"service", m.serviceId},
                               {"window", m.window},
                               {"requeued", m.requeued}});
-    return Json{{"services", std::move(services)}, {"zones", std::move(zones)},
+    return Json{{"services", std::move(services)},
+                {"zones", std::move(zones)},
                 {"missed", std::move(missed)}};
 }
 
@@ -109,9 +110,11 @@ QueueState readQueues(const Json& json, const std::string& context) {
         out.serviceId = s.nonEmptyText("service");
         out.waiting = static_cast<int>(s.integer("waiting", 0, 1'000'000));
         if (s.has("estimated_wait_ms"))
-            out.estimatedWaitMs = s.integer("estimated_wait_ms", 0, std::numeric_limits<std::int64_t>::max());
+            out.estimatedWaitMs =
+                s.integer("estimated_wait_ms", 0, std::numeric_limits<std::int64_t>::max());
         out.issuing = s.boolean("issuing");
-        if (s.has("remaining")) out.remaining = static_cast<int>(s.integer("remaining", 0, 1'000'000));
+        if (s.has("remaining"))
+            out.remaining = static_cast<int>(s.integer("remaining", 0, 1'000'000));
         s.finish();
         return out;
     });
@@ -179,15 +182,18 @@ Json toJson(const HallInfo& h) {
                                 {"identify", s.identify},
                                 {"group", s.group}});
     Json groups = Json::array();
-    for (const auto& g : h.groups) groups.push_back(toJson(g));
+    for (const auto& g : h.groups)
+        groups.push_back(toJson(g));
     Json zones = Json::array();
-    for (const auto& z : h.zones) zones.push_back(toJson(z));
+    for (const auto& z : h.zones)
+        zones.push_back(toJson(z));
     Json windows = Json::array();
     for (const auto& w : h.windows) {
         Json j{{"number", w.number}, {"name", w.name}, {"zone", w.zone}};
         if (w.direction)
-            j["direction"] = Json{
-                {"arrow", w.direction->arrow}, {"zh", w.direction->textZh}, {"en", w.direction->textEn}};
+            j["direction"] = Json{{"arrow", w.direction->arrow},
+                                  {"zh", w.direction->textZh},
+                                  {"en", w.direction->textEn}};
         windows.push_back(std::move(j));
     }
     const auto& b = h.callBoard;
@@ -205,7 +211,8 @@ Json toJson(const HallInfo& h) {
                 {"services", std::move(services)},
                 {"groups", std::move(groups)},
                 {"zones", std::move(zones)},
-                {"windows", std::move(windows)}};
+                {"windows", std::move(windows)},
+                {"green_categories", h.greenCategories}};
 }
 
 HallInfo readHall(const Json& json, const std::string& context) {
@@ -256,13 +263,15 @@ HallInfo readHall(const Json& json, const std::string& context) {
         w.finish();
         return out;
     });
+    if (r.has("green_categories")) h.greenCategories = r.texts("green_categories", kMaxListItems);
     r.finish();
     return h;
 }
 
 Json toJson(const PlaylistEntry& e) {
     Json roles = Json::array();
-    for (auto role : e.roles) roles.push_back(roleName(role));
+    for (auto role : e.roles)
+        roles.push_back(roleName(role));
     Json schedule = Json::object();
     const auto& sc = e.schedule;
     if (!sc.weekdays.empty()) schedule["weekdays"] = sc.weekdays;
@@ -294,7 +303,8 @@ PlaylistEntry readPlaylistEntry(const Json& json, const std::string& context) {
         StrictReader s(r.object("schedule"), r.subContext("schedule"), kMaxTextBytes);
         auto& sc = e.schedule;
         if (s.has("weekdays"))
-            for (auto d : s.integers("weekdays", 1, 7)) sc.weekdays.push_back(static_cast<int>(d));
+            for (auto d : s.integers("weekdays", 1, 7))
+                sc.weekdays.push_back(static_cast<int>(d));
         auto minute = [&](const char* key) {
             const auto m = parseMinute(s.text(key));
             if (!m) s.fail(key, "must be a time of day HH:MM (00:00 … 24:00)");
@@ -325,8 +335,10 @@ Json toJson(const ContentItem& c) {
 
 Json toJson(const Signage& s) {
     Json content = Json::array(), playlist = Json::array();
-    for (const auto& c : s.content) content.push_back(toJson(c));
-    for (const auto& e : s.playlist) playlist.push_back(toJson(e));
+    for (const auto& c : s.content)
+        content.push_back(toJson(c));
+    for (const auto& e : s.playlist)
+        playlist.push_back(toJson(e));
     Json j{{"content", std::move(content)}, {"playlist", std::move(playlist)}};
     if (s.emergency)
         j["emergency"] = Json{{"text_zh", s.emergency->textZh},
@@ -367,9 +379,11 @@ Signage readSignage(const Json& json, const std::string& context) {
 
 Json toJson(const Snapshot& s) {
     Json windows = Json::array();
-    for (const auto& w : s.windows) windows.push_back(toJson(w));
+    for (const auto& w : s.windows)
+        windows.push_back(toJson(w));
     Json notices = Json::array();
-    for (const auto& n : s.notices) notices.push_back(toJson(n));
+    for (const auto& n : s.notices)
+        notices.push_back(toJson(n));
     return Json{{"hall", toJson(s.hall)},
                 {"queues", toJson(s.queues)},
                 {"windows", std::move(windows)},

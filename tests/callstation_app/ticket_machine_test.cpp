@@ -115,8 +115,8 @@ TEST_CASE("a service the hall says is not issuing is explained at once, without 
     // The demo hall issues from 08:30 to 12:00 and 13:30 to 17:00; the mock's clock is at lunch.
     m.backend.setClock([] {
         const auto zone = hall::tz::loadZone("Asia/Shanghai");
-        const auto now = std::chrono::time_point_cast<hall::core::Millis>(
-            std::chrono::system_clock::now());
+        const auto now =
+            std::chrono::time_point_cast<hall::core::Millis>(std::chrono::system_clock::now());
         return hall::core::localToUtc(*zone, hall::core::toLocal(*zone, now).date, 12 * 60 + 30);
     });
     m.backend.setSimulatedOnline(false);
@@ -151,8 +151,8 @@ TEST_CASE("check-in: a booking code gives its appointment ticket once; refusals 
     // The mock's hall clock reads 10:00 today: a booking for then.
     const auto& zone = m.backend.engine().zone();
     const auto today = hall::core::toLocal(zone, hall::core::SystemClock().now()).date;
-    m.backend.addBooking(hall::core::Booking{"BOOKA1B2", "household",
-                                             hall::core::localToUtc(zone, today, 10 * 60), {}});
+    m.backend.addBooking(hall::core::Booking{
+        "BOOKA1B2", "household", hall::core::localToUtc(zone, today, 10 * 60), {}});
     m.machine.startCheckIn();
     CHECK(m.machine.stage() == Stage::CheckingIn);
     m.machine.checkInCode(QStringLiteral("booka1b2")); // typed in lower case
@@ -180,4 +180,60 @@ TEST_CASE("check-in: a booking code gives its appointment ticket once; refusals 
     REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Refused; }));
     CHECK(m.machine.refusalCode() == QStringLiteral("check_in_offline"));
     m.backend.setSimulatedOnline(true);
+}
+
+TEST_CASE("green channel: a staff member's PIN issues a priority ticket; a wrong one keeps the "
+          "stage with the reason; a service the hall refuses is the citizen's refusal") {
+    Machine m;
+    CHECK(m.machine.greenCategories() ==
+          QStringList{"elderly", "disabled", "pregnant", "military"}); // the demo hall's list
+    CHECK(TicketMachine::greenCategoryName(QStringLiteral("vip")) == QStringLiteral("vip"));
+    m.machine.startGreenChannel();
+    REQUIRE(m.machine.stage() == Stage::GreenChannel);
+
+    // A wrong PIN: back to the stage (the staff puts it right there), nothing issued.
+    m.machine.issueGreen(QStringLiteral("household"), QStringLiteral("elderly"),
+                         QStringLiteral("BJ1001"), QStringLiteral("135790"));
+    REQUIRE(waitUntil([&] { return !m.machine.staffProblem().isEmpty(); }));
+    CHECK(m.machine.stage() == Stage::GreenChannel);
+    // Incomplete: nothing is sent.
+    m.machine.issueGreen(QStringLiteral("household"), QStringLiteral("elderly"), {}, {});
+    CHECK(m.machine.stage() == Stage::GreenChannel);
+
+    // The right one: a green-channel ticket, shown and with the staff's words gone.
+    const int waitingBefore = m.waitingFor("household");
+    m.machine.issueGreen(QStringLiteral("household"), QStringLiteral("elderly"),
+                         QStringLiteral("BJ1001"),
+                         QString::fromLatin1(hall::client::kDemoStaffPin));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::Showing; }));
+    CHECK(m.machine.number().startsWith(QLatin1Char('F')));
+    CHECK(m.machine.staffProblem().isEmpty());
+    CHECK(m.waitingFor("household") == waitingBefore + 1);
+    bool green = false;
+    m.backend.engine().forEachTicket([&](const hall::core::Ticket& t) {
+        if (t.number == m.machine.number().toStdString())
+            green = t.priority == hall::core::PriorityClass::GreenChannel &&
+                    t.greenCategory == "elderly";
+    });
+    CHECK(green);
+    m.machine.finish();
+
+    // A category the hall does not have is the staff's to fix; offline, the stage says why.
+    m.machine.startGreenChannel();
+    m.machine.issueGreen(QStringLiteral("household"), QStringLiteral("vip"),
+                         QStringLiteral("BJ1001"),
+                         QString::fromLatin1(hall::client::kDemoStaffPin));
+    REQUIRE(waitUntil([&] { return !m.machine.staffProblem().isEmpty(); }));
+    CHECK(m.machine.stage() == Stage::GreenChannel);
+    m.backend.setSimulatedOnline(false);
+    m.machine.issueGreen(QStringLiteral("household"), QStringLiteral("elderly"),
+                         QStringLiteral("BJ1001"),
+                         QString::fromLatin1(hall::client::kDemoStaffPin));
+    REQUIRE(waitUntil([&] { return m.machine.stage() == Stage::GreenChannel; }));
+    CHECK(m.machine.staffProblem().contains(QStringLiteral("server")));
+    m.backend.setSimulatedOnline(true);
+    // Leaving the stage forgets what the staff entered.
+    m.machine.cancel();
+    CHECK(m.machine.stage() == Stage::Choosing);
+    CHECK(m.machine.staffProblem().isEmpty());
 }

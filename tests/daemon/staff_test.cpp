@@ -27,7 +27,8 @@ netclient::HttpReply putCredentials(netclient::RestClient& api, const std::strin
 
 protocol::Response green(netclient::TerminalConnection& tm, protocol::StaffCredential staff,
                          std::string category = "elderly") {
-    return tm.request(protocol::GreenTicketRequest{"permits", std::move(category), std::move(staff)});
+    return tm.request(
+        protocol::GreenTicketRequest{"permits", std::move(category), std::move(staff)});
 }
 
 protocol::StaffCredential byPin(std::string number, std::string pin) {

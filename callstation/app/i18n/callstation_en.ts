@@ -101,6 +101,59 @@
     </message>
 </context>
 <context>
+    <name>GreenChannelCard</name>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="59"/>
+        <source>Green channel (staff)</source>
+        <translation>Green channel (staff)</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="64"/>
+        <source>The number is called before the ordinary ones. Choose who it is for and the service, then confirm with your own ID card or your staff number and PIN.</source>
+        <translation>The number is called before the ordinary ones. Choose who it is for and the service, then confirm with your own ID card or your staff number and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="76"/>
+        <source>Who is it for?</source>
+        <translation>Who is it for?</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="96"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="122"/>
+        <source>✓ Staff card read</source>
+        <translation>✓ Staff card read</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="134"/>
+        <source>Staff number</source>
+        <translation>Staff number</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="146"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="157"/>
+        <source>Or place your own ID card on the reader.</source>
+        <translation>Or place your own ID card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="170"/>
+        <source>Issue the number</source>
+        <translation>Issue the number</translation>
+    </message>
+    <message>
+        <location filename="../qml/GreenChannelCard.qml" line="176"/>
+        <source>Back (%1 s)</source>
+        <translation>Back (%1 s)</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/Main.qml" line="26"/>
@@ -168,119 +221,124 @@
 <context>
     <name>TicketMachineScreen</name>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="49"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="53"/>
         <source>Numbers are still given out here.</source>
         <translation>Numbers are still given out here.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="72"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="76"/>
         <source>Take a number</source>
         <translation>Take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="77"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="81"/>
         <source>Touch the service you have come for. Your number is printed at once.</source>
         <translation>Touch the service you have come for. Your number is printed at once.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="93"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="97"/>
         <source>All services</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="159"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="163"/>
         <source>The services are being loaded…</source>
         <translation>The services are being loaded…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="173"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="241"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="442"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="179"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/TicketMachineScreen.qml" line="185"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="255"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="459"/>
         <source>Check in for a booking</source>
         <translation>Check in for a booking</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="179"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="191"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="180"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="192"/>
         <source>Reprint my last ticket</source>
         <translation>Reprint my last ticket</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="216"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="228"/>
         <source>Please place your ID card on the reader</source>
         <translation>Please place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="220"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="232"/>
         <source>This service gives numbers only to the person who will be served. A social-security card works too.</source>
         <translation>This service gives numbers only to the person who will be served. A social-security card works too.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="247"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="262"/>
         <source>Please scan the booking&apos;s QR code, or place the ID card you booked with on the reader</source>
         <translation>Please scan the booking&apos;s QR code, or place the ID card you booked with on the reader</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="251"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="267"/>
         <source>Your number is called first once your booked time has come.</source>
         <translation>Your number is called first once your booked time has come.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="269"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="285"/>
         <source>Or type the booking code</source>
         <translation>Or type the booking code</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="277"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="293"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="313"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="330"/>
         <source>%1 people are waiting before you, about %2 minutes.</source>
         <translation>%1 people are waiting before you, about %2 minutes.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="315"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="332"/>
         <source>%1 people are waiting before you.</source>
         <translation>%1 people are waiting before you.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="319"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="336"/>
         <source>Do you still want a number?</source>
         <translation>Do you still want a number?</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="325"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="342"/>
         <source>Yes, take a number</source>
         <translation>Yes, take a number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="331"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="348"/>
         <source>No, go back</source>
         <translation>No, go back</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="342"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="359"/>
         <source>Taking your number…</source>
         <translation>Taking your number…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="352"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="369"/>
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="373"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="390"/>
         <source>Nobody is ahead of you. Please watch the board.</source>
         <translation>Nobody is ahead of you. Please watch the board.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="374"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="391"/>
         <source>%n people ahead of you</source>
         <translation>
             <numerusform>%n person ahead of you</numerusform>
@@ -288,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/TicketMachineScreen.qml" line="376"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="393"/>
         <source>, about %n min</source>
         <translation>
             <numerusform>, about %n min</numerusform>
@@ -296,39 +354,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="384"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="401"/>
         <source>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</source>
         <translation>This number was given out while the hall system is unreachable. It is valid and will be called in turn.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="391"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="408"/>
         <source>Your ticket is being printed…</source>
         <translation>Your ticket is being printed…</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="392"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="409"/>
         <source>Please take your ticket and wait for your number on the call board.</source>
         <translation>Please take your ticket and wait for your number on the call board.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="422"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="439"/>
         <source>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</source>
         <translation>The ticket could not be printed. Please take a photo of this screen: the number and this code are your ticket. The staff have been told.</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="430"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="447"/>
         <source>Done (%1 s)</source>
         <translation>Done (%1 s)</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="455"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="472"/>
         <source>Your number: %1</source>
         <translation>Your number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/TicketMachineScreen.qml" line="230"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="283"/>
-        <location filename="../qml/TicketMachineScreen.qml" line="464"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="242"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="299"/>
+        <location filename="../qml/TicketMachineScreen.qml" line="481"/>
         <source>Back to the services (%1 s)</source>
         <translation>Back to the services (%1 s)</translation>
     </message>
@@ -336,105 +394,155 @@
 <context>
     <name>hall::callstation::TicketMachine</name>
     <message>
-        <location filename="../ticket_machine.cpp" line="402"/>
+        <location filename="../ticket_machine.cpp" line="408"/>
         <source>This service is not taking numbers at this time.</source>
         <translation>This service is not taking numbers at this time.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="404"/>
+        <location filename="../ticket_machine.cpp" line="410"/>
         <source>Today&apos;s numbers for this service have all been given out.</source>
         <translation>Today&apos;s numbers for this service have all been given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="406"/>
+        <location filename="../ticket_machine.cpp" line="412"/>
         <source>You already have a number for this service today.</source>
         <translation>You already have a number for this service today.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="408"/>
+        <location filename="../ticket_machine.cpp" line="414"/>
         <source>This service needs your ID card.</source>
         <translation>This service needs your ID card.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="410"/>
+        <location filename="../ticket_machine.cpp" line="416"/>
         <source>No booking for today was found.</source>
         <translation>No booking for today was found.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="412"/>
+        <location filename="../ticket_machine.cpp" line="418"/>
         <source>Your booking is for another day.</source>
         <translation>Your booking is for another day.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="414"/>
+        <location filename="../ticket_machine.cpp" line="420"/>
         <source>It is too early to check in for your booking.</source>
         <translation>It is too early to check in for your booking.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="416"/>
+        <location filename="../ticket_machine.cpp" line="422"/>
         <source>The check-in time for your booking has passed.</source>
         <translation>The check-in time for your booking has passed.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="418"/>
+        <location filename="../ticket_machine.cpp" line="424"/>
         <source>This booking is already checked in.</source>
         <translation>This booking is already checked in.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="420"/>
+        <location filename="../ticket_machine.cpp" line="426"/>
         <source>Bookings cannot be checked in just now.</source>
         <translation>Bookings cannot be checked in just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="423"/>
+        <location filename="../ticket_machine.cpp" line="429"/>
         <source>This machine cannot give out numbers for this service just now.</source>
         <translation>This machine cannot give out numbers for this service just now.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="424"/>
+        <location filename="../ticket_machine.cpp" line="430"/>
         <source>No number could be given out.</source>
         <translation>No number could be given out.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="429"/>
+        <location filename="../ticket_machine.cpp" line="435"/>
         <source>Numbers for it are given out in the hours shown on its button.</source>
         <translation>Numbers for it are given out in the hours shown on its button.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="431"/>
+        <location filename="../ticket_machine.cpp" line="437"/>
         <source>Please come back on another working day, or book an appointment.</source>
         <translation>Please come back on another working day, or book an appointment.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="433"/>
-        <location filename="../ticket_machine.cpp" line="444"/>
+        <location filename="../ticket_machine.cpp" line="439"/>
+        <location filename="../ticket_machine.cpp" line="450"/>
         <source>Please wait for your number to be called.</source>
         <translation>Please wait for your number to be called.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="435"/>
+        <location filename="../ticket_machine.cpp" line="441"/>
         <source>Please place your ID card or social-security card on the reader and try again.</source>
         <translation>Please place your ID card or social-security card on the reader and try again.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="437"/>
+        <location filename="../ticket_machine.cpp" line="443"/>
         <source>Please check the booking&apos;s QR code or the ID card it was made with, or take an ordinary number.</source>
         <translation>Please check the booking&apos;s QR code or the ID card it was made with, or take an ordinary number.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="440"/>
+        <location filename="../ticket_machine.cpp" line="446"/>
         <source>Please take an ordinary number; the staff can see your booking at the window.</source>
         <translation>Please take an ordinary number; the staff can see your booking at the window.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="442"/>
+        <location filename="../ticket_machine.cpp" line="448"/>
         <source>Check-in opens shortly before your booked time. Please come back then.</source>
         <translation>Check-in opens shortly before your booked time. Please come back then.</translation>
     </message>
     <message>
-        <location filename="../ticket_machine.cpp" line="445"/>
+        <location filename="../ticket_machine.cpp" line="451"/>
         <source>Please try another ticket machine or ask at the information desk.</source>
         <translation>Please try another ticket machine or ask at the information desk.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="14"/>
+        <source>This staff number, or this card, is not registered for the green channel.</source>
+        <translation>This staff number, or this card, is not registered for the green channel.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="16"/>
+        <source>Wrong staff number or PIN. Please try again.</source>
+        <translation>Wrong staff number or PIN. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="18"/>
+        <source>Too many wrong PINs: this staff number is locked for a while. Please use your ID card or ask the hall manager.</source>
+        <translation>Too many wrong PINs: this staff number is locked for a while. Please use your ID card or ask the hall manager.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="21"/>
+        <source>The green channel needs the hall&apos;s server, which cannot be reached just now. An ordinary number can still be taken.</source>
+        <translation>The green channel needs the hall's server, which cannot be reached just now. An ordinary number can still be taken.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="23"/>
+        <source>The hall does not have this green-channel category.</source>
+        <translation>The hall does not have this green-channel category.</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="39"/>
+        <source>Elderly</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="40"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="41"/>
+        <source>Pregnant</source>
+        <translation>Pregnant</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="42"/>
+        <source>Military</source>
+        <translation>Military</translation>
+    </message>
+    <message>
+        <location filename="../green_channel.cpp" line="62"/>
+        <source>This card cannot be used here. Please enter your staff number and PIN.</source>
+        <translation>This card cannot be used here. Please enter your staff number and PIN.</translation>
     </message>
 </context>
 </TS>

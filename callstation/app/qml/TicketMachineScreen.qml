@@ -16,6 +16,7 @@ Rectangle {
 
     // The flow; shots and tests reach it to put the screen in a stage.
     property alias machine: machine
+    property alias greenChannel: greenChannel
 
     // The booking code field of the check-in card takes the keyboard (a touch on it does this).
     function typeBookingCode() { bookingCode.forceActiveFocus() }
@@ -170,6 +171,14 @@ Rectangle {
             LanguageSwitch {}
             ElderModeSwitch {}
             Item { Layout.fillWidth: true }
+            // The staff's: a citizen who touches it is asked for a staff card or PIN.
+            TouchButton {
+                objectName: "greenChannelButton"
+                visible: machine.stage === TicketMachine.Choosing
+                kind: "secondary"
+                text: qsTr("Staff")
+                onClicked: machine.startGreenChannel()
+            }
             TouchButton {
                 objectName: "checkInButton"
                 visible: machine.stage === TicketMachine.Choosing
@@ -473,6 +482,11 @@ Rectangle {
             textScale: 1.5
             onClicked: machine.finish()
         }
+    }
+
+    GreenChannelCard {
+        id: greenChannel
+        machine: machine
     }
 
     // Above everything: the hall's emergency message (the services cannot be used meanwhile).
