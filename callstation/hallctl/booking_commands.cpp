@@ -6,14 +6,13 @@
 #include "callstation/hallctl/commands.h"
 #include "callstation/hallctl/failure.h"
 #include "callstation/hallctl/output.h"
+#include "callstation/hallctl/secret_input.h"
 #include "callstation/hallctl/session.h"
 #include "drivers/scanner/booking_code.h"
 #include "shared/protocol/signage.h"
 
 #include <iostream>
 #include <memory>
-#include <termios.h>
-#include <unistd.h>
 
 namespace hall::hallctl {
 
@@ -40,29 +39,6 @@ const CLI::Validator kBookingId(
                                                     : "a booking code, 6–32 letters or digits";
     },
     "ID");
-
-// One line of standard input. From a terminal, prompted on stderr and not echoed, so the number
-// is not left on the screen either.
-std::string readIdNumber() {
-    const bool tty = isatty(STDIN_FILENO) == 1;
-    termios saved{};
-    if (tty && tcgetattr(STDIN_FILENO, &saved) == 0) {
-        std::cerr << "ID number (not shown): " << std::flush;
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::cerr << '\n';
-    }
-    const auto first = line.find_first_not_of(" \t\r"); // a line typed on Windows ends in \r
-    if (first == std::string::npos)
-        throw Failure(ExitCode::Usage, "--id-number-stdin: no ID number on standard input");
-    return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
-}
 
 // "2026-12-07T10:30" → "10:30": the list is of one day already.
 std::string timeOfSlot(const json& booking) {
@@ -96,13 +72,10 @@ void addBookingCommands(Commands& commands) {
             json body{{"service", a->service}, {"slot", a->slot}};
             if (!a->id.empty()) body["id"] = a->id;
             // Read before anything is sent, so an empty line sends nothing.
-            if (a->idNumberStdin) body["id_number"] = readIdNumber();
+            if (a->idNumberStdin) body["id_number"] = readIdNumber("--id-number-stdin");
+            // Our copy of the number does not outlive the request, whether or not it succeeds.
+            const WipeOnExit wiped(body, "id_number");
             const json booking = session.send(http::verb::post, "/api/v1/bookings", body);
-            // Best effort, as the controller does: our copy of it does not outlive the request.
-            if (body.contains("id_number")) {
-                auto& number = body["id_number"].get_ref<std::string&>();
-                std::fill(number.begin(), number.end(), '\0');
-            }
             if (session.jsonOutput()) return printJson(booking);
             printBooking(booking);
         });

@@ -4,7 +4,6 @@
 // never leaves half an operation done).
 
 #include <CLI/CLI.hpp>
-
 #include <cctype>
 #include <functional>
 #include <string>
@@ -74,5 +73,6 @@ void addDeviceCommands(Commands& commands);    // devices, enroll, redeem, revok
 void addReportCommands(Commands& commands);    // report, audit, health
 void addSignageCommands(Commands& commands);   // content, playlist, emergency
 void addBookingCommands(Commands& commands);   // bookings add, list, cancel
+void addStaffCommands(Commands& commands);     // staff list, set-pin, set-card, forget
 
 } // namespace hall::hallctl

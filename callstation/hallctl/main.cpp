@@ -9,7 +9,8 @@
 
 int main(int argc, char** argv) {
     using namespace hall::hallctl;
-    CLI::App app{"hallctl — the command-line client of the hall controller callstationd", "hallctl"};
+    CLI::App app{"hallctl — the command-line client of the hall controller callstationd",
+                 "hallctl"};
     // Global options may also follow the command ("hallctl status --json"); subcommands inherit
     // this setting when they are created, so it comes first.
     app.fallthrough();
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     addReportCommands(commands);
     addSignageCommands(commands);
     addBookingCommands(commands);
+    addStaffCommands(commands);
 
     try {
         app.parse(argc, argv);
@@ -38,17 +40,19 @@ int main(int argc, char** argv) {
         }
         // The same within a group of commands ("content lsit", or "content" alone).
         for (CLI::App* group : app.get_subcommands()) {
-            if (group->get_require_subcommand_min() == 0 || !group->get_subcommands().empty()) continue;
+            if (group->get_require_subcommand_min() == 0 || !group->get_subcommands().empty())
+                continue;
             std::string names;
             for (const CLI::App* sub : group->get_subcommands([](CLI::App*) { return true; }))
                 names += (names.empty() ? "" : ", ") + sub->get_name();
             const auto rest = app.remaining();
             std::string problem = " needs a command";
             if (!rest.empty())
-                problem = std::string(rest.front().starts_with("-") ? ": unknown option '" : ": unknown command '") +
+                problem = std::string(rest.front().starts_with("-") ? ": unknown option '"
+                                                                    : ": unknown command '") +
                           rest.front() + "'";
-            std::cerr << "hallctl: " << group->get_name() << problem << " (" << names << "; hallctl "
-                      << group->get_name() << " --help)\n";
+            std::cerr << "hallctl: " << group->get_name() << problem << " (" << names
+                      << "; hallctl " << group->get_name() << " --help)\n";
             return static_cast<int>(ExitCode::Usage);
         }
         // Our own exit code, not CLI11's: scripts tell a usage error by 2.

@@ -4,9 +4,8 @@
 #include "tests/hallctl/run_process.h"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -24,8 +23,8 @@ inline ProcessResult hallctlRaw(const std::vector<std::string>& args, const Envi
 }
 
 // hallctl --data-dir DIR ARGS…: every other setting from the daemon's data directory.
-inline ProcessResult hallctl(const std::filesystem::path& dataDir, const std::vector<std::string>& args,
-                             const Environment& env = {}) {
+inline ProcessResult hallctl(const std::filesystem::path& dataDir,
+                             const std::vector<std::string>& args, const Environment& env = {}) {
     std::vector<std::string> all{"--data-dir", dataDir.string()};
     all.insert(all.end(), args.begin(), args.end());
     return hallctlRaw(all, env);
@@ -33,16 +32,26 @@ inline ProcessResult hallctl(const std::filesystem::path& dataDir, const std::ve
 
 // The same with `input` as its standard input (bookings add --id-number-stdin).
 inline ProcessResult hallctlWithInput(const std::filesystem::path& dataDir,
-                                      const std::vector<std::string>& args, const std::string& input) {
+                                      const std::vector<std::string>& args,
+                                      const std::string& input) {
     std::vector<std::string> all{HALLCTL_PATH, "--data-dir", dataDir.string()};
     all.insert(all.end(), args.begin(), args.end());
     return runProcess(all, {}, kHallctlVariables, std::chrono::seconds(30), input);
 }
 
+// The same at a terminal: each prompt of `dialogue` answered once shown (staff set-pin).
+inline ProcessResult
+hallctlOnTerminal(const std::filesystem::path& dataDir, const std::vector<std::string>& args,
+                  const std::vector<std::pair<std::string, std::string>>& dialogue) {
+    std::vector<std::string> all{HALLCTL_PATH, "--data-dir", dataDir.string()};
+    all.insert(all.end(), args.begin(), args.end());
+    return runOnTerminal(all, dialogue, kHallctlVariables);
+}
+
 // What a failed check shows: how hallctl ended and what it said.
 inline std::string describe(const ProcessResult& r) {
-    return "exit " + std::to_string(r.exitCode) + (r.timedOut ? " (timed out)" : "") + "\nstdout: " + r.out +
-           "\nstderr: " + r.err;
+    return "exit " + std::to_string(r.exitCode) + (r.timedOut ? " (timed out)" : "") +
+           "\nstdout: " + r.out + "\nstderr: " + r.err;
 }
 
 // stdout of a successful --json run, parsed (the test fails if either is not so).

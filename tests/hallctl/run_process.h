@@ -29,4 +29,15 @@ ProcessResult runProcess(const std::vector<std::string>& args, const Environment
                          std::chrono::milliseconds timeout = std::chrono::seconds(30),
                          const std::optional<std::string>& input = std::nullopt);
 
+// The same with a terminal (a pseudo-terminal) as the child's standard input and standard error,
+// as when someone runs it at a shell prompt; stdout stays a pipe. For each of `dialogue`'s pairs,
+// once the terminal has shown the prompt (the pair's first) the answer (its second) is typed,
+// with Enter. The result's `err` is everything the terminal showed, echo of what was typed
+// included when the child left echo on (a newline shows as "\r\n"); `timedOut` also when a
+// prompt never came.
+ProcessResult runOnTerminal(const std::vector<std::string>& args,
+                            const std::vector<std::pair<std::string, std::string>>& dialogue,
+                            const std::vector<std::string>& cleared = {},
+                            std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
 } // namespace hall::testing
