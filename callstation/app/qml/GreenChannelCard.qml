@@ -13,7 +13,8 @@ import Hall.Callstation
 Item {
     id: green
 
-    required property TicketMachine machine
+    // The screen's; on its own (the self-test) an idle one, so the card stays hidden.
+    property TicketMachine machine: TicketMachine {}
     property string category: ""
     property string serviceId: ""
     readonly property bool typing: staffNumber.activeFocus || staffPin.activeFocus
