@@ -28,6 +28,10 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript qml6-module-qtqml-models
   qml6-module-qttest qml6-module-qtqml
   libgooglepinyin0-dev libsodium-dev fonts-noto-cjk
+  # signage videos: Qt Multimedia's QML types on GStreamer (demuxers and VP8/VP9 in base/good,
+  # H.264 through libav); gst-launch-1.0 makes the tests' clips
+  qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+  gstreamer1.0-tools
   # tests
   doctest-dev
   # tests: a real pcscd with the vsmartcard virtual reader, emulated USB devices, libFuzzer

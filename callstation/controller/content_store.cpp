@@ -45,7 +45,18 @@ std::optional<std::string> typeProblem(std::string_view type, std::string_view b
         if (bytes.empty() || !validUtf8Text(bytes)) return "is not UTF-8 text";
         return std::nullopt;
     }
-    return "type must be one of image/png, image/jpeg, text/plain";
+    // ISO base media (MP4): the first box is "ftyp", its type at bytes 4–7.
+    if (type == "video/mp4")
+        return bytes.size() > 8 && bytes.substr(4, 4) == "ftyp"
+                   ? std::nullopt
+                   : std::optional<std::string>("is not an MP4 file");
+    // WebM: an EBML header (1A 45 DF A3) whose DocType, within its first bytes, is "webm".
+    if (type == "video/webm")
+        return bytes.starts_with("\x1a\x45\xdf\xa3") &&
+                       bytes.substr(0, 64).find("webm") != std::string_view::npos
+                   ? std::nullopt
+                   : std::optional<std::string>("is not a WebM file");
+    return "type must be one of image/png, image/jpeg, text/plain, video/mp4, video/webm";
 }
 
 } // namespace

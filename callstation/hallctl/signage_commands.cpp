@@ -106,6 +106,8 @@ std::string typeFromExtension(const fs::path& file) {
     if (ext == ".png") return "image/png";
     if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
     if (ext == ".txt") return "text/plain";
+    if (ext == ".mp4") return "video/mp4";
+    if (ext == ".webm") return "video/webm";
     return {};
 }
 
@@ -238,12 +240,13 @@ void addContentCommands(Commands& commands) {
         std::string name{}, type{};
     };
     auto a = std::make_shared<AddArgs>();
-    CLI::App* add = commands.add(*content, "add", "upload an image or a text slide", [a](Session& session) {
+    CLI::App* add = commands.add(*content, "add", "upload an image, a text slide or a short video", [a](Session& session) {
         const std::string type = a->type.empty() ? typeFromExtension(a->file) : a->type;
         if (type.empty())
             throw Failure(ExitCode::Usage,
                           "cannot tell the type of " + a->file.string() +
-                              " from its name: give --type image/png, image/jpeg or text/plain");
+                              " from its name: give --type image/png, image/jpeg, text/plain, "
+                              "video/mp4 or video/webm");
         const std::string name = a->name.empty() ? a->file.filename().string() : a->name;
         const std::string bytes = readWhole(a->file);
         json item;
@@ -263,7 +266,7 @@ void addContentCommands(Commands& commands) {
         ->required()
         ->check(CLI::ExistingFile);
     add->add_option("--name", a->name, "what hallctl and the audit log call it (default: the file's name)");
-    add->add_option("--type", a->type, "its type (default: from the extension: .png, .jpg/.jpeg, .txt)")
+    add->add_option("--type", a->type, "its type (default: from the extension: .png, .jpg/.jpeg, .txt, .mp4, .webm)")
         ->check(CLI::IsMember(std::vector<std::string>(std::begin(protocol::kContentTypes),
                                                        std::end(protocol::kContentTypes))));
 

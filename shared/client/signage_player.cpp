@@ -126,7 +126,8 @@ void SignagePlayer::show(const protocol::PlaylistEntry* entry) {
                 kind = QStringLiteral("text");
                 text = QString::fromStdString(cache_.read(item.id).value_or(std::string()));
             } else {
-                kind = QStringLiteral("image");
+                kind = item.type.starts_with("video/") ? QStringLiteral("video")
+                                                       : QStringLiteral("image");
                 source = QUrl::fromLocalFile(QString::fromStdString(cache_.pathOf(item.id).string()));
             }
         }

@@ -30,8 +30,9 @@ class SignagePlayer : public QObject {
     Q_PROPERTY(bool emergency READ emergency NOTIFY emergencyChanged)
     Q_PROPERTY(QString emergencyText READ emergencyText NOTIFY emergencyChanged)
     Q_PROPERTY(QString emergencyTextEn READ emergencyTextEn NOTIFY emergencyChanged)
-    Q_PROPERTY(QString kind READ kind NOTIFY currentChanged) // "image", "text", "" (nothing)
-    Q_PROPERTY(QUrl source READ source NOTIFY currentChanged) // the image's cached file
+    // "image", "video", "text", "" (nothing)
+    Q_PROPERTY(QString kind READ kind NOTIFY currentChanged)
+    Q_PROPERTY(QUrl source READ source NOTIFY currentChanged) // the image's or video's cached file
     Q_PROPERTY(QString text READ text NOTIFY currentChanged)  // the text slide's words
     Q_PROPERTY(QString name READ name NOTIFY currentChanged)  // the file's name, for people
 

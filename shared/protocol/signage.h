@@ -22,8 +22,11 @@
 
 namespace hall::protocol {
 
-// The types a player shows. Text slides are UTF-8 files of a few lines.
-inline constexpr std::string_view kContentTypes[] = {"image/png", "image/jpeg", "text/plain"};
+// The types a player shows. Text slides are UTF-8 files of a few lines; videos (MP4 with H.264,
+// or WebM with VP8/VP9) are short clips within kMaxContentBytes, played muted so that they
+// never speak over a call.
+inline constexpr std::string_view kContentTypes[] = {"image/png", "image/jpeg", "text/plain",
+                                                     "video/mp4", "video/webm"};
 inline constexpr std::uint64_t kMaxContentBytes = 16u * 1024 * 1024;
 inline constexpr std::uint64_t kMaxTextSlideBytes = 2048;
 

@@ -1,9 +1,12 @@
 import QtQuick
+import QtMultimedia
 
 // One item of the hall's playlist (Terminal.signage in the apps): an image, fitted and never
-// cropped, or a text slide, as large as the area allows. Nothing when nothing plays (kind "").
-//   kind    "image", "text" or ""
-//   source  the image's file
+// cropped, a video, fitted, muted (the hall's voice calls numbers: a clip never speaks over
+// them) and looped for as long as its playlist entry lasts, or a text slide, as large as the
+// area allows. Nothing when nothing plays (kind "").
+//   kind    "image", "video", "text" or ""
+//   source  the image's or the video's file
 //   text    the slide's words
 // The colours are the screen's: a board's dark panel, the ticket machine's white card.
 Rectangle {
@@ -26,6 +29,23 @@ Rectangle {
         source: view.kind === "image" ? view.source : ""
         fillMode: Image.PreserveAspectFit
         cache: false // the file of an id never changes, but a removed one must not linger
+    }
+    Video {
+        id: video
+        objectName: "signageVideo"
+        anchors.fill: parent
+        anchors.margins: Theme.spacing / 2
+        readonly property bool wanted: view.kind === "video" && view.visible
+        visible: wanted
+        source: wanted ? view.source : ""
+        fillMode: VideoOutput.PreserveAspectFit
+        muted: true
+        loops: MediaPlayer.Infinite
+        onWantedChanged: wanted ? play() : stop()
+        onSourceChanged: if (wanted) play()
+        // Stopped and let go before the view goes: a player torn down while it plays can take
+        // the process with it at exit (GStreamer, Qt 6.4).
+        Component.onDestruction: { stop(); source = "" }
     }
     Text {
         anchors.fill: parent

@@ -2,13 +2,15 @@
 // real terminal's player (fetched over TLS with the device's credential, SHA-256 checked,
 // cached), a file damaged on the controller is refused and the cached ones keep playing, an
 // emergency message reaches the screen within a second, a bad schedule is refused with its
-// field named, and with the controller stopped the player goes on from its cache.
+// field named, and with the controller stopped the player goes on from its cache. A video clip
+// is checked by its bytes and reaches the player as a video.
 #include "shared/protocol/signage.h"
 #include "tests/support/qt_event_wait.h"
 #include "tests/support/real_terminal.h"
 
 #include <QBuffer>
 #include <QImage>
+#include <QProcess>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -132,4 +134,40 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
     QStringList shown;
     QObject::connect(player, &hall::client::SignagePlayer::currentChanged, [&] { shown << player->name(); });
     REQUIRE(waitUntil([&] { return shown.contains(QStringLiteral("map")) && shown.contains(QStringLiteral("hours")); }, 15s));
+}
+
+TEST_CASE("signage: a video clip is checked by its bytes, fetched, cached and played as video") {
+    hall::testing::RealTerminal rig("callstation-signage-video");
+    auto& daemon = rig.daemon;
+    auto* client = rig.terminal->controller();
+    REQUIRE(rig.terminal->technician()->enroll(QString::fromStdString(
+                daemon.enrollmentCode("tm-1", "ticket_machine"))).isEmpty());
+    REQUIRE(waitUntil([&] { return client->online(); }, 20s));
+    auto* player = rig.terminal->signage();
+    auto api = daemon.admin();
+
+    // A 2 s WebM clip of GStreamer's test pattern.
+    const auto clipFile = rig.dir.file("clip.webm");
+    QProcess gst;
+    gst.start(QStringLiteral("gst-launch-1.0"),
+              {"-q", "videotestsrc", "num-buffers=50", "!", "video/x-raw,width=320,height=180",
+               "!", "vp8enc", "!", "webmmux", "!", "filesink",
+               "location=" + QString::fromStdString(clipFile.string())});
+    REQUIRE(gst.waitForFinished(60'000));
+    REQUIRE(gst.exitCode() == 0);
+    std::ifstream in(clipFile, std::ios::binary);
+    const std::string clip((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(clip.size() > 1000);
+
+    // Bytes that are not their type are refused: a WebM sent as MP4, a PNG sent as WebM.
+    CHECK(api.post("/api/v1/content?name=wrong", clip, "video/mp4").status == 400);
+    CHECK(api.post("/api/v1/content?name=wrong", pngBytes(), "video/webm").status == 400);
+    const std::string video = add(api, "guide", "video/webm", clip);
+    CHECK(video == hall::protocol::contentIdOf(clip));
+    REQUIRE(api.request(boost::beast::http::verb::put, "/api/v1/playlist",
+                        R"({"playlist":[{"content":")" + video + R"(","seconds":10}]})")
+                .status == 200);
+    REQUIRE(waitUntil([&] { return player->kind() == QStringLiteral("video"); }, 10s));
+    CHECK(cachedHash(*player, video) == video);
+    CHECK(player->source().toLocalFile().toStdString() == player->cache().pathOf(video).string());
 }
