@@ -11,10 +11,9 @@
 #include <QBuffer>
 #include <QImage>
 #include <QProcess>
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 using hall::testing::waitUntil;
 using namespace std::chrono_literals;
@@ -50,8 +49,10 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
     hall::testing::RealTerminal rig("callstation-signage");
     auto& daemon = rig.daemon;
     auto* client = rig.terminal->controller();
-    REQUIRE(rig.terminal->technician()->enroll(QString::fromStdString(
-                daemon.enrollmentCode("board-1", "call_board", {}, "north"))).isEmpty());
+    REQUIRE(rig.terminal->technician()
+                ->enroll(QString::fromStdString(
+                    daemon.enrollmentCode("board-1", "call_board", {}, "north")))
+                .isEmpty());
     REQUIRE(waitUntil([&] { return client->online(); }, 20s));
     auto* player = rig.terminal->signage();
     auto api = daemon.admin();
@@ -94,24 +95,30 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
 
     // Published for the north zone's boards: the player fetches both, checks and keeps them.
     const auto put = api.request(boost::beast::http::verb::put, "/api/v1/playlist",
-                                 R"({"playlist":[{"content":")" + image + R"(","seconds":3,"zones":["north"]},)"
-                                 R"({"content":")" + slide + R"(","seconds":3,"roles":["call_board"]}]})");
+                                 R"({"playlist":[{"content":")" + image +
+                                     R"(","seconds":3,"zones":["north"]},)"
+                                     R"({"content":")" +
+                                     slide + R"(","seconds":3,"roles":["call_board"]}]})");
     REQUIRE_MESSAGE(put.status == 200, put.body);
-    REQUIRE(waitUntil([&] { return player->cache().has(image) && player->cache().has(slide); }, 10s));
+    REQUIRE(
+        waitUntil([&] { return player->cache().has(image) && player->cache().has(slide); }, 10s));
     CHECK(cachedHash(*player, image) == image);
     CHECK(cachedHash(*player, slide) == slide);
     REQUIRE(waitUntil([&] { return !player->kind().isEmpty(); }, 5s));
 
     // A file damaged on the controller's disk is refused by the player; the others stay.
     const std::string third = add(api, "notice", "text/plain", "请保管好随身物品。");
-    { std::ofstream(daemon.dataDir() / "content" / third, std::ios::trunc) << "请保管好随身物品？"; }
+    {
+        std::ofstream(daemon.dataDir() / "content" / third, std::ios::trunc)
+            << "请保管好随身物品？";
+    }
     bool refused = false;
-    QObject::connect(player, &hall::client::SignagePlayer::contentRefused, [&](const QString& id) {
-        refused = id.toStdString() == third;
-    });
+    QObject::connect(player, &hall::client::SignagePlayer::contentRefused,
+                     [&](const QString& id) { refused = id.toStdString() == third; });
     REQUIRE(api.request(boost::beast::http::verb::put, "/api/v1/playlist",
-                        R"({"playlist":[{"content":")" + image + R"(","seconds":3},{"content":")" + slide +
-                            R"(","seconds":3},{"content":")" + third + R"(","seconds":3}]})")
+                        R"({"playlist":[{"content":")" + image + R"(","seconds":3},{"content":")" +
+                            slide + R"(","seconds":3},{"content":")" + third +
+                            R"(","seconds":3}]})")
                 .status == 200);
     REQUIRE(waitUntil([&] { return refused; }, 10s));
     CHECK_FALSE(player->cache().has(third));
@@ -132,16 +139,22 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
     daemon.terminate();
     REQUIRE(waitUntil([&] { return !client->online(); }, 20s));
     QStringList shown;
-    QObject::connect(player, &hall::client::SignagePlayer::currentChanged, [&] { shown << player->name(); });
-    REQUIRE(waitUntil([&] { return shown.contains(QStringLiteral("map")) && shown.contains(QStringLiteral("hours")); }, 15s));
+    QObject::connect(player, &hall::client::SignagePlayer::currentChanged,
+                     [&] { shown << player->name(); });
+    REQUIRE(waitUntil(
+        [&] {
+            return shown.contains(QStringLiteral("map")) && shown.contains(QStringLiteral("hours"));
+        },
+        15s));
 }
 
 TEST_CASE("signage: a video clip is checked by its bytes, fetched, cached and played as video") {
     hall::testing::RealTerminal rig("callstation-signage-video");
     auto& daemon = rig.daemon;
     auto* client = rig.terminal->controller();
-    REQUIRE(rig.terminal->technician()->enroll(QString::fromStdString(
-                daemon.enrollmentCode("tm-1", "ticket_machine"))).isEmpty());
+    REQUIRE(rig.terminal->technician()
+                ->enroll(QString::fromStdString(daemon.enrollmentCode("tm-1", "ticket_machine")))
+                .isEmpty());
     REQUIRE(waitUntil([&] { return client->online(); }, 20s));
     auto* player = rig.terminal->signage();
     auto api = daemon.admin();
@@ -150,8 +163,8 @@ TEST_CASE("signage: a video clip is checked by its bytes, fetched, cached and pl
     const auto clipFile = rig.dir.file("clip.webm");
     QProcess gst;
     gst.start(QStringLiteral("gst-launch-1.0"),
-              {"-q", "videotestsrc", "num-buffers=50", "!", "video/x-raw,width=320,height=180",
-               "!", "vp8enc", "!", "webmmux", "!", "filesink",
+              {"-q", "videotestsrc", "num-buffers=50", "!", "video/x-raw,width=320,height=180", "!",
+               "vp8enc", "!", "webmmux", "!", "filesink",
                "location=" + QString::fromStdString(clipFile.string())});
     REQUIRE(gst.waitForFinished(60'000));
     REQUIRE(gst.exitCode() == 0);
