@@ -23,7 +23,7 @@
 namespace hall::protocol {
 
 // The types a player shows. Text slides are UTF-8 files of a few lines; videos (MP4 with H.264,
-// or WebM with VP8/VP9) are short clips within kMaxContentBytes, played muted so that they
+// or WebM with VP8/VP9) are short clips within kMaxContentBytes, played without sound so that they
 // never speak over a call.
 inline constexpr std::string_view kContentTypes[] = {"image/png", "image/jpeg", "text/plain",
                                                      "video/mp4", "video/webm"};

@@ -2,7 +2,7 @@ import QtQuick
 import QtMultimedia
 
 // One item of the hall's playlist (Terminal.signage in the apps): an image, fitted and never
-// cropped, a video, fitted, muted (the hall's voice calls numbers: a clip never speaks over
+// cropped, a video, fitted, silent (the hall's voice calls numbers: a clip never speaks over
 // them) and looped for as long as its playlist entry lasts, or a text slide, as large as the
 // area allows. Nothing when nothing plays (kind "").
 //   kind    "image", "video", "text" or ""
@@ -30,22 +30,31 @@ Rectangle {
         fillMode: Image.PreserveAspectFit
         cache: false // the file of an id never changes, but a removed one must not linger
     }
-    Video {
-        id: video
-        objectName: "signageVideo"
+    // Made only while a video plays: a media player that exists for nothing would still start
+    // the multimedia back end. It has no audio output at all, so a clip is silent by
+    // construction.
+    Loader {
         anchors.fill: parent
         anchors.margins: Theme.spacing / 2
-        readonly property bool wanted: view.kind === "video" && view.visible
-        visible: wanted
-        source: wanted ? view.source : ""
-        fillMode: VideoOutput.PreserveAspectFit
-        muted: true
-        loops: MediaPlayer.Infinite
-        onWantedChanged: wanted ? play() : stop()
-        onSourceChanged: if (wanted) play()
-        // Stopped and let go before the view goes: a player torn down while it plays can take
-        // the process with it at exit (GStreamer, Qt 6.4).
-        Component.onDestruction: { stop(); source = "" }
+        active: view.kind === "video" && view.visible
+        sourceComponent: Item {
+            VideoOutput {
+                id: output
+                anchors.fill: parent
+                fillMode: VideoOutput.PreserveAspectFit
+            }
+            MediaPlayer {
+                objectName: "signageVideo"
+                source: view.source
+                videoOutput: output
+                loops: MediaPlayer.Infinite
+                onSourceChanged: play()
+                Component.onCompleted: play()
+                // Stopped and let go before it goes: a player torn down while it plays can take
+                // the process with it (GStreamer, Qt 6.4).
+                Component.onDestruction: { stop(); source = "" }
+            }
+        }
     }
     Text {
         anchors.fill: parent
