@@ -1,0 +1,179 @@
+// tmbench (`./hall bench`): the ticket machine through a day of tickets, printing. The real
+// ticket machine screen (Hall.Callstation's TicketMachineScreen at 1080×1920, offscreen) on the
+// mock backend's engine, its Terminal.printing on the ESC/POS driver over TCP to the thermal
+// printer twin (in this process, keeping only its newest tickets):
+//
+//   touch → ticket   from a service chosen to the ticket on screen (Showing), p50/p99
+//   → printed        from the ticket on screen to the printer's "printed" (the twin cut it)
+//   baseline         in the same run, the issue request → answer through the same backend
+//                    without the screen: what the hall's engine costs before the machine works
+//   memory           VmRSS after the first frame, after the first hour's tickets (a tenth of
+//                    --tickets; a day is ~2,000 at a busy machine) and after all of them; the
+//                    clerks call as the tickets come, so the hall's queue stays a day's size
+//
+// Target (the issue's): the memory after the day no more than the first hour's.
+#include "bench/latency_samples.h"
+#include "bench/resident_memory.h"
+#include "callstation/app/ticket_machine.h"
+#include "drivers/kinds/device_factory.h"
+#include "drivers/printer/twin/thermal_printer_twin.h"
+#include "shared/client/mock_backend.h"
+#include "shared/client/ticket_printing.h"
+#include "shared/ui/app/terminal_app.h"
+#include "shared/ui/language_switcher.h"
+
+#include <CLI/CLI.hpp>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+Q_IMPORT_QML_PLUGIN(Hall_CallstationPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_AppPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_UiPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_KeyboardPlugin)
+Q_IMPORT_QML_PLUGIN(Hall_TechnicianPlugin)
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using hall::callstation::TicketMachine;
+
+// Runs the event loop until `done` or 5 s.
+template <typename Pred> bool spinUntil(Pred done) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int tickets = 2000;
+    CLI::App cli{"tmbench: the ticket machine screen through a day of printed tickets"};
+    cli.add_option("--tickets", tickets, "tickets taken, printed and called")
+        ->check(CLI::Range(20, 100000));
+    CLI11_PARSE(cli, argc, argv);
+
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    int qtArgc = 1;
+    QGuiApplication app(qtArgc, argv);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    hall::ui::LanguageSwitcher::of(&engine)->switchTo(QStringLiteral("zh_CN"));
+    QCommandLineParser parser;
+    hall::ui::TerminalApp::addOptions(parser);
+    parser.parse({QStringLiteral("tmbench")});
+    hall::ui::AppContext context{engine, hall::ui::BackendMode::Mock, parser};
+    auto* terminal = hall::ui::TerminalApp::create(context);
+    if (!terminal) return 1;
+    auto* backend = qobject_cast<hall::client::MockBackend*>(terminal->backend());
+
+    hall::drivers::printer::ThermalPrinterTwin twin;
+    const auto port = twin.addTcp(0);
+    twin.start();
+    auto* printing = terminal->printing();
+    hall::drivers::DeviceSinks sinks;
+    sinks.events = printing->eventSink();
+    sinks.tickets = printing->jobSink();
+    printing->setDevice(hall::drivers::makeDevice(
+        {hall::drivers::DeviceKind::TicketPrinter, "printer.escpos-tcp",
+         hall::drivers::Transport::Tcp, "127.0.0.1:" + std::to_string(port), std::nullopt},
+        std::move(sinks)));
+    if (!spinUntil(
+            [&] { return printing->state() == hall::client::TicketPrinting::State::Ready; })) {
+        std::fprintf(stderr, "tmbench: the printer twin did not answer\n");
+        return 1;
+    }
+
+    QQuickWindow window;
+    window.resize(1080, 1920);
+    QQmlComponent component(
+        &engine, QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/TicketMachineScreen.qml")));
+    auto* screen = qobject_cast<QQuickItem*>(component.create());
+    if (!screen) {
+        std::fprintf(stderr, "tmbench: %s\n", qPrintable(component.errorString()));
+        return 1;
+    }
+    screen->setParentItem(window.contentItem());
+    screen->setSize(window.size());
+    auto* machine = screen->findChild<TicketMachine*>(QStringLiteral("ticketMachine"));
+    if (!machine) return 1;
+    int frames = 0;
+    QObject::connect(&window, &QQuickWindow::frameSwapped, [&] { ++frames; });
+    window.show();
+    spinUntil([&] { return frames > 0; });
+    const double rssStart = hall::bench::residentMiB();
+
+    // Services anyone may take (identify-only ones need a card) and a machine that never asks.
+    std::vector<QString> services;
+    for (const auto& s : backend->engine().config().services)
+        if (!s.identify) services.push_back(QString::fromStdString(s.id));
+    hall::bench::LatencySamples toShown, toPrinted, baseline;
+    double rssFirstHour = 0;
+    for (int i = 0; i < tickets; ++i) {
+        machine->setProperty("askFromWaiting", 0);
+        const auto& service = services[static_cast<std::size_t>(i) % services.size()];
+        const auto touched = Clock::now();
+        machine->choose(service);
+        if (!spinUntil([&] { return machine->stage() == TicketMachine::Stage::Showing; })) {
+            std::fprintf(stderr, "tmbench: ticket %d was not shown (stage %d)\n", i,
+                         static_cast<int>(machine->stage()));
+            return 1;
+        }
+        const auto shown = Clock::now();
+        toShown.add(shown - touched);
+        if (!spinUntil(
+                [&] { return machine->printState() == TicketMachine::PrintState::Printed; })) {
+            std::fprintf(stderr, "tmbench: ticket %d was not printed\n", i);
+            return 1;
+        }
+        toPrinted.add(Clock::now() - shown);
+        machine->finish();
+        backend->callNextAt(1 + i % 6); // the windows keep the queue a day's size
+
+        // The baseline: the same request straight to the backend, answered.
+        bool answered = false;
+        const auto asked = Clock::now();
+        hall::core::IssueTicket issue;
+        issue.serviceId = service.toStdString();
+        backend->send(issue, [&](const hall::protocol::Response&) { answered = true; });
+        spinUntil([&] { return answered; });
+        baseline.add(Clock::now() - asked);
+        backend->callNextAt(1 + (i + 3) % 6);
+        if (i + 1 == tickets / 10) rssFirstHour = hall::bench::residentMiB();
+    }
+    const double rssDay = hall::bench::residentMiB();
+
+    const auto row = [](const char* name, const hall::bench::LatencySummary& s) {
+        std::printf("  %-34s %8d %9.0f %9.0f %9.0f %9.0f\n", name, s.samples, s.p50Us, s.p99Us,
+                    s.meanUs, s.maxUs);
+    };
+    std::printf("tmbench: the ticket machine (1080x1920, offscreen, mock hall) printing to the "
+                "thermal printer twin over TCP\n\n");
+    std::printf("  %-34s %8s %9s %9s %9s %9s\n", "", "samples", "p50 us", "p99 us", "mean us",
+                "max us");
+    row("touch -> ticket on screen", toShown.summary());
+    row("ticket on screen -> printed", toPrinted.summary());
+    row("  baseline: issue request -> answer", baseline.summary());
+    std::printf("\nMemory (VmRSS of this process: engine, screen, QML, driver, printer twin)\n");
+    std::printf("  after the first frame            %7.1f MiB\n", rssStart);
+    std::printf("  after %6d tickets (first hour) %7.1f MiB\n", tickets / 10, rssFirstHour);
+    std::printf(
+        "  after %6d tickets              %7.1f MiB (%+.1f MiB after the first hour; target: "
+        "no growth beyond it, the mock hall's engine keeps the day's tickets too)\n",
+        tickets, rssDay, rssDay - rssFirstHour);
+    delete screen;
+    return 0;
+}
