@@ -31,12 +31,15 @@ struct OperationArgs {
     std::optional<int> toWindow;
     std::string staff;
     std::string reason;
+    std::string outcome;
+    std::string note;
     std::uint64_t ticket = 0;
 };
 
 // Builds the request body from the parsed arguments.
 using BodyOf = std::function<json(const OperationArgs&)>;
-// One line (or a few) for people from the ticket result {"ticket"?, "ahead"?, "estimated_wait_ms"?}.
+// One line (or a few) for people from the ticket result {"ticket"?, "ahead"?,
+// "estimated_wait_ms"?}.
 using Describe = std::function<std::string(const json& result, const OperationArgs&)>;
 
 // The protocol's window range (docs/protocol.md: 1–99999).
@@ -58,8 +61,8 @@ CLI::App* addOperation(Commands& commands, const std::string& name, const std::s
                        std::shared_ptr<OperationArgs> args) {
     CLI::App* sub = commands.add(commands.app(), name, description, [=](Session& session) {
         const std::string key = args->requestId.empty() ? newRequestId() : args->requestId;
-        const json result = session.send(http::verb::post, "/api/v1/operations/" + type, bodyOf(*args),
-                                         {{"Idempotency-Key", key}});
+        const json result = session.send(http::verb::post, "/api/v1/operations/" + type,
+                                         bodyOf(*args), {{"Idempotency-Key", key}});
         if (session.jsonOutput()) return printJson(result);
         std::cout << describe(result, *args) << '\n';
     });
@@ -79,27 +82,30 @@ CLI::App* addWindowArg(CLI::App* sub, OperationArgs& args) {
 Describe ticketAtWindow(const std::string& what) {
     return [what](const json& result, const OperationArgs& a) {
         const auto number = ticketNumber(result);
-        return (number.empty() ? "" : number + " ") + what + " at window " + std::to_string(a.window);
+        return (number.empty() ? "" : number + " ") + what + " at window " +
+               std::to_string(a.window);
     };
 }
 
 Describe called(bool recall) {
     return [recall](const json& result, const OperationArgs& a) {
-        return ticketNumber(result) + " → window " + std::to_string(a.window) + (recall ? " (recalled)" : "") +
-               (a.silent ? " (silent)" : "");
+        return ticketNumber(result) + " → window " + std::to_string(a.window) +
+               (recall ? " (recalled)" : "") + (a.silent ? " (silent)" : "");
     };
 }
 
 std::string describeIssued(const json& result, const OperationArgs&) {
     const json& ticket = result.at("ticket");
-    std::string out = ticket.value("number", std::string()) + "  " + ticket.value("service", std::string()) +
-                      "  (ticket id " + ticket.at("id").dump() + ")\n";
-    out += "people ahead:    " + (result.contains("ahead") ? result.at("ahead").dump() : std::string("—")) + "\n";
+    std::string out = ticket.value("number", std::string()) + "  " +
+                      ticket.value("service", std::string()) + "  (ticket id " +
+                      ticket.at("id").dump() + ")\n";
+    out += "people ahead:    " +
+           (result.contains("ahead") ? result.at("ahead").dump() : std::string("—")) + "\n";
     const auto wait = result.find("estimated_wait_ms");
     out += "estimated wait:  " +
            (wait == result.end() || !wait->is_number() ? std::string("not known yet")
-            : wait->get<std::int64_t>() == 0         ? std::string("none")
-                                                     : formatDuration(wait->get<std::int64_t>()));
+            : wait->get<std::int64_t>() == 0           ? std::string("none")
+                                                       : formatDuration(wait->get<std::int64_t>()));
     return out;
 }
 
@@ -107,7 +113,9 @@ std::string describeIssued(const json& result, const OperationArgs&) {
 
 void addOperationCommands(Commands& commands) {
     auto windowBody = [](const OperationArgs& a) { return json{{"window", a.window}}; };
-    auto silentBody = [](const OperationArgs& a) { return json{{"window", a.window}, {"silent", a.silent}}; };
+    auto silentBody = [](const OperationArgs& a) {
+        return json{{"window", a.window}, {"silent", a.silent}};
+    };
 
     {
         auto a = std::make_shared<OperationArgs>();
@@ -120,18 +128,20 @@ void addOperationCommands(Commands& commands) {
                 return body;
             },
             describeIssued, a);
-        sub->add_option("SERVICE", a->service, "service id (hallctl config lists them)")->required();
+        sub->add_option("SERVICE", a->service, "service id (hallctl config lists them)")
+            ->required();
         // Appointment tickets need the booking's id and slot; they come from the booking system.
         sub->add_option("--priority", a->priority, "normal or green_channel")
             ->check(CLI::IsMember({"normal", "green_channel"}))
             ->capture_default_str();
-        sub->add_option("--green-category", a->greenCategory,
-                        "the green-channel category (one the hall configures); with --priority green_channel");
+        sub->add_option(
+            "--green-category", a->greenCategory,
+            "the green-channel category (one the hall configures); with --priority green_channel");
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        auto* sub = addOperation(commands, "call-next", "call the next ticket to a window", "call_next",
-                                 silentBody, called(false), a);
+        auto* sub = addOperation(commands, "call-next", "call the next ticket to a window",
+                                 "call_next", silentBody, called(false), a);
         addWindowArg(sub, *a);
         sub->add_flag("--silent", a->silent, "show the call, do not announce it by voice");
     }
@@ -140,52 +150,69 @@ void addOperationCommands(Commands& commands) {
         auto* sub = addOperation(
             commands, "call", "call a waiting ticket by its number", "call_number",
             [](const OperationArgs& args) {
-                return json{{"window", args.window}, {"number", args.number}, {"silent", args.silent}};
+                return json{
+                    {"window", args.window}, {"number", args.number}, {"silent", args.silent}};
             },
             called(false), a);
         sub->add_option("NUMBER", a->number, "the ticket number, e.g. A017")->required();
-        sub->add_option("--window", a->window, "the calling window")->required()->check(kWindowRange);
+        sub->add_option("--window", a->window, "the calling window")
+            ->required()
+            ->check(kWindowRange);
         sub->add_flag("--silent", a->silent, "show the call, do not announce it by voice");
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        auto* sub = addOperation(commands, "recall", "call the window's current ticket again", "recall",
-                                 silentBody, called(true), a);
+        auto* sub = addOperation(commands, "recall", "call the window's current ticket again",
+                                 "recall", silentBody, called(true), a);
         addWindowArg(sub, *a);
         sub->add_flag("--silent", a->silent, "show the call, do not announce it by voice");
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        addWindowArg(addOperation(commands, "start", "start serving the called ticket", "start_serving",
-                                  windowBody, ticketAtWindow("serving"), a),
-                     *a);
-    }
-    {
-        auto a = std::make_shared<OperationArgs>();
-        addWindowArg(addOperation(commands, "finish", "finish serving the window's ticket", "finish",
-                                  windowBody, ticketAtWindow("done"), a),
-                     *a);
-    }
-    {
-        auto a = std::make_shared<OperationArgs>();
-        // The hall may give a no-show another chance (no_show_requeue_minutes, docs/engine.md):
-        // the ticket is then waiting again rather than ended.
-        addWindowArg(addOperation(commands, "no-show", "the called ticket did not come", "mark_no_show",
-                                  windowBody,
-                                  [](const json& result, const OperationArgs& args) {
-                                      const auto it = result.find("ticket");
-                                      const bool requeued = it != result.end() && it->value("state", "") == "waiting";
-                                      return ticketNumber(result) + " did not come to window " +
-                                             std::to_string(args.window) +
-                                             (requeued ? ": it queues again after the hall's delay" : ": no-show");
-                                  },
-                                  a),
+        addWindowArg(addOperation(commands, "start", "start serving the called ticket",
+                                  "start_serving", windowBody, ticketAtWindow("serving"), a),
                      *a);
     }
     {
         auto a = std::make_shared<OperationArgs>();
         auto* sub = addOperation(
-            commands, "transfer", "send the window's ticket to another service and/or window", "transfer",
+            commands, "finish", "finish serving the window's ticket", "finish",
+            [](const OperationArgs& args) {
+                json body{{"window", args.window}};
+                if (!args.outcome.empty()) body["outcome"] = args.outcome;
+                if (!args.note.empty()) body["note"] = args.note;
+                return body;
+            },
+            ticketAtWindow("done"), a);
+        addWindowArg(sub, *a);
+        sub->add_option(
+            "--outcome", a->outcome,
+            "how the visit ended, one of the hall's finish_outcomes (default: the first, "
+            "completed)");
+        sub->add_option("--note", a->note, "the clerk's note on the outcome");
+    }
+    {
+        auto a = std::make_shared<OperationArgs>();
+        // The hall may give a no-show another chance (no_show_requeue_minutes, docs/engine.md):
+        // the ticket is then waiting again rather than ended.
+        addWindowArg(
+            addOperation(
+                commands, "no-show", "the called ticket did not come", "mark_no_show", windowBody,
+                [](const json& result, const OperationArgs& args) {
+                    const auto it = result.find("ticket");
+                    const bool requeued = it != result.end() && it->value("state", "") == "waiting";
+                    return ticketNumber(result) + " did not come to window " +
+                           std::to_string(args.window) +
+                           (requeued ? ": it queues again after the hall's delay" : ": no-show");
+                },
+                a),
+            *a);
+    }
+    {
+        auto a = std::make_shared<OperationArgs>();
+        auto* sub = addOperation(
+            commands, "transfer", "send the window's ticket to another service and/or window",
+            "transfer",
             [](const OperationArgs& args) {
                 json body{{"window", args.window}};
                 if (!args.service.empty()) body["to_service"] = args.service;
@@ -201,8 +228,10 @@ void addOperationCommands(Commands& commands) {
             },
             a);
         addWindowArg(sub, *a);
-        sub->add_option("SERVICE", a->service, "the service it goes to (default: it keeps its service)");
-        sub->add_option("--to-window", a->toWindow, "the window that is to call it (default: any serving the service)")
+        sub->add_option("SERVICE", a->service,
+                        "the service it goes to (default: it keeps its service)");
+        sub->add_option("--to-window", a->toWindow,
+                        "the window that is to call it (default: any serving the service)")
             ->check(kWindowRange);
         // The protocol allows neither, but a transfer that changes nothing is a typing mistake.
         sub->callback([a] {
@@ -212,13 +241,14 @@ void addOperationCommands(Commands& commands) {
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        addWindowArg(addOperation(commands, "undo", "undo the window's last call: the ticket waits again",
-                                  "undo_call", windowBody,
-                                  [](const json& result, const OperationArgs& args) {
-                                      return ticketNumber(result) + " waiting again (call at window " +
-                                             std::to_string(args.window) + " undone)";
-                                  },
-                                  a),
+        addWindowArg(addOperation(
+                         commands, "undo", "undo the window's last call: the ticket waits again",
+                         "undo_call", windowBody,
+                         [](const json& result, const OperationArgs& args) {
+                             return ticketNumber(result) + " waiting again (call at window " +
+                                    std::to_string(args.window) + " undone)";
+                         },
+                         a),
                      *a);
     }
     {
@@ -230,17 +260,23 @@ void addOperationCommands(Commands& commands) {
                 if (!args.reason.empty()) body["reason"] = args.reason;
                 return body;
             },
-            [](const json& result, const OperationArgs&) { return ticketNumber(result) + " cancelled"; }, a);
+            [](const json& result, const OperationArgs&) {
+                return ticketNumber(result) + " cancelled";
+            },
+            a);
         sub->add_option("TICKET", a->ticket, "the ticket id (hallctl issue prints it)")
             ->required()
             ->check(CLI::PositiveNumber);
-        sub->add_option("--reason", a->reason, "citizen (default) or staff")->check(CLI::IsMember({"citizen", "staff"}));
+        sub->add_option("--reason", a->reason, "citizen (default) or staff")
+            ->check(CLI::IsMember({"citizen", "staff"}));
     }
     {
         auto a = std::make_shared<OperationArgs>();
         auto* sub = addOperation(
             commands, "sign-in", "sign a staff member in at a window", "sign_in",
-            [](const OperationArgs& args) { return json{{"window", args.window}, {"staff", args.staff}}; },
+            [](const OperationArgs& args) {
+                return json{{"window", args.window}, {"staff", args.staff}};
+            },
             [](const json&, const OperationArgs& args) {
                 return args.staff + " signed in at window " + std::to_string(args.window);
             },
@@ -250,12 +286,13 @@ void addOperationCommands(Commands& commands) {
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        addWindowArg(addOperation(commands, "sign-out", "sign the window's staff member out", "sign_out",
-                                  windowBody,
-                                  [](const json&, const OperationArgs& args) {
-                                      return "window " + std::to_string(args.window) + " signed out";
-                                  },
-                                  a),
+        addWindowArg(addOperation(
+                         commands, "sign-out", "sign the window's staff member out", "sign_out",
+                         windowBody,
+                         [](const json&, const OperationArgs& args) {
+                             return "window " + std::to_string(args.window) + " signed out";
+                         },
+                         a),
                      *a);
     }
     {
@@ -276,11 +313,12 @@ void addOperationCommands(Commands& commands) {
     }
     {
         auto a = std::make_shared<OperationArgs>();
-        addWindowArg(addOperation(commands, "resume", "resume a paused window", "resume_window", windowBody,
-                                  [](const json&, const OperationArgs& args) {
-                                      return "window " + std::to_string(args.window) + " resumed";
-                                  },
-                                  a),
+        addWindowArg(addOperation(
+                         commands, "resume", "resume a paused window", "resume_window", windowBody,
+                         [](const json&, const OperationArgs& args) {
+                             return "window " + std::to_string(args.window) + " resumed";
+                         },
+                         a),
                      *a);
     }
 }

@@ -32,7 +32,8 @@
 //   [[staff]]     id, name, staff_number, photo
 //   [queue]       day_start, no_show_requeue_minutes, no_show_max_requeues, no_show_placement,
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
-//                 green_channel_categories, check_in_early_minutes, check_in_late_minutes
+//                 green_channel_categories, finish_outcomes, check_in_early_minutes,
+//                 check_in_late_minutes
 //   [evaluation]  reasons, max_comment_length, supplement_days, unrated,
 //                 unrated_default_after_hours
 //   [call_board]  hold_seconds, voice_repeats, voice_english
@@ -350,6 +351,7 @@ void readQueue(TableReader& r, core::QueuePolicy& q) {
     if (auto v = r.boolean("one_ticket_per_person_per_service")) q.onePerPersonPerService = *v;
     if (auto v = r.integer("starvation_minutes")) q.starvationThreshold = minutes(*v);
     if (auto v = r.stringList("green_channel_categories")) q.greenChannelCategories = *v;
+    if (auto v = r.stringList("finish_outcomes")) q.finishOutcomes = *v;
     if (auto v = r.integer("check_in_early_minutes")) q.checkInEarly = minutes(*v);
     if (auto v = r.integer("check_in_late_minutes")) q.checkInLate = minutes(*v);
 }

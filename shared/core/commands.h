@@ -77,9 +77,14 @@ struct Recall {
 struct StartServing {
     int window = 0;
 };
+// The visit at the window ends: `outcome` one of the hall's queue.finishOutcomes (empty: the
+// first, 办结), `note` the clerk's words on it (at most kMaxFinishNoteBytes), kept with the ticket.
 struct Finish {
     int window = 0;
+    std::string outcome{};
+    std::string note{};
 };
+inline constexpr std::size_t kMaxFinishNoteBytes = 500;
 struct MarkNoShow {
     int window = 0;
 };
@@ -114,10 +119,10 @@ struct CheckIn {
 // Time passing: rolls the business day over and applies the unrated-ticket policy.
 struct Tick {};
 
-using Command = std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext,
-                             CallNumber, Recall, StartServing, Finish, MarkNoShow, Transfer,
-                             UndoCall, CancelTicket, Rate, Tick, LeaseNumbers, IssueLeasedTicket,
-                             CheckIn>;
+using Command =
+    std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext, CallNumber,
+                 Recall, StartServing, Finish, MarkNoShow, Transfer, UndoCall, CancelTicket, Rate,
+                 Tick, LeaseNumbers, IssueLeasedTicket, CheckIn>;
 
 std::string_view commandName(const Command& command);
 

@@ -253,6 +253,8 @@ void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) 
     t.state = TicketState::Done;
     t.finishedAt = at;
     t.staffId = e.staffId;
+    t.outcome = e.outcome;
+    t.outcomeNote = e.note;
     s.countVisit(t, t.serviceId, t.window, t.staffId, [&](GroupStats& g) {
         ++g.served;
         g.service.add(took);

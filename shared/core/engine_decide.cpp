@@ -91,9 +91,11 @@ std::optional<Error> personAndPriority(const Engine::State& s, const Service& sv
             Error refused = fail(ErrorCode::DuplicatePerson,
                                  "this person already holds a ticket for " + svc.nameZh + " today");
             // Today's tickets have the highest ids: the one held is found from the end.
-            for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && it->second.day >= today; ++it)
-                if (const Ticket& t = it->second;
-                    t.day == today && t.active() && t.personKey == personKey && t.serviceId == svc.id) {
+            for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && it->second.day >= today;
+                 ++it)
+                if (const Ticket& t = it->second; t.day == today && t.active() &&
+                                                  t.personKey == personKey &&
+                                                  t.serviceId == svc.id) {
                     refused.ticket = t.id;
                     break;
                 }
@@ -191,8 +193,8 @@ Result<Decision> checkIn(const Engine::State& s, const CheckIn& c, Timestamp now
         return fail(ErrorCode::InvalidArgument, "a check-in needs the booking's id");
     const auto today = s.day.value_or(s.businessDay(now));
     if (s.businessDay(booking.slotStart) != today)
-        return fail(ErrorCode::BookingNotToday,
-                    "booking " + booking.id + " is for " + formatDay(s.businessDay(booking.slotStart)));
+        return fail(ErrorCode::BookingNotToday, "booking " + booking.id + " is for " +
+                                                    formatDay(s.businessDay(booking.slotStart)));
     for (auto it = s.tickets.lower_bound(nextTicketId(today, -1)); it != s.tickets.end(); ++it) {
         const Ticket& t = it->second;
         if (t.day == today && t.appointment && t.appointment->id == booking.id) {
@@ -204,15 +206,15 @@ Result<Decision> checkIn(const Engine::State& s, const CheckIn& c, Timestamp now
     }
     const auto& queue = s.config.queue;
     if (now < booking.slotStart - queue.checkInEarly)
-        return fail(ErrorCode::TooEarly, "check-in for booking " + booking.id + " opens at " +
-                                             formatLocalClock(*s.zone, booking.slotStart -
-                                                                           queue.checkInEarly)
-                                                 .substr(0, 5));
+        return fail(
+            ErrorCode::TooEarly,
+            "check-in for booking " + booking.id + " opens at " +
+                formatLocalClock(*s.zone, booking.slotStart - queue.checkInEarly).substr(0, 5));
     if (now > booking.slotStart + queue.checkInLate)
-        return fail(ErrorCode::TooLate, "check-in for booking " + booking.id + " closed at " +
-                                            formatLocalClock(*s.zone, booking.slotStart +
-                                                                          queue.checkInLate)
-                                                .substr(0, 5));
+        return fail(
+            ErrorCode::TooLate,
+            "check-in for booking " + booking.id + " closed at " +
+                formatLocalClock(*s.zone, booking.slotStart + queue.checkInLate).substr(0, 5));
     IssueTicket issued;
     issued.serviceId = booking.serviceId;
     issued.priority = PriorityClass::Appointment;
@@ -498,7 +500,8 @@ ServiceAvailability Engine::availability(std::string_view serviceId, Timestamp n
     ServiceAvailability a;
     a.issuingNow = openAt(svc, toLocal(*s_->zone, now).minuteOfDay);
     if (svc.dailyQuota > 0) {
-        const int issued = lastSequence(dayData(*s_, s_->day.value_or(s_->businessDay(now))), svc.id);
+        const int issued =
+            lastSequence(dayData(*s_, s_->day.value_or(s_->businessDay(now))), svc.id);
         a.remaining = std::max(0, svc.dailyQuota - issued);
         if (*a.remaining == 0) a.issuingNow = false;
     }
@@ -561,8 +564,19 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
                 WindowCheck w(s, c.window);
                 auto t = w.current({TicketState::Called, TicketState::Serving});
                 if (!t) return t.error();
-                return one(now, TicketFinished{(*t)->id, c.window, w.window().state.staffId},
-                           (*t)->id);
+                const auto& outcomes = s.config.queue.finishOutcomes;
+                const std::string outcome = c.outcome.empty() ? outcomes.front() : c.outcome;
+                if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end())
+                    return fail(ErrorCode::InvalidArgument,
+                                "'" + outcome + "' is not one of the hall's finish outcomes");
+                if (c.note.size() > kMaxFinishNoteBytes)
+                    return fail(ErrorCode::InvalidArgument,
+                                "the note is longer than " + std::to_string(kMaxFinishNoteBytes) +
+                                    " bytes");
+                return one(
+                    now,
+                    TicketFinished{(*t)->id, c.window, w.window().state.staffId, outcome, c.note},
+                    (*t)->id);
             },
             [&](const MarkNoShow& c) { return markNoShow(s, c, now); },
             [&](const Transfer& c) { return transfer(s, c, now); },

@@ -87,6 +87,8 @@ struct TicketFinished {
     TicketId ticket = 0;
     int window = 0;
     std::string staffId;
+    std::string outcome{}; // one of the hall's finish outcomes, as decided (never empty)
+    std::string note{};
 };
 struct NoShowMarked {
     TicketId ticket = 0;

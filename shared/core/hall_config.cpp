@@ -69,9 +69,8 @@ void checkServices(const HallConfig& c, Checker& check) {
             check.require(std::any_of(c.departments.begin(), c.departments.end(),
                                       [&](const Department& d) { return d.id == s.departmentId; }),
                           f + ".department",
-                          s.departmentId.empty()
-                              ? "the hall has departments: name this service's"
-                              : "unknown department '" + s.departmentId + "'");
+                          s.departmentId.empty() ? "the hall has departments: name this service's"
+                                                 : "unknown department '" + s.departmentId + "'");
         if (!isPrefix(s.prefix)) {
             check.require(false, f + ".prefix",
                           "must be 1 or 2 upper-case letters A-Z, got '" + s.prefix + "'");
@@ -127,12 +126,13 @@ void checkWindows(const HallConfig& c, Checker& check) {
 }
 
 void checkDirection(const Direction& d, const std::string& f, Checker& check) {
-    const bool known = d.arrow.empty() || std::find(std::begin(kDirectionArrows),
-                                                    std::end(kDirectionArrows),
-                                                    d.arrow) != std::end(kDirectionArrows);
-    check.require(known, f + ".arrow",
-                  "unknown arrow '" + d.arrow +
-                      "' (left, right, ahead, back, ahead_left, ahead_right, back_left, back_right)");
+    const bool known =
+        d.arrow.empty() || std::find(std::begin(kDirectionArrows), std::end(kDirectionArrows),
+                                     d.arrow) != std::end(kDirectionArrows);
+    check.require(
+        known, f + ".arrow",
+        "unknown arrow '" + d.arrow +
+            "' (left, right, ahead, back, ahead_left, ahead_right, back_left, back_right)");
     check.require(!d.arrow.empty() || !d.textZh.empty(), f,
                   "a direction needs an arrow or a text (zh)");
 }
@@ -189,8 +189,8 @@ void checkBusLines(const HallConfig& c, Checker& check) {
                           "'" + place + "' already drives another line");
             check.require(std::find(std::begin(kBusBauds), std::end(kBusBauds), l.baud) !=
                               std::end(kBusBauds),
-                          f + ".baud", "must be a standard rate 1200 … 115200, got " +
-                                           std::to_string(l.baud));
+                          f + ".baud",
+                          "must be a standard rate 1200 … 115200, got " + std::to_string(l.baud));
             check.require(!l.units.empty(), f + "." + std::string(units),
                           "a line needs at least one unit");
             std::set<int> addresses;
@@ -225,7 +225,8 @@ void checkPeople(const HallConfig& c, Checker& check) {
     for (std::size_t i = 0; i < c.departments.size(); ++i) {
         const auto& d = c.departments[i];
         check.require(!d.id.empty() && departmentIds.insert(d.id).second,
-                      at("departments", i) + ".id", "empty or duplicate department id '" + d.id + "'");
+                      at("departments", i) + ".id",
+                      "empty or duplicate department id '" + d.id + "'");
         check.require(!d.nameZh.empty(), at("departments", i) + ".name_zh", "must not be empty");
     }
     std::set<std::string> staffIds;
@@ -256,6 +257,14 @@ void checkPolicies(const HallConfig& c, Checker& check) {
         const auto& g = q.greenChannelCategories[i];
         check.require(!g.empty() && categories.insert(g).second,
                       at("queue.green_channel_categories", i), "empty or repeated category");
+    }
+    check.require(!q.finishOutcomes.empty(), "queue.finish_outcomes",
+                  "a visit must be able to end: name at least one outcome");
+    std::set<std::string> outcomes;
+    for (std::size_t i = 0; i < q.finishOutcomes.size(); ++i) {
+        const auto& o = q.finishOutcomes[i];
+        check.require(!o.empty() && outcomes.insert(o).second, at("queue.finish_outcomes", i),
+                      "empty or repeated outcome");
     }
     const auto& e = c.evaluation;
     check.require(!e.reasons.empty(), "evaluation.reasons",

@@ -71,7 +71,8 @@ struct Window {
     std::string zoneId;
     RoutingPolicy routing = RoutingPolicy::Ordered;
     std::vector<WindowService> services;
-    std::optional<Direction> direction = std::nullopt; // shown by every board that has none of its own for it
+    std::optional<Direction> direction =
+        std::nullopt; // shown by every board that has none of its own for it
 };
 
 // A call board's own view of the hall: which way each window lies from where it hangs.
@@ -120,6 +121,9 @@ struct QueuePolicy {
     bool onePerPersonPerService = true;
     Millis starvationThreshold = std::chrono::minutes(30); // 0 disables the guard
     std::vector<std::string> greenChannelCategories{"elderly", "disabled", "pregnant", "military"};
+    // How a visit can end at the window (办结, 补正材料, 不予受理, 转办): a finish names one, the
+    // first when it names none.
+    std::vector<std::string> finishOutcomes{"completed", "needs_documents", "rejected", "referred"};
     // A booking is checked in from this long before its slot until this long after it.
     Millis checkInEarly = std::chrono::minutes(30);
     Millis checkInLate = std::chrono::minutes(15);
@@ -149,8 +153,8 @@ struct CallBoardPolicy {
 
 // How a ticket machine treats the citizen in front of it; sent like CallBoardPolicy.
 struct TicketMachinePolicy {
-    int confirmFromWaiting = 30; // ask "still take a number?" from this many waiting; 0: never
-    int reprintMinutes = 5;      // "reprint my last ticket" for this long after issuing, 0–30
+    int confirmFromWaiting = 30;  // ask "still take a number?" from this many waiting; 0: never
+    int reprintMinutes = 5;       // "reprint my last ticket" for this long after issuing, 0–30
     int attractAfterSeconds = 30; // idle at the services this long: the attract screen, 5–600
     bool operator==(const TicketMachinePolicy&) const = default;
 };

@@ -79,13 +79,15 @@ struct Ticket {
     std::optional<Timestamp> servingSince; // start of service (or the call, if never started)
     std::optional<Timestamp> finishedAt;
 
-    std::optional<int> window;       // the window that called it (called / serving / done)
+    std::optional<int> window; // the window that called it (called / serving / done)
     // The call it did not come to (no-show), until it is called again: the window and when. The
     // call boards list these tickets, so a citizen who missed the call knows where to go.
     std::optional<int> missedWindow{};
     std::optional<Timestamp> missedAt{};
     std::optional<int> targetWindow; // transferred to a particular window: only it may call
     std::string staffId;             // who called / served it
+    std::string outcome;             // Done: how the visit ended (one of the hall's outcomes)
+    std::string outcomeNote;         // Done: the clerk's note on it
 
     int recalls = 0;
     int noShows = 0;

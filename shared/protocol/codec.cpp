@@ -48,9 +48,12 @@ void checkDepth(std::string_view frame) {
     bool escaped = false;
     for (const char c : frame) {
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -65,18 +68,18 @@ void checkDepth(std::string_view frame) {
 
 Json parseFrame(std::string_view frame) {
     if (frame.size() > kMaxFrameBytes)
-        reject(ProtocolError::TooLarge,
-               "frame of " + std::to_string(frame.size()) + " bytes exceeds " +
-                   std::to_string(kMaxFrameBytes));
+        reject(ProtocolError::TooLarge, "frame of " + std::to_string(frame.size()) +
+                                            " bytes exceeds " + std::to_string(kMaxFrameBytes));
     checkDepth(frame);
     // A key given twice would be read as its last value here but maybe as the first by another
     // reader (a proxy, a log tool): refuse it rather than guess.
     std::vector<std::set<std::string, std::less<>>> keys;
     std::string duplicate;
-    const Json::parser_callback_t noDuplicates = [&](int, Json::parse_event_t event,
-                                                     Json& parsed) {
-        if (event == Json::parse_event_t::object_start) keys.emplace_back();
-        else if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    const Json::parser_callback_t noDuplicates = [&](int, Json::parse_event_t event, Json& parsed) {
+        if (event == Json::parse_event_t::object_start)
+            keys.emplace_back();
+        else if (event == Json::parse_event_t::object_end && !keys.empty())
+            keys.pop_back();
         else if (event == Json::parse_event_t::key && !keys.empty() &&
                  !keys.back().insert(parsed.get<std::string>()).second && duplicate.empty())
             duplicate = parsed.get<std::string>();
@@ -97,9 +100,9 @@ void readVersion(StrictReader& r, const Json& frame) {
     if (it == frame.end()) r.fail("v", "is missing");
     if (!it->is_number_integer()) r.fail("v", "must be an integer");
     if (*it != kVersion)
-        reject(ProtocolError::UnsupportedVersion,
-               "protocol version " + dump(*it) + " is not supported; this side speaks " +
-                   std::to_string(kVersion));
+        reject(ProtocolError::UnsupportedVersion, "protocol version " + dump(*it) +
+                                                      " is not supported; this side speaks " +
+                                                      std::to_string(kVersion));
     (void)r.integer("v", kVersion, kVersion);
 }
 
@@ -160,8 +163,9 @@ template <typename Issue> void writeTicketOptions(Json& j, const Issue& c) {
     j["priority"] = core::priorityName(c.priority);
     if (!c.greenCategory.empty()) j["green_category"] = c.greenCategory;
     if (c.appointment)
-        j["appointment"] = Json{{"id", c.appointment->id},
-                                {"slot_start", c.appointment->slotStart.time_since_epoch().count()}};
+        j["appointment"] =
+            Json{{"id", c.appointment->id},
+                 {"slot_start", c.appointment->slotStart.time_since_epoch().count()}};
     if (!c.personKey.empty()) j["person_key"] = c.personKey;
 }
 
@@ -177,7 +181,8 @@ RequestBody readBody(RequestType type, StrictReader& r) {
             h.versions.push_back(static_cast<int>(r.item("versions", v, 1, 1000)));
         return h;
     }
-    case RequestType::Enroll: return Enroll{r.nonEmptyText("code")};
+    case RequestType::Enroll:
+        return Enroll{r.nonEmptyText("code")};
     case RequestType::Heartbeat: {
         Heartbeat h;
         if (r.has("faults"))
@@ -188,7 +193,8 @@ RequestBody readBody(RequestType type, StrictReader& r) {
             }
         return h;
     }
-    case RequestType::GetSnapshot: return GetSnapshot{};
+    case RequestType::GetSnapshot:
+        return GetSnapshot{};
     case RequestType::IssueTicket: {
         core::IssueTicket c;
         c.serviceId = r.nonEmptyText("service");
@@ -249,14 +255,16 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         c.staffId = r.nonEmptyText("staff");
         return c;
     }
-    case RequestType::SignOut: return core::SignOut{window(r, "window")};
+    case RequestType::SignOut:
+        return core::SignOut{window(r, "window")};
     case RequestType::PauseWindow: {
         core::PauseWindow c;
         c.window = window(r, "window");
         if (r.has("reason")) c.reason = r.text("reason");
         return c;
     }
-    case RequestType::ResumeWindow: return core::ResumeWindow{window(r, "window")};
+    case RequestType::ResumeWindow:
+        return core::ResumeWindow{window(r, "window")};
     case RequestType::CallNext: {
         core::CallNext c;
         c.window = window(r, "window");
@@ -276,9 +284,16 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         c.silent = optionalBool(r, "silent");
         return c;
     }
-    case RequestType::StartServing: return core::StartServing{window(r, "window")};
-    case RequestType::Finish: return core::Finish{window(r, "window")};
-    case RequestType::MarkNoShow: return core::MarkNoShow{window(r, "window")};
+    case RequestType::StartServing:
+        return core::StartServing{window(r, "window")};
+    case RequestType::Finish: {
+        core::Finish c{window(r, "window")};
+        if (r.has("outcome")) c.outcome = r.nonEmptyText("outcome");
+        if (r.has("note")) c.note = r.text("note");
+        return c;
+    }
+    case RequestType::MarkNoShow:
+        return core::MarkNoShow{window(r, "window")};
     case RequestType::Transfer: {
         core::Transfer c;
         c.window = window(r, "window");
@@ -286,16 +301,20 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         if (r.has("to_window")) c.toWindow = window(r, "to_window");
         return c;
     }
-    case RequestType::UndoCall: return core::UndoCall{window(r, "window")};
+    case RequestType::UndoCall:
+        return core::UndoCall{window(r, "window")};
     case RequestType::CancelTicket: {
         core::CancelTicket c;
         c.ticket = r.unsignedInteger("ticket", 1);
         if (r.has("reason")) {
             // day_closed is the engine's own reason; no terminal may claim it.
             const auto reason = r.text("reason");
-            if (reason == "citizen") c.reason = core::CancelReason::Citizen;
-            else if (reason == "staff") c.reason = core::CancelReason::Staff;
-            else r.fail("reason", "must be \"citizen\" or \"staff\"");
+            if (reason == "citizen")
+                c.reason = core::CancelReason::Citizen;
+            else if (reason == "staff")
+                c.reason = core::CancelReason::Staff;
+            else
+                r.fail("reason", "must be \"citizen\" or \"staff\"");
         }
         return c;
     }
@@ -321,11 +340,16 @@ RequestBody readBody(RequestType type, StrictReader& r) {
 Json bodyJson(const RequestBody& body) {
     return std::visit(
         core::Overloaded{
-            [](const Hello& h) { return Json{{"credential", h.credential}, {"versions", h.versions}}; },
-            [](const Enroll& e) { return Json{{"code", e.code}}; },
+            [](const Hello& h) {
+                return Json{{"credential", h.credential}, {"versions", h.versions}};
+            },
+            [](const Enroll& e) {
+                return Json{{"code", e.code}};
+            },
             [](const Heartbeat& h) {
                 Json faults = Json::array();
-                for (const auto f : h.faults) faults.push_back(faultName(f));
+                for (const auto f : h.faults)
+                    faults.push_back(faultName(f));
                 return Json{{"faults", std::move(faults)}};
             },
             [](const GetSnapshot&) { return Json::object(); },
@@ -360,27 +384,48 @@ Json bodyJson(const RequestBody& body) {
                             {"detail", c.detail},
                             {"at", c.at.time_since_epoch().count()}};
             },
-            [](const core::SignIn& c) { return Json{{"window", c.window}, {"staff", c.staffId}}; },
-            [](const core::SignOut& c) { return Json{{"window", c.window}}; },
+            [](const core::SignIn& c) {
+                return Json{{"window", c.window}, {"staff", c.staffId}};
+            },
+            [](const core::SignOut& c) {
+                return Json{{"window", c.window}};
+            },
             [](const core::PauseWindow& c) {
                 return Json{{"window", c.window}, {"reason", c.reason}};
             },
-            [](const core::ResumeWindow& c) { return Json{{"window", c.window}}; },
-            [](const core::CallNext& c) { return Json{{"window", c.window}, {"silent", c.silent}}; },
+            [](const core::ResumeWindow& c) {
+                return Json{{"window", c.window}};
+            },
+            [](const core::CallNext& c) {
+                return Json{{"window", c.window}, {"silent", c.silent}};
+            },
             [](const core::CallNumber& c) {
                 return Json{{"window", c.window}, {"number", c.number}, {"silent", c.silent}};
             },
-            [](const core::Recall& c) { return Json{{"window", c.window}, {"silent", c.silent}}; },
-            [](const core::StartServing& c) { return Json{{"window", c.window}}; },
-            [](const core::Finish& c) { return Json{{"window", c.window}}; },
-            [](const core::MarkNoShow& c) { return Json{{"window", c.window}}; },
+            [](const core::Recall& c) {
+                return Json{{"window", c.window}, {"silent", c.silent}};
+            },
+            [](const core::StartServing& c) {
+                return Json{{"window", c.window}};
+            },
+            [](const core::Finish& c) {
+                Json j{{"window", c.window}};
+                if (!c.outcome.empty()) j["outcome"] = c.outcome;
+                if (!c.note.empty()) j["note"] = c.note;
+                return j;
+            },
+            [](const core::MarkNoShow& c) {
+                return Json{{"window", c.window}};
+            },
             [](const core::Transfer& c) {
                 Json j{{"window", c.window}};
                 if (c.toService) j["to_service"] = *c.toService;
                 if (c.toWindow) j["to_window"] = *c.toWindow;
                 return j;
             },
-            [](const core::UndoCall& c) { return Json{{"window", c.window}}; },
+            [](const core::UndoCall& c) {
+                return Json{{"window", c.window}};
+            },
             [](const core::CancelTicket& c) {
                 return Json{{"ticket", c.ticket}, {"reason", core::cancelReasonName(c.reason)}};
             },
@@ -406,8 +451,7 @@ Request decodeRequestFrame(std::string_view frame, std::string& id) {
     const auto typeName = envelope.text("type");
     const auto type = requestTypeFromName(typeName);
     if (!type)
-        reject(ProtocolError::UnknownType,
-               "unknown request type '" + typeName.substr(0, 64) + "'");
+        reject(ProtocolError::UnknownType, "unknown request type '" + typeName.substr(0, 64) + "'");
     StrictReader r(json, std::string(requestTypeName(*type)), kMaxTextBytes);
     (void)r.integer("v", kVersion, kVersion);
     (void)r.text("type");
@@ -477,7 +521,8 @@ ResponseResult readResult(RequestType type, const Json& json) {
         break;
     }
     case RequestType::Heartbeat:
-    case RequestType::TechnicianAudit: break;
+    case RequestType::TechnicianAudit:
+        break;
     case RequestType::LeaseNumbers: {
         StrictReader l(r.object("lease"), r.subContext("lease"), kMaxTextBytes);
         LeaseResult lease;
@@ -606,7 +651,8 @@ std::string encodeView(const ContentItem& item) {
 
 std::string encodePlaylist(const std::vector<PlaylistEntry>& playlist) {
     Json entries = Json::array();
-    for (const auto& e : playlist) entries.push_back(detail::toJson(e));
+    for (const auto& e : playlist)
+        entries.push_back(detail::toJson(e));
     return detail::dump(Json{{"playlist", std::move(entries)}});
 }
 

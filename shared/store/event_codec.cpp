@@ -181,9 +181,15 @@ template <> struct Codec<TicketFinished> {
         j["ticket"] = e.ticket;
         j["window"] = e.window;
         j["staff_id"] = e.staffId;
+        j["outcome"] = e.outcome;
+        j["note"] = e.note;
     }
+    // Journals written before outcomes were kept have none: those visits were completed (办结).
     static TicketFinished read(StrictReader& in) {
-        return {in.unsignedInteger("ticket"), in.int32("window"), in.text("staff_id")};
+        TicketFinished e{in.unsignedInteger("ticket"), in.int32("window"), in.text("staff_id")};
+        e.outcome = in.has("outcome") ? in.nonEmptyText("outcome") : std::string("completed");
+        if (in.has("note")) e.note = in.text("note");
+        return e;
     }
 };
 

@@ -47,7 +47,7 @@ inline std::vector<Request> everyRequest() {
         core::CallNumber{3, "A017", true},
         core::Recall{3, true},
         core::StartServing{3},
-        core::Finish{3},
+        core::Finish{3, "needs_documents", "缺户口簿原件"},
         core::MarkNoShow{3},
         transfer,
         core::UndoCall{3},

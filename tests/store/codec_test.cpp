@@ -67,7 +67,8 @@ std::vector<core::Event> sampleEvents() {
         core::TicketCalled{18, 2, "s2", false, false, {}},
         core::TicketRecalled{17, 1, true},
         core::ServingStarted{17, 1},
-        core::TicketFinished{17, 1, "s1"},
+        core::TicketFinished{17, 1, "s1", "needs_documents", "缺户口簿原件"},
+        core::TicketFinished{18, 2, "s2", "completed", ""},
         core::NoShowMarked{17, 1, "s1", true, at(9, 35), at(9, 2)},
         transferred,
         anyWindow,
@@ -160,6 +161,23 @@ TEST_CASE("leases and leased tickets decode to their facts; older rows still dec
         std::get<core::TicketIssued>(decodeEvent(plain.kind, plain.atMs, plain.payload).body);
     CHECK_FALSE(old.lease.has_value());
     CHECK_FALSE(old.issuedAt.has_value());
+}
+
+TEST_CASE("a finish keeps its outcome and note; one journaled before outcomes was completed") {
+    const auto finished = encodeEvent(
+        core::Event{at(10, 0), core::TicketFinished{17, 1, "s1", "rejected", "不符合条件"}});
+    const auto back = std::get<core::TicketFinished>(
+        decodeEvent(finished.kind, finished.atMs, finished.payload).body);
+    CHECK(back.outcome == "rejected");
+    CHECK(back.note == "不符合条件");
+    const auto old = std::get<core::TicketFinished>(
+        decodeEvent("ticket_finished", finished.atMs, R"({"ticket":17,"window":1,"staff_id":"s1"})")
+            .body);
+    CHECK(old.outcome == "completed");
+    CHECK(old.note.empty());
+    CHECK_THROWS_AS(decodeEvent("ticket_finished", finished.atMs,
+                                R"({"ticket":17,"window":1,"staff_id":"s1","outcome":""})"),
+                    StoreError);
 }
 
 TEST_CASE("malformed journal rows are refused with a StoreError") {

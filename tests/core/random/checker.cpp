@@ -102,6 +102,8 @@ void Coverage::merge(const Coverage& o) {
         accepted[k] += v;
     for (const auto& [k, v] : o.refused)
         refused[k] += v;
+    for (const auto& [k, v] : o.outcomes)
+        outcomes[k] += v;
 }
 
 std::string Coverage::summary() const {
@@ -385,8 +387,8 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
             } else if (const auto* in = std::get_if<CheckIn>(&command)) {
                 if (e->serviceId != in->booking.serviceId ||
                     e->priority != PriorityClass::Appointment ||
-                    e->personKey != in->booking.personKey ||
-                    e->sourceDevice != in->sourceDevice || e->lease || e->issuedAt)
+                    e->personKey != in->booking.personKey || e->sourceDevice != in->sourceDevice ||
+                    e->lease || e->issuedAt)
                     return "the check-in's issue event does not carry the booking's facts";
                 if (!t || t->issuedAt != now || t->queuedAt != now || t->number != e->number)
                     return "the checked-in ticket does not match its issue event";
@@ -465,9 +467,15 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                     return {};
                 },
                 [&](const TicketFinished& e) -> std::string {
+                    const auto& c = std::get<Finish>(command);
                     const Ticket* after = engine.ticket(e.ticket);
                     if (!after || after->state != TicketState::Done || after->finishedAt != now)
                         return "finish not applied";
+                    const auto outcome =
+                        c.outcome.empty() ? config_.queue.finishOutcomes.front() : c.outcome;
+                    if (e.outcome != outcome || after->outcome != outcome ||
+                        after->outcomeNote != c.note)
+                        return "finish outcome not decided or applied as asked";
                     return {};
                 },
                 [&](const RatingRecorded& e) -> std::string {
@@ -602,7 +610,8 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const UndoCall&) -> std::string {
                 return currentState == TicketState::Called ? "" : "undid a call not pending";
             },
-            [&](const Finish&) -> std::string {
+            [&](const Finish& c) -> std::string {
+                if (badFinish(c)) return "finished with an outcome the hall lacks or a long note";
                 return currentState == TicketState::Called || currentState == TicketState::Serving
                            ? ""
                            : "finished with no called/serving ticket";
@@ -646,6 +655,13 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const auto&) -> std::string { return {}; },
         },
         command);
+}
+
+bool Checker::badFinish(const Finish& c) const {
+    const auto& outcomes = config_.queue.finishOutcomes;
+    return (!c.outcome.empty() &&
+            std::find(outcomes.begin(), outcomes.end(), c.outcome) == outcomes.end()) ||
+           c.note.size() > kMaxFinishNoteBytes;
 }
 
 std::string Checker::refused(const Engine& engine, const Command& command, const Error& error,
@@ -799,6 +815,12 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
             explained = (!t->toService && !t->toWindow) ||
                         (current && t->toWindow == number &&
                          t->toService.value_or(current->serviceId) == current->serviceId);
+        } else if (const auto* f = std::get_if<Finish>(&command)) {
+            // Checked once the window has a ticket to finish.
+            explained =
+                current &&
+                (current->state == TicketState::Called || current->state == TicketState::Serving) &&
+                badFinish(*f);
         } else {
             explained = false;
         }
@@ -1006,6 +1028,7 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     if (++finishes_[e.ticket] > 1) return "ticket finished twice";
                     ++days_[dayOf_[e.ticket]].served;
                     if (day_ && dayOf_[e.ticket] != *day_) ++coverage_.lateFinishes;
+                    ++coverage_.outcomes[e.outcome];
                     return {};
                 },
                 [&](const NoShowMarked& e) -> std::string {
@@ -1232,7 +1255,8 @@ std::string Checker::checkMissed(const Engine& engine) const {
     // The boards' missed list: every no-show of the day not called since, newest first, each
     // naming the window it missed.
     std::vector<std::pair<std::pair<Timestamp, int>, TicketId>> want;
-    for (const auto& [id, missed] : missed_) want.push_back({missed, id});
+    for (const auto& [id, missed] : missed_)
+        want.push_back({missed, id});
     std::sort(want.begin(), want.end(), [](const auto& a, const auto& b) {
         return std::pair(a.first.first, a.second) > std::pair(b.first.first, b.second);
     });

@@ -48,6 +48,7 @@ struct Coverage {
     long leasedOutOfOrder = 0; // leased tickets placed in line ahead of tickets issued before
     std::map<std::string, long> accepted; // by command
     std::map<std::string, long> refused;  // by error code
+    std::map<std::string, long> outcomes; // finished visits, by outcome
 
     void merge(const Coverage& other);
     std::string summary() const;
@@ -123,6 +124,7 @@ private:
     void expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now);
     void expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now);
     std::string explainLeaseRefusal(const Command& command, ErrorCode code) const;
+    bool badFinish(const Finish& c) const; // an outcome the hall lacks or a note too long
     void confirmVisit(TicketId id);
     std::string checkCall(const Engine& engine, const CallNext& cmd, const Decision& decision,
                           Timestamp now);

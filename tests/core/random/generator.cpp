@@ -318,7 +318,18 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
     }
     if (roll < 64) return Recall{busyWindowNumber(rng, engine), rng.chance(30)};
     if (roll < 71) return StartServing{busyWindowNumber(rng, engine)};
-    if (roll < 80) return Finish{busyWindowNumber(rng, engine)};
+    if (roll < 80) {
+        // Mostly the hall's own outcomes (or none: the first), now and then one it lacks or a
+        // note too long.
+        Finish f{busyWindowNumber(rng, engine)};
+        const auto& outcomes = c.queue.finishOutcomes;
+        const int kind = rng.uniform(0, 19);
+        if (kind < 12) f.outcome = rng.pick(outcomes);
+        if (kind == 12) f.outcome = "nosuch";
+        if (kind < 4) f.note = "补正材料：户口簿原件";
+        if (kind == 13) f.note = std::string(kMaxFinishNoteBytes + 1, 'x');
+        return f;
+    }
     if (roll < 85) return MarkNoShow{busyWindowNumber(rng, engine)};
     if (roll < 89) {
         Transfer t;
@@ -376,7 +387,10 @@ std::string describeCommand(const Command& command) {
             },
             [&](const Recall& c) { return name + " w" + std::to_string(c.window); },
             [&](const StartServing& c) { return name + " w" + std::to_string(c.window); },
-            [&](const Finish& c) { return name + " w" + std::to_string(c.window); },
+            [&](const Finish& c) {
+                return name + " w" + std::to_string(c.window) + " " + c.outcome +
+                       (c.note.empty() ? "" : " note");
+            },
             [&](const MarkNoShow& c) { return name + " w" + std::to_string(c.window); },
             [&](const Transfer& c) {
                 return name + " w" + std::to_string(c.window) + " to " + c.toService.value_or("-") +
@@ -405,7 +419,8 @@ std::string describeCommand(const Command& command) {
             [&](const CheckIn& c) {
                 return name + " " + c.booking.id + " " + c.booking.serviceId + " slot " +
                        std::to_string(c.booking.slotStart.time_since_epoch().count()) + " by " +
-                       c.sourceDevice + (c.booking.personKey.empty() ? "" : " " + c.booking.personKey);
+                       c.sourceDevice +
+                       (c.booking.personKey.empty() ? "" : " " + c.booking.personKey);
             },
         },
         command);

@@ -157,6 +157,10 @@ void runShard(int shard) {
     CHECK(total.weightedChoices >= 200);
     CHECK(total.rollovers >= 200);
     CHECK(total.lateFinishes >= 5);
+    for (const auto& outcome : HallConfig{}.queue.finishOutcomes) {
+        CAPTURE(outcome);
+        CHECK(total.outcomes[outcome] >= 50); // every outcome of the hall's list decided
+    }
     CHECK(total.requeuedNoShows >= 50);
     CHECK(total.finalNoShows >= 50);
     CHECK(total.transfers >= 100);
