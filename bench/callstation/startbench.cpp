@@ -7,23 +7,17 @@
 //
 // The parent times from starting the child to the line the child prints on its first frame
 // (exec, dynamic loading, QML compilation and the first render all included).
+#include "bench/callstation/mock_screen.h"
 #include "bench/resident_memory.h"
-#include "shared/ui/app/terminal_app.h"
-#include "shared/ui/language_switcher.h"
 
 #include <CLI/CLI.hpp>
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QProcess>
-#include <QQmlApplicationEngine>
-#include <QQmlComponent>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,31 +47,28 @@ int child(char* argv0, const Role& role) {
     int qtArgc = 1;
     char* qtArgv[] = {argv0, nullptr};
     QGuiApplication app(qtArgc, qtArgv);
-    QQuickWindow window;
-    window.resize(role.width, role.height);
-    QQmlApplicationEngine engine;
-    QCommandLineParser parser;
+    // The baseline is an empty window; a role is its screen as the app makes it.
+    QQuickWindow empty;
+    std::unique_ptr<hall::bench::MockScreen> screen;
     if (*role.qml) {
-        engine.addImportPath(QStringLiteral("qrc:/"));
-        hall::ui::LanguageSwitcher::of(&engine)->switchTo(QStringLiteral("zh_CN"));
-        hall::ui::TerminalApp::addOptions(parser);
-        parser.parse({QStringLiteral("startbench")});
-        hall::ui::AppContext context{engine, hall::ui::BackendMode::Mock, parser};
-        if (!hall::ui::TerminalApp::create(context)) return 1;
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/") + QLatin1String(role.qml)));
-        auto* screen = qobject_cast<QQuickItem*>(component.create());
-        if (!screen) {
-            std::fprintf(stderr, "startbench: %s\n", qPrintable(component.errorString()));
+        screen = std::make_unique<hall::bench::MockScreen>("startbench", role.qml,
+                                                           QSize(role.width, role.height));
+        if (!screen->error().empty()) {
+            std::fprintf(stderr, "startbench: %s\n", screen->error().c_str());
             return 1;
         }
-        screen->setParentItem(window.contentItem());
-        screen->setSize(window.size());
+    } else {
+        empty.resize(role.width, role.height);
     }
-    QObject::connect(&window, &QQuickWindow::frameSwapped, &app, [&] {
-        std::printf("frame %.1f\n", hall::bench::residentMiB());
-        std::fflush(stdout);
-        app.exit(0);
-    }, Qt::SingleShotConnection);
+    QQuickWindow& window = screen ? screen->window() : empty;
+    QObject::connect(
+        &window, &QQuickWindow::frameSwapped, &app,
+        [&] {
+            std::printf("frame %.1f\n", hall::bench::residentMiB());
+            std::fflush(stdout);
+            app.exit(0);
+        },
+        Qt::SingleShotConnection);
     window.show();
     return app.exec();
 }
@@ -96,7 +87,8 @@ int main(int argc, char** argv) {
         return child(argv[0], kRoles[childRole]);
 
     std::printf("startbench: hall-callstation's roles from a cold process start to the first frame "
-                "(offscreen, mock hall), median of %d\n\n", runs);
+                "(offscreen, mock hall), median of %d\n\n",
+                runs);
     std::printf("  %-26s %12s %12s %10s\n", "", "start ms", "over base", "RSS MiB");
     double baseMs = 0;
     for (int r = 0; r < static_cast<int>(std::size(kRoles)); ++r) {
@@ -105,7 +97,8 @@ int main(int argc, char** argv) {
             QProcess process;
             QElapsedTimer timer;
             timer.start();
-            process.start(QString::fromLocal8Bit(argv[0]), {QStringLiteral("--child"), QString::number(r)});
+            process.start(QString::fromLocal8Bit(argv[0]),
+                          {QStringLiteral("--child"), QString::number(r)});
             if (!process.waitForReadyRead(60'000)) {
                 std::fprintf(stderr, "startbench: %s showed no frame: %s\n", kRoles[r].name,
                              process.readAllStandardError().constData());

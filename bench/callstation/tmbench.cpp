@@ -16,31 +16,22 @@
 //
 // Target (the issue's): the memory after the day no more than the first hour's — here, the
 // machine's own, beyond what the in-process engine keeps.
+#include "bench/callstation/mock_screen.h"
 #include "bench/latency_samples.h"
 #include "bench/resident_memory.h"
 #include "callstation/app/ticket_machine.h"
 #include "drivers/kinds/device_factory.h"
 #include "drivers/printer/twin/thermal_printer_twin.h"
-#include "shared/client/mock_backend.h"
 #include "shared/client/ticket_printing.h"
 #include "shared/core/time.h"
-#include "shared/ui/app/terminal_app.h"
-#include "shared/ui/language_switcher.h"
-#include "shared/ui/qr_image_provider.h"
 
 #include <CLI/CLI.hpp>
-#include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
-#include <QQmlComponent>
-#include <QQuickItem>
-#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(Hall_CallstationPlugin)
 Q_IMPORT_QML_PLUGIN(Hall_AppPlugin)
@@ -52,16 +43,8 @@ Q_IMPORT_QML_PLUGIN(Hall_TechnicianPlugin)
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using hall::bench::spinUntil;
 using hall::callstation::TicketMachine;
-
-// Runs the event loop until `done` or 5 s.
-template <typename Pred> bool spinUntil(Pred done) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < 5000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return done();
-}
 
 } // namespace
 
@@ -75,17 +58,13 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     int qtArgc = 1;
     QGuiApplication app(qtArgc, argv);
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.addImageProvider(QStringLiteral("qr"), new hall::ui::QrImageProvider); // as the app does
-    hall::ui::LanguageSwitcher::of(&engine)->switchTo(QStringLiteral("zh_CN"));
-    QCommandLineParser parser;
-    hall::ui::TerminalApp::addOptions(parser);
-    parser.parse({QStringLiteral("tmbench")});
-    hall::ui::AppContext context{engine, hall::ui::BackendMode::Mock, parser};
-    auto* terminal = hall::ui::TerminalApp::create(context);
-    if (!terminal) return 1;
-    auto* backend = qobject_cast<hall::client::MockBackend*>(terminal->backend());
+    hall::bench::MockScreen machineScreen("tmbench", "TicketMachineScreen.qml", QSize(1080, 1920));
+    if (!machineScreen.error().empty()) {
+        std::fprintf(stderr, "tmbench: %s\n", machineScreen.error().c_str());
+        return 1;
+    }
+    auto* terminal = machineScreen.terminal();
+    auto* backend = machineScreen.backend();
 
     hall::drivers::printer::ThermalPrinterTwin twin;
     const auto port = twin.addTcp(0);
@@ -104,23 +83,11 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    QQuickWindow window;
-    window.resize(1080, 1920);
-    QQmlComponent component(
-        &engine, QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/TicketMachineScreen.qml")));
-    auto* screen = qobject_cast<QQuickItem*>(component.create());
-    if (!screen) {
-        std::fprintf(stderr, "tmbench: %s\n", qPrintable(component.errorString()));
-        return 1;
-    }
-    screen->setParentItem(window.contentItem());
-    screen->setSize(window.size());
-    auto* machine = screen->findChild<TicketMachine*>(QStringLiteral("ticketMachine"));
+    auto* machine =
+        machineScreen.screen()->findChild<TicketMachine*>(QStringLiteral("ticketMachine"));
     if (!machine) return 1;
-    int frames = 0;
-    QObject::connect(&window, &QQuickWindow::frameSwapped, [&] { ++frames; });
-    window.show();
-    spinUntil([&] { return frames > 0; });
+    const auto frames = [&] { return machineScreen.frames(); };
+    machineScreen.showAndWaitForFrame();
     const double rssStart = hall::bench::residentMiB();
 
     // Services anyone may take (identify-only ones need a card) and a machine that never asks.
@@ -203,8 +170,8 @@ int main(int argc, char** argv) {
             continue;
         }
         const auto staged = Clock::now(); // printing starts as the ticket is shown
-        const int framesBefore = frames;
-        spinUntil([&] { return frames > framesBefore; }); // the ticket drawn
+        const int framesBefore = frames();
+        spinUntil([&] { return frames() > framesBefore; }); // the ticket drawn
         toShown.add(Clock::now() - touched);
         if (!spinUntil(
                 [&] { return machine->printState() == TicketMachine::PrintState::Printed; })) {
@@ -254,6 +221,5 @@ int main(int argc, char** argv) {
     std::printf("  (over %d hall days: the demo hall's quotas give ~950 numbers a day; %d touches\n"
                 "   were refused by a service whose numbers were gone)\n",
                 day + 1, refused);
-    delete screen;
     return 0;
 }

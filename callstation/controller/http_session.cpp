@@ -18,7 +18,9 @@ HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl
     ++metrics_.connectionsOpen;
 }
 
-HttpSession::~HttpSession() { --metrics_.connectionsOpen; }
+HttpSession::~HttpSession() {
+    --metrics_.connectionsOpen;
+}
 
 void HttpSession::start() {
     beast::get_lowest_layer(stream_).expires_after(limits::kTlsHandshake);
@@ -68,7 +70,7 @@ void HttpSession::refuseTooLarge(std::size_t limit) {
                       std::to_string(limit / 1024) + R"( KiB"}})";
     tooLarge.keep_alive(false);
     tooLarge.prepare_payload();
-    send(std::move(tooLarge));
+    send(std::move(tooLarge), true);
 }
 
 void HttpSession::onRequest() {
@@ -81,29 +83,51 @@ void HttpSession::onRequest() {
             notFound.prepare_payload();
             return send(std::move(notFound));
         }
-        auto session = std::make_shared<TerminalSession>(std::move(stream_), context_, peerAddress_);
+        auto session =
+            std::make_shared<TerminalSession>(std::move(stream_), context_, peerAddress_);
         session->start(std::move(request));
         return;
     }
     ++context_.metrics.httpRequests;
     beast::get_lowest_layer(stream_).expires_never(); // the API may wait on the database
-    api_.handle(std::move(request), [self = shared_from_this()](http::response<http::string_body> response) {
-        self->send(std::move(response));
-    });
+    api_.handle(std::move(request),
+                [self = shared_from_this()](http::response<http::string_body> response) {
+                    self->send(std::move(response));
+                });
 }
 
-void HttpSession::send(http::response<http::string_body> response) {
+void HttpSession::send(http::response<http::string_body> response, bool drain) {
     auto message = std::make_shared<http::response<http::string_body>>(std::move(response));
     message->set(http::field::server, "callstationd");
     beast::get_lowest_layer(stream_).expires_after(limits::kHttpRequest);
-    http::async_write(stream_, *message,
-                      [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
-                          if (ec) return;
-                          if (message->keep_alive()) return self->readRequest();
-                          beast::error_code ignored;
-                          beast::get_lowest_layer(self->stream_).socket().shutdown(
-                              boost::asio::ip::tcp::socket::shutdown_both, ignored);
-                      });
+    http::async_write(
+        stream_, *message,
+        [self = shared_from_this(), message, drain](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            if (message->keep_alive()) return self->readRequest();
+            if (!drain) return self->close();
+            // One deadline for the whole drain, not one per read.
+            beast::get_lowest_layer(self->stream_).expires_after(limits::kLingerAfterRefusal);
+            self->drainThenClose(std::make_shared<std::array<char, 16384>>());
+        });
+}
+
+// A lingering close (RFC 9112, section 9.6): a client still sending the body that was refused
+// would have its connection reset by a close now, and with the reset often lose the 413 waiting
+// unread in its receive buffer. So what it sends is read and dropped until it stops, or for
+// kLingerAfterRefusal at most, and only then is the connection closed.
+void HttpSession::drainThenClose(std::shared_ptr<std::array<char, 16384>> scratch) {
+    stream_.async_read_some(boost::asio::buffer(*scratch), [self = shared_from_this(), scratch](
+                                                               beast::error_code ec, std::size_t) {
+        if (ec) return self->close(); // the client is done, or time is up
+        self->drainThenClose(scratch);
+    });
+}
+
+void HttpSession::close() {
+    beast::error_code ignored;
+    beast::get_lowest_layer(stream_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both,
+                                                       ignored);
 }
 
 } // namespace hall::controller

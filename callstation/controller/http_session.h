@@ -3,9 +3,10 @@
 // (keep-alive, one at a time) until one asks for the WebSocket upgrade on /ws, which hands the
 // stream over to a TerminalSession. Every read has a deadline and a size limit.
 
-#include "callstation/netclient/asio.h"
 #include "callstation/controller/server_context.h"
+#include "callstation/netclient/asio.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,7 +27,11 @@ private:
     void readBody();
     void refuseTooLarge(std::size_t limit);
     void onRequest();
-    void send(boost::beast::http::response<boost::beast::http::string_body> response);
+    // `drain`: read and drop what the client still sends before closing (after a 413).
+    void send(boost::beast::http::response<boost::beast::http::string_body> response,
+              bool drain = false);
+    void drainThenClose(std::shared_ptr<std::array<char, 16384>> scratch);
+    void close();
 
     boost::beast::ssl_stream<boost::beast::tcp_stream> stream_;
     ServerContext& context_;

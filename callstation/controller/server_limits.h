@@ -12,6 +12,7 @@ using namespace std::chrono_literals;
 inline constexpr auto kTlsHandshake = 10s;   // TCP accepted → TLS established
 inline constexpr auto kHelloWithin = 10s;    // WebSocket open → hello or enroll received
 inline constexpr auto kHttpRequest = 30s;    // a whole REST request, headers and body
+inline constexpr auto kLingerAfterRefusal = 2s; // reading a refused body's rest before closing
 inline constexpr std::size_t kHttpBodyBytes = 64 * 1024;
 // POST /api/v1/content: a signage file (protocol::kMaxContentBytes) and nothing else this large.
 inline constexpr std::size_t kContentBodyBytes = 16 * 1024 * 1024;

@@ -66,24 +66,15 @@ TEST_CASE("signage: published files play on a real terminal, checked, cached, an
     // Uploads may be large (up to 16 MiB); other bodies may not.
     const std::string large = png.substr(0, 8) + std::string(3 * 1024 * 1024, 'x');
     CHECK(api.post("/api/v1/content?name=large", large, "image/png").status == 200);
-    // Over the limit: answered 413 as soon as the header says so, and the connection closed (a
-    // client still sending sees its pipe broken); nothing is kept, the daemon carries on.
-    const auto refusedAsTooLarge = [](auto send) {
-        try {
-            return send().status == 413;
-        } catch (const hall::netclient::ConnectionError&) {
-            return true; // closed while the client was still sending
-        }
-    };
-    CHECK(refusedAsTooLarge([&] {
-        return api.post("/api/v1/content?name=huge", large + std::string(14 * 1024 * 1024, 'x'),
-                        "image/png");
-    }));
+    // Over the limit: answered 413 as soon as the header says so; what the client still sends
+    // is read and dropped before the connection closes, so the client gets the 413 rather than a
+    // reset. Nothing is kept; the daemon carries on.
+    CHECK(api.post("/api/v1/content?name=huge", large + std::string(14 * 1024 * 1024, 'x'),
+                   "image/png")
+              .status == 413);
     CHECK(api.get("/api/v1/content").body.find("huge") == std::string::npos);
-    CHECK(refusedAsTooLarge([&] {
-        return api.request(boost::beast::http::verb::put, "/api/v1/notices",
-                           std::string(100 * 1024, ' '));
-    }));
+    CHECK(api.request(boost::beast::http::verb::put, "/api/v1/notices", std::string(100 * 1024, ' '))
+              .status == 413);
 
     // A schedule that cannot hold is refused, naming the field; nothing changes.
     auto bad = api.request(boost::beast::http::verb::put, "/api/v1/playlist",

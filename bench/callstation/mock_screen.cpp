@@ -1,0 +1,48 @@
+#include "bench/callstation/mock_screen.h"
+
+#include "shared/ui/language_switcher.h"
+#include "shared/ui/qr_image_provider.h"
+
+#include <QQmlComponent>
+
+namespace hall::bench {
+
+MockScreen::MockScreen(const char* benchName, const char* qml, QSize size) {
+    engine_.addImportPath(QStringLiteral("qrc:/"));
+    engine_.addImageProvider(QStringLiteral("qr"), new ui::QrImageProvider); // as the app does
+    ui::LanguageSwitcher::of(&engine_)->switchTo(QStringLiteral("zh_CN"));
+    ui::TerminalApp::addOptions(parser_);
+    parser_.parse({QString::fromLatin1(benchName)});
+    ui::AppContext context{engine_, ui::BackendMode::Mock, parser_};
+    terminal_ = ui::TerminalApp::create(context);
+    if (!terminal_) {
+        error_ = "the terminal could not be made";
+        return;
+    }
+    backend_ = qobject_cast<client::MockBackend*>(terminal_->backend());
+    window_.resize(size);
+    QQmlComponent component(
+        &engine_, QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/") + QString::fromLatin1(qml)));
+    screen_ = qobject_cast<QQuickItem*>(component.create());
+    if (!screen_) {
+        error_ = component.errorString().toStdString();
+        return;
+    }
+    screen_->setParentItem(window_.contentItem());
+    screen_->setSize(window_.size());
+    QObject::connect(&window_, &QQuickWindow::frameSwapped, [this] {
+        ++frames_;
+        frameAt_ = std::chrono::steady_clock::now();
+    });
+}
+
+MockScreen::~MockScreen() {
+    delete screen_;
+}
+
+bool MockScreen::showAndWaitForFrame() {
+    window_.show();
+    return spinUntil([this] { return frames_ > 0; });
+}
+
+} // namespace hall::bench

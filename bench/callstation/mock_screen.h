@@ -1,0 +1,60 @@
+#pragma once
+// What hall-callstation's benchmarks share: one screen of Hall.Callstation as the app makes it —
+// the QML engine with the app's imports, its QR image provider and Chinese, the terminal on the
+// mock backend (TerminalApp) — in a window of the role's size (offscreen unless a platform is
+// set), its frames counted. The QGuiApplication is the caller's, made before.
+#include "shared/client/mock_backend.h"
+#include "shared/ui/app/terminal_app.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <chrono>
+#include <string>
+
+namespace hall::bench {
+
+// Runs the event loop until `done` or `ms` milliseconds.
+template <typename Pred> bool spinUntil(Pred done, int ms = 5000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+class MockScreen {
+public:
+    // `qml`: a file of qrc:/Hall/Callstation/qml/. On failure error() says why.
+    MockScreen(const char* benchName, const char* qml, QSize size);
+    ~MockScreen();
+    MockScreen(const MockScreen&) = delete;
+    MockScreen& operator=(const MockScreen&) = delete;
+
+    const std::string& error() const { return error_; }
+    QQmlApplicationEngine& engine() { return engine_; }
+    ui::TerminalApp* terminal() const { return terminal_; }
+    client::MockBackend* backend() const { return backend_; }
+    QQuickWindow& window() { return window_; }
+    QQuickItem* screen() const { return screen_; }
+    int frames() const { return frames_; }
+    std::chrono::steady_clock::time_point lastFrameAt() const { return frameAt_; }
+
+    bool showAndWaitForFrame(); // false when no frame came within 5 s
+
+private:
+    QQmlApplicationEngine engine_;
+    QCommandLineParser parser_;
+    ui::TerminalApp* terminal_ = nullptr;
+    client::MockBackend* backend_ = nullptr;
+    QQuickWindow window_;
+    QQuickItem* screen_ = nullptr;
+    int frames_ = 0;
+    std::chrono::steady_clock::time_point frameAt_{};
+    std::string error_;
+};
+
+} // namespace hall::bench
