@@ -54,7 +54,7 @@ Item {
     StageCard {
         accent: Theme.success
         // While typing, the card sits above the keyboard with only what typing needs.
-        anchors.bottomMargin: keyboard.visible ? keyboard.height : 0
+        anchors.bottomMargin: keyboard.item ? keyboard.item.height : 0
         Heading {
             width: parent.width
             text: qsTr("Green channel (staff)")
@@ -181,16 +181,18 @@ Item {
         }
     }
 
-    // Shown once a field is touched; a staff card needs no keyboard.
-    PinyinKeyboard {
+    // Shown once a field is touched; a staff card needs no keyboard. Made only then: the
+    // machine starts without a second keyboard.
+    Loader {
         id: keyboard
-        visible: green.visible && green.typing
+        active: green.visible && green.typing
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        layout: PinyinInput.English
-        target: staffPin.activeFocus ? staffPin : staffNumber
         z: 2
-        onVisibleChanged: if (!visible) resetSession()
+        sourceComponent: PinyinKeyboard {
+            layout: PinyinInput.English
+            target: staffPin.activeFocus ? staffPin : staffNumber
+        }
     }
 }
