@@ -1,5 +1,4 @@
 import QtQuick
-import QtMultimedia
 
 // One item of the hall's playlist (Terminal.signage in the apps): an image, fitted and never
 // cropped, a video, fitted, silent (the hall's voice calls numbers: a clip never speaks over
@@ -30,31 +29,15 @@ Rectangle {
         fillMode: Image.PreserveAspectFit
         cache: false // the file of an id never changes, but a removed one must not linger
     }
-    // Made only while a video plays: a media player that exists for nothing would still start
-    // the multimedia back end. It has no audio output at all, so a clip is silent by
-    // construction.
+    // Made only while a video plays, and from a file of its own: a media player that exists for
+    // nothing would start the multimedia back end, and a screen without video never even loads
+    // Qt Multimedia (a second off every terminal's start-up).
     Loader {
         anchors.fill: parent
         anchors.margins: Theme.spacing / 2
         active: view.kind === "video" && view.visible
-        sourceComponent: Item {
-            VideoOutput {
-                id: output
-                anchors.fill: parent
-                fillMode: VideoOutput.PreserveAspectFit
-            }
-            MediaPlayer {
-                objectName: "signageVideo"
-                source: view.source
-                videoOutput: output
-                loops: MediaPlayer.Infinite
-                onSourceChanged: play()
-                Component.onCompleted: play()
-                // Stopped and let go before it goes: a player torn down while it plays can take
-                // the process with it (GStreamer, Qt 6.4).
-                Component.onDestruction: { stop(); source = "" }
-            }
-        }
+        source: "SignageVideo.qml"
+        onLoaded: item.source = Qt.binding(() => view.source)
     }
     Text {
         anchors.fill: parent
