@@ -32,6 +32,11 @@ packages=(
   # H.264 through libav); gst-launch-1.0 makes the tests' clips
   qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   gstreamer1.0-tools
+  # the document camera (高拍仪): frames through GStreamer's appsink (the plugins above), page
+  # crop and deskew with OpenCV's core, imgproc and imgcodecs modules (not all of libopencv-dev),
+  # the pages' PDF with libharu; poppler's pdfinfo and pdfimages read the PDF back in the tests
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libhpdf-dev poppler-utils
   # tests
   doctest-dev
   # tests: a real pcscd with the vsmartcard virtual reader, emulated USB devices, libFuzzer

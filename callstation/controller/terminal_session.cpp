@@ -124,6 +124,11 @@ void TerminalSession::handle(protocol::Request request) {
         return checkInFor(request, std::move(*checkIn));
     if (auto* green = std::get_if<protocol::GreenTicketRequest>(&request.body))
         return greenTicketFor(request.id, std::move(*green));
+    if (auto* signIn = std::get_if<protocol::StaffSignInRequest>(&request.body))
+        return staffSignIn(request.id, std::move(*signIn));
+    if (const auto* signIn = std::get_if<core::SignIn>(&request.body);
+        signIn && identity_->role == protocol::Role::WindowPad)
+        return padSignIn(request, *signIn);
     if (auto command = protocol::engineCommand(request))
         return execute(request, std::move(*command));
     refuse(request.id, type, ProtocolError::Internal, "request type not handled");
@@ -269,6 +274,43 @@ void TerminalSession::greenTicketFor(const std::string& requestId,
                     });
                 });
         });
+}
+
+// A clerk's own credential signs them in at their window: checked on the staff desk's thread,
+// then the engine's SignIn of the member it names.
+void TerminalSession::staffSignIn(const std::string& requestId,
+                                  protocol::StaffSignInRequest asked) {
+    context_.staff.check(
+        std::move(asked.staff), context_.hub.config().staff,
+        [self = shared_from_this(), requestId, window = asked.window](StaffCheck checked) {
+            if (self->closed_) return;
+            if (const auto* refused = std::get_if<StaffRefusal>(&checked))
+                return self->answer(requestId, RequestType::StaffSignIn,
+                                    protocol::Error{refused->code, refused->message});
+            self->execute(requestId, RequestType::StaffSignIn,
+                          core::SignIn{window, std::get<core::Staff>(checked).id}, {});
+        });
+}
+
+// A pad that names a member by id alone proves nothing: it is taken only for a member who has no
+// PIN and no card yet (a hall that has not set credentials up), else refused.
+void TerminalSession::padSignIn(const protocol::Request& request, core::SignIn signIn) {
+    context_.staff.run([self = shared_from_this(), request,
+                        signIn = std::move(signIn)](StaffCredentials& credentials) {
+        const auto logins = credentials.list();
+        const bool guarded = std::ranges::any_of(logins, [&](const StaffLogin& login) {
+            return login.staffId == signIn.staffId &&
+                   (!login.pinHash.empty() || !login.personKey.empty());
+        });
+        self->context_.staff.post([self, request, signIn, guarded] {
+            if (self->closed_) return;
+            if (guarded)
+                return self->refuse(request.id, RequestType::SignIn, ProtocolError::Forbidden,
+                                    "this clerk signs in with their staff number and PIN or "
+                                    "their staff card (staff_sign_in)");
+            self->execute(request, signIn);
+        });
+    });
 }
 
 void TerminalSession::execute(const protocol::Request& request, core::Command command) {

@@ -49,6 +49,8 @@ private:
     void execute(const std::string& requestId, protocol::RequestType type, core::Command command,
                  std::function<void(const Outcome&)> answered);
     void greenTicketFor(const std::string& requestId, protocol::GreenTicketRequest asked);
+    void staffSignIn(const std::string& requestId, protocol::StaffSignInRequest asked);
+    void padSignIn(const protocol::Request& request, core::SignIn signIn);
     void technicianAudit(std::string requestId, protocol::TechnicianAudit audit);
     void checkInFor(const protocol::Request& request, protocol::CheckInRequest asked);
     void answer(const std::string& requestId, std::optional<protocol::RequestType> type,

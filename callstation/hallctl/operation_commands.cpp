@@ -33,6 +33,8 @@ struct OperationArgs {
     std::string reason;
     std::string outcome;
     std::string note;
+    bool returnHere = false;
+    int minutes = 0;
     std::uint64_t ticket = 0;
 };
 
@@ -150,8 +152,10 @@ void addOperationCommands(Commands& commands) {
         auto* sub = addOperation(
             commands, "call", "call a waiting ticket by its number", "call_number",
             [](const OperationArgs& args) {
-                return json{
+                json body{
                     {"window", args.window}, {"number", args.number}, {"silent", args.silent}};
+                if (!args.reason.empty()) body["reason"] = args.reason;
+                return body;
             },
             called(false), a);
         sub->add_option("NUMBER", a->number, "the ticket number, e.g. A017")->required();
@@ -159,6 +163,9 @@ void addOperationCommands(Commands& commands) {
             ->required()
             ->check(kWindowRange);
         sub->add_flag("--silent", a->silent, "show the call, do not announce it by voice");
+        sub->add_option(
+            "--reason", a->reason,
+            "why this ticket out of turn (kept with the call; the hall may require it)");
     }
     {
         auto a = std::make_shared<OperationArgs>();
@@ -217,6 +224,8 @@ void addOperationCommands(Commands& commands) {
                 json body{{"window", args.window}};
                 if (!args.service.empty()) body["to_service"] = args.service;
                 if (args.toWindow) body["to_window"] = *args.toWindow;
+                if (!args.note.empty()) body["note"] = args.note;
+                if (args.returnHere) body["return_here"] = true;
                 return body;
             },
             [](const json& result, const OperationArgs& args) {
@@ -224,6 +233,9 @@ void addOperationCommands(Commands& commands) {
                 if (const auto it = result.find("ticket"); it != result.end())
                     out += " to " + it->value("service", std::string());
                 if (args.toWindow) out += ", for window " + std::to_string(*args.toWindow);
+                if (args.returnHere)
+                    out += "; it comes back to window " + std::to_string(args.window) +
+                           " when that window finishes";
                 return out;
             },
             a);
@@ -233,11 +245,36 @@ void addOperationCommands(Commands& commands) {
         sub->add_option("--to-window", a->toWindow,
                         "the window that is to call it (default: any serving the service)")
             ->check(kWindowRange);
+        sub->add_option("--note", a->note, "a short note for the window it goes to");
+        sub->add_flag("--return-here", a->returnHere,
+                      "bring it back to this window once the other window finishes it");
         // The protocol allows neither, but a transfer that changes nothing is a typing mistake.
         sub->callback([a] {
             if (a->service.empty() && !a->toWindow)
                 throw CLI::ValidationError("transfer", "name a SERVICE, --to-window, or both");
         });
+    }
+    {
+        auto a = std::make_shared<OperationArgs>();
+        auto* sub = addOperation(
+            commands, "park",
+            "park the window's ticket (挂起): it waits for this window while the citizen fetches "
+            "a paper",
+            "park",
+            [](const OperationArgs& args) {
+                json body{{"window", args.window}};
+                if (args.minutes) body["minutes"] = args.minutes;
+                return body;
+            },
+            [](const json& result, const OperationArgs& args) {
+                return ticketNumber(result) + " parked: window " + std::to_string(args.window) +
+                       " calls it next once its time is up (or call it by number before)";
+            },
+            a);
+        addWindowArg(sub, *a);
+        sub->add_option("--minutes", a->minutes,
+                        "when it comes back (default: the hall's park_return_minutes)")
+            ->check(CLI::Range(1, 240));
     }
     {
         auto a = std::make_shared<OperationArgs>();

@@ -207,18 +207,18 @@ void MockBackend::answerDurable(const protocol::Response& response) {
                            error ? QString::fromStdString(error->message) : QString());
 }
 
-std::optional<protocol::Error>
-MockBackend::checkDemoStaff(const protocol::StaffCredential& staff) const {
+std::variant<core::Staff, protocol::Error>
+MockBackend::demoStaff(const protocol::StaffCredential& staff) const {
     const auto& members = engine_->config().staff;
-    const bool known = std::ranges::any_of(members, [&](const core::Staff& s) {
+    const auto member = std::ranges::find_if(members, [&](const core::Staff& s) {
         return !staff.number.empty() && s.staffNumber == staff.number;
     });
-    if (!known)
+    if (member == members.end())
         return protocol::engineError(
             core::fail(core::ErrorCode::UnknownStaff, "no staff member with this number"));
     if (staff.pin != kDemoStaffPin)
         return protocol::protocolError(protocol::ProtocolError::WrongPin, "wrong PIN (demo)");
-    return std::nullopt;
+    return *member;
 }
 
 protocol::Response MockBackend::execute(const protocol::Request& request,
@@ -254,7 +254,8 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
         command = core::CheckIn{*booking, {}};
     }
     if (const auto* green = std::get_if<protocol::GreenTicketRequest>(&request.body)) {
-        if (auto refused = checkDemoStaff(green->staff)) {
+        auto staff = demoStaff(green->staff);
+        if (auto* refused = std::get_if<protocol::Error>(&staff)) {
             response.outcome = std::move(*refused);
             return response;
         }
@@ -263,6 +264,14 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
         issue.priority = core::PriorityClass::GreenChannel;
         issue.greenCategory = green->category;
         command = std::move(issue);
+    }
+    if (const auto* signIn = std::get_if<protocol::StaffSignInRequest>(&request.body)) {
+        auto staff = demoStaff(signIn->staff);
+        if (auto* refused = std::get_if<protocol::Error>(&staff)) {
+            response.outcome = std::move(*refused);
+            return response;
+        }
+        command = core::SignIn{signIn->window, std::get<core::Staff>(staff).id};
     }
     if (!command) return response; // heartbeat, technician_audit: acknowledged
     protocol::stampConnection(*command, device);

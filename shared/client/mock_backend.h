@@ -79,7 +79,9 @@ private:
     protocol::Response execute(const protocol::Request& request,
                                const protocol::DeviceIdentity& device);
     protocol::Snapshot snapshot() const;
-    std::optional<protocol::Error> checkDemoStaff(const protocol::StaffCredential& staff) const;
+    // The member the credential names (number + the demo PIN), or the controller's refusal.
+    std::variant<core::Staff, protocol::Error>
+    demoStaff(const protocol::StaffCredential& staff) const;
     void answerDurable(const protocol::Response& response);
 
     std::unique_ptr<core::Engine> engine_;

@@ -33,7 +33,8 @@
 //   [queue]       day_start, no_show_requeue_minutes, no_show_max_requeues, no_show_placement,
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
 //                 green_channel_categories, finish_outcomes, check_in_early_minutes,
-//                 check_in_late_minutes
+//                 check_in_late_minutes, no_show_after_seconds, call_number_needs_reason,
+//                 park_return_minutes
 //   [evaluation]  reasons, max_comment_length, supplement_days, unrated,
 //                 unrated_default_after_hours
 //   [call_board]  hold_seconds, voice_repeats, voice_english
@@ -354,6 +355,9 @@ void readQueue(TableReader& r, core::QueuePolicy& q) {
     if (auto v = r.stringList("finish_outcomes")) q.finishOutcomes = *v;
     if (auto v = r.integer("check_in_early_minutes")) q.checkInEarly = minutes(*v);
     if (auto v = r.integer("check_in_late_minutes")) q.checkInLate = minutes(*v);
+    if (auto v = r.integer("no_show_after_seconds")) q.noShowAfter = std::chrono::seconds(*v);
+    if (auto v = r.boolean("call_number_needs_reason")) q.callNumberNeedsReason = *v;
+    if (auto v = r.integer("park_return_minutes")) q.parkReturnAfter = minutes(*v);
 }
 
 void readEvaluation(TableReader& r, core::EvaluationPolicy& e) {

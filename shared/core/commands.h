@@ -65,10 +65,13 @@ struct CallNext {
     int window = 0;
     bool silent = false; // show on boards and LED, no voice
 };
+// Calling out of turn: the hall may require a reason (queue.callNumberNeedsReason); the reason
+// is kept with the call event, so every out-of-turn call can be audited.
 struct CallNumber {
     int window = 0;
     std::string number; // a waiting ticket of the current business day
     bool silent = false;
+    std::string reason{}; // at most kMaxActionNoteBytes
 };
 struct Recall {
     int window = 0;
@@ -85,14 +88,31 @@ struct Finish {
     std::string note{};
 };
 inline constexpr std::size_t kMaxFinishNoteBytes = 500;
+// Refused until queue.noShowAfter has passed since the call: the citizen must have had time to
+// walk to the window.
 struct MarkNoShow {
     int window = 0;
 };
+// The citizen at the window is sent elsewhere, keeping their number. `note` is what the next
+// window sees ("带户口本原件"); with `returnHere` the ticket comes back to this window and
+// service once the other window finishes it (a visit that needs two counters).
 struct Transfer {
     int window = 0;
     std::optional<std::string> toService; // keeps its service when absent
     std::optional<int> toWindow;          // any window serving the service when absent
+    std::string note{};                   // at most kMaxActionNoteBytes
+    bool returnHere = false;
 };
+// 挂起: the citizen at the window goes to fetch a missing paper. The ticket leaves the window and
+// waits for this window alone: call_next takes it once `minutes` (0: queue.parkReturnAfter) have
+// passed, call_number at any time before.
+struct Park {
+    int window = 0;
+    int minutes = 0; // 0 … kMaxParkMinutes
+};
+inline constexpr int kMaxParkMinutes = 240;
+// Short notes of window actions (a call's reason, a transfer's note), in bytes.
+inline constexpr std::size_t kMaxActionNoteBytes = 200;
 struct UndoCall {
     int window = 0;
 };
@@ -122,7 +142,7 @@ struct Tick {};
 using Command =
     std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext, CallNumber,
                  Recall, StartServing, Finish, MarkNoShow, Transfer, UndoCall, CancelTicket, Rate,
-                 Tick, LeaseNumbers, IssueLeasedTicket, CheckIn>;
+                 Tick, LeaseNumbers, IssueLeasedTicket, CheckIn, Park>;
 
 std::string_view commandName(const Command& command);
 

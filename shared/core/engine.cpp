@@ -243,13 +243,14 @@ void call(Engine::State& s, Ticket& t, const TicketCalled& e, Timestamp at) {
     if (t.missedAt) s.missed.erase({*t.missedAt, t.id});
     t.missedWindow.reset();
     t.missedAt.reset();
+    t.parkedUntil.reset();
 }
 
 void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) {
     s.recordWaitOnce(t);
     const auto start = t.servingSince ? *t.servingSince : t.lastCalledAt.value_or(at);
     if (!t.servingSince) t.servingSince = start;
-    const auto took = at - start;
+    const auto took = at - start + t.servedBefore;
     t.state = TicketState::Done;
     t.finishedAt = at;
     t.staffId = e.staffId;
@@ -298,6 +299,10 @@ void transfer(Engine::State& s, Ticket& t, const TicketTransferred& e, Timestamp
     t.serviceId = e.toService;
     if (!t.personKey.empty()) ++s.activePersons[{t.personKey, t.serviceId, t.day}];
     t.targetWindow = e.toWindow;
+    t.transferNote = e.note;
+    t.returnTo = e.returnTo;
+    t.parkedUntil.reset();
+    t.servedBefore = Millis(0);
     t.state = TicketState::Waiting;
     t.queuedAt = e.queuedAt;
     t.eligibleAt = t.visitStartedAt = at;
@@ -308,6 +313,23 @@ void transfer(Engine::State& s, Ticket& t, const TicketTransferred& e, Timestamp
     t.staffId.clear();
     ++t.transfers;
     s.waitRecorded.erase(t.id);
+    s.enqueue(t);
+}
+
+// The visit goes on: its wait was measured at the call, the service so far is kept, and the
+// ticket waits for this window alone until it is called back.
+void park(Engine::State& s, Ticket& t, const TicketParked& e, Timestamp at) {
+    s.recordWaitOnce(t);
+    if (t.servingSince) t.servedBefore += at - *t.servingSince;
+    release(s, t.window);
+    t.state = TicketState::Waiting;
+    t.targetWindow = e.window;
+    t.eligibleAt = e.returnAt;
+    t.parkedUntil = e.returnAt;
+    t.lastCalledAt.reset();
+    t.servingSince.reset();
+    t.window.reset();
+    ++t.parks;
     s.enqueue(t);
 }
 
@@ -408,6 +430,9 @@ void Engine::apply(const Event& event) {
                    },
                    [&](const RatingRecorded& e) { rate(s, s.findTicket(e.ticket), e, event.at); },
                    [&](const NumbersLeased& e) { reserve(s, e, event.at); },
+                   [&](const TicketParked& e) {
+                       if (auto* t = s.findTicket(e.ticket)) park(s, *t, e, event.at);
+                   },
                },
                event.body);
 }
@@ -597,7 +622,10 @@ std::string Engine::fingerprint() const {
           << ts(t.calledAt) << ' ' << ts(t.lastCalledAt) << ' ' << ts(t.servingSince) << ' '
           << ts(t.finishedAt) << ' ' << t.window.value_or(0) << ' ' << t.targetWindow.value_or(0)
           << ' ' << t.missedWindow.value_or(0) << ' ' << ts(t.missedAt) << ' ' << t.staffId
-          << ' ' << t.recalls << ' ' << t.noShows << ' ' << t.transfers << ' '
+          << ' ' << t.recalls << ' ' << t.noShows << ' ' << t.transfers << ' ' << t.parks << ' '
+          << ts(t.parkedUntil) << ' ' << t.servedBefore.count() << ' '
+          << (t.returnTo ? std::to_string(t.returnTo->window) + "/" + t.returnTo->serviceId : "-")
+          << ' ' << t.outcome << " [" << t.outcomeNote << "] [" << t.transferNote << "] "
           << t.rated << t.supplemented << s.waitRecorded.contains(id) << '\n';
     }
     for (const auto& w : s.windows) {

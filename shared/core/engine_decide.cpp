@@ -354,9 +354,18 @@ Result<Decision> callNext(const Engine::State& s, const CallNext& c, Timestamp n
     return one(now, std::move(e), pick->ticket);
 }
 
+std::optional<Error> noteTooLong(const std::string& note, std::size_t limit) {
+    if (note.size() <= limit) return std::nullopt;
+    return fail(ErrorCode::InvalidArgument,
+                "the note is longer than " + std::to_string(limit) + " bytes");
+}
+
 Result<Decision> callNumber(const Engine::State& s, const CallNumber& c, Timestamp now) {
     WindowCheck w(s, c.window);
     if (auto e = w.canCall()) return *e;
+    if (auto e = noteTooLong(c.reason, kMaxActionNoteBytes)) return *e;
+    if (s.config.queue.callNumberNeedsReason && c.reason.empty())
+        return fail(ErrorCode::ReasonRequired, "a call out of turn needs a reason in this hall");
     const auto today = s.day.value_or(s.businessDay(now));
     auto it = s.byNumber.find(std::pair<BusinessDay, std::string>{today, c.number});
     if (it == s.byNumber.end())
@@ -367,7 +376,8 @@ Result<Decision> callNumber(const Engine::State& s, const CallNumber& c, Timesta
     if (t.targetWindow && *t.targetWindow != c.window)
         return fail(ErrorCode::InvalidState,
                     t.number + " was transferred to " + windowName(*t.targetWindow));
-    return one(now, TicketCalled{t.id, c.window, w.window().state.staffId, c.silent, true, {}},
+    return one(now,
+               TicketCalled{t.id, c.window, w.window().state.staffId, c.silent, true, {}, c.reason},
                t.id);
 }
 
@@ -376,6 +386,13 @@ Result<Decision> markNoShow(const Engine::State& s, const MarkNoShow& c, Timesta
     auto t = w.current({TicketState::Called});
     if (!t) return t.error();
     const auto& q = s.config.queue;
+    if (const auto since = now - (*t)->lastCalledAt.value_or(now); since < q.noShowAfter)
+        return fail(ErrorCode::TooEarly,
+                    (*t)->number + " was called " +
+                        std::to_string(duration_cast<std::chrono::seconds>(since).count()) +
+                        " s ago; a no-show can be marked after " +
+                        std::to_string(duration_cast<std::chrono::seconds>(q.noShowAfter).count()) +
+                        " s");
     NoShowMarked e;
     e.ticket = (*t)->id;
     e.window = c.window;
@@ -401,6 +418,7 @@ Result<Decision> transfer(const Engine::State& s, const Transfer& c, Timestamp n
         return fail(ErrorCode::UnknownWindow, "no " + windowName(*c.toWindow));
     if (c.toWindow == c.window && toService == (*t)->serviceId)
         return fail(ErrorCode::InvalidArgument, "the ticket is already at this window");
+    if (auto e = noteTooLong(c.note, kMaxActionNoteBytes)) return *e;
     TicketTransferred e;
     e.ticket = (*t)->id;
     e.fromWindow = c.window;
@@ -409,7 +427,56 @@ Result<Decision> transfer(const Engine::State& s, const Transfer& c, Timestamp n
     e.toService = toService;
     e.toWindow = c.toWindow;
     e.queuedAt = s.config.queue.transferKeepsPlace ? (*t)->issuedAt : now;
+    e.note = c.note;
+    // Sent on from a window it is to return from: it still returns there, unless this window
+    // asks for it back itself.
+    e.returnTo = c.returnHere ? std::optional(ReturnPoint{c.window, (*t)->serviceId})
+                              : (*t)->returnTo;
     return one(now, std::move(e), (*t)->id);
+}
+
+// A finish ends the visit, unless the ticket was sent here to come back: then it returns to the
+// window and service that sent it, carrying this clerk's note (or the outcome when there is
+// none), and the visit counts as transferred here.
+Result<Decision> finish(const Engine::State& s, const Finish& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    auto t = w.current({TicketState::Called, TicketState::Serving});
+    if (!t) return t.error();
+    const auto& outcomes = s.config.queue.finishOutcomes;
+    const std::string outcome = c.outcome.empty() ? outcomes.front() : c.outcome;
+    if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end())
+        return fail(ErrorCode::InvalidArgument,
+                    "'" + outcome + "' is not one of the hall's finish outcomes");
+    if (auto e = noteTooLong(c.note, kMaxFinishNoteBytes)) return *e;
+    const Ticket& ticket = **t;
+    const auto& staff = w.window().state.staffId;
+    if (ticket.returnTo && ticket.returnTo->window != c.window &&
+        s.serviceIndex.contains(ticket.returnTo->serviceId)) {
+        TicketTransferred back;
+        back.ticket = ticket.id;
+        back.fromWindow = c.window;
+        back.staffId = staff;
+        back.fromService = ticket.serviceId;
+        back.toService = ticket.returnTo->serviceId;
+        back.toWindow = ticket.returnTo->window;
+        back.queuedAt = s.config.queue.transferKeepsPlace ? ticket.issuedAt : now;
+        back.note = c.note.empty() ? outcome : c.note;
+        return one(now, std::move(back), ticket.id);
+    }
+    return one(now, TicketFinished{ticket.id, c.window, staff, outcome, c.note}, ticket.id);
+}
+
+Result<Decision> park(const Engine::State& s, const Park& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    auto t = w.current({TicketState::Called, TicketState::Serving});
+    if (!t) return t.error();
+    if (c.minutes < 0 || c.minutes > kMaxParkMinutes)
+        return fail(ErrorCode::InvalidArgument,
+                    "a ticket is parked for 1 to " + std::to_string(kMaxParkMinutes) + " minutes");
+    const Millis after = c.minutes ? duration_cast<Millis>(minutes(c.minutes))
+                                   : s.config.queue.parkReturnAfter;
+    return one(now, TicketParked{(*t)->id, c.window, w.window().state.staffId, now + after},
+               (*t)->id);
 }
 
 Result<Decision> undoCall(const Engine::State& s, const UndoCall& c, Timestamp now) {
@@ -560,24 +627,8 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
                 if (!t) return t.error();
                 return one(now, ServingStarted{(*t)->id, c.window}, (*t)->id);
             },
-            [&](const Finish& c) -> Result<Decision> {
-                WindowCheck w(s, c.window);
-                auto t = w.current({TicketState::Called, TicketState::Serving});
-                if (!t) return t.error();
-                const auto& outcomes = s.config.queue.finishOutcomes;
-                const std::string outcome = c.outcome.empty() ? outcomes.front() : c.outcome;
-                if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end())
-                    return fail(ErrorCode::InvalidArgument,
-                                "'" + outcome + "' is not one of the hall's finish outcomes");
-                if (c.note.size() > kMaxFinishNoteBytes)
-                    return fail(ErrorCode::InvalidArgument,
-                                "the note is longer than " + std::to_string(kMaxFinishNoteBytes) +
-                                    " bytes");
-                return one(
-                    now,
-                    TicketFinished{(*t)->id, c.window, w.window().state.staffId, outcome, c.note},
-                    (*t)->id);
-            },
+            [&](const Finish& c) { return finish(s, c, now); },
+            [&](const Park& c) { return park(s, c, now); },
             [&](const MarkNoShow& c) { return markNoShow(s, c, now); },
             [&](const Transfer& c) { return transfer(s, c, now); },
             [&](const UndoCall& c) { return undoCall(s, c, now); },

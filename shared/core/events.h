@@ -73,6 +73,7 @@ struct TicketCalled {
     // Smooth-weighted-round-robin credit of each of the window's services after this call, in
     // the window's service order; empty when the call did not go through the weighted choice.
     std::vector<std::int64_t> routingCredit;
+    std::string reason{}; // a call by number: why this ticket out of turn
 };
 struct TicketRecalled {
     TicketId ticket = 0;
@@ -106,6 +107,16 @@ struct TicketTransferred {
     std::string toService;
     std::optional<int> toWindow;
     Timestamp queuedAt{};
+    std::string note{}; // for the next window
+    // Set when the ticket is to come back once the window it goes to is done with it. A finish
+    // there is then decided as a transfer back (with the finishing clerk's note), not as done.
+    std::optional<ReturnPoint> returnTo{};
+};
+struct TicketParked {
+    TicketId ticket = 0;
+    int window = 0;
+    std::string staffId;
+    Timestamp returnAt{}; // call_next of the window takes it from then
 };
 struct CallUndone {
     TicketId ticket = 0;
@@ -130,7 +141,8 @@ struct RatingRecorded {
 using EventBody = std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut,
                                WindowPaused, WindowResumed, TicketCalled, TicketRecalled,
                                ServingStarted, TicketFinished, NoShowMarked, TicketTransferred,
-                               CallUndone, TicketCancelled, RatingRecorded, NumbersLeased>;
+                               CallUndone, TicketCancelled, RatingRecorded, NumbersLeased,
+                               TicketParked>;
 
 struct Event {
     Timestamp at{};

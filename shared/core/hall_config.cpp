@@ -1,5 +1,7 @@
 #include "shared/core/hall_config.h"
 
+#include "shared/core/commands.h"
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -246,6 +248,11 @@ void checkPolicies(const HallConfig& c, Checker& check) {
     check.require(q.noShowRequeueDelay.count() >= 0, "queue.no_show_requeue_minutes",
                   "must not be negative");
     check.require(q.noShowMaxRequeues >= 0, "queue.no_show_max_requeues", "must not be negative");
+    check.require(q.noShowAfter >= Millis(0) && q.noShowAfter <= std::chrono::minutes(30),
+                  "queue.no_show_after_seconds", "must be 0 to 1800");
+    check.require(q.parkReturnAfter >= std::chrono::minutes(1) &&
+                      q.parkReturnAfter <= std::chrono::minutes(kMaxParkMinutes),
+                  "queue.park_return_minutes", "must be 1 to 240");
     check.require(q.checkInEarly >= Millis(0) && q.checkInEarly <= std::chrono::hours(4),
                   "queue.check_in_early_minutes", "must be 0 to 240");
     check.require(q.checkInLate >= Millis(0) && q.checkInLate <= std::chrono::hours(4),

@@ -115,6 +115,12 @@ enum class NoShowPlacement {
 struct QueuePolicy {
     int dayStartMinute = 0; // business day boundary, local minutes after midnight
     Millis noShowRequeueDelay = std::chrono::minutes(5);
+    // A no-show can be marked this long after the call at the earliest (0: at once).
+    Millis noShowAfter{0};
+    // A call by number (out of turn) must give a reason.
+    bool callNumberNeedsReason = false;
+    // A parked ticket (挂起) comes back to its window's queue after this long, unless asked.
+    Millis parkReturnAfter = std::chrono::minutes(15);
     int noShowMaxRequeues = 1; // after this many requeues a no-show is final
     NoShowPlacement noShowPlacement = NoShowPlacement::KeepPlace;
     bool transferKeepsPlace = true; // a transferred ticket queues by its original issue time

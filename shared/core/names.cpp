@@ -139,6 +139,7 @@ std::string_view commandName(const Command& command) {
             [](const LeaseNumbers&) { return std::string_view("lease_numbers"); },
             [](const IssueLeasedTicket&) { return std::string_view("issue_leased_ticket"); },
             [](const CheckIn&) { return std::string_view("check_in"); },
+            [](const Park&) { return std::string_view("park"); },
         },
         command);
 }
@@ -162,6 +163,7 @@ std::string_view eventName(const EventBody& body) {
             [](const TicketCancelled&) { return std::string_view("ticket_cancelled"); },
             [](const RatingRecorded&) { return std::string_view("rating_recorded"); },
             [](const NumbersLeased&) { return std::string_view("numbers_leased"); },
+            [](const TicketParked&) { return std::string_view("ticket_parked"); },
         },
         body);
 }

@@ -6,10 +6,12 @@
 //      │  cancel        │  └─recall       │
 //      │  ▼             ├─no-show─▶ no_show (final after K requeues; before that: waiting again)
 //      │ cancelled      ├─undo call──▶ waiting (exactly as before the call)
-//      └────transfer────┴─────────────────┘   (to another service or window, same number)
+//      ├────transfer────┴─────────────────┤   (to another service or window, same number)
+//      └─────park (挂起)──────────────────┘   (waits for the same window, same visit)
 //
 // A ticket keeps its number across transfers (the citizen holds one slip); each transfer is
-// recorded as an outcome of the visit it ends, in statistics and in the event log.
+// recorded as an outcome of the visit it ends, in statistics and in the event log. A parked
+// ticket's visit goes on: its wait is not measured again, its service time adds up.
 
 #include "shared/core/time.h"
 
@@ -55,6 +57,13 @@ struct Booking {
     std::string personKey; // the booker's, keyed like a ticket's; empty when the booking has none
 };
 
+// Where a ticket transferred with "return to me after" comes back to.
+struct ReturnPoint {
+    int window = 0;
+    std::string serviceId;
+    bool operator==(const ReturnPoint&) const = default;
+};
+
 struct Ticket {
     TicketId id = 0;
     BusinessDay day{};
@@ -88,10 +97,15 @@ struct Ticket {
     std::string staffId;             // who called / served it
     std::string outcome;             // Done: how the visit ended (one of the hall's outcomes)
     std::string outcomeNote;         // Done: the clerk's note on it
+    std::string transferNote;            // the last transfer's note, for the window it went to
+    std::optional<ReturnPoint> returnTo; // transferred with return: where it comes back to
+    std::optional<Timestamp> parkedUntil; // parked (waiting): call_next takes it from then
+    Millis servedBefore{0};               // service time of the visit before it was parked
 
     int recalls = 0;
     int noShows = 0;
     int transfers = 0;
+    int parks = 0;
     bool rated = false;
     bool supplemented = false;
 

@@ -169,6 +169,27 @@ template <typename Issue> void writeTicketOptions(Json& j, const Issue& c) {
     if (!c.personKey.empty()) j["person_key"] = c.personKey;
 }
 
+// {"number", "pin"} or {"person_key"}: a staff member's own credential.
+StaffCredential staffCredential(StrictReader& r) {
+    StaffCredential staff;
+    StrictReader s(r.object("staff"), r.subContext("staff"), kMaxTextBytes);
+    if (s.has("number")) {
+        staff.number = s.nonEmptyText("number");
+        staff.pin = s.nonEmptyText("pin");
+    } else {
+        staff.personKey = s.text("person_key");
+        if (!isPersonKey(staff.personKey))
+            s.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
+    }
+    s.finish();
+    return staff;
+}
+
+Json staffCredentialJson(const StaffCredential& staff) {
+    return staff.personKey.empty() ? Json{{"number", staff.number}, {"pin", staff.pin}}
+                                   : Json{{"person_key", staff.personKey}};
+}
+
 RequestBody readBody(RequestType type, StrictReader& r) {
     switch (type) {
     case RequestType::Hello: {
@@ -227,16 +248,19 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         GreenTicketRequest c;
         c.serviceId = r.nonEmptyText("service");
         c.category = r.nonEmptyText("category");
-        StrictReader s(r.object("staff"), r.subContext("staff"), kMaxTextBytes);
-        if (s.has("number")) {
-            c.staff.number = s.nonEmptyText("number");
-            c.staff.pin = s.nonEmptyText("pin");
-        } else {
-            c.staff.personKey = s.text("person_key");
-            if (!isPersonKey(c.staff.personKey))
-                s.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
-        }
-        s.finish();
+        c.staff = staffCredential(r);
+        return c;
+    }
+    case RequestType::StaffSignIn: {
+        StaffSignInRequest c;
+        c.window = window(r, "window");
+        c.staff = staffCredential(r);
+        return c;
+    }
+    case RequestType::Park: {
+        core::Park c{window(r, "window")};
+        if (r.has("minutes"))
+            c.minutes = static_cast<int>(r.integer("minutes", 1, core::kMaxParkMinutes));
         return c;
     }
     case RequestType::TechnicianAudit: {
@@ -276,6 +300,7 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         c.window = window(r, "window");
         c.number = r.nonEmptyText("number");
         c.silent = optionalBool(r, "silent");
+        if (r.has("reason")) c.reason = r.text("reason");
         return c;
     }
     case RequestType::Recall: {
@@ -299,6 +324,8 @@ RequestBody readBody(RequestType type, StrictReader& r) {
         c.window = window(r, "window");
         if (r.has("to_service")) c.toService = r.nonEmptyText("to_service");
         if (r.has("to_window")) c.toWindow = window(r, "to_window");
+        if (r.has("note")) c.note = r.text("note");
+        c.returnHere = optionalBool(r, "return_here");
         return c;
     }
     case RequestType::UndoCall:
@@ -374,10 +401,9 @@ Json bodyJson(const RequestBody& body) {
                                          : Json{{"booking", c.booking}};
             },
             [](const GreenTicketRequest& c) {
-                const Json staff = c.staff.personKey.empty()
-                                       ? Json{{"number", c.staff.number}, {"pin", c.staff.pin}}
-                                       : Json{{"person_key", c.staff.personKey}};
-                return Json{{"service", c.serviceId}, {"category", c.category}, {"staff", staff}};
+                return Json{{"service", c.serviceId},
+                            {"category", c.category},
+                            {"staff", staffCredentialJson(c.staff)}};
             },
             [](const TechnicianAudit& c) {
                 return Json{{"action", technicianActionName(c.action)},
@@ -400,7 +426,17 @@ Json bodyJson(const RequestBody& body) {
                 return Json{{"window", c.window}, {"silent", c.silent}};
             },
             [](const core::CallNumber& c) {
-                return Json{{"window", c.window}, {"number", c.number}, {"silent", c.silent}};
+                Json j{{"window", c.window}, {"number", c.number}, {"silent", c.silent}};
+                if (!c.reason.empty()) j["reason"] = c.reason;
+                return j;
+            },
+            [](const core::Park& c) {
+                Json j{{"window", c.window}};
+                if (c.minutes) j["minutes"] = c.minutes;
+                return j;
+            },
+            [](const StaffSignInRequest& c) {
+                return Json{{"window", c.window}, {"staff", staffCredentialJson(c.staff)}};
             },
             [](const core::Recall& c) {
                 return Json{{"window", c.window}, {"silent", c.silent}};
@@ -421,6 +457,8 @@ Json bodyJson(const RequestBody& body) {
                 Json j{{"window", c.window}};
                 if (c.toService) j["to_service"] = *c.toService;
                 if (c.toWindow) j["to_window"] = *c.toWindow;
+                if (!c.note.empty()) j["note"] = c.note;
+                if (c.returnHere) j["return_here"] = true;
                 return j;
             },
             [](const core::UndoCall& c) {

@@ -142,6 +142,14 @@ struct GreenTicketRequest {
     StaffCredential staff;
 };
 
+// A clerk signs in at a window pad with their own credential: staff number and PIN, or their
+// own ID card. The controller checks it, then signs the member it names in (the engine's
+// SignIn). A pad's plain sign_in is refused for a member who has a credential.
+struct StaffSignInRequest {
+    int window = 0;
+    StaffCredential staff;
+};
+
 // Engine requests reuse the engine's commands. The server fills in what a client must not
 // choose itself: sourceDevice of IssueTicket, LeaseNumbers and IssueLeasedTicket comes from the
 // connection's identity.
@@ -151,7 +159,7 @@ using RequestBody =
                  core::CallNumber, core::Recall, core::StartServing, core::Finish,
                  core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
                  core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit,
-                 CheckInRequest, GreenTicketRequest>;
+                 CheckInRequest, GreenTicketRequest, StaffSignInRequest, core::Park>;
 
 // In the order of RequestBody's alternatives.
 enum class RequestType {
@@ -179,8 +187,10 @@ enum class RequestType {
     TechnicianAudit,
     CheckIn,
     IssueGreenTicket,
+    StaffSignIn,
+    Park,
 };
-inline constexpr int kRequestTypeCount = 24;
+inline constexpr int kRequestTypeCount = 26;
 std::string_view requestTypeName(RequestType type);
 std::optional<RequestType> requestTypeFromName(std::string_view name);
 

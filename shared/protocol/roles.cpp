@@ -22,7 +22,9 @@ bool isWindowOperation(RequestType type) {
     case T::Finish:
     case T::MarkNoShow:
     case T::Transfer:
-    case T::UndoCall: return true;
+    case T::UndoCall:
+    case T::Park:
+    case T::StaffSignIn: return true;
     default: return false;
     }
 }

@@ -142,6 +142,7 @@ template <> struct Codec<TicketCalled> {
         j["silent"] = e.silent;
         j["by_number"] = e.byNumber;
         j["routing_credit"] = e.routingCredit;
+        if (!e.reason.empty()) j["reason"] = e.reason;
     }
     static TicketCalled read(StrictReader& in) {
         TicketCalled e;
@@ -151,6 +152,7 @@ template <> struct Codec<TicketCalled> {
         e.silent = in.boolean("silent");
         e.byNumber = in.boolean("by_number");
         e.routingCredit = in.integers("routing_credit");
+        if (in.has("reason")) e.reason = in.text("reason");
         return e;
     }
 };
@@ -223,7 +225,13 @@ template <> struct Codec<TicketTransferred> {
         j["to_service"] = e.toService;
         if (e.toWindow) j["to_window"] = *e.toWindow;
         j["queued_at_ms"] = toMillis(e.queuedAt);
+        if (!e.note.empty()) j["note"] = e.note;
+        if (e.returnTo) {
+            j["return_window"] = e.returnTo->window;
+            j["return_service"] = e.returnTo->serviceId;
+        }
     }
+    // Both optional: journals written before transfers carried notes have neither.
     static TicketTransferred read(StrictReader& in) {
         TicketTransferred e;
         e.ticket = in.unsignedInteger("ticket");
@@ -233,6 +241,27 @@ template <> struct Codec<TicketTransferred> {
         e.toService = in.text("to_service");
         if (in.has("to_window")) e.toWindow = in.int32("to_window");
         e.queuedAt = readInstant(in, "queued_at_ms");
+        if (in.has("note")) e.note = in.text("note");
+        if (in.has("return_window"))
+            e.returnTo = core::ReturnPoint{in.int32("return_window"),
+                                           in.nonEmptyText("return_service")};
+        return e;
+    }
+};
+
+template <> struct Codec<TicketParked> {
+    static void write(Json& j, const TicketParked& e) {
+        j["ticket"] = e.ticket;
+        j["window"] = e.window;
+        j["staff_id"] = e.staffId;
+        j["return_at_ms"] = toMillis(e.returnAt);
+    }
+    static TicketParked read(StrictReader& in) {
+        TicketParked e;
+        e.ticket = in.unsignedInteger("ticket");
+        e.window = in.int32("window");
+        e.staffId = in.text("staff_id");
+        e.returnAt = readInstant(in, "return_at_ms");
         return e;
     }
 };

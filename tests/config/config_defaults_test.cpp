@@ -91,6 +91,9 @@ transfer_keeps_place = false
 one_ticket_per_person_per_service = false
 starvation_minutes = 0
 green_channel_categories = ["elderly"]
+no_show_after_seconds = 90
+call_number_needs_reason = true
+park_return_minutes = 20
 
 [evaluation]
 reasons = ["太慢"]
@@ -128,6 +131,9 @@ unrated_default_after_hours = 2
     CHECK(q.dayStartMinute == 4 * 60);
     CHECK(q.noShowRequeueDelay == 10min);
     CHECK(q.noShowMaxRequeues == 2);
+    CHECK(q.noShowAfter == 90s);
+    CHECK(q.callNumberNeedsReason);
+    CHECK(q.parkReturnAfter == 20min);
     CHECK(q.noShowPlacement == core::NoShowPlacement::BackOfLine);
     CHECK_FALSE(q.transferKeepsPlace);
     CHECK_FALSE(q.onePerPersonPerService);

@@ -121,3 +121,40 @@ TEST_CASE("staff credentials: set by an admin, checked for the green channel, lo
     CHECK(apiAfter.del("/api/v1/staff/s1/credentials").status == 404);
     CHECK(errorCode(green(tmAfter, byPin("1001", "864209"))) == "unknown_staff");
 }
+
+TEST_CASE("a clerk signs in at their window pad with their own PIN or card") {
+    TempDir dir("daemon-staff-sign-in");
+    DaemonProcess daemon(dir.path(), {}, "10:00@1");
+    auto api = daemon.admin();
+    CHECK(putCredentials(api, "s1", {{"pin", "246810"}}).status == 200);
+    const std::string idNumber = "11010519491231002X";
+    CHECK(putCredentials(api, "s2", {{"id_number", idNumber}}).status == 200);
+
+    auto pad = daemon.connect();
+    const auto enrolled = pad.enroll(daemon.enrollmentCode("pad-1", "window_pad", 1));
+    const auto secret = pad.hello(enrolled.credential).personKeySecret.value();
+    auto signIn = [&](protocol::StaffCredential staff, int window = 1) {
+        return pad.request(protocol::StaffSignInRequest{window, std::move(staff)});
+    };
+    // A member with a credential is not signed in by id alone.
+    CHECK(errorCode(pad.request(core::SignIn{1, "s1"})) == "forbidden");
+    CHECK(errorCode(pad.request(core::SignIn{1, "s2"})) == "forbidden");
+    CHECK(errorCode(signIn(byPin("1001", "135790"))) == "wrong_pin");
+    CHECK(errorCode(signIn(byPin("9999", "246810"))) == "unknown_staff");
+    CHECK(errorCode(signIn(byPin("1001", "246810"), 2)) == "forbidden"); // not its window
+    CHECK(errorCode(pad.request(core::CallNext{1})) == "no_staff_signed_in");
+    commandResult(signIn(byPin("1001", "246810")));
+    CHECK(errorCode(pad.request(core::CallNext{1})) == "nothing_to_call"); // s1 is at window 1
+    commandResult(pad.request(core::SignOut{1}));
+
+    // The card of s2, read at the pad: the person key the pad computes.
+    const auto key = client::personKey(
+        idNumber, std::span(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size()));
+    commandResult(signIn({{}, {}, key}));
+    CHECK(errorCode(pad.request(core::CallNext{1})) == "nothing_to_call");
+    commandResult(pad.request(core::SignOut{1}));
+
+    // A member with no credential yet (s3) is still signed in by id: a hall that has not set
+    // PINs up keeps working.
+    commandResult(pad.request(core::SignIn{1, "s3"}));
+}

@@ -112,6 +112,37 @@ TEST_CASE("hallctl: call by number, recall, no-show, transfer, undo, pause, canc
     CHECK(windowOf(daemon.status(), 2)["staff"] == "");
 }
 
+TEST_CASE("hallctl: park, call back, and a transfer that comes back with its note") {
+    TempDir dir("hallctl-visit");
+    DaemonProcess daemon(dir.path());
+    auto run = [&](const std::vector<std::string>& args) { return hallctl(dir.path(), args); };
+    auto ok = [&](const std::vector<std::string>& args) {
+        auto r = run(args);
+        CHECK_MESSAGE(r.exitCode == 0, describe(r));
+        return r;
+    };
+    ok({"sign-in", "1", "s1"});
+    ok({"sign-in", "3", "s2"});
+    ok({"issue", "permits"}); // A001
+    ok({"call-next", "1"});
+    CHECK(ok({"park", "1", "--minutes", "10"}).out.starts_with("A001 parked: window 1"));
+    CHECK_FALSE(windowOf(daemon.status(), 1).contains("current"));
+    auto early = run({"call-next", "1"}); // its time is not up
+    CHECK(early.err.find("(nothing_to_call)") != std::string::npos);
+    CHECK(ok({"call", "A001", "--window", "1", "--reason", "回来了"}).out == "A001 → window 1\n");
+
+    auto sent = ok({"transfer", "1", "taxes", "--to-window", "3", "--note", "核对完税证明",
+                    "--return-here"});
+    CHECK(sent.out.find("comes back to window 1") != std::string::npos);
+    CHECK(ok({"call-next", "3"}).out == "A001 → window 3\n");
+    const json back = jsonOf(run({"finish", "3", "--note", "已核对", "--json"}));
+    CHECK(back["ticket"]["state"] == "waiting"); // on its way back to window 1
+    CHECK(back["ticket"]["service"] == "permits");
+    CHECK(ok({"call-next", "1"}).out == "A001 → window 1\n");
+    CHECK(jsonOf(run({"finish", "1", "--json"}))["ticket"]["state"] == "done");
+    CHECK(run({"park", "1", "--minutes", "0"}).exitCode != 0); // out of range: refused locally
+}
+
 TEST_CASE("hallctl: the same --request-id gives the first answer and does nothing twice") {
     TempDir dir("hallctl-idempotent");
     DaemonProcess daemon(dir.path());

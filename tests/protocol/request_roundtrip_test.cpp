@@ -79,14 +79,16 @@ TEST_CASE("engine commands are handed to the engine; connection requests, check-
     for (const auto& request : testing::everyRequest()) {
         const auto command = engineCommand(request);
         // A check-in needs the controller's booking first (it becomes the engine's CheckIn there),
-        // a green-channel ticket the controller's check of the staff credential.
+        // a green-channel ticket and a clerk's own sign-in the controller's check of the staff
+        // credential.
         const bool notEngine = request.type() == RequestType::Hello ||
                                request.type() == RequestType::Enroll ||
                                request.type() == RequestType::Heartbeat ||
                                request.type() == RequestType::GetSnapshot ||
                                request.type() == RequestType::TechnicianAudit ||
                                request.type() == RequestType::CheckIn ||
-                               request.type() == RequestType::IssueGreenTicket;
+                               request.type() == RequestType::IssueGreenTicket ||
+                               request.type() == RequestType::StaffSignIn;
         CHECK(command.has_value() == !notEngine);
         if (command) CHECK(core::commandName(*command) == requestTypeName(request.type()));
     }

@@ -15,7 +15,8 @@ namespace {
 
 const std::set<T> kWindowOps{T::SignIn,       T::SignOut, T::PauseWindow, T::ResumeWindow,
                              T::CallNext,     T::CallNumber, T::Recall,   T::StartServing,
-                             T::Finish,       T::MarkNoShow, T::Transfer, T::UndoCall};
+                             T::Finish,       T::MarkNoShow, T::Transfer, T::UndoCall,
+                             T::Park,         T::StaffSignIn};
 
 // The table as documented, written out independently of roles.cpp.
 std::set<T> documented(Role role) {

@@ -21,6 +21,8 @@ inline std::vector<Request> everyRequest() {
     transfer.window = 3;
     transfer.toService = "social";
     transfer.toWindow = 7;
+    transfer.note = "请核对户口簿原件";
+    transfer.returnHere = true;
     core::Rate rate;
     rate.ticket = 20'400'000'017;
     rate.level = core::RatingLevel::Dissatisfied;
@@ -44,7 +46,7 @@ inline std::vector<Request> everyRequest() {
         core::PauseWindow{3, "lunch"},
         core::ResumeWindow{3},
         core::CallNext{3, true},
-        core::CallNumber{3, "A017", true},
+        core::CallNumber{3, "A017", true, "预约改期，已核实"},
         core::Recall{3, true},
         core::StartServing{3},
         core::Finish{3, "needs_documents", "缺户口簿原件"},
@@ -59,6 +61,8 @@ inline std::vector<Request> everyRequest() {
                         core::Timestamp(core::Millis(1'795'396'500'123))},
         CheckInRequest{"K7QW2M9XHT", ""},
         GreenTicketRequest{"tax", "elderly", StaffCredential{"1024", "246810", ""}},
+        StaffSignInRequest{3, StaffCredential{"", "", std::string(64, 'b')}},
+        core::Park{3, 20},
     };
     std::vector<Request> out;
     for (std::size_t i = 0; i < bodies.size(); ++i)

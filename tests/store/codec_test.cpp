@@ -41,6 +41,9 @@ std::vector<core::Event> sampleEvents() {
     core::TicketTransferred transferred{17, 1, "s1", "a", "b", 2, at(9, 1)};
     core::TicketTransferred anyWindow = transferred;
     anyWindow.toWindow.reset();
+    anyWindow.note = "请核对户口簿原件";
+    anyWindow.returnTo = core::ReturnPoint{1, "a"};
+    core::TicketCalled outOfTurn{19, 3, "s3", false, true, {}, "预约改期，已核实"};
 
     core::RatingRecorded rating;
     rating.ticket = 17;
@@ -73,6 +76,8 @@ std::vector<core::Event> sampleEvents() {
         transferred,
         anyWindow,
         core::CallUndone{17, 1},
+        core::TicketParked{17, 1, "s1", at(9, 40)},
+        outOfTurn,
         core::TicketCancelled{17, core::CancelReason::DayClosed},
         core::TicketCancelled{18, core::CancelReason::Staff},
         rating,

@@ -33,6 +33,11 @@ void setOptionals(core::TicketIssued& e) {
 }
 void setOptionals(core::TicketTransferred& e) {
     e.toWindow = 2;
+    e.note = "note";
+    e.returnTo = core::ReturnPoint{1, "a"};
+}
+void setOptionals(core::TicketCalled& e) {
+    e.reason = "reason";
 }
 
 // A payload's field names; a nested object's fields as "outer.inner".

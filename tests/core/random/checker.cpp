@@ -59,7 +59,7 @@ int windowOf(const Command& command) {
             [](const StartServing& c) { return c.window; },
             [](const Finish& c) { return c.window; }, [](const MarkNoShow& c) { return c.window; },
             [](const Transfer& c) { return c.window; }, [](const UndoCall& c) { return c.window; },
-            [](const auto&) { return 0; }},
+            [](const Park& c) { return c.window; }, [](const auto&) { return 0; }},
         command);
 }
 
@@ -93,6 +93,9 @@ void Coverage::merge(const Coverage& o) {
     requeuedNoShows += o.requeuedNoShows;
     finalNoShows += o.finalNoShows;
     transfers += o.transfers;
+    returns += o.returns;
+    parks += o.parks;
+    parkedCalledBack += o.parkedCalledBack;
     undos += o.undos;
     supplements += o.supplements;
     automaticRatings += o.automaticRatings;
@@ -113,6 +116,8 @@ std::string Coverage::summary() const {
         << callBranch[5] << " (weighted choices " << weightedChoices << ")\n";
     out << "rollovers " << rollovers << ", late finishes " << lateFinishes << ", requeued no-shows "
         << requeuedNoShows << ", final no-shows " << finalNoShows << ", transfers " << transfers
+        << " (returned " << returns << "), parks " << parks << " (called back "
+        << parkedCalledBack << ")"
         << ", undos " << undos << ", supplements " << supplements << ", automatic ratings "
         << automaticRatings << ", leased tickets placed ahead " << leasedOutOfOrder
         << "\naccepted:";
@@ -358,6 +363,14 @@ void Checker::expectCheckIn(const Engine& engine, const CheckIn& cmd, Timestamp 
 std::string Checker::accepted(const Engine& engine, const Command& command,
                               const Decision& decision, Timestamp now) {
     ++coverage_.accepted[std::string(commandName(command))];
+    for (const auto& e : decision.events) {
+        if (std::holds_alternative<TicketTransferred>(e.body) &&
+            std::holds_alternative<Finish>(command))
+            ++coverage_.returns;
+        if (const auto* called = std::get_if<TicketCalled>(&e.body))
+            if (const Ticket* t = ticketBefore(called->ticket); t && t->parkedUntil)
+                ++coverage_.parkedCalledBack;
+    }
     if (auto e = checkAcceptedPreconditions(engine, command, decision, now); !e.empty()) return e;
     const bool byCallNext = std::holds_alternative<CallNext>(command);
     if (auto e = observeEvents(engine, decision, byCallNext); !e.empty()) return e;
@@ -434,16 +447,23 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                     return {};
                 },
                 [&](const TicketTransferred& e) -> std::string {
-                    const auto& c = std::get<Transfer>(command);
                     const Ticket* before = ticketBefore(e.ticket);
                     const Ticket* after = engine.ticket(e.ticket);
                     if (!before || !after) return "transfer of an unknown ticket";
-                    const auto to = c.toService.value_or(before->serviceId);
                     const auto queued = q.transferKeepsPlace ? before->issuedAt : now;
+                    if (const auto* f = std::get_if<Finish>(&command))
+                        return checkReturn(*f, e, *before, *after, queued);
+                    const auto& c = std::get<Transfer>(command);
+                    const auto to = c.toService.value_or(before->serviceId);
+                    const auto returnTo = c.returnHere ? std::optional(ReturnPoint{
+                                                             c.window, before->serviceId})
+                                                       : before->returnTo;
                     if (e.fromService != before->serviceId || e.toService != to ||
                         e.toWindow != c.toWindow || e.fromWindow != c.window ||
-                        e.queuedAt != queued)
+                        e.queuedAt != queued || e.note != c.note || e.returnTo != returnTo)
                         return "transfer event against the command or the policy";
+                    if (after->transferNote != c.note || after->returnTo != returnTo)
+                        return "transfer note or return point not applied";
                     if (after->state != TicketState::Waiting || after->serviceId != to ||
                         after->targetWindow != c.toWindow || after->queuedAt != queued ||
                         after->visitStartedAt != now || after->transfers != before->transfers + 1 ||
@@ -452,11 +472,32 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                         return "transfer not applied as decided: " + ticketText(*after);
                     return {};
                 },
+                [&](const TicketParked& e) -> std::string {
+                    const auto& c = std::get<Park>(command);
+                    const Ticket* before = ticketBefore(e.ticket);
+                    const Ticket* after = engine.ticket(e.ticket);
+                    if (!before || !after) return "park of an unknown ticket";
+                    const Millis wait = c.minutes ? Millis(std::chrono::minutes(c.minutes))
+                                                  : q.parkReturnAfter;
+                    if (e.window != c.window || e.returnAt != now + wait)
+                        return "park event against the command or the policy";
+                    if (after->state != TicketState::Waiting || after->targetWindow != c.window ||
+                        after->eligibleAt != e.returnAt || after->parkedUntil != e.returnAt ||
+                        after->parks != before->parks + 1 || after->queuedAt != before->queuedAt ||
+                        after->calledAt != before->calledAt || after->window ||
+                        after->serviceId != before->serviceId)
+                        return "park not applied as decided: " + ticketText(*after);
+                    return {};
+                },
                 [&](const TicketCalled& e) -> std::string {
                     const Ticket* before = ticketBefore(e.ticket);
                     const Ticket* after = engine.ticket(e.ticket);
                     const WindowState* w = windowBefore(e.window);
                     if (!before || !after || !w) return "call of an unknown ticket or window";
+                    const auto* byNumber = std::get_if<CallNumber>(&command);
+                    if (e.reason != (byNumber ? byNumber->reason : std::string()))
+                        return "the call does not carry the reason given";
+                    if (after->parkedUntil) return "a called ticket is still marked parked";
                     if (e.staffId != w->staffId) return "call names another clerk";
                     if (after->state != TicketState::Called || after->window != e.window ||
                         after->staffId != w->staffId)
@@ -468,6 +509,10 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                 },
                 [&](const TicketFinished& e) -> std::string {
                     const auto& c = std::get<Finish>(command);
+                    if (const Ticket* before = ticketBefore(e.ticket);
+                        before && returnsElsewhere(*before, c.window))
+                        return "finished a ticket that was to return to w" +
+                               std::to_string(before->returnTo->window);
                     const Ticket* after = engine.ticket(e.ticket);
                     if (!after || after->state != TicketState::Done || after->finishedAt != now)
                         return "finish not applied";
@@ -586,6 +631,7 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const CallNumber& c) -> std::string {
                 if (w->staffId.empty() || w->paused || w->current)
                     return "called at a window that is unstaffed, paused or busy";
+                if (badCallReason(c)) return "called out of turn without a reason or too long one";
                 const Ticket* t = decision.ticket ? ticketBefore(*decision.ticket) : nullptr;
                 if (!t || t->number != c.number || t->state != TicketState::Waiting ||
                     t->day != engine.businessDay(now))
@@ -605,7 +651,14 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
                                                            : "started serving a ticket not called";
             },
             [&](const MarkNoShow&) -> std::string {
-                return currentState == TicketState::Called ? "" : "no-show of a ticket not called";
+                if (currentState != TicketState::Called) return "no-show of a ticket not called";
+                return noShowTooEarly(*current, now) ? "no-show marked too soon after the call" : "";
+            },
+            [&](const Park& c) -> std::string {
+                if (c.minutes < 0 || c.minutes > kMaxParkMinutes) return "parked out of range";
+                return currentState == TicketState::Called || currentState == TicketState::Serving
+                           ? ""
+                           : "parked with no called/serving ticket";
             },
             [&](const UndoCall&) -> std::string {
                 return currentState == TicketState::Called ? "" : "undid a call not pending";
@@ -621,6 +674,7 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
                     return "transferred to an unknown service";
                 if (c.toWindow && !config_.findWindow(*c.toWindow))
                     return "transferred to an unknown window";
+                if (c.note.size() > kMaxActionNoteBytes) return "transferred with a long note";
                 return currentState == TicketState::Called || currentState == TicketState::Serving
                            ? ""
                            : "transferred with no called/serving ticket";
@@ -655,6 +709,36 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const auto&) -> std::string { return {}; },
         },
         command);
+}
+
+bool Checker::badCallReason(const CallNumber& c) const {
+    return c.reason.size() > kMaxActionNoteBytes ||
+           (config_.queue.callNumberNeedsReason && c.reason.empty());
+}
+
+bool Checker::noShowTooEarly(const Ticket& called, Timestamp now) const {
+    return called.lastCalledAt && now - *called.lastCalledAt < config_.queue.noShowAfter;
+}
+
+bool Checker::returnsElsewhere(const Ticket& t, int window) const {
+    return t.returnTo && t.returnTo->window != window && config_.findService(t.returnTo->serviceId);
+}
+
+// A finish of a ticket that was sent here to come back: a transfer back to where it came from,
+// with this clerk's note (or the outcome), and nothing to return to after that.
+std::string Checker::checkReturn(const Finish& c, const TicketTransferred& e, const Ticket& before,
+                                 const Ticket& after, Timestamp queued) const {
+    if (!returnsElsewhere(before, c.window)) return "a finish transferred a ticket with no return";
+    const auto outcome = c.outcome.empty() ? config_.queue.finishOutcomes.front() : c.outcome;
+    const auto& back = *before.returnTo;
+    if (e.fromWindow != c.window || e.fromService != before.serviceId ||
+        e.toService != back.serviceId || e.toWindow != back.window || e.returnTo ||
+        e.queuedAt != queued || e.note != (c.note.empty() ? outcome : c.note))
+        return "return transfer against the ticket's return point";
+    if (after.state != TicketState::Waiting || after.targetWindow != back.window ||
+        after.serviceId != back.serviceId || after.returnTo || after.transferNote != e.note)
+        return "return not applied: " + ticketText(after);
+    return {};
 }
 
 bool Checker::badFinish(const Finish& c) const {
@@ -814,13 +898,21 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
             // A transfer must go somewhere: not nowhere, not back to the same window and service.
             explained = (!t->toService && !t->toWindow) ||
                         (current && t->toWindow == number &&
-                         t->toService.value_or(current->serviceId) == current->serviceId);
+                         t->toService.value_or(current->serviceId) == current->serviceId) ||
+                        t->note.size() > kMaxActionNoteBytes;
         } else if (const auto* f = std::get_if<Finish>(&command)) {
             // Checked once the window has a ticket to finish.
             explained =
                 current &&
                 (current->state == TicketState::Called || current->state == TicketState::Serving) &&
                 badFinish(*f);
+        } else if (const auto* p = std::get_if<Park>(&command)) {
+            explained =
+                current &&
+                (current->state == TicketState::Called || current->state == TicketState::Serving) &&
+                (p->minutes < 0 || p->minutes > kMaxParkMinutes);
+        } else if (const auto* c = std::get_if<CallNumber>(&command)) {
+            explained = c->reason.size() > kMaxActionNoteBytes; // checked before the ticket
         } else {
             explained = false;
         }
@@ -866,9 +958,15 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
     }
     case ErrorCode::ReasonRequired: {
         const auto* r = std::get_if<Rate>(&command);
-        explained = r && isBadRating(r->level) && r->reasons.empty();
+        const auto* c = std::get_if<CallNumber>(&command);
+        explained = (r && isBadRating(r->level) && r->reasons.empty()) ||
+                    (c && config_.queue.callNumberNeedsReason && c->reason.empty());
         break;
     }
+    case ErrorCode::TooEarly:
+        explained = std::holds_alternative<MarkNoShow>(command) && current &&
+                    current->state == TicketState::Called && noShowTooEarly(*current, now);
+        break;
     case ErrorCode::UnknownReason: {
         const auto* r = std::get_if<Rate>(&command);
         const auto& list = config_.evaluation.reasons;
@@ -1020,6 +1118,12 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     return {};
                 },
                 [&](const ServingStarted& e) -> std::string {
+                    confirmVisit(e.ticket);
+                    return {};
+                },
+                [&](const TicketParked& e) -> std::string {
+                    // The visit goes on: its wait is confirmed, a call back is no new wait.
+                    ++coverage_.parks;
                     confirmVisit(e.ticket);
                     return {};
                 },

@@ -41,6 +41,9 @@ struct Coverage {
     long requeuedNoShows = 0;
     long finalNoShows = 0;
     long transfers = 0;
+    long returns = 0; // transferred "and back", finished there, and returned
+    long parks = 0;
+    long parkedCalledBack = 0; // parked tickets called again (by call_next or by number)
     long undos = 0;
     long supplements = 0;
     long automaticRatings = 0;
@@ -124,7 +127,12 @@ private:
     void expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now);
     void expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now);
     std::string explainLeaseRefusal(const Command& command, ErrorCode code) const;
-    bool badFinish(const Finish& c) const; // an outcome the hall lacks or a note too long
+    bool badFinish(const Finish& c) const;
+    bool badCallReason(const CallNumber& c) const;
+    bool noShowTooEarly(const Ticket& called, Timestamp now) const;
+    bool returnsElsewhere(const Ticket& t, int window) const;
+    std::string checkReturn(const Finish& c, const TicketTransferred& e, const Ticket& before,
+                            const Ticket& after, Timestamp queued) const; // an outcome the hall lacks or a note too long
     void confirmVisit(TicketId id);
     std::string checkCall(const Engine& engine, const CallNext& cmd, const Decision& decision,
                           Timestamp now);

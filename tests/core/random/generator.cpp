@@ -93,6 +93,9 @@ RandomHall randomHall(Rng& rng) {
     q.transferKeepsPlace = rng.chance(50);
     q.onePerPersonPerService = rng.chance(60);
     q.starvationThreshold = rng.chance(40) ? Millis(0) : Millis(minutes(rng.uniform(5, 40)));
+    q.noShowAfter = rng.chance(50) ? Millis(0) : Millis(std::chrono::seconds(rng.uniform(10, 120)));
+    q.callNumberNeedsReason = rng.chance(30);
+    q.parkReturnAfter = minutes(rng.uniform(1, 20));
 
     auto& e = c.evaluation;
     e.maxCommentLength = rng.uniform(0, 20);
@@ -314,7 +317,10 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
     if (roll < 61) {
         const auto* k = recentTicket(rng, known);
         std::string number = (k && !rng.chance(5)) ? k->number : std::string("Z999");
-        return CallNumber{openWindowNumber(rng, engine), number, rng.chance(20)};
+        CallNumber call{openWindowNumber(rng, engine), number, rng.chance(20)};
+        if (rng.chance(60)) call.reason = "预约改期，已核实";
+        if (rng.chance(2)) call.reason = std::string(kMaxActionNoteBytes + 1, 'r');
+        return call;
     }
     if (roll < 64) return Recall{busyWindowNumber(rng, engine), rng.chance(30)};
     if (roll < 71) return StartServing{busyWindowNumber(rng, engine)};
@@ -331,13 +337,23 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
         return f;
     }
     if (roll < 85) return MarkNoShow{busyWindowNumber(rng, engine)};
-    if (roll < 89) {
+    if (roll < 88) {
         Transfer t;
         t.window = busyWindowNumber(rng, engine);
         const int kind = rng.uniform(0, 9);
         if (kind < 6) t.toService = rng.chance(5) ? std::string("nosuch") : rng.pick(c.services).id;
         if (kind >= 4) t.toWindow = windowNumber(rng, c);
+        if (rng.chance(40)) t.note = "请核对户口簿原件";
+        if (rng.chance(3)) t.note = std::string(kMaxActionNoteBytes + 1, 'n');
+        t.returnHere = rng.chance(40);
         return t;
+    }
+    if (roll < 90) {
+        // Mostly the hall's return time, now and then one given, rarely one out of range.
+        Park p{busyWindowNumber(rng, engine)};
+        if (rng.chance(30)) p.minutes = rng.uniform(1, 30);
+        if (rng.chance(5)) p.minutes = rng.chance(50) ? -1 : kMaxParkMinutes + 1;
+        return p;
     }
     if (roll < 92) return UndoCall{busyWindowNumber(rng, engine)};
     if (roll < 94)
@@ -383,7 +399,8 @@ std::string describeCommand(const Command& command) {
             [&](const ResumeWindow& c) { return name + " w" + std::to_string(c.window); },
             [&](const CallNext& c) { return name + " w" + std::to_string(c.window); },
             [&](const CallNumber& c) {
-                return name + " w" + std::to_string(c.window) + " " + c.number;
+                return name + " w" + std::to_string(c.window) + " " + c.number +
+                       (c.reason.empty() ? "" : " with reason");
             },
             [&](const Recall& c) { return name + " w" + std::to_string(c.window); },
             [&](const StartServing& c) { return name + " w" + std::to_string(c.window); },
@@ -394,7 +411,12 @@ std::string describeCommand(const Command& command) {
             [&](const MarkNoShow& c) { return name + " w" + std::to_string(c.window); },
             [&](const Transfer& c) {
                 return name + " w" + std::to_string(c.window) + " to " + c.toService.value_or("-") +
-                       "/" + (c.toWindow ? std::to_string(*c.toWindow) : std::string("-"));
+                       "/" + (c.toWindow ? std::to_string(*c.toWindow) : std::string("-")) +
+                       (c.returnHere ? " and back" : "") + (c.note.empty() ? "" : " note");
+            },
+            [&](const Park& c) {
+                return name + " w" + std::to_string(c.window) + " " + std::to_string(c.minutes) +
+                       " min";
             },
             [&](const UndoCall& c) { return name + " w" + std::to_string(c.window); },
             [&](const CancelTicket& c) { return name + " #" + std::to_string(c.ticket); },

@@ -164,6 +164,9 @@ void runShard(int shard) {
     CHECK(total.requeuedNoShows >= 50);
     CHECK(total.finalNoShows >= 50);
     CHECK(total.transfers >= 100);
+    CHECK(total.returns >= 20);
+    CHECK(total.parks >= 50);
+    CHECK(total.parkedCalledBack >= 20);
     CHECK(total.undos >= 50);
     CHECK(total.supplements >= 20);
     CHECK(total.automaticRatings >= 20);
