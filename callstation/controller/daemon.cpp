@@ -156,7 +156,7 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     HallData data{store::DurableEngine::open(storeAt(database), config, zone, now),
                   DeviceRegistry::open(database), AuditLog::open(database),
                   ContentStore::open(dir / files::kContentDir),
-                  BookingBook::open(dir / files::kBookings)};
+                  BookingBook::open(dir / files::kBookings), FollowUps::open(database)};
     auto signage = data.content.signage();
     auto staffCredentials = StaffCredentials::open(dir / files::kStaffCredentials);
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
@@ -172,7 +172,8 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                                   if (d.strips) d.strips->update(view);
                                   if (d.keypads) d.keypads->update(view);
                                   d.hub->update(std::move(view));
-                              }},
+                              },
+                              [&d](std::size_t opened) { d.metrics.followUpsOpened += opened; }},
         tickInterval);
     d.staff = std::make_unique<StaffDesk>(
         std::move(staffCredentials), *d.clock,

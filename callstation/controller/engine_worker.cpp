@@ -1,5 +1,7 @@
 #include "callstation/controller/engine_worker.h"
 
+#include "callstation/controller/log.h"
+
 #include <chrono>
 
 namespace hall::controller {
@@ -97,6 +99,7 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
         toNetwork_([done = std::move(jobs[i].done), outcome = std::move(outcomes[i])]() mutable {
             done(std::move(outcome));
         });
+    announceFollowUps(); // after the answers: its audit entries take a write of their own
 }
 
 void EngineWorker::tick() {
@@ -107,6 +110,26 @@ void EngineWorker::tick() {
     } catch (const store::StoreError&) {
         // Due work stays due; the next tick tries again.
     }
+    announceFollowUps();
+}
+
+// The cases the last commit opened are committed with their ratings; here the duty manager hears
+// of them. The audit entry follows the commit: a crash in between loses the entry, not the case.
+void EngineWorker::announceFollowUps() {
+    const auto opened = data_.engine.takeOpenedFollowUps();
+    if (opened.empty()) return;
+    const auto& zone = data_.engine.engine().zone();
+    for (const auto& c : opened) {
+        const std::string summary = followUpSummary(c);
+        logInfo("follow-up " + summary + " opened, due by the end of " + followUpDueDay(c, zone));
+        try {
+            data_.audit.record(c.openedAt, "callstationd", "followup_opened", summary);
+        } catch (const store::StoreError& e) {
+            logWarning("follow-up " + summary + ": not written to the audit log: " + e.what());
+        }
+    }
+    if (publish_.followUpsOpened)
+        toNetwork_([this, n = opened.size()] { publish_.followUpsOpened(n); });
 }
 
 void EngineWorker::publish(const std::vector<core::Event>& events) {

@@ -15,6 +15,7 @@
 #include "callstation/controller/booking_book.h"
 #include "callstation/controller/content_store.h"
 #include "callstation/controller/device_registry.h"
+#include "callstation/controller/followups.h"
 #include "shared/protocol/hall_view.h"
 #include "shared/store/durable_engine.h"
 
@@ -36,6 +37,7 @@ struct HallData {
     AuditLog audit;
     ContentStore content;
     BookingBook bookings;
+    FollowUps followUps; // listed, assigned and closed here; opened by `engine`'s commits
 };
 
 struct CommandJob {
@@ -48,10 +50,12 @@ class EngineWorker {
 public:
     using Post =
         std::function<void(std::function<void()>)>; // runs a function on the network thread
-    // Both run on the network thread: the calls a commit made, then the hall's new view.
+    // They run on the network thread: the calls a commit made, then the hall's new view; and
+    // how many follow-up cases commits opened (each already in the audit log and the log).
     struct Publish {
         std::function<void(std::vector<protocol::Call>)> calls;
         std::function<void(protocol::HallView)> view;
+        std::function<void(std::size_t)> followUpsOpened;
     };
 
     // `tickInterval`: how often the engine is told the time when nothing else happens (closing
@@ -76,6 +80,7 @@ private:
     void commit(std::vector<CommandJob>& jobs);
     void tick();
     void publish(const std::vector<core::Event>& events);
+    void announceFollowUps();
 
     HallData data_;
     const core::Clock& clock_;

@@ -30,6 +30,9 @@ std::string metricsText(const ServerMetrics& m, Hub& hub) {
     for (const auto& [code, n] : m.refusals) out << "hall_refusals_total{code=\"" << code << "\"} " << n << '\n';
     family(out, "hall_http_requests_total", "counter", "REST API requests.");
     out << "hall_http_requests_total " << m.httpRequests << '\n';
+    family(out, "hall_follow_ups_opened_total", "counter",
+           "Follow-up cases of bad ratings opened since the start.");
+    out << "hall_follow_ups_opened_total " << m.followUpsOpened << '\n';
     family(out, "hall_pushes_total", "counter", "Pushes queued to terminals.");
     out << "hall_pushes_total " << hub.counters().pushes << '\n';
     family(out, "hall_slow_consumers_dropped_total", "counter", "Connections dropped for not reading.");

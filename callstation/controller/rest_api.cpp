@@ -79,6 +79,17 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
         std::string id(path.substr(7, path.size() - 7 - 12));
         if (!id.empty() && id.find('/') == std::string::npos) return staff(call, rest::percentDecode(id));
     }
+    if (path == "/followups") return followUps(call, std::nullopt, {});
+    if (path.starts_with("/followups/")) {
+        std::string id(path.substr(11));
+        std::string action;
+        if (const auto slash = id.find('/'); slash != std::string::npos) {
+            action = id.substr(slash + 1);
+            id.resize(slash);
+        }
+        if (!id.empty() && (action.empty() || action == "assign" || action == "close"))
+            return followUps(call, rest::percentDecode(id), std::move(action));
+    }
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));

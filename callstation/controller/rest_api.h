@@ -1,6 +1,6 @@
 #pragma once
-// The REST API of docs/api.md: hall configuration, operations, devices, reports, the audit log,
-// /healthz and /metrics. JSON in and out (reports also CSV). Everything under /api/v1 needs an
+// The REST API of docs/api.md: hall configuration, operations, devices, reports, follow-up
+// cases, the audit log, /healthz and /metrics. JSON in and out (reports also CSV). Everything under /api/v1 needs an
 // admin credential (`Authorization: Bearer …`, the credential of a device enrolled with the
 // admin role); every change an admin makes is written to the audit log. Network thread; work on
 // the database goes to the engine worker and the reply comes back when it is done.
@@ -56,6 +56,9 @@ private:
     void staff(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
     void createEnrollment(const std::shared_ptr<rest::Call>& call);
     void revoke(const std::shared_ptr<rest::Call>& call, std::string device);
+    // rest_followups.cpp: /followups, /followups/<id>, /followups/<id>/assign|close
+    void followUps(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id,
+                   std::string action);
     void reports(const std::shared_ptr<rest::Call>& call);
     void audit(const std::shared_ptr<rest::Call>& call);
     void health(const std::shared_ptr<rest::Call>& call);

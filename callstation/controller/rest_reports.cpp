@@ -1,5 +1,7 @@
 // GET /api/v1/reports: a day or a range of days, grouped by hall, service, window or staff, as
-// JSON or CSV. Days still in the engine come from it; older days from their stored reports.
+// JSON or CSV. Days still in the engine come from it; older days from their stored reports. The
+// JSON also counts the follow-up cases of bad ratings: opened in the days, not closed at their
+// end (or now), and of those overdue.
 
 #include "callstation/controller/engine_worker.h"
 #include "callstation/controller/hub.h"
@@ -37,25 +39,38 @@ struct Row {
 
 double seconds(core::Millis d) { return static_cast<double>(d.count()) / 1000.0; }
 
-// The columns of both formats, in order. Satisfaction is the share of 满意 + 非常满意 among
-// the ratings, as the 好差评 rules count it.
+// The columns of both formats, in order. `rated` counts visits rated, each once at its latest
+// level (`supplementary`: those with a 追评); satisfaction is the share of 满意 + 非常满意
+// among them, as the 好差评 rules count it.
 const std::vector<std::string> kColumns{
-    "key",         "issued",      "served",          "no_show",         "transferred",
-    "cancelled",   "wait_p50_s",  "wait_p90_s",      "wait_max_s",      "service_p50_s",
-    "service_p90_s", "service_max_s", "rated",       "very_dissatisfied", "dissatisfied",
-    "neutral",     "satisfied",   "very_satisfied",  "satisfaction",
+    "key",           "issued",        "served",     "no_show",        "transferred",
+    "cancelled",     "wait_p50_s",    "wait_p90_s", "wait_max_s",     "service_p50_s",
+    "service_p90_s", "service_max_s", "rated",      "supplementary",  "very_dissatisfied",
+    "dissatisfied",  "neutral",       "satisfied",  "very_satisfied", "satisfaction",
 };
 
 json rowJson(const Row& row) {
     const auto& s = *row.stats;
-    const int rated = s.ratedCount();
-    const double satisfied = rated == 0 ? 0.0 : static_cast<double>(s.ratings[3] + s.ratings[4]) / rated;
-    return json::array({row.key, s.issued, s.served, s.noShow, s.transferred, s.cancelled,
-                        seconds(s.wait.percentile(0.5)), seconds(s.wait.percentile(0.9)),
-                        seconds(s.wait.max()), seconds(s.service.percentile(0.5)),
-                        seconds(s.service.percentile(0.9)), seconds(s.service.max()), rated,
-                        s.ratings[0], s.ratings[1], s.ratings[2], s.ratings[3], s.ratings[4],
-                        satisfied});
+    return json::array({row.key,
+                        s.issued,
+                        s.served,
+                        s.noShow,
+                        s.transferred,
+                        s.cancelled,
+                        seconds(s.wait.percentile(0.5)),
+                        seconds(s.wait.percentile(0.9)),
+                        seconds(s.wait.max()),
+                        seconds(s.service.percentile(0.5)),
+                        seconds(s.service.percentile(0.9)),
+                        seconds(s.service.max()),
+                        s.ratedCount(),
+                        s.supplementary,
+                        s.ratings[0],
+                        s.ratings[1],
+                        s.ratings[2],
+                        s.ratings[3],
+                        s.ratings[4],
+                        s.satisfaction()});
 }
 
 std::string csvField(const json& value) {
@@ -103,23 +118,41 @@ void RestApi::reports(const std::shared_ptr<Call>& call) {
             if (total) total->merge(*stats);
             else total = std::move(stats);
         }
+        // The follow-up cases of the days: counted from the cases themselves at the end of the
+        // last day, or now while it lasts (store.md).
+        store::FollowUpCounts followUps;
+        core::Timestamp asOf = context_.clock.now();
+        if (error.empty()) {
+            const auto end = core::localToUtc(engine.zone(), *to + std::chrono::days(1),
+                                              engine.config().queue.dayStartMinute);
+            asOf = std::min(asOf, end);
+            followUps = data.followUps.table().counts(*from, *to, asOf);
+        }
         boost::asio::post(context_.network, [call, by, format, from = *from, to = *to, days, error,
-                                             total = std::move(total)] {
+                                             total = std::move(total), followUps, asOf] {
             if (!error.empty()) return call->fail(http::status::bad_request, "bad_request", error);
             core::DayStatistics empty;
             const auto& stats = total ? *total : empty;
             std::vector<Row> rows;
             if (by == "hall") rows.push_back({"hall", &stats.hall});
-            if (by == "service") for (const auto& [k, s] : stats.byService) rows.push_back({k, &s});
-            if (by == "window") for (const auto& [k, s] : stats.byWindow) rows.push_back({std::to_string(k), &s});
-            if (by == "staff") for (const auto& [k, s] : stats.byStaff) rows.push_back({k, &s});
+            if (by == "service")
+                for (const auto& [k, s] : stats.byService)
+                    rows.push_back({k, &s});
+            if (by == "window")
+                for (const auto& [k, s] : stats.byWindow)
+                    rows.push_back({std::to_string(k), &s});
+            if (by == "staff")
+                for (const auto& [k, s] : stats.byStaff)
+                    rows.push_back({k, &s});
             if (format == "csv") {
                 std::ostringstream out;
-                for (std::size_t i = 0; i < kColumns.size(); ++i) out << (i ? "," : "") << kColumns[i];
+                for (std::size_t i = 0; i < kColumns.size(); ++i)
+                    out << (i ? "," : "") << kColumns[i];
                 out << "\n";
                 for (const auto& row : rows) {
                     const json values = rowJson(row);
-                    for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "," : "") << csvField(values[i]);
+                    for (std::size_t i = 0; i < values.size(); ++i)
+                        out << (i ? "," : "") << csvField(values[i]);
                     out << "\n";
                 }
                 return call->text(http::status::ok, "text/csv; charset=utf-8", out.str());
@@ -128,11 +161,20 @@ void RestApi::reports(const std::shared_ptr<Call>& call) {
             for (const auto& row : rows) {
                 const json values = rowJson(row);
                 json object;
-                for (std::size_t i = 0; i < kColumns.size(); ++i) object[kColumns[i]] = values[i];
+                for (std::size_t i = 0; i < kColumns.size(); ++i)
+                    object[kColumns[i]] = values[i];
                 out.push_back(std::move(object));
             }
-            call->ok(json{{"from", core::formatDay(from)}, {"to", core::formatDay(to)},
-                          {"days_with_data", days}, {"by", by}, {"rows", out}});
+            call->ok(json{{"from", core::formatDay(from)},
+                          {"to", core::formatDay(to)},
+                          {"days_with_data", days},
+                          {"by", by},
+                          {"rows", out},
+                          {"follow_ups",
+                           {{"opened", followUps.opened},
+                            {"open", followUps.open},
+                            {"overdue", followUps.overdue},
+                            {"as_of", rest::isoTime(asOf)}}}});
         });
     });
 }

@@ -24,6 +24,7 @@ struct ServerMetrics {
     std::map<std::string, std::uint64_t> requests; // by request type
     std::map<std::string, std::uint64_t> refusals; // by error code
     std::uint64_t httpRequests = 0;
+    std::uint64_t followUpsOpened = 0; // follow-up cases of bad ratings opened since the start
 };
 
 struct ServerContext {

@@ -74,5 +74,6 @@ void addReportCommands(Commands& commands);    // report, audit, health
 void addSignageCommands(Commands& commands);   // content, playlist, emergency
 void addBookingCommands(Commands& commands);   // bookings add, list, cancel
 void addStaffCommands(Commands& commands);     // staff list, set-pin, set-card, forget
+void addFollowUpCommands(Commands& commands);  // followups list, show, assign, close
 
 } // namespace hall::hallctl

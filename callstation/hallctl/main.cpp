@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     addSignageCommands(commands);
     addBookingCommands(commands);
     addStaffCommands(commands);
+    addFollowUpCommands(commands);
 
     try {
         app.parse(argc, argv);

@@ -25,18 +25,15 @@ std::string seconds(const json& row, const char* key) {
     return formatDuration(std::llround(it->get<double>() * 1000));
 }
 
-void printReport(const json& report) {
-    const auto from = report.value("from", std::string()), to = report.value("to", std::string());
-    std::cout << "Report " << from << (from == to ? "" : " … " + to) << " by " << report.value("by", std::string())
-              << " (" << report.value("days_with_data", 0) << " day(s) with data)\n\n";
-    const auto& rows = report.at("rows");
+// One line per row; SUPPL counts the rated visits that took a supplementary rating (追评).
+void printRows(const json& rows) {
     if (rows.empty()) {
         std::cout << "No tickets in this period.\n";
         return;
     }
-    Table table({"KEY", "ISSUED", "SERVED", "NO-SHOW", "TRANSFERRED", "CANCELLED", "WAIT P50", "WAIT P90",
-                 "SERVICE P50", "RATED", "SATISFIED"},
-                {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+    Table table({"KEY", "ISSUED", "SERVED", "NO-SHOW", "TRANSFERRED", "CANCELLED", "WAIT P50",
+                 "WAIT P90", "SERVICE P50", "RATED", "SUPPL", "SATISFIED"},
+                {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
     for (const auto& r : rows) {
         const int rated = r.value("rated", 0);
         std::string satisfied = "—";
@@ -45,11 +42,25 @@ void printReport(const json& report) {
             std::snprintf(buffer, sizeof buffer, "%.1f%%", r.value("satisfaction", 0.0) * 100);
             satisfied = buffer;
         }
-        table.add({cell(r, "key"), cell(r, "issued"), cell(r, "served"), cell(r, "no_show"), cell(r, "transferred"),
-                   cell(r, "cancelled"), seconds(r, "wait_p50_s"), seconds(r, "wait_p90_s"),
-                   seconds(r, "service_p50_s"), std::to_string(rated), satisfied});
+        table.add({cell(r, "key"), cell(r, "issued"), cell(r, "served"), cell(r, "no_show"),
+                   cell(r, "transferred"), cell(r, "cancelled"), seconds(r, "wait_p50_s"),
+                   seconds(r, "wait_p90_s"), seconds(r, "service_p50_s"), std::to_string(rated),
+                   cell(r, "supplementary"), satisfied});
     }
     table.print(std::cout);
+}
+
+void printReport(const json& report) {
+    const auto from = report.value("from", std::string()), to = report.value("to", std::string());
+    std::cout << "Report " << from << (from == to ? "" : " … " + to) << " by "
+              << report.value("by", std::string()) << " (" << report.value("days_with_data", 0)
+              << " day(s) with data)\n\n";
+    printRows(report.at("rows"));
+    // The follow-up cases of bad ratings: opened in the period; not closed at its end (or now).
+    if (const auto it = report.find("follow_ups"); it != report.end() && it->is_object())
+        std::cout << "\nFollow-up cases (差评整改): " << it->value("opened", 0) << " opened, "
+                  << it->value("open", 0) << " open, " << it->value("overdue", 0)
+                  << " overdue, as of " << it->value("as_of", std::string("—")) << "\n";
 }
 
 void printAudit(const json& answer) {

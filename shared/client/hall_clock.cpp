@@ -9,6 +9,24 @@ HallClock::HallClock(QObject* parent)
     tickEvery(std::chrono::seconds(1));
 }
 
+namespace {
+
+class FunctionClock final : public core::Clock {
+public:
+    explicit FunctionClock(std::function<core::Timestamp()> now) : now_(std::move(now)) {}
+    core::Timestamp now() const override { return now_(); }
+
+private:
+    std::function<core::Timestamp()> now_;
+};
+
+} // namespace
+
+HallClock::HallClock(std::function<core::Timestamp()> now, QObject* parent)
+    : QObject(parent), clock_(std::make_unique<FunctionClock>(std::move(now))) {
+    tickEvery(std::chrono::seconds(1));
+}
+
 HallClock::HallClock(const core::DemoClock& demo, QObject* parent) : QObject(parent) {
     // Today's local time of day in the box's zone, as callstationd takes it in the hall's.
     const QDateTime start(QDate::currentDate(), QTime(0, 0).addSecs(demo.startSecond));

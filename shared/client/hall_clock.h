@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 
@@ -24,6 +25,8 @@ class HallClock : public QObject {
 public:
     explicit HallClock(QObject* parent = nullptr); // the box's clock
     HallClock(const core::DemoClock& demo, QObject* parent = nullptr);
+    // Another clock's time: the mock hall's, whose day starts at 10:00 hall time.
+    HallClock(std::function<core::Timestamp()> now, QObject* parent = nullptr);
 
     QDateTime now() const;
     core::Timestamp timestamp() const { return clock_->now(); }

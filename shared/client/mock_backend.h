@@ -74,6 +74,7 @@ public:
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }
+    core::Timestamp now() const { return clock_(); } // the mock hall's time
 
 private:
     protocol::Response execute(const protocol::Request& request,

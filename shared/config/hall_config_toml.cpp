@@ -34,9 +34,9 @@
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
 //                 green_channel_categories, finish_outcomes, check_in_early_minutes,
 //                 check_in_late_minutes, no_show_after_seconds, call_number_needs_reason,
-//                 park_return_minutes
+//                 park_return_minutes, pause_reasons
 //   [evaluation]  reasons, max_comment_length, supplement_days, unrated,
-//                 unrated_default_after_hours
+//                 unrated_default_after_hours, follow_up_working_days
 //   [call_board]  hold_seconds, voice_repeats, voice_english
 //   [ticket_machine]  confirm_from_waiting, reprint_minutes, attract_after_seconds
 //
@@ -353,6 +353,7 @@ void readQueue(TableReader& r, core::QueuePolicy& q) {
     if (auto v = r.integer("starvation_minutes")) q.starvationThreshold = minutes(*v);
     if (auto v = r.stringList("green_channel_categories")) q.greenChannelCategories = *v;
     if (auto v = r.stringList("finish_outcomes")) q.finishOutcomes = *v;
+    if (auto v = r.stringList("pause_reasons")) q.pauseReasons = *v;
     if (auto v = r.integer("check_in_early_minutes")) q.checkInEarly = minutes(*v);
     if (auto v = r.integer("check_in_late_minutes")) q.checkInLate = minutes(*v);
     if (auto v = r.integer("no_show_after_seconds")) q.noShowAfter = std::chrono::seconds(*v);
@@ -370,6 +371,7 @@ void readEvaluation(TableReader& r, core::EvaluationPolicy& e) {
                         {"default_satisfied", core::UnratedPolicy::DefaultSatisfied}}))
         e.unrated = *v;
     if (auto v = r.integer("unrated_default_after_hours")) e.unratedDefaultAfter = hours(*v);
+    if (auto v = r.integer("follow_up_working_days")) e.followUpWorkingDays = *v;
 }
 
 core::HallConfig readHall(const toml::table& root, Errors& errors) {

@@ -163,6 +163,7 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
     std::erase_if(s.days, [&](const auto& kv) { return kv.first < keepStatsFrom; });
     std::erase_if(s.activePersons, [](const auto& kv) { return kv.second <= 0; });
     std::erase_if(s.changedPastDays, [&](BusinessDay d) { return d < keepStatsFrom; });
+    std::erase_if(s.ratedVisits, [&](const auto& kv) { return kv.second.day < keepStatsFrom; });
 }
 
 void issue(Engine::State& s, const TicketIssued& e, Timestamp at) {
@@ -349,16 +350,30 @@ void rate(Engine::State& s, Ticket* t, const RatingRecorded& e, Timestamp at) {
         (e.supplementary ? t->supplemented : t->rated) = true;
         if (t->finishedAt) s.unrated.erase({*t->finishedAt, t->id});
     }
-    // Ratings count on the day they are given, so a finished day's report stays final.
-    auto it = s.days.find(s.businessDay(at));
-    if (it == s.days.end()) return;
-    auto& stats = it->second.stats;
-    const auto level = static_cast<std::size_t>(e.level) - 1;
-    for (GroupStats* g : {&stats.hall, &stats.byService[e.serviceId], &stats.byWindow[e.window],
-                          &stats.byStaff[e.staffId]}) {
-        ++g->ratings[level];
-        if (e.automatic) ++g->automaticRatings;
+    // A visit counts once, on the day it is first rated, at its latest level: a 追评 moves it to
+    // the new level on that day (rewriting that day's report when it is over) and is counted
+    // there as supplementary. A rating stays tied to the service, window and staff that served.
+    const auto apply = [&](DayStatistics& stats, auto&& f) {
+        for (GroupStats* g : {&stats.hall, &stats.byService[e.serviceId], &stats.byWindow[e.window],
+                              &stats.byStaff[e.staffId]})
+            f(*g);
+    };
+    if (e.supplementary) {
+        const auto visit = s.ratedVisits.find(e.ticket);
+        if (visit == s.ratedVisits.end()) return; // first rated on a day no longer held
+        auto day = s.days.find(visit->second.day);
+        if (day == s.days.end()) return;
+        if (s.day && visit->second.day != *s.day) s.changedPastDays.insert(visit->second.day);
+        const RatingLevel from = visit->second.level;
+        apply(day->second.stats, [&](GroupStats& g) { g.supplementRating(from, e.level); });
+        visit->second.level = e.level;
+        return;
     }
+    const auto today = s.businessDay(at);
+    auto day = s.days.find(today);
+    if (day == s.days.end()) return;
+    s.ratedVisits[e.ticket] = RatedVisit{today, e.level};
+    apply(day->second.stats, [&](GroupStats& g) { g.addRating(e.level, e.automatic); });
 }
 
 } // namespace
@@ -492,6 +507,17 @@ int Engine::waitingCount(std::string_view serviceId) const {
         for (const auto& k : w.targeted)
             if (s_->tickets.at(k.id).serviceId == serviceId) ++n;
     return static_cast<int>(n);
+}
+
+std::optional<Timestamp> Engine::waitingSince(std::string_view serviceId) const {
+    auto it = s_->serviceIndex.find(serviceId);
+    if (it == s_->serviceIndex.end()) return std::nullopt;
+    std::optional<Timestamp> earliest;
+    const auto& q = s_->queues[it->second];
+    for (const Queue* line : {&q.normal, &q.green, &q.appointment})
+        if (!line->empty() && (!earliest || line->begin()->queuedAt < *earliest))
+            earliest = line->begin()->queuedAt;
+    return earliest;
 }
 
 std::map<std::string, int> Engine::waitingByService() const {
@@ -644,7 +670,10 @@ std::string Engine::fingerprint() const {
         o << "stats " << formatDay(d) << ' ' << data.issued << ' ' << h.issued << ' ' << h.served
           << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' ' << h.wait.count()
           << ' ' << h.service.count() << ' ' << h.ratedCount() << ' ' << data.leases << ' '
-          << h.leasedNumbers << ' ' << h.leasedIssued << '\n';
+          << h.leasedNumbers << ' ' << h.leasedIssued << " ratings";
+        for (int n : h.ratings)
+            o << ' ' << n;
+        o << ' ' << h.automaticRatings << ' ' << h.supplementary << '\n';
         for (const auto& [service, seq] : data.sequences)
             o << "sequence " << formatDay(d) << ' ' << service << ' ' << seq << '\n';
     }
@@ -658,6 +687,9 @@ std::string Engine::fingerprint() const {
     }
     for (const auto& [k, n] : s.activePersons)
         if (n) o << "person " << std::get<0>(k) << ' ' << std::get<1>(k) << ' ' << n << '\n';
+    for (const auto& [id, visit] : s.ratedVisits)
+        o << "rated " << id << ' ' << formatDay(visit.day) << ' ' << static_cast<int>(visit.level)
+          << '\n';
     o << "unrated " << s.unrated.size() << " missed " << s.missed.size() << '\n';
     return o.str();
 }

@@ -83,6 +83,9 @@ public:
     // Expected wait for a ticket issued now: people waiting × recent service time ÷ open windows.
     std::optional<Millis> estimatedWait(std::string_view serviceId, Timestamp now) const;
     int waitingCount(std::string_view serviceId) const;
+    // The earliest place in line among the service's waiting tickets (not counting those
+    // transferred or parked to a particular window): how long the longest has waited.
+    std::optional<Timestamp> waitingSince(std::string_view serviceId) const;
     // Unknown services are not issuing.
     ServiceAvailability availability(std::string_view serviceId, Timestamp now) const;
     std::map<std::string, int> waitingByService() const;

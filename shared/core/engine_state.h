@@ -48,6 +48,12 @@ struct DayData {
     int leases = 0;                       // leases of the day: the low part of lease ids
 };
 
+// Where a rated visit counts in the statistics: the day of its first rating, at its latest level.
+struct RatedVisit {
+    BusinessDay day{};
+    RatingLevel level = RatingLevel::Satisfied;
+};
+
 struct Engine::State {
     HallConfig config;
     std::shared_ptr<const TimeZone> zone;
@@ -66,6 +72,9 @@ struct Engine::State {
     std::map<std::string, std::deque<Millis>> recentServiceTimes; // last few per service
     std::set<TicketId> waitRecorded; // visits whose wait time is already in the statistics
     std::set<std::pair<Timestamp, TicketId>> unrated; // finished, unrated: the unrated policy
+    // Visits rated on a day still held, by ticket: where a 追评 moves its visit's level. Kept by
+    // ticket id, not on the ticket, so that a replay from the retention start knows them too.
+    std::map<TicketId, RatedVisit> ratedVisits;
     // Tickets of the current day that missed their call and were not called since (requeued or
     // final no-shows), by the time they were marked: Engine::missed().
     std::set<std::pair<Timestamp, TicketId>> missed;

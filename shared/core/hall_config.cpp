@@ -273,6 +273,10 @@ void checkPolicies(const HallConfig& c, Checker& check) {
         check.require(!o.empty() && outcomes.insert(o).second, at("queue.finish_outcomes", i),
                       "empty or repeated outcome");
     }
+    std::set<std::string> pauses;
+    for (std::size_t i = 0; i < q.pauseReasons.size(); ++i)
+        check.require(!q.pauseReasons[i].empty() && pauses.insert(q.pauseReasons[i]).second,
+                      at("queue.pause_reasons", i), "empty or repeated reason");
     const auto& e = c.evaluation;
     check.require(!e.reasons.empty(), "evaluation.reasons",
                   "the two lowest levels need reasons to choose from");
@@ -286,6 +290,8 @@ void checkPolicies(const HallConfig& c, Checker& check) {
                   "evaluation.supplement_days", "must be between 0 and 30 days");
     check.require(e.unratedDefaultAfter.count() > 0, "evaluation.unrated_default_after_hours",
                   "must be positive");
+    check.require(e.followUpWorkingDays >= 1 && e.followUpWorkingDays <= 60,
+                  "evaluation.follow_up_working_days", "must be between 1 and 60");
     const auto& b = c.callBoard;
     check.require(b.holdSeconds >= 4 && b.holdSeconds <= 7, "call_board.hold_seconds",
                   "must be between 4 and 7, got " + std::to_string(b.holdSeconds));

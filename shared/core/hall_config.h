@@ -130,6 +130,8 @@ struct QueuePolicy {
     // How a visit can end at the window (办结, 补正材料, 不予受理, 转办): a finish names one, the
     // first when it names none.
     std::vector<std::string> finishOutcomes{"completed", "needs_documents", "rejected", "referred"};
+    // What a clerk may give as the reason of a pause (the window pad offers these).
+    std::vector<std::string> pauseReasons{"午休", "会议", "系统故障", "临时离开"};
     // A booking is checked in from this long before its slot until this long after it.
     Millis checkInEarly = std::chrono::minutes(30);
     Millis checkInLate = std::chrono::minutes(15);
@@ -147,6 +149,8 @@ struct EvaluationPolicy {
     Millis supplementPeriod = std::chrono::hours(24 * 7);
     UnratedPolicy unrated = UnratedPolicy::Leave;
     Millis unratedDefaultAfter = std::chrono::hours(24);
+    // A bad rating's follow-up case (差评整改) is due this many working days after it opens.
+    int followUpWorkingDays = 5;
 };
 
 // How the call boards present a call; terminals receive it with every snapshot.

@@ -62,6 +62,24 @@ double GroupStats::share(RatingLevel level) const {
     return total == 0 ? 0.0 : static_cast<double>(ratings[static_cast<int>(level) - 1]) / total;
 }
 
+double GroupStats::satisfaction() const {
+    const int total = ratedCount();
+    const int satisfied = ratings[static_cast<int>(RatingLevel::Satisfied) - 1] +
+                          ratings[static_cast<int>(RatingLevel::VerySatisfied) - 1];
+    return total == 0 ? 0.0 : static_cast<double>(satisfied) / total;
+}
+
+void GroupStats::addRating(RatingLevel level, bool automatic) {
+    ++ratings[static_cast<int>(level) - 1];
+    if (automatic) ++automaticRatings;
+}
+
+void GroupStats::supplementRating(RatingLevel from, RatingLevel to) {
+    --ratings[static_cast<int>(from) - 1];
+    ++ratings[static_cast<int>(to) - 1];
+    ++supplementary;
+}
+
 void GroupStats::merge(const GroupStats& o) {
     issued += o.issued;
     served += o.served;
@@ -73,6 +91,7 @@ void GroupStats::merge(const GroupStats& o) {
     for (std::size_t i = 0; i < ratings.size(); ++i)
         ratings[i] += o.ratings[i];
     automaticRatings += o.automaticRatings;
+    supplementary += o.supplementary;
     leasedNumbers += o.leasedNumbers;
     leasedIssued += o.leasedIssued;
     for (std::size_t i = 0; i < arrivalsByHour.size(); ++i)

@@ -44,17 +44,24 @@ struct GroupStats {
     int cancelled = 0;
     DurationHistogram wait;    // from issue (or transfer) to the first call of that visit
     DurationHistogram service; // from start of service (or the call) to finish
-    std::array<int, kRatingLevels> ratings{}; // index: level - 1
-    int automaticRatings = 0;                 // of those, recorded by the unrated policy
+    // Visits rated, each once, by its latest level (index: level - 1): a supplementary rating
+    // (追评) moves its visit to the new level and is counted in `supplementary`, not as a visit.
+    std::array<int, kRatingLevels> ratings{};
+    int automaticRatings = 0; // of those visits, first rated by the unrated policy
+    int supplementary = 0;    // of those visits, the ones that took a 追评
     // Numbers reserved by leases for offline issuing, and of those the ones issued (their
     // tickets count in `issued` too); the difference are numbers never handed out.
     int leasedNumbers = 0;
     int leasedIssued = 0;
     std::array<int, 24> arrivalsByHour{}; // tickets issued per local hour (hall and services)
 
-    int ratedCount() const;
-    int badRatings() const;                // 不满意 + 非常不满意
-    double share(RatingLevel level) const; // of all ratings; 0 when none
+    int ratedCount() const;                // visits rated
+    int badRatings() const;                // 不满意 + 非常不满意, by latest level
+    double share(RatingLevel level) const; // of the visits rated; 0 when none
+    double satisfaction() const;           // share of 满意 + 非常满意; 0 when none
+    // A visit's first rating, and a 追评 taking it from `from` to `to` (the visit counts once).
+    void addRating(RatingLevel level, bool automatic);
+    void supplementRating(RatingLevel from, RatingLevel to);
     void merge(const GroupStats& other);
 
     bool operator==(const GroupStats&) const = default;

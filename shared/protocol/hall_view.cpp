@@ -18,6 +18,8 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
         const auto availability = engine.availability(service.id, now);
         queue.issuing = availability.issuingNow;
         queue.remaining = availability.remaining;
+        if (auto since = engine.waitingSince(service.id))
+            queue.waitingSinceMs = since->time_since_epoch().count();
         view.queues.services.push_back(std::move(queue));
     }
     for (const auto& [zone, count] : engine.waitingByZone())
@@ -26,9 +28,17 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
         view.queues.missed.push_back(MissedTicket{t->number, t->serviceId,
                                                   t->missedWindow.value_or(0),
                                                   t->state == core::TicketState::Waiting});
+    const auto today = engine.statistics(engine.businessDay(now));
     for (const auto& window : engine.windows()) {
         const core::Ticket* current = window.current ? engine.ticket(*window.current) : nullptr;
-        view.windows.push_back(windowView(window, current));
+        auto w = windowView(window, current);
+        if (today)
+            if (auto it = today->byWindow.find(window.number); it != today->byWindow.end()) {
+                w.servedToday = it->second.served;
+                if (it->second.service.count() > 0)
+                    w.typicalServiceMs = it->second.service.percentile(0.5).count();
+            }
+        view.windows.push_back(std::move(w));
     }
     return view;
 }
@@ -58,6 +68,11 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.callBoard = config.callBoard;
     hall.ticketMachine = config.ticketMachine;
     hall.greenCategories = config.queue.greenChannelCategories;
+    hall.finishOutcomes = config.queue.finishOutcomes;
+    hall.pauseReasons = config.queue.pauseReasons;
+    hall.ratingReasons = config.evaluation.reasons;
+    for (const auto& s : config.staff)
+        hall.staff.push_back(StaffInfo{s.id, s.name, s.staffNumber});
     // Grouped by department when the hall has them, else by the zone of the first window that
     // serves the service.
     auto groupOf = [&](const core::Service& s) -> std::string {
@@ -87,8 +102,11 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
         hall.zones.push_back(NamedInfo{z.id, z.nameZh, z.nameEn});
     for (const auto& w : config.windows) {
         const core::Direction* direction = config.directionFor(device, w.number);
-        hall.windows.push_back(WindowInfo{w.number, w.name, w.zoneId,
-                                          direction ? std::optional(*direction) : std::nullopt});
+        WindowInfo info{w.number, w.name, w.zoneId,
+                        direction ? std::optional(*direction) : std::nullopt};
+        for (const auto& ws : w.services)
+            info.services.push_back(ws.serviceId);
+        hall.windows.push_back(std::move(info));
     }
     return hall;
 }

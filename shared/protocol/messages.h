@@ -44,6 +44,10 @@ enum class ProtocolError {
 };
 std::string_view protocolErrorName(ProtocolError code);
 
+// A ticket as terminals see it. Beyond the number and state, what the clerk at a window needs
+// about the visit in front of them: when it was issued, called and started (the wait and the
+// serving timer), the green-channel category, the appointment's slot, the note a transfer
+// brought, where it returns to, when a parked ticket comes back, and how a finished one ended.
 struct TicketView {
     core::TicketId id = 0;
     std::string number;
@@ -51,6 +55,16 @@ struct TicketView {
     core::TicketState state = core::TicketState::Waiting;
     std::optional<int> window;
     core::PriorityClass priority = core::PriorityClass::Normal;
+    std::optional<core::Timestamp> issuedAt = std::nullopt;
+    std::optional<core::Timestamp> calledAt = std::nullopt; // this visit's first call
+    std::optional<core::Timestamp> servingSince = std::nullopt;
+    std::optional<core::Timestamp> appointmentSlot = std::nullopt;
+    std::optional<core::Timestamp> parkedUntil = std::nullopt;
+    std::string greenCategory{};
+    std::string transferNote{};
+    std::optional<int> returnWindow = std::nullopt;
+    std::string outcome{}; // done: one of the hall's finish outcomes
+    bool identified = false; // the citizen identified (ID card, QR): the person key stays home
     bool operator==(const TicketView&) const = default;
 };
 TicketView ticketView(const core::Ticket& ticket); // drops the person key and everything private
@@ -212,6 +226,8 @@ struct WindowView {
     bool paused = false;
     std::string pauseReason;
     std::optional<TicketView> current;
+    int servedToday = 0;                                   // visits finished here today
+    std::optional<std::int64_t> typicalServiceMs = std::nullopt; // their median service time
     bool operator==(const WindowView&) const = default;
 };
 // `current` is the engine's ticket for state.current (null when the window has none).
@@ -223,6 +239,9 @@ struct ServiceQueue {
     std::optional<std::int64_t> estimatedWaitMs;
     bool issuing = true;          // issue_ticket would be taken now (open, numbers left)
     std::optional<int> remaining; // numbers left of today's quota; absent: no quota
+    // The place in line of the first waiting (ms): how long the longest has waited, on the
+    // terminal's clock. Absent when nobody waits.
+    std::optional<std::int64_t> waitingSinceMs = std::nullopt;
     bool operator==(const ServiceQueue&) const = default;
 };
 struct ZoneQueue {
@@ -263,6 +282,14 @@ struct ServiceInfo {
     std::string group{};            // the HallInfo group a ticket machine shows it under
     bool operator==(const ServiceInfo&) const = default;
 };
+// A member of the hall's staff as window pads show them to citizens (name and staff number are
+// shown at the counter by design; nothing else of them travels).
+struct StaffInfo {
+    std::string id;
+    std::string name;
+    std::string number;
+    bool operator==(const StaffInfo&) const = default;
+};
 // A zone, or a group of services: an id and its names.
 struct NamedInfo {
     std::string id;
@@ -277,6 +304,7 @@ struct WindowInfo {
     // Which way the window lies as seen from this terminal (a call board's own hint, else the
     // window's); absent when the hall gave none.
     std::optional<core::Direction> direction = std::nullopt;
+    std::vector<std::string> services{}; // what it serves, in its routing order
     bool operator==(const WindowInfo&) const = default;
 };
 struct HallInfo {
@@ -292,6 +320,10 @@ struct HallInfo {
     std::vector<WindowInfo> windows;
     // Who the green channel is for (queue.green_channel_categories): "elderly", "disabled", …
     std::vector<std::string> greenCategories{};
+    std::vector<StaffInfo> staff{};
+    std::vector<std::string> finishOutcomes{}; // queue.finish_outcomes: how a visit can end
+    std::vector<std::string> pauseReasons{};   // queue.pause_reasons
+    std::vector<std::string> ratingReasons{};  // evaluation.reasons: what a bad rating names
     bool operator==(const HallInfo&) const = default;
 };
 

@@ -123,8 +123,19 @@ std::string_view pushKindName(const PushBody& body) {
 }
 
 TicketView ticketView(const core::Ticket& ticket) {
-    return TicketView{ticket.id,    ticket.number, ticket.serviceId,
-                      ticket.state, ticket.window, ticket.priority};
+    TicketView view{ticket.id,    ticket.number, ticket.serviceId,
+                    ticket.state, ticket.window, ticket.priority};
+    view.issuedAt = ticket.issuedAt;
+    view.calledAt = ticket.calledAt;
+    view.servingSince = ticket.servingSince;
+    if (ticket.appointment) view.appointmentSlot = ticket.appointment->slotStart;
+    view.parkedUntil = ticket.parkedUntil;
+    view.greenCategory = ticket.greenCategory;
+    view.transferNote = ticket.transferNote;
+    if (ticket.returnTo) view.returnWindow = ticket.returnTo->window;
+    view.outcome = ticket.outcome;
+    view.identified = !ticket.personKey.empty();
+    return view;
 }
 
 LeaseView leaseView(const core::NumberLease& lease, const core::Engine& engine) {

@@ -42,6 +42,17 @@ Json toJson(const TicketView& t) {
            {"state", core::stateName(t.state)},
            {"priority", core::priorityName(t.priority)}};
     if (t.window) j["window"] = *t.window;
+    const auto ms = [](core::Timestamp at) { return at.time_since_epoch().count(); };
+    if (t.issuedAt) j["issued_at"] = ms(*t.issuedAt);
+    if (t.calledAt) j["called_at"] = ms(*t.calledAt);
+    if (t.servingSince) j["serving_since"] = ms(*t.servingSince);
+    if (t.appointmentSlot) j["appointment_slot"] = ms(*t.appointmentSlot);
+    if (t.parkedUntil) j["parked_until"] = ms(*t.parkedUntil);
+    if (!t.greenCategory.empty()) j["green_category"] = t.greenCategory;
+    if (!t.transferNote.empty()) j["transfer_note"] = t.transferNote;
+    if (t.returnWindow) j["return_window"] = *t.returnWindow;
+    if (!t.outcome.empty()) j["outcome"] = t.outcome;
+    if (t.identified) j["identified"] = true;
     return j;
 }
 
@@ -54,6 +65,20 @@ TicketView readTicket(const Json& json, const std::string& context) {
     t.state = stateFromName(r.text("state"), r.subContext("state"));
     t.priority = priorityFromName(r.text("priority"), r.subContext("priority"));
     if (r.has("window")) t.window = window(r, "window");
+    const auto at = [&](const char* key) -> std::optional<core::Timestamp> {
+        if (!r.has(key)) return std::nullopt;
+        return core::Timestamp(core::Millis(r.integer(key, 0, std::int64_t{1} << 50)));
+    };
+    t.issuedAt = at("issued_at");
+    t.calledAt = at("called_at");
+    t.servingSince = at("serving_since");
+    t.appointmentSlot = at("appointment_slot");
+    t.parkedUntil = at("parked_until");
+    if (r.has("green_category")) t.greenCategory = r.text("green_category");
+    if (r.has("transfer_note")) t.transferNote = r.text("transfer_note");
+    if (r.has("return_window")) t.returnWindow = window(r, "return_window");
+    if (r.has("outcome")) t.outcome = r.text("outcome");
+    if (r.has("identified")) t.identified = r.boolean("identified");
     r.finish();
     return t;
 }
@@ -62,8 +87,10 @@ Json toJson(const WindowView& w) {
     Json j{{"number", w.number},
            {"staff", w.staffId},
            {"paused", w.paused},
-           {"pause_reason", w.pauseReason}};
+           {"pause_reason", w.pauseReason},
+           {"served_today", w.servedToday}};
     if (w.current) j["current"] = toJson(*w.current);
+    if (w.typicalServiceMs) j["typical_service_ms"] = *w.typicalServiceMs;
     return j;
 }
 
@@ -75,6 +102,10 @@ WindowView readWindow(const Json& json, const std::string& context) {
     w.paused = r.boolean("paused");
     w.pauseReason = r.text("pause_reason");
     if (r.has("current")) w.current = readTicket(r.object("current"), r.subContext("current"));
+    if (r.has("served_today"))
+        w.servedToday = static_cast<int>(r.integer("served_today", 0, 1'000'000));
+    if (r.has("typical_service_ms"))
+        w.typicalServiceMs = r.integer("typical_service_ms", 0, std::int64_t{1} << 40);
     r.finish();
     return w;
 }
@@ -85,6 +116,7 @@ Json toJson(const QueueState& q) {
         Json j{{"service", s.serviceId}, {"waiting", s.waiting}, {"issuing", s.issuing}};
         if (s.estimatedWaitMs) j["estimated_wait_ms"] = *s.estimatedWaitMs;
         if (s.remaining) j["remaining"] = *s.remaining;
+        if (s.waitingSinceMs) j["waiting_since"] = *s.waitingSinceMs;
         services.push_back(std::move(j));
     }
     Json zones = Json::array();
@@ -115,6 +147,8 @@ QueueState readQueues(const Json& json, const std::string& context) {
         out.issuing = s.boolean("issuing");
         if (s.has("remaining"))
             out.remaining = static_cast<int>(s.integer("remaining", 0, 1'000'000));
+        if (s.has("waiting_since"))
+            out.waitingSinceMs = s.integer("waiting_since", 0, std::int64_t{1} << 50);
         s.finish();
         return out;
     });
@@ -189,7 +223,7 @@ Json toJson(const HallInfo& h) {
         zones.push_back(toJson(z));
     Json windows = Json::array();
     for (const auto& w : h.windows) {
-        Json j{{"number", w.number}, {"name", w.name}, {"zone", w.zone}};
+        Json j{{"number", w.number}, {"name", w.name}, {"zone", w.zone}, {"services", w.services}};
         if (w.direction)
             j["direction"] = Json{{"arrow", w.direction->arrow},
                                   {"zh", w.direction->textZh},
@@ -197,6 +231,9 @@ Json toJson(const HallInfo& h) {
         windows.push_back(std::move(j));
     }
     const auto& b = h.callBoard;
+    Json staff = Json::array();
+    for (const auto& s : h.staff)
+        staff.push_back(Json{{"id", s.id}, {"name", s.name}, {"number", s.number}});
     const auto& m = h.ticketMachine;
     return Json{{"name", h.name},
                 {"time_zone", h.timeZone},
@@ -212,7 +249,11 @@ Json toJson(const HallInfo& h) {
                 {"groups", std::move(groups)},
                 {"zones", std::move(zones)},
                 {"windows", std::move(windows)},
-                {"green_categories", h.greenCategories}};
+                {"green_categories", h.greenCategories},
+                {"staff", std::move(staff)},
+                {"finish_outcomes", h.finishOutcomes},
+                {"pause_reasons", h.pauseReasons},
+                {"rating_reasons", h.ratingReasons}};
 }
 
 HallInfo readHall(const Json& json, const std::string& context) {
@@ -255,6 +296,7 @@ HallInfo readHall(const Json& json, const std::string& context) {
         out.number = window(w, "number");
         out.name = w.text("name");
         out.zone = w.text("zone");
+        if (w.has("services")) out.services = w.texts("services", kMaxListItems);
         if (w.has("direction")) {
             StrictReader d(w.object("direction"), w.subContext("direction"), kMaxTextBytes);
             out.direction = core::Direction{d.text("arrow"), d.text("zh"), d.text("en")};
@@ -264,6 +306,16 @@ HallInfo readHall(const Json& json, const std::string& context) {
         return out;
     });
     if (r.has("green_categories")) h.greenCategories = r.texts("green_categories", kMaxListItems);
+    if (r.has("staff"))
+        h.staff = readList<StaffInfo>(r, "staff", [](const Json& j, const std::string& c) {
+            StrictReader s(j, c, kMaxTextBytes);
+            StaffInfo out{s.nonEmptyText("id"), s.text("name"), s.text("number")};
+            s.finish();
+            return out;
+        });
+    if (r.has("finish_outcomes")) h.finishOutcomes = r.texts("finish_outcomes", kMaxListItems);
+    if (r.has("pause_reasons")) h.pauseReasons = r.texts("pause_reasons", kMaxListItems);
+    if (r.has("rating_reasons")) h.ratingReasons = r.texts("rating_reasons", kMaxListItems);
     r.finish();
     return h;
 }

@@ -199,6 +199,10 @@ std::int64_t Database::changes() const {
     return sqlite3_changes64(db_);
 }
 
+std::int64_t Database::lastInsertRowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+
 bool Database::inTransaction() const {
     return sqlite3_get_autocommit(db_) == 0;
 }

@@ -79,7 +79,8 @@ public:
     std::optional<std::string> queryText(std::string_view sql);
     std::int64_t queryInt(std::string_view sql);
 
-    std::int64_t changes() const; // rows changed by the last INSERT/UPDATE/DELETE
+    std::int64_t changes() const;         // rows changed by the last INSERT/UPDATE/DELETE
+    std::int64_t lastInsertRowid() const; // the row id of the last row inserted
     bool inTransaction() const;
     sqlite3* handle() const { return db_; }
     const std::filesystem::path& path() const { return path_; }

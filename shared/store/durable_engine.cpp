@@ -1,11 +1,13 @@
 #include "shared/store/durable_engine.h"
 
 #include "shared/store/database.h"
+#include "shared/store/follow_ups.h"
 #include "shared/store/journal.h"
 #include "shared/store/migrations.h"
 #include "shared/store/outcome_codec.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <fcntl.h>
 #include <set>
@@ -70,16 +72,18 @@ struct DurableEngine::Impl {
     Impl(StoreOptions opts, Database database, std::shared_ptr<const core::TimeZone> tz,
          core::Engine eng)
         : options(std::move(opts)), zone(std::move(tz)), db(std::move(database)), journal(db),
-          engine(std::move(eng)) {}
+          followUps(db), engine(std::move(eng)) {}
 
     StoreOptions options;
     std::shared_ptr<const core::TimeZone> zone;
     Database db;
     Journal journal; // holds prepared statements of db: declared after it, destroyed before it
+    FollowUpTable followUps; // the same
     core::Engine engine;
     core::BusinessDay replayFrom{};   // a rebuild replays the journal from this day on
     core::BusinessDay completeFrom{}; // the engine has seen every event of this and later days
     std::int64_t journalCount = 0;
+    std::vector<FollowUpCase> opened; // follow-up cases committed, not yet taken
     std::string broken; // set when memory and disk could not be brought back into line
 
     void ensureUsable() const {
@@ -106,6 +110,35 @@ struct DurableEngine::Impl {
             return day < completeFrom || !engine.statistics(day).has_value();
         });
         return due;
+    }
+
+    // Inside the commit's transaction: the follow-up case of each bad rating a citizen gave.
+    std::vector<FollowUpCase> openFollowUps(const std::vector<core::Event>& written) {
+        std::vector<FollowUpCase> cases;
+        for (const auto& event : written) {
+            const auto* rating = std::get_if<core::RatingRecorded>(&event.body);
+            if (rating == nullptr || !opensFollowUp(*rating)) continue;
+            FollowUpCase c;
+            const auto* ticket = engine.ticket(rating->ticket);
+            c.ticket = rating->ticket;
+            c.number = ticket != nullptr ? ticket->number : std::string();
+            c.serviceId = rating->serviceId;
+            c.window = rating->window;
+            c.staffId = rating->staffId;
+            c.level = rating->level;
+            c.reasons = rating->reasons;
+            c.comment = rating->comment;
+            c.supplementary = rating->supplementary;
+            c.day = engine.businessDay(event.at);
+            c.openedAt = event.at;
+            c.deadline =
+                followUpDeadline(event.at, engine.config().evaluation.followUpWorkingDays, *zone);
+            const auto id = followUps.open(*rating, c.openedAt, c.day, c.number, c.deadline);
+            if (!id) continue; // that rating has its case already
+            c.id = *id;
+            cases.push_back(std::move(c));
+        }
+        return cases;
     }
 
     void writeReports(const std::set<core::BusinessDay>& days, core::Timestamp now) {
@@ -229,9 +262,11 @@ DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
             d.journal.append(event, d.engine.businessDay(event.at));
         for (const auto& [requestId, index] : answered)
             d.journal.putRequest(requestId, commands[index].at, encodeOutcome(results[index]));
+        auto opened = d.openFollowUps(written);
         d.writeReports(d.reportsDue(written), commands.back().at);
         transaction.commit();
         d.journalCount += static_cast<std::int64_t>(written.size());
+        std::move(opened.begin(), opened.end(), std::back_inserter(d.opened));
         return results;
     } catch (const std::exception& e) {
         if (!written.empty()) d.rebuild(e.what());
@@ -310,6 +345,8 @@ int DurableEngine::pruneDetails(core::Timestamp now) {
     Transaction transaction(d.db);
     const auto removed = d.journal.pruneBefore(before);
     d.journal.pruneRequestsBefore(now - days(d.options.detailRetentionDays));
+    // The citizen's comment on a case outlives the journal's copy only while the case is open.
+    d.followUps.forgetCommentsClosedBefore(now - days(d.options.detailRetentionDays));
     transaction.commit();
     d.journalCount -= removed;
     // A rebuild after a failed commit must replay what a restart would: the pruned days are
@@ -320,6 +357,10 @@ int DurableEngine::pruneDetails(core::Timestamp now) {
 
 std::int64_t DurableEngine::journalSize() const {
     return d_->journalCount;
+}
+
+std::vector<FollowUpCase> DurableEngine::takeOpenedFollowUps() {
+    return std::exchange(d_->opened, {});
 }
 
 } // namespace hall::store

@@ -15,6 +15,8 @@
 
 namespace hall::store {
 
+struct FollowUpCase; // follow_ups.h
+
 // The store could not do what was asked (I/O error, disk full, corrupt file). A command that ends
 // in a StoreError was not acknowledged and left no trace: the engine is as before it.
 class StoreError : public std::runtime_error {
@@ -55,6 +57,7 @@ public:
     DurableEngine& operator=(DurableEngine&&) noexcept;
 
     // Decides, commits the events durably, applies them. Throws StoreError if the commit fails.
+    // A bad rating a citizen gives opens its follow-up case in the same transaction.
     core::Result<core::Decision> execute(const core::Command& command, core::Timestamp now);
     // Group commit: all commands in one transaction (one fsync), decided in order, each seeing
     // the effects of those before it. Refused commands are refused individually; a failed commit
@@ -72,11 +75,17 @@ public:
     // go on meanwhile).
     void backupTo(const std::filesystem::path& target) const;
     // Deletes journal rows older than the retention period whose day has a stored report and
-    // that lie outside the replay horizon, and request answers older than the retention period.
-    // Returns the number of journal rows removed.
+    // that lie outside the replay horizon, and request answers older than the retention period;
+    // erases the comment of follow-up cases closed longer ago than that. Returns the number of
+    // journal rows removed.
     int pruneDetails(core::Timestamp now);
 
     std::int64_t journalSize() const; // events stored
+
+    // The follow-up cases (follow_ups.h) that commits since the last call opened, in order: each
+    // written in the transaction that journaled its rating, kept here until taken. For the
+    // caller to announce; they carry the citizen's comment, which must not be logged.
+    std::vector<FollowUpCase> takeOpenedFollowUps();
 
 private:
     struct Impl;

@@ -29,20 +29,32 @@ constexpr std::array kMigrations{
               "CREATE TABLE requests(request_id TEXT PRIMARY KEY, at_ms INTEGER NOT NULL,"
               " outcome TEXT NOT NULL);"
               "CREATE INDEX requests_at ON requests(at_ms);"},
-    Migration{4, "enrolled devices",
-              // Secrets are kept only as SHA-256 hashes: a copy of the file lets nobody act as a
-              // terminal. An enrollment code is used once; revoked_ms set means refused at once.
-              "CREATE TABLE enrollment_codes(code_hash TEXT PRIMARY KEY, device TEXT NOT NULL,"
-              " role TEXT NOT NULL, window INTEGER, zone TEXT NOT NULL, expires_ms INTEGER NOT NULL,"
-              " used_ms INTEGER);"
-              "CREATE TABLE devices(name TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER,"
-              " zone TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,"
-              " enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER);"},
+    Migration{
+        4, "enrolled devices",
+        // Secrets are kept only as SHA-256 hashes: a copy of the file lets nobody act as a
+        // terminal. An enrollment code is used once; revoked_ms set means refused at once.
+        "CREATE TABLE enrollment_codes(code_hash TEXT PRIMARY KEY, device TEXT NOT NULL,"
+        " role TEXT NOT NULL, window INTEGER, zone TEXT NOT NULL, expires_ms INTEGER NOT NULL,"
+        " used_ms INTEGER);"
+        "CREATE TABLE devices(name TEXT PRIMARY KEY, role TEXT NOT NULL, window INTEGER,"
+        " zone TEXT NOT NULL, credential_hash TEXT NOT NULL UNIQUE,"
+        " enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER);"},
     Migration{5, "admin audit log",
               // Every change an admin makes through the REST API (enrollments, revocations,
               // notices, operations), who made it and when; never pruned with the journal.
               "CREATE TABLE audit_log(seq INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL,"
               " actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);"},
+    Migration{6, "follow-up cases of bad ratings",
+              // One case per bad rating a citizen gave (a 追评 too), written in the transaction
+              // that journals the rating; never pruned (the comment is erased in time). Ratings
+              // journaled before this step have none.
+              "CREATE TABLE followups(id INTEGER PRIMARY KEY, ticket INTEGER NOT NULL,"
+              " number TEXT NOT NULL, service TEXT NOT NULL, window INTEGER NOT NULL,"
+              " staff TEXT NOT NULL, level INTEGER NOT NULL, reasons TEXT NOT NULL,"
+              " comment TEXT NOT NULL, supplementary INTEGER NOT NULL, day TEXT NOT NULL,"
+              " opened_ms INTEGER NOT NULL, deadline_ms INTEGER NOT NULL, state TEXT NOT NULL,"
+              " assignee TEXT, assign_note TEXT, assigned_ms INTEGER, closed_by TEXT,"
+              " close_note TEXT, closed_ms INTEGER, UNIQUE(ticket, supplementary));"},
 };
 
 } // namespace

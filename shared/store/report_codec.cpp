@@ -60,6 +60,7 @@ Json groupJson(const GroupStats& g) {
            {"service", histogramJson(g.service)},
            {"ratings", countsJson(g.ratings)},
            {"automatic_ratings", g.automaticRatings},
+           {"supplementary", g.supplementary},
            {"arrivals_by_hour", countsJson(g.arrivalsByHour)}};
     // Written only when there were leases, so the reports of halls without offline issuing (and
     // every report stored before leases existed) keep their shape.
@@ -82,6 +83,8 @@ GroupStats readGroup(const Json& json, const std::string& context) {
     g.service = readHistogram(in.object("service"), context + ", service");
     g.ratings = readCounts<kRatingLevels>(in, "ratings");
     g.automaticRatings = in.int32("automatic_ratings", 0);
+    // Absent in reports stored before 追评 were counted apart (they counted one as a rating).
+    if (in.has("supplementary")) g.supplementary = in.int32("supplementary", 0);
     g.arrivalsByHour = readCounts<24>(in, "arrivals_by_hour");
     if (in.has("leased_numbers")) g.leasedNumbers = in.int32("leased_numbers", 0);
     if (in.has("leased_issued")) g.leasedIssued = in.int32("leased_issued", 0);

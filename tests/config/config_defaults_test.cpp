@@ -47,6 +47,7 @@ TEST_CASE("a minimal hall gets the documented defaults") {
     CHECK(e.supplementPeriod == std::chrono::hours(24 * 7));
     CHECK(e.unrated == core::UnratedPolicy::Leave);
     CHECK(e.unratedDefaultAfter == 24h);
+    CHECK(e.followUpWorkingDays == 5);
 }
 
 TEST_CASE("every optional key is read") {
@@ -101,6 +102,7 @@ max_comment_length = 50
 supplement_days = 3
 unrated = "default_satisfied"
 unrated_default_after_hours = 2
+follow_up_working_days = 3
 )"));
     CHECK(hall.timeZone == "America/New_York");
     CHECK(hall.zones[0].nameEn == "Zone one");
@@ -146,4 +148,5 @@ unrated_default_after_hours = 2
     CHECK(e.supplementPeriod == 72h);
     CHECK(e.unrated == core::UnratedPolicy::DefaultSatisfied);
     CHECK(e.unratedDefaultAfter == 2h);
+    CHECK(e.followUpWorkingDays == 3);
 }

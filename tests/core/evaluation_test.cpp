@@ -166,8 +166,8 @@ TEST_CASE("a served ticket stays rateable across the day rollover") {
     s.h.now = at(10, 0, 0, 2);
     CHECK(findEvent<RatingRecorded>(s.h.ok(rate(s.id, RatingLevel::Satisfied)))->supplementary);
 
-    // A rating counts on the day it is given (the engine's rule, so that a closed day's report
-    // stays final), still tied to the service, window and staff that served the ticket.
+    // A visit's rating counts on the day it is first rated, tied to the service, window and
+    // staff that served the ticket; the 追评 of a later day moves it to its new level there.
     const auto day0 = s.h.engine.statistics(kDay0);
     const auto day1 = s.h.engine.statistics(kDay0 + days(1));
     const auto day2 = s.h.engine.statistics(kDay0 + days(2));
@@ -176,12 +176,14 @@ TEST_CASE("a served ticket stays rateable across the day rollover") {
     REQUIRE(day2.has_value());
     CHECK(day0->hall.ratedCount() == 0);
     CHECK(day1->hall.ratedCount() == 1);
-    CHECK(day1->hall.badRatings() == 1);
-    CHECK(day1->byStaff.at("s1").badRatings() == 1);
-    CHECK(day1->byWindow.at(1).badRatings() == 1);
-    CHECK(day1->byService.at("a").badRatings() == 1);
-    CHECK(day2->hall.ratedCount() == 1);
-    CHECK(day2->byStaff.at("s1").ratings[static_cast<int>(RatingLevel::Satisfied) - 1] == 1);
+    CHECK(day1->hall.supplementary == 1);
+    CHECK(day1->hall.badRatings() == 0);
+    CHECK(day1->hall.satisfaction() == 1.0);
+    CHECK(day1->byStaff.at("s1").ratings[static_cast<int>(RatingLevel::Satisfied) - 1] == 1);
+    CHECK(day1->byWindow.at(1).supplementary == 1);
+    CHECK(day1->byService.at("a").badRatings() == 0);
+    CHECK(day2->hall.ratedCount() == 0);
+    CHECK(day2->hall.supplementary == 0);
     s.h.checkReplay();
 }
 
@@ -228,4 +230,75 @@ TEST_CASE("with the Leave policy unrated tickets stay unrated") {
     s.h.now = at(18, 0);
     CHECK(s.h.ok(Tick{}).events.empty());
     CHECK_FALSE(s.h.ticket(s.id).rated);
+}
+
+TEST_CASE("a visit rated and supplemented counts once, at its latest level") {
+    Served s;
+    s.h.now = at(9, 12);
+    s.h.ok(rate(s.id, RatingLevel::Dissatisfied, {"等待时间过长"}, "排了很久"));
+    auto stats = s.h.engine.statistics(kDay0);
+    REQUIRE(stats.has_value());
+    CHECK(stats->hall.ratedCount() == 1);
+    CHECK(stats->hall.badRatings() == 1);
+    CHECK(stats->hall.satisfaction() == 0.0);
+
+    s.h.now = at(9, 40);
+    s.h.ok(rate(s.id, RatingLevel::VerySatisfied, {}, "问题已解决"));
+    stats = s.h.engine.statistics(kDay0);
+    REQUIRE(stats.has_value());
+    for (const GroupStats* g : {&stats->hall, &stats->byService.at("a"), &stats->byWindow.at(1),
+                                &stats->byStaff.at("s1")}) {
+        CHECK(g->served == 1);
+        CHECK(g->ratedCount() == 1); // one visit, not two ratings
+        CHECK(g->supplementary == 1);
+        CHECK(g->badRatings() == 0);
+        CHECK(g->ratings[static_cast<int>(RatingLevel::VerySatisfied) - 1] == 1);
+        CHECK(g->satisfaction() == 1.0);
+    }
+    s.h.checkReplay();
+}
+
+TEST_CASE("a 追评 on a later day changes the report of the day the visit was rated") {
+    auto config = smallHall();
+    config.evaluation.supplementPeriod = 72h;
+    Served s(config);
+    s.h.now = at(9, 30);
+    s.h.ok(rate(s.id, RatingLevel::VerySatisfied));
+    s.h.now = at(9, 0, 0, 1);
+    s.h.issue("a"); // the next business day
+    (void)s.h.engine.takeChangedPastDays();
+
+    s.h.now = at(9, 5, 0, 1);
+    s.h.ok(rate(s.id, RatingLevel::VeryDissatisfied, {"服务态度差"}));
+    CHECK(s.h.engine.takeChangedPastDays() == std::vector<BusinessDay>{kDay0});
+    const auto day0 = s.h.engine.statistics(kDay0);
+    const auto day1 = s.h.engine.statistics(kDay0 + std::chrono::days(1));
+    REQUIRE(day0.has_value());
+    REQUIRE(day1.has_value());
+    CHECK(day0->hall.ratedCount() == 1);
+    CHECK(day0->hall.supplementary == 1);
+    CHECK(day0->hall.badRatings() == 1);
+    CHECK(day0->hall.ratings[static_cast<int>(RatingLevel::VerySatisfied) - 1] == 0);
+    CHECK(day1->hall.ratedCount() == 0);
+    CHECK(day1->hall.supplementary == 0);
+    s.h.checkReplay();
+}
+
+TEST_CASE("an automatic rating then the citizen's 追评: one visit, the citizen's level") {
+    auto config = smallHall();
+    config.evaluation.unrated = UnratedPolicy::DefaultSatisfied;
+    config.evaluation.unratedDefaultAfter = 1h;
+    Served s(config);
+    s.h.now = at(10, 10);
+    REQUIRE(s.h.ok(Tick{}).events.size() == 1);
+    s.h.now = at(10, 30);
+    s.h.ok(rate(s.id, RatingLevel::Basic));
+    const auto stats = s.h.engine.statistics(kDay0);
+    REQUIRE(stats.has_value());
+    CHECK(stats->hall.ratedCount() == 1);
+    CHECK(stats->hall.automaticRatings == 1);
+    CHECK(stats->hall.supplementary == 1);
+    CHECK(stats->hall.ratings[static_cast<int>(RatingLevel::Basic) - 1] == 1);
+    CHECK(stats->hall.ratings[static_cast<int>(RatingLevel::Satisfied) - 1] == 0);
+    s.h.checkReplay();
 }

@@ -66,11 +66,30 @@ TEST_CASE("group stats: rating shares and bad ratings, merge") {
     CHECK(g.share(RatingLevel::Dissatisfied) == doctest::Approx(0.2));
     g.issued = 5;
     g.arrivalsByHour[9] = 5;
+    CHECK(g.satisfaction() == doctest::Approx(0.7));
+    g.supplementary = 1;
     GroupStats h = g;
     h.merge(g);
     CHECK(h.issued == 10);
     CHECK(h.arrivalsByHour[9] == 10);
     CHECK(h.ratedCount() == 20);
+    CHECK(h.supplementary == 2);
+}
+
+TEST_CASE("group stats: a supplementary rating moves its visit, it adds none") {
+    GroupStats g;
+    g.addRating(RatingLevel::Dissatisfied, false);
+    g.addRating(RatingLevel::Satisfied, true);
+    CHECK(g.ratedCount() == 2);
+    CHECK(g.automaticRatings == 1);
+    CHECK(g.badRatings() == 1);
+    CHECK(g.satisfaction() == doctest::Approx(0.5));
+    g.supplementRating(RatingLevel::Dissatisfied, RatingLevel::VerySatisfied);
+    CHECK(g.ratedCount() == 2);
+    CHECK(g.supplementary == 1);
+    CHECK(g.badRatings() == 0);
+    CHECK(level(g, RatingLevel::VerySatisfied) == 1);
+    CHECK(g.satisfaction() == 1.0);
 }
 
 TEST_CASE("a day's statistics: every count adds up and lands in its group") {

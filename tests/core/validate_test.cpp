@@ -277,6 +277,11 @@ TEST_CASE("queue and evaluation values must not be negative; reasons must not be
         c.evaluation.reasons[1] = "";
         expectOnly(c, "evaluation.reasons[1]");
     }
+    for (int days : {0, 61}) {
+        auto c = smallHall();
+        c.evaluation.followUpWorkingDays = days;
+        expectOnly(c, "evaluation.follow_up_working_days");
+    }
 }
 
 TEST_CASE("all problems are reported at once, and the engine refuses a bad hall") {

@@ -243,6 +243,7 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     g.service.add(std::chrono::seconds(4));
     g.ratings = {1, 0, 2, 3, 3};
     g.automaticRatings = 2;
+    g.supplementary = 3;
     g.arrivalsByHour[9] = 7;
     g.arrivalsByHour[10] = 5;
     g.leasedNumbers = 20;
@@ -265,6 +266,13 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     // leases existed decode with zero).
     CHECK(decoded.byService.at("b").leasedNumbers == 0);
     CHECK(text.find(R"("leased_numbers":20)") != std::string::npos);
+
+    // Reports stored before 追评 were counted apart decode with none.
+    std::string older = encodeReport(day);
+    for (std::size_t at; (at = older.find(R"(,"supplementary":3)")) != std::string::npos;)
+        older.erase(at, std::string(R"(,"supplementary":3)").size());
+    CHECK(decodeReport(older).hall.supplementary == 0);
+    CHECK(decodeReport(older).hall.ratedCount() == 9);
 
     CHECK_THROWS_AS(decodeReport("{}"), StoreError);
     CHECK_THROWS_AS(decodeReport(text.substr(0, text.size() / 2)), StoreError);

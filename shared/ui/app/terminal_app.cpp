@@ -7,18 +7,18 @@
 #include "shared/client/identification_service.h"
 #include "shared/client/mock_backend.h"
 #include "shared/client/ticket_issuer.h"
+#include "shared/technician/host_port.h"
+#include "shared/technician/pin_file.h"
+#include "shared/technician/settings_file.h"
 #include "shared/terminal/identification_source.h"
 #include "shared/ui/app/device_tests.h"
 #include "shared/ui/app/run_app.h"
 #include "shared/ui/app/technician_adapters.h"
-#include "shared/technician/host_port.h"
-#include "shared/technician/pin_file.h"
-#include "shared/technician/settings_file.h"
 #include "shared/ui/technician/technician_session.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QJSEngine>
 #include <QLoggingCategory>
@@ -66,11 +66,12 @@ void TerminalApp::addOptions(QCommandLineParser& parser) {
                                      "needs --controller). A refused code ends the app with "
                                      "status 1."),
                       QStringLiteral("code")});
-    parser.addOption({demoClockOption,
-                      QStringLiteral("Demonstrations only: the clock the screens show starts today at "
-                                     "HH:MM[:SS] (at the real instant UNIX_MS when given) and runs "
-                                     "SPEED times faster, as callstationd's --demo-clock."),
-                      QStringLiteral("HH:MM[:SS]@SPEED[@UNIX_MS]")});
+    parser.addOption(
+        {demoClockOption,
+         QStringLiteral("Demonstrations only: the clock the screens show starts today at "
+                        "HH:MM[:SS] (at the real instant UNIX_MS when given) and runs "
+                        "SPEED times faster, as callstationd's --demo-clock."),
+         QStringLiteral("HH:MM[:SS]@SPEED[@UNIX_MS]")});
 }
 
 TerminalApp::TerminalApp(QObject* parent) : QObject(parent) {}
@@ -92,7 +93,8 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->issuer_->setClient(terminal->backend_);
     terminal->identification_ = new client::IdentificationService(terminal);
     terminal->printing_ = new client::TicketPrinting(terminal);
-    terminal->signage_ = new client::SignagePlayer(terminal->backend_, terminal->dataDir_ / "content", terminal);
+    terminal->signage_ =
+        new client::SignagePlayer(terminal->backend_, terminal->dataDir_ / "content", terminal);
     terminal->signage_->setClock([clock = terminal->clock_] { return clock->timestamp(); });
     terminal->deviceKinds_ = spec.deviceKinds;
     terminal->setUpTechnician(spec);
@@ -122,9 +124,10 @@ bool TerminalApp::setUpClock(const AppContext& app, QString& error) {
     }
     const auto parsed = core::parseDemoClock(demo.toStdString());
     if (!parsed) {
-        error = QStringLiteral("--demo-clock %1: expected HH:MM[:SS]@SPEED[@UNIX_MS], e.g. 08:20@1200 "
-                               "(speed 1 … 100000)")
-                    .arg(demo);
+        error =
+            QStringLiteral("--demo-clock %1: expected HH:MM[:SS]@SPEED[@UNIX_MS], e.g. 08:20@1200 "
+                           "(speed 1 … 100000)")
+                .arg(demo);
         return false;
     }
     clock_ = new client::HallClock(*parsed, this);
@@ -156,6 +159,12 @@ bool TerminalApp::setUpMock(const AppContext& app, QString& error) {
     }
     if (!useDataDir(dir, error)) return false;
     auto* mock = new client::MockBackend(this);
+    // The screens show the mock hall's time (its day starts at 10:00), so that waits and
+    // serving times read as the hall's — unless a demo clock was asked for.
+    if (app.commandLine.value(demoClockOption).isEmpty()) {
+        delete clock_;
+        clock_ = new client::HallClock([mock] { return mock->now(); }, this);
+    }
     mock->playMorning(); // staffed windows, people waiting, calls: a hall worth looking at
     backend_ = mock;
     enrollment_ = std::make_unique<ControllerlessEnrollment>();
@@ -226,9 +235,8 @@ void TerminalApp::connectController() {
     connect(identification_, &client::IdentificationService::devicesChanged, this, [this] {
         backend_->setFaultsOf(QStringLiteral("identification"), identification_->faults());
     });
-    connect(printing_, &client::TicketPrinting::faultsChanged, this, [this] {
-        backend_->setFaultsOf(QStringLiteral("printer"), printing_->faults());
-    });
+    connect(printing_, &client::TicketPrinting::faultsChanged, this,
+            [this] { backend_->setFaultsOf(QStringLiteral("printer"), printing_->faults()); });
     connect(controller_, &client::ControllerClient::lastErrorChanged, this,
             &TerminalApp::showLinkInTechnicianMenu);
     if (addressFromCommandLine_) {
@@ -264,8 +272,8 @@ void TerminalApp::openDevices() {
         return; // the technician menu says what is wrong with the file
     }
     for (const auto& setting : settings.devices) {
-        const bool driven = deviceKinds_.empty() || std::ranges::find(deviceKinds_, setting.kind) !=
-                                                        deviceKinds_.end();
+        const bool driven = deviceKinds_.empty() ||
+                            std::ranges::find(deviceKinds_, setting.kind) != deviceKinds_.end();
         const bool identifies = client::sourceOf(setting.kind).has_value();
         const bool prints = setting.kind == drivers::DeviceKind::TicketPrinter;
         if (!driven || (!identifies && !prints)) continue;

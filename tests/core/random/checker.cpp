@@ -1151,10 +1151,19 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     return {};
                 },
                 [&](const RatingRecorded& e) -> std::string {
-                    // A rating counts on the day it is given, not on the ticket's day.
+                    // A visit counts once, on the day it is first rated (not the ticket's
+                    // day), at its latest level: a 追评 counts on that day as a supplement.
+                    if (e.supplementary) {
+                        const auto visit = ratedVisits_.find(e.ticket);
+                        if (visit == ratedVisits_.end()) return "追评 of a visit never rated";
+                        ++days_[visit->second.first].supplements;
+                        visit->second.second = e.level;
+                    } else {
+                        const auto day = day_ ? *day_ : dayOf_[e.ticket];
+                        ++days_[day].firstRatings;
+                        ratedVisits_[e.ticket] = {day, e.level};
+                    }
                     auto& d = days_[day_ ? *day_ : dayOf_[e.ticket]];
-                    ++d.ratingEvents;
-                    if (!e.supplementary) ++d.firstRatings;
                     if (e.automatic) {
                         ++coverage_.automaticRatings;
                         ++d.automaticRatings;
@@ -1424,11 +1433,15 @@ std::string Checker::checkStatistics(const Engine& engine) const {
         });
         if (present == counts.issued && h.cancelled != cancelled)
             return mismatch("cancelled", h.cancelled, cancelled);
-        // Whether a supplementary rating counts as a rating of its own is left open.
-        if (h.ratedCount() < counts.firstRatings || h.ratedCount() > counts.ratingEvents)
-            return label + "rated " + std::to_string(h.ratedCount()) + " outside [" +
-                   std::to_string(counts.firstRatings) + ", " +
-                   std::to_string(counts.ratingEvents) + "]";
+        // Each visit rated counts once, at its latest level; its 追评 counts apart.
+        if (h.ratedCount() != counts.firstRatings)
+            return mismatch("rated", h.ratedCount(), counts.firstRatings);
+        if (h.supplementary != counts.supplements)
+            return mismatch("supplementary", h.supplementary, counts.supplements);
+        std::array<int, kRatingLevels> levels{};
+        for (const auto& [id, visit] : ratedVisits_)
+            if (visit.first == day) ++levels[static_cast<std::size_t>(visit.second) - 1];
+        if (h.ratings != levels) return label + "ratings by latest level differ from the events";
 
         int issued = 0, served = 0, transferred = 0, cancelledByService = 0;
         for (const auto& [id, g] : stats->byService) {
@@ -1451,6 +1464,20 @@ std::string Checker::checkStatistics(const Engine& engine) const {
         }
         for (const auto& [id, g] : stats->byStaff)
             servedS += g.served;
+        // A rating (and a 追评's move) lands in the visit's service, window and staff groups.
+        const auto ratingsAddUp = [&](const auto& groups) {
+            std::array<int, kRatingLevels> sum{};
+            int supplementary = 0;
+            for (const auto& [key, g] : groups) {
+                for (std::size_t i = 0; i < sum.size(); ++i)
+                    sum[i] += g.ratings[i];
+                supplementary += g.supplementary;
+            }
+            return sum == h.ratings && supplementary == h.supplementary;
+        };
+        if (!ratingsAddUp(stats->byService)) return label + "services' ratings do not add up";
+        if (!ratingsAddUp(stats->byWindow)) return label + "windows' ratings do not add up";
+        if (!ratingsAddUp(stats->byStaff)) return label + "staff's ratings do not add up";
         if (servedW != h.served) return label + "windows' served do not add up";
         if (noShowW != h.noShow) return label + "windows' no-shows do not add up";
         if (servedS != h.served) return label + "staff's served do not add up";

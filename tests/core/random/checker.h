@@ -190,8 +190,8 @@ private:
         int waitsCalled = 0;    // visits called (first call, not undone)
         int waitsConfirmed = 0; // of those, confirmed by service, no-show or transfer
         int automaticRatings = 0;
-        int ratingEvents = 0; // given on this day
-        int firstRatings = 0; // of those, not supplementary
+        int firstRatings = 0; // visits first rated on this day
+        int supplements = 0;  // 追评 of those visits, on this day or later
         int leasedNumbers = 0;
         int leasedIssued = 0;
         std::array<int, 24> arrivals{};
@@ -208,6 +208,8 @@ private:
     std::map<TicketId, Missed> missed_;
     std::map<TicketId, std::optional<Missed>> missedBeforeCall_; // to restore on undo
     std::optional<BusinessDay> day_;
+    // Rated visits: the day of the first rating, where the visit counts, and its latest level.
+    std::map<TicketId, std::pair<BusinessDay, RatingLevel>> ratedVisits_;
 
     Coverage coverage_;
 };

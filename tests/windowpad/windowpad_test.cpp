@@ -1,0 +1,121 @@
+// The window pad's two desks on the mock backend (a real engine on the demo hall, the pad
+// standing in for window 1's): the clerk signs in with a PIN, calls, serves and finishes; the
+// finish asks the citizen face for a rating; a bad rating needs a reason, a press in the first
+// second is ignored; the rating goes through the outbox once; the next call forgets the citizen.
+#include "shared/client/mock_backend.h"
+#include "tests/support/qt_event_wait.h"
+#include "windowpad/clerk_desk.h"
+#include "windowpad/evaluation_desk.h"
+
+#include <QSignalSpy>
+#include <doctest/doctest.h>
+
+using hall::testing::waitUntil;
+using hall::windowpad::ClerkDesk;
+using hall::windowpad::EvaluationDesk;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Pad {
+    hall::client::MockBackend backend;
+    ClerkDesk clerk;
+    EvaluationDesk evaluation;
+    Pad() {
+        backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+        clerk.setBackend(&backend);
+        evaluation.setBackend(&backend);
+        QObject::connect(&clerk, &ClerkDesk::visitFinished, &evaluation,
+                         [this](quint64 id, const QString& number, const QString&) {
+                             evaluation.beginRating(id, number);
+                         });
+        QObject::connect(&clerk, &ClerkDesk::ticketCalled, &evaluation, &EvaluationDesk::forget);
+    }
+    // Waits for the action in flight to be answered.
+    void settle() {
+        REQUIRE(waitUntil([&] { return !clerk.busy(); }, 2s));
+    }
+};
+
+} // namespace
+
+TEST_CASE("the clerk signs in with a PIN, calls, serves and finishes; the citizen rates") {
+    Pad pad;
+    CHECK(pad.clerk.window() == 1);
+    CHECK_FALSE(pad.clerk.signedIn());
+    pad.clerk.signIn(QStringLiteral("BJ1001"), QStringLiteral("135790"));
+    pad.settle();
+    CHECK_FALSE(pad.clerk.signedIn());
+    CHECK(pad.clerk.message().contains(QStringLiteral("PIN")));
+    pad.clerk.signIn(QStringLiteral("BJ1001"), QString::fromLatin1(hall::client::kDemoStaffPin));
+    pad.settle();
+    REQUIRE(pad.clerk.signedIn());
+    CHECK(pad.clerk.staffName() == QStringLiteral("王丽娟"));
+    CHECK(pad.clerk.queues().size() == 2); // window 1 serves two services
+
+    pad.clerk.callNext();
+    pad.settle();
+    CHECK(pad.clerk.message().contains(QStringLiteral("Nobody"))); // nobody waits yet
+    // A citizen takes a number; the clerk calls, and a second tap within 3 s calls nothing.
+    bool issued = false;
+    pad.backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
+    hall::core::IssueTicket issue;
+    issue.serviceId = "social_security";
+    pad.backend.send(issue, [&](const hall::protocol::Response& r) { issued = r.ok(); });
+    REQUIRE(waitUntil([&] { return issued; }, 2s));
+    pad.backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+    pad.clerk.callNext();
+    pad.settle();
+    REQUIRE(pad.clerk.hasTicket());
+    const auto number = pad.clerk.ticket().value(QStringLiteral("number")).toString();
+    CHECK(pad.clerk.callLocked());
+    pad.clerk.callNext(); // the double tap
+    CHECK_FALSE(pad.clerk.busy());
+
+    pad.clerk.start();
+    pad.settle();
+    CHECK(pad.clerk.ticket().value(QStringLiteral("state")) == QStringLiteral("serving"));
+    QSignalSpy finished(&pad.clerk, &ClerkDesk::visitFinished);
+    pad.clerk.finish(QStringLiteral("needs_documents"), QStringLiteral("缺户口簿原件"));
+    pad.settle();
+    REQUIRE(finished.count() == 1);
+    CHECK_FALSE(pad.clerk.hasTicket());
+    CHECK(pad.clerk.servedToday() == 1);
+
+    // The citizen face: the levels; a press at once is the clerk's hand, ignored.
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Rating);
+    CHECK(pad.evaluation.number() == number);
+    CHECK_FALSE(pad.evaluation.choose(1));
+    pad.evaluation.setProperty("guardMs", 0);
+    REQUIRE(pad.evaluation.choose(1)); // 非常不满意: reasons first
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Reasons);
+    CHECK_FALSE(pad.evaluation.submit()); // none chosen
+    CHECK_FALSE(pad.evaluation.message().isEmpty());
+    pad.evaluation.toggleReason(pad.evaluation.reasons().first());
+    pad.evaluation.setComment(QStringLiteral("等了太久"));
+    const int outboxBefore = pad.backend.outboxSize();
+    QSignalSpy answered(&pad.backend, &hall::client::Backend::durableAnswered);
+    REQUIRE(pad.evaluation.submit());
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Thanks);
+    CHECK(pad.evaluation.chosenReasons().isEmpty()); // nothing of the citizen kept
+    CHECK(pad.evaluation.comment().isEmpty());
+    REQUIRE(waitUntil([&] { return answered.count() == 1; }, 2s));
+    CHECK(answered.first().at(1).toBool()); // accepted: served at this window
+    CHECK(pad.backend.outboxSize() == outboxBefore);
+}
+
+TEST_CASE("while the link is down, finish is kept in the outbox and calls say why not") {
+    Pad pad;
+    pad.clerk.signIn(QStringLiteral("BJ1001"), QString::fromLatin1(hall::client::kDemoStaffPin));
+    pad.settle();
+    REQUIRE(pad.clerk.signedIn());
+    pad.backend.setSimulatedOnline(false);
+    pad.clerk.callNext();
+    CHECK(pad.clerk.message().contains(QStringLiteral("server")));
+    pad.clerk.pause(QStringLiteral("午休"));
+    CHECK(pad.clerk.pending() == 1);
+    pad.backend.setSimulatedOnline(true);
+    REQUIRE(waitUntil([&] { return pad.clerk.pending() == 0; }, 3s));
+    REQUIRE(waitUntil([&] { return pad.clerk.paused(); }, 2s));
+    CHECK(pad.clerk.pauseReason() == QStringLiteral("午休"));
+}

@@ -1,0 +1,372 @@
+#include "windowpad/clerk_desk.h"
+
+#include "shared/protocol/hall_view.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <algorithm>
+
+namespace hall::windowpad {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcClerk, "hall.windowpad.clerk")
+
+QDateTime timeOf(const std::optional<core::Timestamp>& at) {
+    if (!at) return {};
+    return QDateTime::fromMSecsSinceEpoch(at->time_since_epoch().count());
+}
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+ClerkDesk::ClerkDesk(QObject* parent) : QObject(parent) {
+    callLock_.setSingleShot(true);
+    callLock_.setInterval(kCallLockMs);
+    connect(&callLock_, &QTimer::timeout, this, &ClerkDesk::busyChanged);
+}
+
+void ClerkDesk::setBackend(client::Backend* backend) {
+    if (backend_ == backend) return;
+    if (backend_) disconnect(backend_, nullptr, this, nullptr);
+    backend_ = backend;
+    if (backend_) {
+        connect(backend_, &client::Backend::snapshotReplaced, this, &ClerkDesk::stateChanged);
+        connect(backend_, &client::Backend::pushApplied, this, &ClerkDesk::stateChanged);
+        connect(backend_, &client::Backend::identityChanged, this, &ClerkDesk::stateChanged);
+        connect(backend_, &client::Backend::connectionStateChanged, this, &ClerkDesk::stateChanged);
+        connect(backend_, &client::Backend::durableAnswered, this, &ClerkDesk::onDurableAnswered);
+    }
+    Q_EMIT backendChanged();
+    Q_EMIT stateChanged();
+}
+
+// --- what the screen shows -----------------------------------------------------------------
+
+int ClerkDesk::window() const {
+    return backend_ ? backend_->window() : 0;
+}
+
+const protocol::WindowView* ClerkDesk::view() const {
+    if (!backend_) return nullptr;
+    return protocol::findWindow(backend_->state().snapshot().windows, window());
+}
+
+QString ClerkDesk::windowName() const {
+    if (!backend_) return {};
+    for (const auto& w : backend_->state().snapshot().hall.windows)
+        if (w.number == window()) return text(w.name);
+    return {};
+}
+
+QString ClerkDesk::staffName() const {
+    if (!signedIn()) return {};
+    for (const auto& s : backend_->state().snapshot().hall.staff)
+        if (s.id == view()->staffId) return text(s.name);
+    return text(view()->staffId);
+}
+
+QString ClerkDesk::staffNumber() const {
+    if (!signedIn()) return {};
+    for (const auto& s : backend_->state().snapshot().hall.staff)
+        if (s.id == view()->staffId) return text(s.number);
+    return {};
+}
+
+QString ClerkDesk::pauseReason() const {
+    return view() ? text(view()->pauseReason) : QString();
+}
+
+QVariantMap ClerkDesk::ticket() const {
+    const auto* w = view();
+    if (!w || !w->current) return {};
+    const auto& t = *w->current;
+    QVariantMap m{
+        {QStringLiteral("id"), QVariant::fromValue<quint64>(t.id)},
+        {QStringLiteral("number"), text(t.number)},
+        {QStringLiteral("serviceId"), text(t.serviceId)},
+        {QStringLiteral("service"), backend_->serviceName(t.serviceId)},
+        {QStringLiteral("state"), text(std::string(core::stateName(t.state)))},
+        {QStringLiteral("priority"), text(std::string(core::priorityName(t.priority)))},
+        {QStringLiteral("greenCategory"), text(t.greenCategory)},
+        {QStringLiteral("issuedAt"), timeOf(t.issuedAt)},
+        {QStringLiteral("calledAt"), timeOf(t.calledAt)},
+        {QStringLiteral("servingSince"), timeOf(t.servingSince)},
+        {QStringLiteral("appointmentSlot"), timeOf(t.appointmentSlot)},
+        {QStringLiteral("transferNote"), text(t.transferNote)},
+        {QStringLiteral("returnWindow"), t.returnWindow.value_or(0)},
+        {QStringLiteral("identified"), t.identified},
+    };
+    return m;
+}
+
+QVariantList ClerkDesk::queues() const {
+    QVariantList out;
+    if (!backend_) return out;
+    const auto& snapshot = backend_->state().snapshot();
+    const auto info = std::ranges::find_if(snapshot.hall.windows,
+                                           [&](const auto& w) { return w.number == window(); });
+    if (info == snapshot.hall.windows.end()) return out;
+    // In the window's routing order: what it calls first comes first.
+    for (const auto& id : info->services) {
+        const auto q = std::ranges::find_if(snapshot.queues.services,
+                                            [&](const auto& s) { return s.serviceId == id; });
+        if (q == snapshot.queues.services.end()) continue;
+        QVariantMap m{
+            {QStringLiteral("id"), text(q->serviceId)},
+            {QStringLiteral("name"), backend_->serviceName(q->serviceId)},
+            {QStringLiteral("waiting"), q->waiting},
+            {QStringLiteral("waitingSince"),
+             q->waitingSinceMs ? QDateTime::fromMSecsSinceEpoch(*q->waitingSinceMs) : QDateTime()}};
+        out.push_back(m);
+    }
+    return out;
+}
+
+int ClerkDesk::waiting() const {
+    int n = 0;
+    for (const auto& q : queues())
+        n += q.toMap().value(QStringLiteral("waiting")).toInt();
+    return n;
+}
+
+int ClerkDesk::typicalServiceMinutes() const {
+    const auto* w = view();
+    if (!w || !w->typicalServiceMs) return 0;
+    return static_cast<int>((*w->typicalServiceMs + 30'000) / 60'000);
+}
+
+QStringList ClerkDesk::outcomes() const {
+    QStringList out;
+    if (backend_)
+        for (const auto& o : backend_->state().snapshot().hall.finishOutcomes)
+            out << text(o);
+    return out;
+}
+
+QStringList ClerkDesk::pauseReasons() const {
+    QStringList out;
+    if (backend_)
+        for (const auto& r : backend_->state().snapshot().hall.pauseReasons)
+            out << text(r);
+    return out;
+}
+
+QVariantList ClerkDesk::transferTargets() const {
+    QVariantList out;
+    if (!backend_) return out;
+    const auto& hall = backend_->state().snapshot().hall;
+    for (const auto& s : hall.services)
+        out.push_back(QVariantMap{{QStringLiteral("service"), text(s.id)},
+                                  {QStringLiteral("window"), 0},
+                                  {QStringLiteral("name"), text(s.nameZh)}});
+    for (const auto& w : hall.windows)
+        if (w.number != window())
+            out.push_back(QVariantMap{{QStringLiteral("service"), QString()},
+                                      {QStringLiteral("window"), w.number},
+                                      {QStringLiteral("name"), text(w.name)}});
+    return out;
+}
+
+QVariantList ClerkDesk::staff() const {
+    QVariantList out;
+    if (!backend_) return out;
+    for (const auto& s : backend_->state().snapshot().hall.staff)
+        out.push_back(QVariantMap{{QStringLiteral("name"), text(s.name)},
+                                  {QStringLiteral("number"), text(s.number)}});
+    return out;
+}
+
+// --- actions -------------------------------------------------------------------------------
+
+void ClerkDesk::signIn(const QString& staffNumber, const QString& pin) {
+    act(protocol::StaffSignInRequest{window(),
+                                     {staffNumber.trimmed().toStdString(), pin.toStdString(), {}}},
+        false);
+}
+
+void ClerkDesk::signInWithCard(const QString& personKey) {
+    act(protocol::StaffSignInRequest{window(), {{}, {}, personKey.toStdString()}}, false);
+}
+
+void ClerkDesk::signOut() {
+    actDurably(core::SignOut{window()});
+}
+
+void ClerkDesk::callNext(bool silent) {
+    act(core::CallNext{window(), silent}, true);
+}
+
+void ClerkDesk::callNumber(const QString& number, const QString& reason) {
+    core::CallNumber c{window(), number.trimmed().toUpper().toStdString(), false};
+    c.reason = reason.trimmed().toStdString();
+    act(std::move(c), true);
+}
+
+void ClerkDesk::recall(bool silent) {
+    act(core::Recall{window(), silent}, true);
+}
+
+void ClerkDesk::start() {
+    act(core::StartServing{window()}, false);
+}
+
+void ClerkDesk::finish(const QString& outcome, const QString& note) {
+    core::Finish f{window(), outcome.toStdString(), note.trimmed().toStdString()};
+    if (!online()) return actDurably(std::move(f));
+    act(std::move(f), false, [this](const protocol::Response& r) { announceFinished(r); });
+}
+
+void ClerkDesk::finishAndCallNext(const QString& outcome, const QString& note) {
+    if (!online())
+        return say(tr("Offline: finish is kept and sent later; calling needs the "
+                      "hall's server."));
+    core::Finish f{window(), outcome.toStdString(), note.trimmed().toStdString()};
+    act(std::move(f), false, [this](const protocol::Response& r) {
+        announceFinished(r);
+        if (!paused()) callNext();
+    });
+}
+
+void ClerkDesk::noShow() {
+    actDurably(core::MarkNoShow{window()});
+}
+
+void ClerkDesk::park(int minutes) {
+    act(core::Park{window(), minutes}, false);
+}
+
+void ClerkDesk::transfer(const QString& serviceId, int toWindow, const QString& note,
+                         bool returnHere) {
+    core::Transfer t;
+    t.window = window();
+    if (!serviceId.isEmpty()) t.toService = serviceId.toStdString();
+    if (toWindow > 0) t.toWindow = toWindow;
+    t.note = note.trimmed().toStdString();
+    t.returnHere = returnHere;
+    act(std::move(t), false);
+}
+
+void ClerkDesk::pause(const QString& reason) {
+    actDurably(core::PauseWindow{window(), reason.toStdString()});
+}
+
+void ClerkDesk::resume() {
+    actDurably(core::ResumeWindow{window()});
+}
+
+void ClerkDesk::undo() {
+    act(core::UndoCall{window()}, false);
+}
+
+void ClerkDesk::clearMessage() {
+    say({});
+}
+
+bool ClerkDesk::keypadKey(const QString& key) {
+    if (key == QLatin1String("call"))
+        callNext();
+    else if (key == QLatin1String("recall"))
+        recall();
+    else if (key == QLatin1String("start"))
+        start();
+    else if (key == QLatin1String("finish"))
+        finish();
+    else if (key == QLatin1String("no_show"))
+        noShow();
+    else if (key == QLatin1String("pause"))
+        paused() ? resume() : pause(pauseReasons().value(0));
+    else
+        return false;
+    return true;
+}
+
+void ClerkDesk::act(protocol::RequestBody body, bool call,
+                    std::function<void(const protocol::Response&)> after) {
+    if (!backend_) return;
+    if (busy_) return say(tr("One moment: the last action is still on its way."));
+    if (call && callLock_.isActive()) return; // a second tap of the same call
+    if (!online()) return say(tr("This needs the hall's server, which cannot be reached now."));
+    busy_ = true;
+    if (call) callLock_.start();
+    Q_EMIT busyChanged();
+    say({});
+    backend_->send(std::move(body),
+                   [this, call, after = std::move(after)](const protocol::Response& response) {
+                       busy_ = false;
+                       Q_EMIT busyChanged();
+                       if (const auto* error = std::get_if<protocol::Error>(&response.outcome)) {
+                           if (call) callLock_.stop(); // nothing was called: free to try again
+                           say(refusalText(*error));
+                           return;
+                       }
+                       const auto& result = std::get<protocol::ResponseResult>(response.outcome);
+                       if (const auto* r = std::get_if<protocol::CommandResult>(&result))
+                           if (call && r->ticket) Q_EMIT ticketCalled(text(r->ticket->number));
+                       if (after) after(response);
+                   });
+}
+
+void ClerkDesk::actDurably(protocol::RequestBody body) {
+    if (!backend_) return;
+    if (online()) return act(std::move(body), false);
+    try {
+        pending_.insert(backend_->sendDurable(std::move(body)));
+        say(tr("Offline: kept on this pad and sent when the server is back."));
+    } catch (const std::exception& e) {
+        qCWarning(lcClerk) << "an action could not be kept:" << e.what();
+        say(tr("This pad could not keep the action: %1").arg(QString::fromUtf8(e.what())));
+    }
+    Q_EMIT pendingChanged();
+}
+
+void ClerkDesk::onDurableAnswered(const QString& id, bool ok, const QString& code,
+                                  const QString& text_) {
+    if (pending_.erase(id.toStdString()) == 0) return; // another part of the app's request
+    Q_EMIT pendingChanged();
+    if (!ok) say(refusalText(protocol::Error{code.toStdString(), text_.toStdString()}));
+}
+
+void ClerkDesk::announceFinished(const protocol::Response& response) {
+    const auto& result = std::get<protocol::ResponseResult>(response.outcome);
+    const auto* r = std::get_if<protocol::CommandResult>(&result);
+    if (!r || !r->ticket) return;
+    const auto& t = *r->ticket;
+    if (t.state == core::TicketState::Done)
+        Q_EMIT visitFinished(t.id, text(t.number), text(t.serviceId));
+    else if (t.state == core::TicketState::Waiting && t.window.value_or(0) != window())
+        say(tr("%1 goes back to the window that sent it.").arg(text(t.number)));
+}
+
+void ClerkDesk::say(const QString& message) {
+    if (message_ == message) return;
+    message_ = message;
+    Q_EMIT messageChanged();
+}
+
+// The controller's refusals in the words a clerk uses; its own message for the rest.
+QString ClerkDesk::refusalText(const protocol::Error& error) const {
+    const auto& c = error.code;
+    if (c == "nothing_to_call") return tr("Nobody is waiting for this window.");
+    if (c == "window_paused") return tr("The window is paused: resume service first.");
+    if (c == "window_busy")
+        return tr("Finish, transfer or park the current ticket before calling the next.");
+    if (c == "window_idle") return tr("There is no ticket at this window.");
+    if (c == "no_staff_signed_in") return tr("Sign in first.");
+    if (c == "wrong_pin" || c == "unknown_staff")
+        return tr("Staff number or PIN not accepted. %1").arg(text(error.message));
+    if (c == "staff_locked") return tr("Too many wrong PINs: %1").arg(text(error.message));
+    if (c == "staff_busy_elsewhere") return tr("This clerk is signed in at another window.");
+    if (c == "reason_required") return tr("A call out of turn needs a reason in this hall.");
+    if (c == "unknown_ticket") return tr("There is no such ticket today.");
+    if (c == "too_early") return tr("Too soon for a no-show: %1").arg(text(error.message));
+    if (c == "nothing_to_undo") return tr("There is no call to undo.");
+    if (c == "forbidden") return tr("Not allowed from this pad: %1").arg(text(error.message));
+    if (c == "timeout" || c == "offline") return tr("The hall's server did not answer. Try again.");
+    return text(error.message);
+}
+
+} // namespace hall::windowpad

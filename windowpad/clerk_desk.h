@@ -1,0 +1,153 @@
+#pragma once
+// The clerk's side of a window (呼叫器): who is signed in, the ticket in front of them, the
+// window's queues, and every window action as one call — the screen, the keyboard shortcuts and
+// a hardware caller keypad all land here.
+//
+//   signed out ──signIn(number, PIN) / card──▶ signed in ──callNext()──▶ a ticket called
+//        ▲                                         ▲  │                     │ start(), recall()
+//        └──────────────── signOut() ──────────────┘  pause()/resume()      ▼
+//                                                  ◀── finish / noShow / park / transfer ──
+//
+// Rules the controller keeps are the controller's (a no-show too soon, a call out of turn
+// without a reason, …): its refusals are shown in the clerk's words (`message`). Two are kept
+// here because only the pad sees the hand: the call actions are locked for kCallLockMs after a
+// call, so a double tap never calls twice, and one action runs at a time (`busy`).
+//
+// While the link is down, the actions that must not be lost — finish, no-show, pause, resume,
+// sign-out — go through the outbox and are shown as pending until the controller answers; the
+// others (calls, transfers, park, sign-in) need the controller now and say so.
+//
+// The current ticket is the controller's view of it (protocol::TicketView): number, service,
+// wait, serving time, priority, appointment, the note a transfer brought. Nothing of the
+// citizen beyond "identified" reaches the pad.
+
+#include "shared/client/backend.h"
+#include "shared/client/hall_clock.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <set>
+
+namespace hall::windowpad {
+
+class ClerkDesk : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(hall::client::Backend* backend READ backend WRITE setBackend NOTIFY backendChanged)
+    Q_PROPERTY(int window READ window NOTIFY stateChanged)
+    Q_PROPERTY(QString windowName READ windowName NOTIFY stateChanged)
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY stateChanged)
+    Q_PROPERTY(QString staffName READ staffName NOTIFY stateChanged)
+    Q_PROPERTY(QString staffNumber READ staffNumber NOTIFY stateChanged)
+    Q_PROPERTY(bool paused READ paused NOTIFY stateChanged)
+    Q_PROPERTY(QString pauseReason READ pauseReason NOTIFY stateChanged)
+    // {number, service, state ("called", "serving"), priority, greenCategory, issuedAt,
+    //  calledAt, servingSince, appointmentSlot, transferNote, returnWindow, identified};
+    // empty when the window has no ticket.
+    Q_PROPERTY(QVariantMap ticket READ ticket NOTIFY stateChanged)
+    Q_PROPERTY(bool hasTicket READ hasTicket NOTIFY stateChanged)
+    // The window's services: [{id, name, waiting, waitingSince (QDateTime, invalid: nobody)}].
+    Q_PROPERTY(QVariantList queues READ queues NOTIFY stateChanged)
+    Q_PROPERTY(int waiting READ waiting NOTIFY stateChanged)
+    Q_PROPERTY(int servedToday READ servedToday NOTIFY stateChanged)
+    Q_PROPERTY(int typicalServiceMinutes READ typicalServiceMinutes NOTIFY stateChanged)
+    Q_PROPERTY(QStringList outcomes READ outcomes NOTIFY stateChanged)
+    Q_PROPERTY(QStringList pauseReasons READ pauseReasons NOTIFY stateChanged)
+    Q_PROPERTY(QVariantList transferTargets READ transferTargets NOTIFY stateChanged)
+    Q_PROPERTY(QVariantList staff READ staff NOTIFY stateChanged) // [{name, number}]: sign-in
+    Q_PROPERTY(bool online READ online NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool callLocked READ callLocked NOTIFY busyChanged)
+    Q_PROPERTY(int pending READ pending NOTIFY pendingChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+
+public:
+    static constexpr int kCallLockMs = 3000;
+
+    explicit ClerkDesk(QObject* parent = nullptr);
+
+    client::Backend* backend() const { return backend_; }
+    void setBackend(client::Backend* backend);
+
+    int window() const;
+    QString windowName() const;
+    bool signedIn() const { return view() && !view()->staffId.empty(); }
+    QString staffName() const;
+    QString staffNumber() const;
+    bool paused() const { return view() && view()->paused; }
+    QString pauseReason() const;
+    QVariantMap ticket() const;
+    bool hasTicket() const { return view() && view()->current.has_value(); }
+    QVariantList queues() const;
+    int waiting() const;
+    int servedToday() const { return view() ? view()->servedToday : 0; }
+    int typicalServiceMinutes() const;
+    QStringList outcomes() const;
+    QStringList pauseReasons() const;
+    QVariantList transferTargets() const; // [{service, name}] then [{window, name}]
+    QVariantList staff() const;
+    bool online() const { return backend_ && backend_->online(); }
+    bool busy() const { return busy_; }
+    bool callLocked() const { return callLock_.isActive(); }
+    int pending() const { return static_cast<int>(pending_.size()); }
+    QString message() const { return message_; }
+
+    Q_INVOKABLE void signIn(const QString& staffNumber, const QString& pin);
+    Q_INVOKABLE void signInWithCard(const QString& personKey); // the card on the pad's reader
+    Q_INVOKABLE void signOut();
+    Q_INVOKABLE void callNext(bool silent = false);
+    Q_INVOKABLE void callNumber(const QString& number, const QString& reason);
+    Q_INVOKABLE void recall(bool silent = false);
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void finish(const QString& outcome = {}, const QString& note = {});
+    // The next sensible action as one touch: finish this visit, then call the next citizen.
+    Q_INVOKABLE void finishAndCallNext(const QString& outcome = {}, const QString& note = {});
+    Q_INVOKABLE void noShow();
+    Q_INVOKABLE void park(int minutes = 0);
+    Q_INVOKABLE void transfer(const QString& serviceId, int toWindow, const QString& note,
+                              bool returnHere);
+    Q_INVOKABLE void pause(const QString& reason);
+    Q_INVOKABLE void resume();
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void clearMessage();
+    // A hardware caller keypad's key (drivers/keypad names): call, recall, start, finish, …
+    Q_INVOKABLE bool keypadKey(const QString& key);
+
+Q_SIGNALS:
+    void backendChanged();
+    void stateChanged();
+    void busyChanged();
+    void pendingChanged();
+    void messageChanged();
+    // A visit ended here (finished, not returned elsewhere): the citizen face asks for a rating.
+    void visitFinished(quint64 ticketId, const QString& number, const QString& serviceId);
+    // A ticket was called to this window: whatever the citizen face held of the last one goes.
+    void ticketCalled(const QString& number);
+
+private:
+    const protocol::WindowView* view() const;
+    // Sends an action now; `after` runs with the response when it was accepted.
+    void act(protocol::RequestBody body, bool call,
+             std::function<void(const protocol::Response&)> after = {});
+    // An action that must not be lost: sent now when online, else put in the outbox.
+    void actDurably(protocol::RequestBody body);
+    void say(const QString& message);
+    QString refusalText(const protocol::Error& error) const;
+    void onDurableAnswered(const QString& id, bool ok, const QString& code, const QString& text);
+    void announceFinished(const protocol::Response& response);
+
+    QPointer<client::Backend> backend_;
+    bool busy_ = false;
+    QTimer callLock_;
+    std::set<std::string> pending_; // outbox request ids not answered yet
+    QString message_;
+};
+
+} // namespace hall::windowpad

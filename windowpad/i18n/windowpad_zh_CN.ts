@@ -1,0 +1,438 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CitizenScreen</name>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="17"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="18"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="19"/>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="20"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="21"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="33"/>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="49"/>
+        <source>Serving you: %1</source>
+        <translation>为您服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <source>Staff number %1</source>
+        <translation>工号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <source>Service paused: %1</source>
+        <translation>暂停服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <source>This window is closed</source>
+        <translation>本窗口暂停服务</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="68"/>
+        <source>Now serving %1</source>
+        <translation>正在办理 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="85"/>
+        <source>How was your visit (%1)?</source>
+        <translation>请您为本次服务（%1）评价</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="108"/>
+        <source>%1 s left</source>
+        <translation>还剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="121"/>
+        <source>We are sorry. What went wrong? (choose at least one)</source>
+        <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="149"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="154"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="168"/>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="174"/>
+        <source>The hall&apos;s duty manager will follow this up.</source>
+        <translation>值班主任将跟进处理您的意见。</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkScreen</name>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <source>Needs documents</source>
+        <translation>补正材料</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <source>Referred</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="48"/>
+        <source>Window %1 · %2</source>
+        <translation>%1 号窗口 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="49"/>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="53"/>
+        <source>%1 (No. %2)</source>
+        <translation>%1（工号 %2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="58"/>
+        <source>Served today %1 · typical %2 min</source>
+        <translation>今日已办 %1 件 · 每件约 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="63"/>
+        <source>%n action(s) waiting to be sent</source>
+        <translation><numerusform>%n 项操作待发送</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="72"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="81"/>
+        <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
+        <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <source>Serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <source>Called, waiting for the citizen</source>
+        <translation>已叫号，等待群众到窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="136"/>
+        <source>Waited %1 min</source>
+        <translation>已等候 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="137"/>
+        <source> · serving %1 min</source>
+        <translation> · 已办理 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="141"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="142"/>
+        <source>Green channel: %1</source>
+        <translation>绿色通道：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="148"/>
+        <source>Note from the last window: %1</source>
+        <translation>上一窗口备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="155"/>
+        <source>Citizen identified by ID card</source>
+        <translation>群众已核验身份证</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="166"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <source>%n waiting</source>
+        <translation><numerusform>%n 人等候</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="167"/>
+        <source>Nobody waiting</source>
+        <translation>暂无等候</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="185"/>
+        <source>Call next</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="186"/>
+        <source>Citizen arrived: start</source>
+        <translation>群众已到，开始办理</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="187"/>
+        <source>Finish and call next</source>
+        <translation>办结并叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="196"/>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="197"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <source>Undo call</source>
+        <translation>撤销叫号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="199"/>
+        <source>Park</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="201"/>
+        <source>Silent call</source>
+        <translation>静音叫号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <source>Resume</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="208"/>
+        <source>Finish as</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="234"/>
+        <source>longest %1 min</source>
+        <translation>最长 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkSignIn</name>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="23"/>
+        <source>%1 (No. %2): your PIN</source>
+        <translation>%1（工号 %2）：请输入密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="24"/>
+        <source>Sign in: tap your name</source>
+        <translation>登录：请点选您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="28"/>
+        <source>Or place your own ID card on the reader.</source>
+        <translation>或将本人身份证放在读卡器上。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="61"/>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="62"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkSignIn.qml" line="73"/>
+        <source>Not me</source>
+        <translation>不是我</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="24"/>
+        <source>Window pad: clerk</source>
+        <translation>呼叫器</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="39"/>
+        <source>Window pad: citizen</source>
+        <translation>评价器</translation>
+    </message>
+</context>
+<context>
+    <name>hall::windowpad::ClerkDesk</name>
+    <message>
+        <location filename="../clerk_desk.cpp" line="225"/>
+        <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
+        <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="290"/>
+        <source>One moment: the last action is still on its way.</source>
+        <translation>请稍候，上一操作正在处理。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="292"/>
+        <source>This needs the hall&apos;s server, which cannot be reached now.</source>
+        <translation>此操作需要连接服务器，当前无法连接。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="318"/>
+        <source>Offline: kept on this pad and sent when the server is back.</source>
+        <translation>网络中断：已保存在本机，联网后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="321"/>
+        <source>This pad could not keep the action: %1</source>
+        <translation>本机未能保存此操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="341"/>
+        <source>%1 goes back to the window that sent it.</source>
+        <translation>%1 已转回原窗口继续办理。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="353"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口暂无等候群众。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="354"/>
+        <source>The window is paused: resume service first.</source>
+        <translation>窗口已暂停，请先恢复服务。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="356"/>
+        <source>Finish, transfer or park the current ticket before calling the next.</source>
+        <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="357"/>
+        <source>There is no ticket at this window.</source>
+        <translation>本窗口当前没有号码。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="358"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="360"/>
+        <source>Staff number or PIN not accepted. %1</source>
+        <translation>工号或密码不正确。%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="361"/>
+        <source>Too many wrong PINs: %1</source>
+        <translation>密码错误次数过多：%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="362"/>
+        <source>This clerk is signed in at another window.</source>
+        <translation>该工作人员已在其他窗口登录。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="363"/>
+        <source>A call out of turn needs a reason in this hall.</source>
+        <translation>本厅规定：指定叫号须填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="364"/>
+        <source>There is no such ticket today.</source>
+        <translation>今天没有这个号码。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="365"/>
+        <source>Too soon for a no-show: %1</source>
+        <translation>叫号后时间太短，暂不能过号：%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="366"/>
+        <source>There is no call to undo.</source>
+        <translation>没有可撤销的叫号。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="367"/>
+        <source>Not allowed from this pad: %1</source>
+        <translation>本机无权执行此操作：%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="368"/>
+        <source>The hall&apos;s server did not answer. Try again.</source>
+        <translation>服务器未响应，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>hall::windowpad::EvaluationDesk</name>
+    <message>
+        <location filename="../evaluation_desk.cpp" line="78"/>
+        <source>Please choose at least one reason.</source>
+        <translation>请至少选择一项原因。</translation>
+    </message>
+    <message>
+        <location filename="../evaluation_desk.cpp" line="126"/>
+        <source>Your rating could not be saved. Please tell the clerk.</source>
+        <translation>评价未能保存，请告知工作人员。</translation>
+    </message>
+</context>
+</TS>

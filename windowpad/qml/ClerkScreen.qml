@@ -1,0 +1,242 @@
+import QtQuick
+import QtQuick.Layouts
+import Hall.Ui
+import Hall.App
+import Hall.Windowpad
+
+// The clerk's face (呼叫器), a 10" pad used all day: the window and who is signed in at the
+// top; the ticket in front of the clerk large on the left with its wait and serving time; the
+// next sensible action largest on the right ("办结并叫下一位" while serving, "叫号" when idle),
+// the rest one touch each below it; the window's queues at the bottom, live. Keyboard: F1 call
+// next, F2 recall, F3 start, F4 finish and call next, F5 no-show, F6 pause/resume.
+Item {
+    id: screen
+
+    readonly property ClerkDesk desk: Pad.clerk
+    readonly property var ticket: desk.ticket
+    readonly property date now: Terminal.clock.now
+
+    function minutesSince(at) {
+        if (!at || isNaN(at.getTime())) return 0
+        return Math.max(0, Math.floor((now.getTime() - at.getTime()) / 60000))
+    }
+    function outcomeName(o) {
+        return o === "completed" ? qsTr("Completed") : o === "needs_documents" ? qsTr("Needs documents")
+             : o === "rejected" ? qsTr("Not accepted") : o === "referred" ? qsTr("Referred") : o
+    }
+
+    focus: true
+    Keys.onPressed: (event) => {
+        const keys = { [Qt.Key_F1]: "call", [Qt.Key_F2]: "recall", [Qt.Key_F3]: "start",
+                       [Qt.Key_F5]: "no_show", [Qt.Key_F6]: "pause" }
+        if (event.key === Qt.Key_F4) { desk.finishAndCallNext(); event.accepted = true }
+        else if (keys[event.key]) event.accepted = desk.keypadKey(keys[event.key])
+    }
+
+    Rectangle { anchors.fill: parent; color: Theme.background }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        // --- the window and the clerk ----------------------------------------------------
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Heading {
+                text: desk.windowName.length > 0 ? qsTr("Window %1 · %2").arg(desk.window).arg(desk.windowName)
+                                                 : qsTr("Window %1").arg(desk.window)
+            }
+            BodyText {
+                visible: desk.signedIn
+                text: qsTr("%1 (No. %2)").arg(desk.staffName).arg(desk.staffNumber)
+                color: Theme.secondaryText
+            }
+            Item { Layout.fillWidth: true }
+            BodyText {
+                text: qsTr("Served today %1 · typical %2 min").arg(desk.servedToday).arg(desk.typicalServiceMinutes)
+                color: Theme.secondaryText
+            }
+            BodyText {
+                visible: desk.pending > 0
+                text: qsTr("%n action(s) waiting to be sent", "", desk.pending)
+                color: Theme.danger
+            }
+            LanguageSwitch {}
+            ElderModeSwitch {}
+            TouchButton {
+                objectName: "signOutButton"
+                visible: desk.signedIn
+                kind: "secondary"
+                text: qsTr("Sign out")
+                enabled: !desk.hasTicket && !desk.busy
+                onClicked: desk.signOut()
+            }
+        }
+        OfflineBanner {
+            Layout.fillWidth: true
+            connectionState: Terminal.backend.connectionStateName
+            offlineSince: Terminal.backend.offlineSince
+            detail: qsTr("Finish, no-show and pause are kept here and sent later; calling needs the server.")
+        }
+        ErrorBanner {
+            Layout.fillWidth: true
+            shown: desk.message.length > 0
+            message: desk.message
+            onDismissed: desk.clearMessage()
+        }
+
+        Loader {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: desk.signedIn ? working : signingIn
+        }
+    }
+
+    Component {
+        id: signingIn
+        ClerkSignIn { desk: screen.desk }
+    }
+
+    Component {
+        id: working
+        RowLayout {
+            spacing: Theme.spacing
+
+            // --- the ticket in front of the clerk -------------------------------------------
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 5
+                color: Theme.surface
+                radius: Theme.radius
+                border.color: Theme.border
+                border.width: 1
+
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing * 2
+                    spacing: Theme.spacing
+                    visible: desk.hasTicket
+                    BodyText {
+                        text: ticket.state === "serving" ? qsTr("Serving") : qsTr("Called, waiting for the citizen")
+                        color: Theme.secondaryText
+                    }
+                    Text {
+                        objectName: "currentNumber"
+                        text: ticket.number || ""
+                        font.family: Theme.fontFamily
+                        font.pointSize: Theme.headingPointSize * 3
+                        font.bold: true
+                        color: Theme.primary
+                    }
+                    Heading { text: ticket.service || "" }
+                    BodyText {
+                        text: qsTr("Waited %1 min").arg(minutesSince(ticket.issuedAt))
+                              + (ticket.state === "serving" ? qsTr(" · serving %1 min").arg(minutesSince(ticket.servingSince)) : "")
+                    }
+                    BodyText {
+                        visible: ticket.priority === "green_channel" || ticket.priority === "appointment"
+                        text: ticket.priority === "appointment" ? qsTr("Appointment")
+                              : qsTr("Green channel: %1").arg(ticket.greenCategory)
+                        color: Theme.success
+                        font.bold: true
+                    }
+                    BodyText {
+                        visible: (ticket.transferNote || "").length > 0
+                        text: qsTr("Note from the last window: %1").arg(ticket.transferNote)
+                        color: Theme.danger
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    BodyText {
+                        visible: ticket.identified === true
+                        text: qsTr("Citizen identified by ID card")
+                        color: Theme.secondaryText
+                    }
+                    Item { Layout.fillHeight: true }
+                }
+                ColumnLayout {
+                    anchors.centerIn: parent
+                    visible: !desk.hasTicket
+                    Heading {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: desk.paused ? qsTr("Paused: %1").arg(desk.pauseReason)
+                                          : desk.waiting > 0 ? qsTr("%n waiting", "", desk.waiting)
+                                                             : qsTr("Nobody waiting")
+                    }
+                }
+            }
+
+            // --- actions: the next sensible one largest --------------------------------------
+            ColumnLayout {
+                Layout.fillHeight: true
+                Layout.preferredWidth: 4
+                spacing: Theme.spacing
+
+                TouchButton {
+                    objectName: "mainAction"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget * 2
+                    textScale: 1.4
+                    kind: desk.hasTicket ? "success" : "primary"
+                    enabled: !desk.busy && !desk.callLocked && !desk.paused
+                    text: !desk.hasTicket ? qsTr("Call next")
+                          : ticket.state === "called" ? qsTr("Citizen arrived: start")
+                                                      : qsTr("Finish and call next")
+                    onClicked: !desk.hasTicket ? desk.callNext(false)
+                               : ticket.state === "called" ? desk.start() : desk.finishAndCallNext()
+                }
+                GridLayout {
+                    Layout.fillWidth: true
+                    columns: 3
+                    rowSpacing: Theme.spacing / 2
+                    columnSpacing: Theme.spacing / 2
+                    ClerkAction { text: qsTr("Recall"); enabled: desk.hasTicket && ticket.state === "called" && !desk.callLocked; onClicked: desk.recall(false) }
+                    ClerkAction { text: qsTr("No-show"); enabled: desk.hasTicket && ticket.state === "called"; onClicked: desk.noShow() }
+                    ClerkAction { text: qsTr("Undo call"); enabled: desk.hasTicket && ticket.state === "called"; onClicked: desk.undo() }
+                    ClerkAction { text: qsTr("Park"); enabled: desk.hasTicket; onClicked: desk.park(0) }
+                    ClerkAction { text: qsTr("Finish"); enabled: desk.hasTicket; onClicked: desk.finish("", "") }
+                    ClerkAction { text: qsTr("Silent call"); enabled: !desk.hasTicket && !desk.paused && !desk.callLocked; onClicked: desk.callNext(true) }
+                    ClerkAction {
+                        text: desk.paused ? qsTr("Resume") : qsTr("Pause")
+                        enabled: !desk.hasTicket
+                        onClicked: desk.paused ? desk.resume() : desk.pause(desk.pauseReasons.length > 0 ? desk.pauseReasons[0] : "")
+                    }
+                }
+                BodyText { text: qsTr("Finish as"); color: Theme.secondaryText; visible: desk.hasTicket }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing / 2
+                    visible: desk.hasTicket
+                    Repeater {
+                        model: desk.outcomes
+                        ClerkAction {
+                            required property string modelData
+                            text: screen.outcomeName(modelData)
+                            onClicked: desk.finish(modelData, "")
+                        }
+                    }
+                }
+                Item { Layout.fillHeight: true }
+
+                // --- the window's queues, live ------------------------------------------------
+                Repeater {
+                    model: desk.queues
+                    RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        BodyText { text: modelData.name; Layout.fillWidth: true; elide: Text.ElideRight }
+                        BodyText { text: qsTr("%n waiting", "", modelData.waiting); font.bold: true }
+                        BodyText {
+                            visible: modelData.waiting > 0
+                            text: qsTr("longest %1 min").arg(screen.minutesSince(modelData.waitingSince))
+                            color: screen.minutesSince(modelData.waitingSince) >= 30 ? Theme.danger : Theme.secondaryText
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

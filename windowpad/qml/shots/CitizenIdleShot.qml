@@ -1,0 +1,7 @@
+import QtQuick
+import Hall.Windowpad
+
+// The citizen's face while the window serves: who serves, the number. For --screenshot.
+CitizenScreen {
+    Component.onCompleted: Pad.evaluation.forget()
+}

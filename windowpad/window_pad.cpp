@@ -1,0 +1,62 @@
+#include "windowpad/window_pad.h"
+
+#include "shared/client/mock_backend.h"
+#include "shared/ui/app/terminal_app.h"
+
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QTextStream>
+
+namespace hall::windowpad {
+
+namespace {
+
+const QString kFaceOption = QStringLiteral("face");
+
+} // namespace
+
+WindowPad::WindowPad(QObject* parent) : QObject(parent) {
+    connect(&clerk_, &ClerkDesk::visitFinished, this,
+            [this](quint64 id, const QString& number, const QString&) {
+                evaluation_.beginRating(id, number);
+            });
+    connect(&clerk_, &ClerkDesk::ticketCalled, &evaluation_, &EvaluationDesk::forget);
+}
+
+void WindowPad::addOptions(QCommandLineParser& parser) {
+    parser.addOption({kFaceOption,
+                      QStringLiteral("What this pad shows: clerk, citizen or both (default both: "
+                                     "one window on each screen)."),
+                      QStringLiteral("FACE")});
+}
+
+bool WindowPad::setUp(ui::AppContext& app) {
+    auto* pad = create(&app.engine, nullptr);
+    if (app.commandLine.isSet(kFaceOption)) {
+        const QString face = app.commandLine.value(kFaceOption);
+        if (face != QLatin1String("clerk") && face != QLatin1String("citizen") &&
+            face != QLatin1String("both")) {
+            QTextStream(stderr) << "--face is clerk, citizen or both, got " << face << '\n';
+            return false;
+        }
+        pad->face_ = face;
+    }
+    auto* terminal = ui::TerminalApp::of(app.engine);
+    client::Backend* backend = terminal->backend();
+    if (auto* mock = qobject_cast<client::MockBackend*>(backend))
+        mock->setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
+    pad->clerk_.setBackend(backend);
+    pad->evaluation_.setBackend(backend);
+    return true;
+}
+
+// The one the set-up made, a child of the engine (QML gets the same object).
+WindowPad* WindowPad::create(QQmlEngine* engine, QJSEngine*) {
+    auto* pad =
+        engine ? engine->findChild<WindowPad*>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!pad && engine) pad = new WindowPad(engine);
+    if (pad) QJSEngine::setObjectOwnership(pad, QJSEngine::CppOwnership);
+    return pad;
+}
+
+} // namespace hall::windowpad

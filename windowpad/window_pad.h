@@ -1,0 +1,50 @@
+#pragma once
+// What this window pad shows: the clerk's face (呼叫器), the citizen's face (评价器) or both,
+// from `--face clerk|citizen|both` (default both: two windows, one on each of the box's two
+// screens). The clerk's and the citizen's desks live here, one per pad, so that a visit the
+// clerk finishes asks the citizen for a rating and a call wipes what the citizen face held.
+// QML reads it as the singleton `Pad`.
+//
+// On the mock (--mock, --self-test, --screenshot) the pad stands in for window 1's pad, so the
+// controller's role checks apply as they would to the real one.
+
+#include "shared/ui/app/app_spec.h"
+#include "windowpad/clerk_desk.h"
+#include "windowpad/evaluation_desk.h"
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+class QCommandLineParser;
+class QJSEngine;
+class QQmlEngine;
+
+namespace hall::windowpad {
+
+class WindowPad : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Pad)
+    QML_SINGLETON
+    Q_PROPERTY(QString face READ face CONSTANT) // "clerk", "citizen", "both"
+    Q_PROPERTY(hall::windowpad::ClerkDesk* clerk READ clerk CONSTANT)
+    Q_PROPERTY(hall::windowpad::EvaluationDesk* evaluation READ evaluation CONSTANT)
+
+public:
+    static void addOptions(QCommandLineParser& parser);
+    static bool setUp(ui::AppContext& app); // reads --face; wires the desks to the backend
+    static WindowPad* create(QQmlEngine* engine, QJSEngine*);
+
+    QString face() const { return face_; }
+    ClerkDesk* clerk() { return &clerk_; }
+    EvaluationDesk* evaluation() { return &evaluation_; }
+
+private:
+    explicit WindowPad(QObject* parent);
+
+    QString face_ = QStringLiteral("both");
+    ClerkDesk clerk_;
+    EvaluationDesk evaluation_;
+};
+
+} // namespace hall::windowpad
