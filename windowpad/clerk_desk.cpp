@@ -364,6 +364,7 @@ QString ClerkDesk::refusalText(const protocol::Error& error) const {
     if (c == "unknown_ticket") return tr("There is no such ticket today.");
     if (c == "too_early") return tr("Too soon for a no-show: %1").arg(text(error.message));
     if (c == "nothing_to_undo") return tr("There is no call to undo.");
+    if (c == "invalid_state") return tr("Not possible now: %1").arg(text(error.message));
     if (c == "forbidden") return tr("Not allowed from this pad: %1").arg(text(error.message));
     if (c == "timeout" || c == "offline") return tr("The hall's server did not answer. Try again.");
     return text(error.message);

@@ -64,211 +64,256 @@
         <translation>How was your visit (%1)?</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="108"/>
+        <location filename="../qml/CitizenScreen.qml" line="109"/>
         <source>%1 s left</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="121"/>
+        <location filename="../qml/CitizenScreen.qml" line="122"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>We are sorry. What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="149"/>
+        <location filename="../qml/CitizenScreen.qml" line="150"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="154"/>
+        <location filename="../qml/CitizenScreen.qml" line="155"/>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="168"/>
+        <location filename="../qml/CitizenScreen.qml" line="169"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="174"/>
+        <location filename="../qml/CitizenScreen.qml" line="175"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
-        <translation>The hall's duty manager will follow this up.</translation>
+        <translation>The hall&apos;s duty manager will follow this up.</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkChoice</name>
+    <message>
+        <location filename="../qml/ClerkChoice.qml" line="77"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
         <source>Needs documents</source>
         <translation>Needs documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="26"/>
         <source>Not accepted</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="26"/>
         <source>Referred</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="48"/>
+        <location filename="../qml/ClerkScreen.qml" line="49"/>
+        <location filename="../qml/ClerkScreen.qml" line="112"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="49"/>
+        <location filename="../qml/ClerkScreen.qml" line="50"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="53"/>
+        <location filename="../qml/ClerkScreen.qml" line="54"/>
         <source>%1 (No. %2)</source>
         <translation>%1 (No. %2)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="58"/>
+        <location filename="../qml/ClerkScreen.qml" line="59"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>Served today %1 · typical %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="63"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>%n action(s) waiting to be sent</source>
-        <translation><numerusform>%n action(s) waiting to be sent</numerusform></translation>
+        <translation>
+            <numerusform>%n action(s) waiting to be sent</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="72"/>
+        <location filename="../qml/ClerkScreen.qml" line="73"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="81"/>
+        <location filename="../qml/ClerkScreen.qml" line="82"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>Finish, no-show and pause are kept here and sent later; calling needs the server.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="102"/>
+        <source>Park %1: back in</source>
+        <translation>Park %1: back in</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="103"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="109"/>
+        <source>Transfer %1 to</source>
+        <translation>Transfer %1 to</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="110"/>
+        <source>Return to me after</source>
+        <translation>Return to me after</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="119"/>
+        <source>Pause the window: why?</source>
+        <translation>Pause the window: why?</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="150"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="150"/>
         <source>Called, waiting for the citizen</source>
         <translation>Called, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="136"/>
+        <location filename="../qml/ClerkScreen.qml" line="163"/>
         <source>Waited %1 min</source>
         <translation>Waited %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="137"/>
+        <location filename="../qml/ClerkScreen.qml" line="164"/>
         <source> · serving %1 min</source>
         <translation> · serving %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="141"/>
+        <location filename="../qml/ClerkScreen.qml" line="168"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="142"/>
+        <location filename="../qml/ClerkScreen.qml" line="169"/>
         <source>Green channel: %1</source>
         <translation>Green channel: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="148"/>
+        <location filename="../qml/ClerkScreen.qml" line="175"/>
         <source>Note from the last window: %1</source>
         <translation>Note from the last window: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="155"/>
+        <location filename="../qml/ClerkScreen.qml" line="182"/>
         <source>Citizen identified by ID card</source>
         <translation>Citizen identified by ID card</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="166"/>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="193"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>%n waiting</source>
-        <translation><numerusform>%n waiting</numerusform></translation>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="167"/>
+        <location filename="../qml/ClerkScreen.qml" line="194"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="185"/>
+        <location filename="../qml/ClerkScreen.qml" line="212"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="186"/>
+        <location filename="../qml/ClerkScreen.qml" line="213"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="187"/>
+        <location filename="../qml/ClerkScreen.qml" line="214"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="196"/>
+        <location filename="../qml/ClerkScreen.qml" line="223"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="197"/>
+        <location filename="../qml/ClerkScreen.qml" line="224"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <location filename="../qml/ClerkScreen.qml" line="225"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="199"/>
+        <location filename="../qml/ClerkScreen.qml" line="226"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <location filename="../qml/ClerkScreen.qml" line="227"/>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="228"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="201"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="208"/>
+        <location filename="../qml/ClerkScreen.qml" line="236"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="234"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
@@ -324,7 +369,7 @@
     <message>
         <location filename="../clerk_desk.cpp" line="225"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
-        <translation>Offline: finish is kept and sent later; calling needs the hall's server.</translation>
+        <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
         <location filename="../clerk_desk.cpp" line="290"/>
@@ -334,7 +379,7 @@
     <message>
         <location filename="../clerk_desk.cpp" line="292"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
-        <translation>This needs the hall's server, which cannot be reached now.</translation>
+        <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
         <location filename="../clerk_desk.cpp" line="318"/>
@@ -413,13 +458,18 @@
     </message>
     <message>
         <location filename="../clerk_desk.cpp" line="367"/>
+        <source>Not possible now: %1</source>
+        <translation>Not possible now: %1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="368"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="369"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
-        <translation>The hall's server did not answer. Try again.</translation>
+        <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>
 </context>
 <context>

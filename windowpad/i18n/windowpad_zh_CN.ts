@@ -64,211 +64,254 @@
         <translation>请您为本次服务（%1）评价</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="108"/>
+        <location filename="../qml/CitizenScreen.qml" line="109"/>
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="121"/>
+        <location filename="../qml/CitizenScreen.qml" line="122"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="149"/>
+        <location filename="../qml/CitizenScreen.qml" line="150"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="154"/>
+        <location filename="../qml/CitizenScreen.qml" line="155"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="168"/>
+        <location filename="../qml/CitizenScreen.qml" line="169"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="174"/>
+        <location filename="../qml/CitizenScreen.qml" line="175"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
     </message>
 </context>
 <context>
+    <name>ClerkChoice</name>
+    <message>
+        <location filename="../qml/ClerkChoice.qml" line="77"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="24"/>
+        <location filename="../qml/ClerkScreen.qml" line="25"/>
         <source>Needs documents</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="26"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="26"/>
         <source>Referred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="48"/>
+        <location filename="../qml/ClerkScreen.qml" line="49"/>
+        <location filename="../qml/ClerkScreen.qml" line="112"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="49"/>
+        <location filename="../qml/ClerkScreen.qml" line="50"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="53"/>
+        <location filename="../qml/ClerkScreen.qml" line="54"/>
         <source>%1 (No. %2)</source>
         <translation>%1（工号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="58"/>
+        <location filename="../qml/ClerkScreen.qml" line="59"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>今日已办 %1 件 · 每件约 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="63"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>%n action(s) waiting to be sent</source>
-        <translation><numerusform>%n 项操作待发送</numerusform></translation>
+        <translation>
+            <numerusform>%n 项操作待发送</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="72"/>
+        <location filename="../qml/ClerkScreen.qml" line="73"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="81"/>
+        <location filename="../qml/ClerkScreen.qml" line="82"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="102"/>
+        <source>Park %1: back in</source>
+        <translation>挂起 %1：多久后回到本窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="103"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="109"/>
+        <source>Transfer %1 to</source>
+        <translation>将 %1 转到</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="110"/>
+        <source>Return to me after</source>
+        <translation>办完后转回本窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="119"/>
+        <source>Pause the window: why?</source>
+        <translation>暂停本窗口：原因</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="150"/>
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="150"/>
         <source>Called, waiting for the citizen</source>
         <translation>已叫号，等待群众到窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="136"/>
+        <location filename="../qml/ClerkScreen.qml" line="163"/>
         <source>Waited %1 min</source>
         <translation>已等候 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="137"/>
+        <location filename="../qml/ClerkScreen.qml" line="164"/>
         <source> · serving %1 min</source>
         <translation> · 已办理 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="141"/>
+        <location filename="../qml/ClerkScreen.qml" line="168"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="142"/>
+        <location filename="../qml/ClerkScreen.qml" line="169"/>
         <source>Green channel: %1</source>
         <translation>绿色通道：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="148"/>
+        <location filename="../qml/ClerkScreen.qml" line="175"/>
         <source>Note from the last window: %1</source>
         <translation>上一窗口备注：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="155"/>
+        <location filename="../qml/ClerkScreen.qml" line="182"/>
         <source>Citizen identified by ID card</source>
         <translation>群众已核验身份证</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="166"/>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="193"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>%n waiting</source>
-        <translation><numerusform>%n 人等候</numerusform></translation>
+        <translation>
+            <numerusform>%n 人等候</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="167"/>
+        <location filename="../qml/ClerkScreen.qml" line="194"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="185"/>
+        <location filename="../qml/ClerkScreen.qml" line="212"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="186"/>
+        <location filename="../qml/ClerkScreen.qml" line="213"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="187"/>
+        <location filename="../qml/ClerkScreen.qml" line="214"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="196"/>
+        <location filename="../qml/ClerkScreen.qml" line="223"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="197"/>
+        <location filename="../qml/ClerkScreen.qml" line="224"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <location filename="../qml/ClerkScreen.qml" line="225"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="199"/>
+        <location filename="../qml/ClerkScreen.qml" line="226"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <location filename="../qml/ClerkScreen.qml" line="227"/>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="228"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="201"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="208"/>
+        <location filename="../qml/ClerkScreen.qml" line="236"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="234"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
@@ -413,11 +456,16 @@
     </message>
     <message>
         <location filename="../clerk_desk.cpp" line="367"/>
+        <source>Not possible now: %1</source>
+        <translation>当前无法执行：%1</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="368"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="369"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>

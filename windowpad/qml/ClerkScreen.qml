@@ -20,6 +20,7 @@ Item {
         if (!at || isNaN(at.getTime())) return 0
         return Math.max(0, Math.floor((now.getTime() - at.getTime()) / 60000))
     }
+    function chooseTransfer() { transferChoice.open() } // also for the screenshot
     function outcomeName(o) {
         return o === "completed" ? qsTr("Completed") : o === "needs_documents" ? qsTr("Needs documents")
              : o === "rejected" ? qsTr("Not accepted") : o === "referred" ? qsTr("Referred") : o
@@ -92,6 +93,32 @@ Item {
             Layout.fillHeight: true
             sourceComponent: desk.signedIn ? working : signingIn
         }
+    }
+
+    // --- the choices an action needs --------------------------------------------------------
+    ClerkChoice {
+        id: parkChoice
+        anchors.fill: parent
+        title: qsTr("Park %1: back in").arg(screen.ticket.number || "")
+        options: [5, 10, 15, 30, 60].map(m => ({ label: qsTr("%1 min").arg(m), value: m }))
+        onChosen: (minutes) => desk.park(minutes)
+    }
+    ClerkChoice {
+        id: transferChoice
+        anchors.fill: parent
+        title: qsTr("Transfer %1 to").arg(screen.ticket.number || "")
+        toggleText: qsTr("Return to me after")
+        options: desk.transferTargets.map(t => ({
+            label: t.window > 0 ? qsTr("Window %1 · %2").arg(t.window).arg(t.name) : t.name,
+            value: t }))
+        onChosen: (target) => desk.transfer(target.service, target.window, "", transferChoice.toggled)
+    }
+    ClerkChoice {
+        id: pauseChoice
+        anchors.fill: parent
+        title: qsTr("Pause the window: why?")
+        options: desk.pauseReasons.map(r => ({ label: r, value: r }))
+        onChosen: (reason) => desk.pause(reason)
     }
 
     Component {
@@ -196,13 +223,14 @@ Item {
                     ClerkAction { text: qsTr("Recall"); enabled: desk.hasTicket && ticket.state === "called" && !desk.callLocked; onClicked: desk.recall(false) }
                     ClerkAction { text: qsTr("No-show"); enabled: desk.hasTicket && ticket.state === "called"; onClicked: desk.noShow() }
                     ClerkAction { text: qsTr("Undo call"); enabled: desk.hasTicket && ticket.state === "called"; onClicked: desk.undo() }
-                    ClerkAction { text: qsTr("Park"); enabled: desk.hasTicket; onClicked: desk.park(0) }
+                    ClerkAction { text: qsTr("Park"); enabled: desk.hasTicket; onClicked: parkChoice.open() }
+                    ClerkAction { text: qsTr("Transfer"); enabled: desk.hasTicket; onClicked: transferChoice.open() }
                     ClerkAction { text: qsTr("Finish"); enabled: desk.hasTicket; onClicked: desk.finish("", "") }
                     ClerkAction { text: qsTr("Silent call"); enabled: !desk.hasTicket && !desk.paused && !desk.callLocked; onClicked: desk.callNext(true) }
                     ClerkAction {
                         text: desk.paused ? qsTr("Resume") : qsTr("Pause")
                         enabled: !desk.hasTicket
-                        onClicked: desk.paused ? desk.resume() : desk.pause(desk.pauseReasons.length > 0 ? desk.pauseReasons[0] : "")
+                        onClicked: desk.paused ? desk.resume() : pauseChoice.open()
                     }
                 }
                 BodyText { text: qsTr("Finish as"); color: Theme.secondaryText; visible: desk.hasTicket }
