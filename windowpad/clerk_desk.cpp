@@ -127,9 +127,14 @@ QVariantList ClerkDesk::queues() const {
 }
 
 int ClerkDesk::waiting() const {
+    if (!backend_) return 0;
+    const auto& snapshot = backend_->state().snapshot();
+    const auto info = std::ranges::find_if(snapshot.hall.windows,
+                                           [&](const auto& w) { return w.number == window(); });
+    if (info == snapshot.hall.windows.end()) return 0;
     int n = 0;
-    for (const auto& q : queues())
-        n += q.toMap().value(QStringLiteral("waiting")).toInt();
+    for (const auto& q : snapshot.queues.services)
+        if (std::ranges::find(info->services, q.serviceId) != info->services.end()) n += q.waiting;
     return n;
 }
 
