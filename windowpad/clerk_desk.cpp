@@ -27,6 +27,13 @@ ClerkDesk::ClerkDesk(QObject* parent) : QObject(parent) {
     callLock_.setSingleShot(true);
     callLock_.setInterval(kCallLockMs);
     connect(&callLock_, &QTimer::timeout, this, &ClerkDesk::busyChanged);
+    ratingWait_.setInterval(1000);
+    connect(&ratingWait_, &QTimer::timeout, this, [this] {
+        if (ratingWaitLeft_ > 0) --ratingWaitLeft_;
+        if (ratingWaitLeft_ > 0) return Q_EMIT ratingWaitChanged();
+        callNow(); // the rating time is up: the hall's unrated policy takes it from here
+    });
+    connect(this, &ClerkDesk::stateChanged, this, &ClerkDesk::followRating);
 }
 
 void ClerkDesk::setBackend(client::Backend* backend) {
@@ -202,6 +209,7 @@ void ClerkDesk::signOut() {
 }
 
 void ClerkDesk::callNext(bool silent) {
+    stopRatingWait();
     act(core::CallNext{window(), silent}, true);
 }
 
@@ -232,8 +240,45 @@ void ClerkDesk::finishAndCallNext(const QString& outcome, const QString& note) {
     core::Finish f{window(), outcome.toStdString(), note.trimmed().toStdString()};
     act(std::move(f), false, [this](const protocol::Response& r) {
         announceFinished(r);
-        if (!paused()) callNext();
+        const auto& result = std::get<protocol::ResponseResult>(r.outcome);
+        const auto* done = std::get_if<protocol::CommandResult>(&result);
+        if (paused()) return;
+        if (done && done->ticket && done->ticket->state == core::TicketState::Done)
+            callAfterRating(done->ticket->id);
+        else
+            callNext(); // it went back to the window that sent it: nobody here to rate
     });
+}
+
+void ClerkDesk::callAfterRating(quint64 ticket) {
+    ratingWaitFor_ = ticket;
+    ratingWaitLeft_ = backend_ ? backend_->state().snapshot().hall.ratingSeconds : 30;
+    ratingWait_.start();
+    Q_EMIT ratingWaitChanged();
+    followRating(); // it may be rated already
+}
+
+void ClerkDesk::followRating() {
+    if (ratingWaitFor_ == 0) return;
+    const auto* w = view();
+    if (!w) return;
+    if (w->current || w->paused) return stopRatingWait(); // called or paused another way
+    if (w->finished && w->finished->id == ratingWaitFor_ && w->finished->rated) callNow();
+}
+
+void ClerkDesk::callNow() {
+    if (ratingWaitFor_ == 0 || busy_) return; // busy: the next change of the view tries again
+    stopRatingWait();
+    callLock_.stop(); // not a second tap: the call the clerk asked for with the finish
+    callNext();
+}
+
+void ClerkDesk::stopRatingWait() {
+    if (ratingWaitFor_ == 0) return;
+    ratingWaitFor_ = 0;
+    ratingWaitLeft_ = 0;
+    ratingWait_.stop();
+    Q_EMIT ratingWaitChanged();
 }
 
 void ClerkDesk::noShow() {
@@ -271,9 +316,12 @@ void ClerkDesk::clearMessage() {
     say({});
 }
 
-bool ClerkDesk::keypadKey(const QString& key) {
-    if (key == QLatin1String("call"))
-        callNext();
+bool ClerkDesk::keypadKey(const QString& key, const QString& number) {
+    const bool typed = !number.isEmpty();
+    if (key == QLatin1String("call_next") || (key == QLatin1String("enter") && typed))
+        typed ? callNumber(number, {}) : callNext();
+    else if (key == QLatin1String("transfer") && typed)
+        transfer({}, number.toInt(), {}, false);
     else if (key == QLatin1String("recall"))
         recall();
     else if (key == QLatin1String("start"))
@@ -308,9 +356,6 @@ void ClerkDesk::act(protocol::RequestBody body, bool call,
                            say(refusalText(*error));
                            return;
                        }
-                       const auto& result = std::get<protocol::ResponseResult>(response.outcome);
-                       if (const auto* r = std::get_if<protocol::CommandResult>(&result))
-                           if (call && r->ticket) Q_EMIT ticketCalled(text(r->ticket->number));
                        if (after) after(response);
                    });
 }
@@ -340,9 +385,7 @@ void ClerkDesk::announceFinished(const protocol::Response& response) {
     const auto* r = std::get_if<protocol::CommandResult>(&result);
     if (!r || !r->ticket) return;
     const auto& t = *r->ticket;
-    if (t.state == core::TicketState::Done)
-        Q_EMIT visitFinished(t.id, text(t.number), text(t.serviceId));
-    else if (t.state == core::TicketState::Waiting && t.window.value_or(0) != window())
+    if (t.state == core::TicketState::Waiting && t.window.value_or(0) != window())
         say(tr("%1 goes back to the window that sent it.").arg(text(t.number)));
 }
 

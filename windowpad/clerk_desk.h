@@ -17,6 +17,10 @@
 // sign-out — go through the outbox and are shown as pending until the controller answers; the
 // others (calls, transfers, park, sign-in) need the controller now and say so.
 //
+// "Finish and call next" calls once the citizen has rated the visit (the window's view says so)
+// or the hall's rating time is up, whichever comes first: the citizen at the counter is not
+// cut off mid-rating by the next call, and the clerk can call at once with callNow().
+//
 // The current ticket is the controller's view of it (protocol::TicketView): number, service,
 // wait, serving time, priority, appointment, the note a transfer brought. Nothing of the
 // citizen beyond "identified" reaches the pad.
@@ -66,6 +70,8 @@ class ClerkDesk : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool callLocked READ callLocked NOTIFY busyChanged)
     Q_PROPERTY(int pending READ pending NOTIFY pendingChanged)
+    // "Finish and call next" waits for the citizen's rating: seconds left until it calls anyway.
+    Q_PROPERTY(int ratingWaitSeconds READ ratingWaitSeconds NOTIFY ratingWaitChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
@@ -97,6 +103,7 @@ public:
     bool busy() const { return busy_; }
     bool callLocked() const { return callLock_.isActive(); }
     int pending() const { return static_cast<int>(pending_.size()); }
+    int ratingWaitSeconds() const { return ratingWaitLeft_; }
     QString message() const { return message_; }
 
     Q_INVOKABLE void signIn(const QString& staffNumber, const QString& pin);
@@ -109,6 +116,7 @@ public:
     Q_INVOKABLE void finish(const QString& outcome = {}, const QString& note = {});
     // The next sensible action as one touch: finish this visit, then call the next citizen.
     Q_INVOKABLE void finishAndCallNext(const QString& outcome = {}, const QString& note = {});
+    Q_INVOKABLE void callNow(); // while waiting for the rating: call the next citizen now
     Q_INVOKABLE void noShow();
     Q_INVOKABLE void park(int minutes = 0);
     Q_INVOKABLE void transfer(const QString& serviceId, int toWindow, const QString& note,
@@ -117,8 +125,12 @@ public:
     Q_INVOKABLE void resume();
     Q_INVOKABLE void undo();
     Q_INVOKABLE void clearMessage();
-    // A hardware caller keypad's key (drivers/keypad names): call, recall, start, finish, …
-    Q_INVOKABLE bool keypadKey(const QString& key);
+    // A key of the hardware caller keypad or a keyboard shortcut, by the keypad's names
+    // (drivers/keypad/keys.h: call_next, recall, no_show, transfer, pause, finish, enter; and
+    // start, which only the keyboard has), with the number typed before it: "12 call_next"
+    // calls A012's number as typed, "3 transfer" sends the citizen to window 3. False for a key
+    // that does nothing here.
+    Q_INVOKABLE bool keypadKey(const QString& key, const QString& number = {});
 
 Q_SIGNALS:
     void backendChanged();
@@ -126,10 +138,7 @@ Q_SIGNALS:
     void busyChanged();
     void pendingChanged();
     void messageChanged();
-    // A visit ended here (finished, not returned elsewhere): the citizen face asks for a rating.
-    void visitFinished(quint64 ticketId, const QString& number, const QString& serviceId);
-    // A ticket was called to this window: whatever the citizen face held of the last one goes.
-    void ticketCalled(const QString& number);
+    void ratingWaitChanged();
 
 private:
     const protocol::WindowView* view() const;
@@ -142,12 +151,19 @@ private:
     QString refusalText(const protocol::Error& error) const;
     void onDurableAnswered(const QString& id, bool ok, const QString& code, const QString& text);
     void announceFinished(const protocol::Response& response);
+    // After a finish-and-call-next: call once the visit is rated or the rating time is up.
+    void callAfterRating(quint64 ticket);
+    void followRating(); // on every change of the window's view
+    void stopRatingWait();
 
     QPointer<client::Backend> backend_;
     bool busy_ = false;
     QTimer callLock_;
     std::set<std::string> pending_; // outbox request ids not answered yet
     QString message_;
+    quint64 ratingWaitFor_ = 0; // the finished ticket whose rating the next call waits for
+    int ratingWaitLeft_ = 0;
+    QTimer ratingWait_; // 1 s ticks
 };
 
 } // namespace hall::windowpad

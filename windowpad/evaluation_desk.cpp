@@ -1,6 +1,7 @@
 #include "windowpad/evaluation_desk.h"
 
 #include "shared/core/evaluation.h"
+#include "shared/protocol/hall_view.h"
 
 #include <QLoggingCategory>
 
@@ -21,11 +22,47 @@ void EvaluationDesk::setBackend(client::Backend* backend) {
     if (backend_ == backend) return;
     if (backend_) disconnect(backend_, nullptr, this, nullptr);
     backend_ = backend;
-    if (backend_)
+    looked_ = false;
+    seenFinished_.reset();
+    seenCurrent_.reset();
+    if (backend_) {
         connect(backend_, &client::Backend::snapshotReplaced, this,
                 &EvaluationDesk::reasonsChanged);
+        connect(backend_, &client::Backend::snapshotReplaced, this, &EvaluationDesk::followWindow);
+        connect(backend_, &client::Backend::pushApplied, this, &EvaluationDesk::followWindow);
+        connect(backend_, &client::Backend::identityChanged, this, &EvaluationDesk::followWindow);
+        followWindow();
+    }
     Q_EMIT backendChanged();
     Q_EMIT reasonsChanged();
+}
+
+int EvaluationDesk::ratingSeconds() const {
+    return backend_ ? backend_->state().snapshot().hall.ratingSeconds : 30;
+}
+
+void EvaluationDesk::followWindow() {
+    if (!backend_) return;
+    const auto* view =
+        protocol::findWindow(backend_->state().snapshot().windows, backend_->window());
+    if (!view) return;
+    const auto finished =
+        view->finished ? std::optional<quint64>(view->finished->id) : std::nullopt;
+    const auto current = view->current ? std::optional<quint64>(view->current->id) : std::nullopt;
+    const bool firstLook = !looked_;
+    looked_ = true;
+    const bool newVisitEnded = finished && finished != seenFinished_ && !view->finished->rated;
+    const bool newCall = current && current != seenCurrent_;
+    seenFinished_ = finished;
+    seenCurrent_ = current;
+    const bool asking = stage_ == Stage::Rating || stage_ == Stage::Reasons;
+    if (newCall && asking) return forget(); // the next citizen is coming to the counter
+    if (newVisitEnded && !firstLook)
+        return beginRating(view->finished->id, QString::fromStdString(view->finished->number));
+    // Rated by the unrated policy or another input while the question was open here.
+    if (asking && !sending_ && view->finished && view->finished->id == ticket_ &&
+        view->finished->rated)
+        forget();
 }
 
 QStringList EvaluationDesk::reasons() const {
@@ -47,7 +84,7 @@ void EvaluationDesk::beginRating(quint64 id, const QString& number) {
     ticket_ = id;
     number_ = number;
     shown_.start();
-    setStage(Stage::Rating, kRatingSeconds);
+    setStage(Stage::Rating, ratingSeconds());
 }
 
 bool EvaluationDesk::choose(int level) {
@@ -56,7 +93,7 @@ bool EvaluationDesk::choose(int level) {
     level_ = level;
     if (core::isBadRating(static_cast<core::RatingLevel>(level))) {
         message_.clear();
-        setStage(Stage::Reasons, kRatingSeconds * 2); // time to pick, and perhaps to type
+        setStage(Stage::Reasons, ratingSeconds() * 2); // time to pick, and perhaps to type
         return true;
     }
     send();
@@ -67,7 +104,7 @@ void EvaluationDesk::toggleReason(const QString& reason) {
     if (stage_ != Stage::Reasons || !reasons().contains(reason)) return;
     if (!chosen_.removeOne(reason)) chosen_ << reason;
     message_.clear();
-    secondsLeft_ = kRatingSeconds * 2; // the citizen is still at it
+    secondsLeft_ = ratingSeconds() * 2; // the citizen is still at it
     Q_EMIT reasonsChanged();
     Q_EMIT stageChanged();
 }
@@ -89,7 +126,7 @@ void EvaluationDesk::back() {
     chosen_.clear();
     comment_.clear();
     Q_EMIT reasonsChanged();
-    setStage(Stage::Rating, kRatingSeconds);
+    setStage(Stage::Rating, ratingSeconds());
 }
 
 void EvaluationDesk::forget() {
@@ -104,12 +141,6 @@ void EvaluationDesk::forget() {
     setStage(Stage::Idle, 0);
 }
 
-bool EvaluationDesk::evaluatorKey(const QString& key) {
-    bool ok = false;
-    const int level = key.toInt(&ok);
-    return ok && choose(level);
-}
-
 void EvaluationDesk::send() {
     core::Rate rate;
     rate.ticket = ticket_;
@@ -119,9 +150,14 @@ void EvaluationDesk::send() {
     rate.comment = comment_.trimmed().toStdString();
     rate.window = backend_ ? backend_->window() : 0;
     try {
+        // The answer to this very rating may come back while it is sent: it is ours, not one
+        // from elsewhere.
+        sending_ = true;
         if (backend_) backend_->sendDurable(std::move(rate));
+        sending_ = false;
     } catch (const std::exception& e) {
         // The rating could not be kept on this pad: say so rather than thank for nothing.
+        sending_ = false;
         qCWarning(lcEvaluation) << "a rating could not be written to the outbox:" << e.what();
         message_ = tr("Your rating could not be saved. Please tell the clerk.");
         Q_EMIT stageChanged();

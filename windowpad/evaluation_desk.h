@@ -4,7 +4,12 @@
 //
 //   Idle ──visit finished here──▶ Rating ──good level──────────────▶ Thanks ──▶ Idle
 //    ▲                              │  └─bad level──▶ Reasons ──submit()──┘
-//    └──── ratingSeconds, nothing chosen (the hall's unrated policy applies at the controller)
+//    └──── the hall's rating time, nothing chosen (its unrated policy applies at the controller)
+//
+// Which visit to rate is the controller's word, not the clerk face's: the window's view names the
+// visit that ended there last (`finished`), so a citizen face on a box of its own rates the same
+// visit as one beside the clerk's, and a visit rated elsewhere (or by the unrated policy) ends
+// the question here. A ticket called to the window ends it too: the next citizen is coming.
 //
 // One rating per visit, through the outbox: written to the pad's disk before the thank-you is
 // shown, so a rating is never lost to a dropped link or a controller restart, and sent once
@@ -23,6 +28,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 namespace hall::windowpad {
 
@@ -45,7 +51,6 @@ public:
     enum class Stage { Idle, Rating, Reasons, Thanks };
     Q_ENUM(Stage)
     static constexpr int kGuardMs = 1000;
-    static constexpr int kRatingSeconds = 30;
     static constexpr int kThanksSeconds = 5;
 
     explicit EvaluationDesk(QObject* parent = nullptr);
@@ -62,8 +67,10 @@ public:
     int secondsLeft() const { return secondsLeft_; }
     QString message() const { return message_; }
 
-    // The visit of ticket `id` ("A012") ended at this window: ask for its rating.
+    // The visit of ticket `id` ("A012") ended at this window: ask for its rating. The window's
+    // view starts it by itself; screenshots start it by hand.
     Q_INVOKABLE void beginRating(quint64 id, const QString& number);
+    int ratingSeconds() const; // the hall's evaluation.rating_seconds
     // 1 非常不满意 … 5 非常满意 (the engine's levels). False when the press was ignored.
     Q_INVOKABLE bool choose(int level);
     Q_INVOKABLE void toggleReason(const QString& reason);
@@ -72,8 +79,6 @@ public:
     Q_INVOKABLE void back(); // from the reasons to the five levels
     // The next citizen is called: forget this one.
     Q_INVOKABLE void forget();
-    // A five-key evaluator's key: "1" … "5".
-    Q_INVOKABLE bool evaluatorKey(const QString& key);
 
 Q_SIGNALS:
     void backendChanged();
@@ -87,9 +92,17 @@ private:
     void setStage(Stage stage, int seconds);
     void send();
     void tick();
+    // A push or snapshot: a visit that just ended here, one rated elsewhere, a new call.
+    void followWindow();
 
     QPointer<client::Backend> backend_;
     Stage stage_ = Stage::Idle;
+    // The window's last finished visit and called ticket as last seen: only a change starts or
+    // ends a rating (a pad that starts up does not ask about a visit that ended before it).
+    bool looked_ = false;
+    bool sending_ = false;
+    std::optional<quint64> seenFinished_;
+    std::optional<quint64> seenCurrent_;
     quint64 ticket_ = 0;
     QString number_;
     int level_ = 0;

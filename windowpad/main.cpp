@@ -38,8 +38,8 @@ int main(int argc, char* argv[]) {
     spec.addOptions = &hall::windowpad::WindowPad::addOptions;
     spec.setUpBackend = &hall::windowpad::WindowPad::setUp;
     TerminalSpec terminal;
-    terminal.deviceKinds = {hall::drivers::DeviceKind::IdCardReader,
-                            hall::drivers::DeviceKind::SmartCardReader,
-                            hall::drivers::DeviceKind::CodeScanner};
+    terminal.deviceKinds = {
+        hall::drivers::DeviceKind::IdCardReader, hall::drivers::DeviceKind::SmartCardReader,
+        hall::drivers::DeviceKind::CodeScanner, hall::drivers::DeviceKind::Keypad};
     return runTerminalApp(argc, argv, spec, terminal);
 }

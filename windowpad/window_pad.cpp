@@ -15,13 +15,7 @@ const QString kFaceOption = QStringLiteral("face");
 
 } // namespace
 
-WindowPad::WindowPad(QObject* parent) : QObject(parent) {
-    connect(&clerk_, &ClerkDesk::visitFinished, this,
-            [this](quint64 id, const QString& number, const QString&) {
-                evaluation_.beginRating(id, number);
-            });
-    connect(&clerk_, &ClerkDesk::ticketCalled, &evaluation_, &EvaluationDesk::forget);
-}
+WindowPad::WindowPad(QObject* parent) : QObject(parent) {}
 
 void WindowPad::addOptions(QCommandLineParser& parser) {
     parser.addOption({kFaceOption,
@@ -47,7 +41,15 @@ bool WindowPad::setUp(ui::AppContext& app) {
         mock->setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
     pad->clerk_.setBackend(backend);
     pad->evaluation_.setBackend(backend);
+    listenToKeys(*terminal->keypads(), pad->clerk_, pad->evaluation_);
     return true;
+}
+
+void WindowPad::listenToKeys(client::KeypadInput& keys, ClerkDesk& clerk,
+                             EvaluationDesk& evaluation) {
+    connect(&keys, &client::KeypadInput::callerKey, &clerk,
+            [&clerk](const QString& key, const QString& number) { clerk.keypadKey(key, number); });
+    connect(&keys, &client::KeypadInput::evaluatorKey, &evaluation, &EvaluationDesk::choose);
 }
 
 // The one the set-up made, a child of the engine (QML gets the same object).

@@ -1,13 +1,15 @@
 #pragma once
 // What this window pad shows: the clerk's face (呼叫器), the citizen's face (评价器) or both,
 // from `--face clerk|citizen|both` (default both: two windows, one on each of the box's two
-// screens). The clerk's and the citizen's desks live here, one per pad, so that a visit the
-// clerk finishes asks the citizen for a rating and a call wipes what the citizen face held.
+// screens). The clerk's and the citizen's desks live here, one per pad; both follow the
+// controller's view of the window (a visit that ended there asks the citizen for a rating, a
+// call wipes what the citizen face held), so either face also works on a box of its own.
 // QML reads it as the singleton `Pad`.
 //
 // On the mock (--mock, --self-test, --screenshot) the pad stands in for window 1's pad, so the
 // controller's role checks apply as they would to the real one.
 
+#include "shared/client/keypad_input.h"
 #include "shared/ui/app/app_spec.h"
 #include "windowpad/clerk_desk.h"
 #include "windowpad/evaluation_desk.h"
@@ -34,6 +36,10 @@ public:
     static void addOptions(QCommandLineParser& parser);
     static bool setUp(ui::AppContext& app); // reads --face; wires the desks to the backend
     static WindowPad* create(QQmlEngine* engine, QJSEngine*);
+    // The hardware keys work as the screens' own touches: a caller keypad's keys are the clerk
+    // desk's actions, an evaluator's the citizen's levels.
+    static void listenToKeys(client::KeypadInput& keys, ClerkDesk& clerk,
+                             EvaluationDesk& evaluation);
 
     QString face() const { return face_; }
     ClerkDesk* clerk() { return &clerk_; }

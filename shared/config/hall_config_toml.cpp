@@ -36,9 +36,10 @@
 //                 check_in_late_minutes, no_show_after_seconds, call_number_needs_reason,
 //                 park_return_minutes, pause_reasons
 //   [evaluation]  reasons, max_comment_length, supplement_days, unrated,
-//                 unrated_default_after_hours, follow_up_working_days
+//                 unrated_default_after_hours, follow_up_working_days, rating_seconds
 //   [call_board]  hold_seconds, voice_repeats, voice_english
 //   [ticket_machine]  confirm_from_waiting, reprint_minutes, attract_after_seconds
+//   [attachments] retention_days
 //
 // Field paths in errors follow core::validate(): "services[2].prefix",
 // "windows[0].services[1].service", "queue.day_start".
@@ -372,6 +373,7 @@ void readEvaluation(TableReader& r, core::EvaluationPolicy& e) {
         e.unrated = *v;
     if (auto v = r.integer("unrated_default_after_hours")) e.unratedDefaultAfter = hours(*v);
     if (auto v = r.integer("follow_up_working_days")) e.followUpWorkingDays = *v;
+    if (auto v = r.integer("rating_seconds")) e.ratingSeconds = *v;
 }
 
 core::HallConfig readHall(const toml::table& root, Errors& errors) {
@@ -481,6 +483,9 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         if (auto v = r.integer("confirm_from_waiting")) m.confirmFromWaiting = *v;
         if (auto v = r.integer("reprint_minutes")) m.reprintMinutes = *v;
         if (auto v = r.integer("attract_after_seconds")) m.attractAfterSeconds = *v;
+    });
+    withTable(top, "attachments", errors, [&](TableReader& r) {
+        if (auto v = r.integer("retention_days")) config.attachments.retentionDays = *v;
     });
     top.finish();
     return config;

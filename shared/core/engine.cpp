@@ -265,6 +265,7 @@ void finish(Engine::State& s, Ticket& t, const TicketFinished& e, Timestamp at) 
     recent.push_back(took);
     if (recent.size() > Engine::State::kRecentServiceSamples) recent.pop_front();
     deactivate(s, t);
+    if (auto* w = t.window ? s.findWindow(*t.window) : nullptr) w->state.lastFinished = t.id;
     release(s, t.window);
     if (s.config.evaluation.unrated == UnratedPolicy::DefaultSatisfied && !t.rated)
         s.unrated.insert({at, t.id});
@@ -657,7 +658,8 @@ std::string Engine::fingerprint() const {
     for (const auto& w : s.windows) {
         o << "window " << w.state.number << ' ' << w.state.staffId << ' ' << w.state.paused << ' '
           << w.state.pauseReason << ' ' << (w.state.current ? *w.state.current : 0) << ' '
-          << (w.lastCall ? w.lastCall->ticket : 0) << " credit";
+          << (w.lastCall ? w.lastCall->ticket : 0) << ' ' << w.state.lastFinished.value_or(0)
+          << " credit";
         for (auto c : w.credit)
             o << ' ' << c;
         o << " targeted " << w.targeted.size() << '\n';

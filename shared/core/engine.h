@@ -35,6 +35,9 @@ struct WindowState {
     bool paused = false;
     std::string pauseReason;
     std::optional<TicketId> current; // called or serving ticket
+    // The visit that ended here last: the one the window's evaluation pad (and a five-key
+    // evaluator) rates, until the next visit ends here.
+    std::optional<TicketId> lastFinished;
 };
 
 // Whether a ticket machine may issue for a service now, and how many numbers it has left: what

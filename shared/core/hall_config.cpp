@@ -292,6 +292,8 @@ void checkPolicies(const HallConfig& c, Checker& check) {
                   "must be positive");
     check.require(e.followUpWorkingDays >= 1 && e.followUpWorkingDays <= 60,
                   "evaluation.follow_up_working_days", "must be between 1 and 60");
+    check.require(e.ratingSeconds >= 10 && e.ratingSeconds <= 120, "evaluation.rating_seconds",
+                  "must be between 10 and 120");
     const auto& b = c.callBoard;
     check.require(b.holdSeconds >= 4 && b.holdSeconds <= 7, "call_board.hold_seconds",
                   "must be between 4 and 7, got " + std::to_string(b.holdSeconds));
@@ -305,6 +307,9 @@ void checkPolicies(const HallConfig& c, Checker& check) {
     check.require(t.attractAfterSeconds >= 5 && t.attractAfterSeconds <= 600,
                   "ticket_machine.attract_after_seconds",
                   "must be between 5 and 600, got " + std::to_string(t.attractAfterSeconds));
+    const int days = c.attachments.retentionDays;
+    check.require(days >= 1 && days <= 3650, "attachments.retention_days",
+                  "must be between 1 and 3650, got " + std::to_string(days));
 }
 
 } // namespace

@@ -151,6 +151,9 @@ struct EvaluationPolicy {
     Millis unratedDefaultAfter = std::chrono::hours(24);
     // A bad rating's follow-up case (差评整改) is due this many working days after it opens.
     int followUpWorkingDays = 5;
+    // How long a window's evaluation pad asks for the rating after a visit ends (and the clerk's
+    // "finish and call next" waits for it), before the unrated policy is left to apply.
+    int ratingSeconds = 30;
 };
 
 // How the call boards present a call; terminals receive it with every snapshot.
@@ -169,6 +172,13 @@ struct TicketMachinePolicy {
     bool operator==(const TicketMachinePolicy&) const = default;
 };
 
+// The signatures and scans terminals hand in at the controller (personal data): deleted this
+// many days after they were stored.
+struct AttachmentPolicy {
+    int retentionDays = 30;
+    bool operator==(const AttachmentPolicy&) const = default;
+};
+
 struct HallConfig {
     std::string name;
     std::string timeZone = "Asia/Shanghai";
@@ -184,6 +194,7 @@ struct HallConfig {
     EvaluationPolicy evaluation;
     CallBoardPolicy callBoard{};
     TicketMachinePolicy ticketMachine{};
+    AttachmentPolicy attachments{};
 
     const Service* findService(std::string_view id) const;
     const Window* findWindow(int number) const;

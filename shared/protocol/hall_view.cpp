@@ -31,7 +31,9 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
     const auto today = engine.statistics(engine.businessDay(now));
     for (const auto& window : engine.windows()) {
         const core::Ticket* current = window.current ? engine.ticket(*window.current) : nullptr;
-        auto w = windowView(window, current);
+        const core::Ticket* finished =
+            window.lastFinished ? engine.ticket(*window.lastFinished) : nullptr;
+        auto w = windowView(window, current, finished);
         if (today)
             if (auto it = today->byWindow.find(window.number); it != today->byWindow.end()) {
                 w.servedToday = it->second.served;
@@ -71,6 +73,7 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.finishOutcomes = config.queue.finishOutcomes;
     hall.pauseReasons = config.queue.pauseReasons;
     hall.ratingReasons = config.evaluation.reasons;
+    hall.ratingSeconds = config.evaluation.ratingSeconds;
     for (const auto& s : config.staff)
         hall.staff.push_back(StaffInfo{s.id, s.name, s.staffNumber});
     // Grouped by department when the hall has them, else by the zone of the first window that

@@ -220,6 +220,18 @@ std::optional<core::Command> engineCommand(const Request& request);
 // --- views shared by responses and pushes --------------------------------------------------
 
 
+// The visit that ended at a window last, for the window's evaluation pad and five-key
+// evaluator: which ticket a rating there is for, and whether it has one yet (the citizen's, or
+// the hall's unrated policy's).
+struct FinishedVisit {
+    core::TicketId id = 0;
+    std::string number;
+    std::string serviceId;
+    core::Timestamp at{};
+    bool rated = false;
+    bool operator==(const FinishedVisit&) const = default;
+};
+
 struct WindowView {
     int number = 0;
     std::string staffId;
@@ -228,10 +240,13 @@ struct WindowView {
     std::optional<TicketView> current;
     int servedToday = 0;                                   // visits finished here today
     std::optional<std::int64_t> typicalServiceMs = std::nullopt; // their median service time
+    std::optional<FinishedVisit> finished = std::nullopt;
     bool operator==(const WindowView&) const = default;
 };
-// `current` is the engine's ticket for state.current (null when the window has none).
-WindowView windowView(const core::WindowState& state, const core::Ticket* current);
+// `current` and `finished` are the engine's tickets for state.current and state.lastFinished
+// (null when the window has none, or the finished one is no longer kept).
+WindowView windowView(const core::WindowState& state, const core::Ticket* current,
+                      const core::Ticket* finished = nullptr);
 
 struct ServiceQueue {
     std::string serviceId;
@@ -324,6 +339,7 @@ struct HallInfo {
     std::vector<std::string> finishOutcomes{}; // queue.finish_outcomes: how a visit can end
     std::vector<std::string> pauseReasons{};   // queue.pause_reasons
     std::vector<std::string> ratingReasons{};  // evaluation.reasons: what a bad rating names
+    int ratingSeconds = 30;                    // evaluation.rating_seconds
     bool operator==(const HallInfo&) const = default;
 };
 

@@ -143,9 +143,13 @@ LeaseView leaseView(const core::NumberLease& lease, const core::Engine& engine) 
                      engine.leaseNumbers(lease)};
 }
 
-WindowView windowView(const core::WindowState& state, const core::Ticket* current) {
+WindowView windowView(const core::WindowState& state, const core::Ticket* current,
+                      const core::Ticket* finished) {
     WindowView view{state.number, state.staffId, state.paused, state.pauseReason, std::nullopt};
     if (current != nullptr) view.current = ticketView(*current);
+    if (finished != nullptr && finished->finishedAt)
+        view.finished = FinishedVisit{finished->id, finished->number, finished->serviceId,
+                                      *finished->finishedAt, finished->rated};
     return view;
 }
 

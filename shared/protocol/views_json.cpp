@@ -91,6 +91,12 @@ Json toJson(const WindowView& w) {
            {"served_today", w.servedToday}};
     if (w.current) j["current"] = toJson(*w.current);
     if (w.typicalServiceMs) j["typical_service_ms"] = *w.typicalServiceMs;
+    if (w.finished)
+        j["finished"] = Json{{"id", w.finished->id},
+                             {"number", w.finished->number},
+                             {"service", w.finished->serviceId},
+                             {"at", w.finished->at.time_since_epoch().count()},
+                             {"rated", w.finished->rated}};
     return j;
 }
 
@@ -106,6 +112,17 @@ WindowView readWindow(const Json& json, const std::string& context) {
         w.servedToday = static_cast<int>(r.integer("served_today", 0, 1'000'000));
     if (r.has("typical_service_ms"))
         w.typicalServiceMs = r.integer("typical_service_ms", 0, std::int64_t{1} << 40);
+    if (r.has("finished")) {
+        StrictReader f(r.object("finished"), r.subContext("finished"), kMaxTextBytes);
+        FinishedVisit v;
+        v.id = f.unsignedInteger("id", 1);
+        v.number = f.nonEmptyText("number");
+        v.serviceId = f.nonEmptyText("service");
+        v.at = core::Timestamp(core::Millis(f.integer("at", 0, std::int64_t{1} << 50)));
+        v.rated = f.boolean("rated");
+        f.finish();
+        w.finished = std::move(v);
+    }
     r.finish();
     return w;
 }
@@ -253,7 +270,8 @@ Json toJson(const HallInfo& h) {
                 {"staff", std::move(staff)},
                 {"finish_outcomes", h.finishOutcomes},
                 {"pause_reasons", h.pauseReasons},
-                {"rating_reasons", h.ratingReasons}};
+                {"rating_reasons", h.ratingReasons},
+                {"rating_seconds", h.ratingSeconds}};
 }
 
 HallInfo readHall(const Json& json, const std::string& context) {
@@ -316,6 +334,8 @@ HallInfo readHall(const Json& json, const std::string& context) {
     if (r.has("finish_outcomes")) h.finishOutcomes = r.texts("finish_outcomes", kMaxListItems);
     if (r.has("pause_reasons")) h.pauseReasons = r.texts("pause_reasons", kMaxListItems);
     if (r.has("rating_reasons")) h.ratingReasons = r.texts("rating_reasons", kMaxListItems);
+    if (r.has("rating_seconds"))
+        h.ratingSeconds = static_cast<int>(r.integer("rating_seconds", 10, 120));
     r.finish();
     return h;
 }

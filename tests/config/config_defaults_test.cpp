@@ -48,6 +48,7 @@ TEST_CASE("a minimal hall gets the documented defaults") {
     CHECK(e.unrated == core::UnratedPolicy::Leave);
     CHECK(e.unratedDefaultAfter == 24h);
     CHECK(e.followUpWorkingDays == 5);
+    CHECK(e.ratingSeconds == 30);
 }
 
 TEST_CASE("every optional key is read") {
@@ -103,6 +104,7 @@ supplement_days = 3
 unrated = "default_satisfied"
 unrated_default_after_hours = 2
 follow_up_working_days = 3
+rating_seconds = 45
 )"));
     CHECK(hall.timeZone == "America/New_York");
     CHECK(hall.zones[0].nameEn == "Zone one");
@@ -149,4 +151,5 @@ follow_up_working_days = 3
     CHECK(e.unrated == core::UnratedPolicy::DefaultSatisfied);
     CHECK(e.unratedDefaultAfter == 2h);
     CHECK(e.followUpWorkingDays == 3);
+    CHECK(e.ratingSeconds == 45);
 }

@@ -89,6 +89,10 @@ TEST_CASE("an unknown key") {
         const auto errors = rejected(kMinimalHall + "\n[evaluation]\nreason = [\"慢\"]\n");
         CHECK(hasError(errors, "evaluation.reason", "unknown key"));
     }
+    SUBCASE("a rating time a citizen could not use") {
+        const auto errors = rejected(kMinimalHall + "\n[evaluation]\nrating_seconds = 5\n");
+        CHECK(hasError(errors, "evaluation.rating_seconds", "between 10 and 120"));
+    }
     SUBCASE("in a weighted service entry") {
         const auto errors =
             rejected(withChange(R"(["tax", "permit"])", R"([{ service = "tax", wieght = 2 }])"));

@@ -43,7 +43,12 @@ Snapshot sampleSnapshot() {
     s.queues.services = {{"tax", 12, 600'000, true, 17}, {"social", 0, std::nullopt, false, std::nullopt}};
     s.queues.zones = {{"north", 12}};
     s.queues.missed = {{"A007", "tax", 3, true}, {"A004", "tax", 4, false}};
-    s.windows = {windowView(busy, &ticket), windowView(paused, nullptr)};
+    auto done = ticket;
+    done.state = core::TicketState::Done;
+    done.finishedAt = core::Timestamp(core::Millis(1'795'000'000'000));
+    done.rated = true;
+    s.windows = {windowView(busy, &ticket), windowView(paused, nullptr, &done)};
+    REQUIRE(s.windows[1].finished);
     s.notices = {{"n1", "系统将于18:00维护"}};
     return s;
 }

@@ -25,15 +25,28 @@ struct Pad {
         backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
         clerk.setBackend(&backend);
         evaluation.setBackend(&backend);
-        QObject::connect(&clerk, &ClerkDesk::visitFinished, &evaluation,
-                         [this](quint64 id, const QString& number, const QString&) {
-                             evaluation.beginRating(id, number);
-                         });
-        QObject::connect(&clerk, &ClerkDesk::ticketCalled, &evaluation, &EvaluationDesk::forget);
     }
     // Waits for the action in flight to be answered.
     void settle() {
         REQUIRE(waitUntil([&] { return !clerk.busy(); }, 2s));
+    }
+    // A citizen takes a number at a ticket machine (the mock acting as the hall's admin).
+    void citizenTakesNumber() {
+        bool issued = false;
+        backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
+        hall::core::IssueTicket issue;
+        issue.serviceId = "social_security";
+        backend.send(issue, [&](const hall::protocol::Response& r) { issued = r.ok(); });
+        REQUIRE(waitUntil([&] { return issued; }, 2s));
+        backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+    }
+    void signInAndServe() {
+        clerk.signIn(QStringLiteral("BJ1001"), QString::fromLatin1(hall::client::kDemoStaffPin));
+        settle();
+        REQUIRE(clerk.signedIn());
+        clerk.callNext();
+        settle();
+        REQUIRE(clerk.hasTicket());
     }
 };
 
@@ -57,13 +70,7 @@ TEST_CASE("the clerk signs in with a PIN, calls, serves and finishes; the citize
     pad.settle();
     CHECK(pad.clerk.message().contains(QStringLiteral("Nobody"))); // nobody waits yet
     // A citizen takes a number; the clerk calls, and a second tap within 3 s calls nothing.
-    bool issued = false;
-    pad.backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
-    hall::core::IssueTicket issue;
-    issue.serviceId = "social_security";
-    pad.backend.send(issue, [&](const hall::protocol::Response& r) { issued = r.ok(); });
-    REQUIRE(waitUntil([&] { return issued; }, 2s));
-    pad.backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+    pad.citizenTakesNumber();
     pad.clerk.callNext();
     pad.settle();
     REQUIRE(pad.clerk.hasTicket());
@@ -75,15 +82,13 @@ TEST_CASE("the clerk signs in with a PIN, calls, serves and finishes; the citize
     pad.clerk.start();
     pad.settle();
     CHECK(pad.clerk.ticket().value(QStringLiteral("state")) == QStringLiteral("serving"));
-    QSignalSpy finished(&pad.clerk, &ClerkDesk::visitFinished);
     pad.clerk.finish(QStringLiteral("needs_documents"), QStringLiteral("缺户口簿原件"));
     pad.settle();
-    REQUIRE(finished.count() == 1);
     CHECK_FALSE(pad.clerk.hasTicket());
     CHECK(pad.clerk.servedToday() == 1);
 
     // The citizen face: the levels; a press at once is the clerk's hand, ignored.
-    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Rating);
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
     CHECK(pad.evaluation.number() == number);
     CHECK_FALSE(pad.evaluation.choose(1));
     pad.evaluation.setProperty("guardMs", 0);
@@ -118,4 +123,60 @@ TEST_CASE("while the link is down, finish is kept in the outbox and calls say wh
     REQUIRE(waitUntil([&] { return pad.clerk.pending() == 0; }, 3s));
     REQUIRE(waitUntil([&] { return pad.clerk.paused(); }, 2s));
     CHECK(pad.clerk.pauseReason() == QStringLiteral("午休"));
+}
+
+TEST_CASE("finish and call next waits for the citizen's rating, then calls") {
+    Pad pad;
+    pad.citizenTakesNumber();
+    pad.citizenTakesNumber();
+    pad.signInAndServe();
+    const auto first = pad.clerk.ticket().value(QStringLiteral("number")).toString();
+    pad.clerk.finishAndCallNext();
+    pad.settle();
+    // Finished, not yet called: the citizen at the counter is rating.
+    CHECK_FALSE(pad.clerk.hasTicket());
+    CHECK(pad.clerk.ratingWaitSeconds() > 0);
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
+    CHECK(pad.evaluation.number() == first);
+    pad.evaluation.setProperty("guardMs", 0);
+    REQUIRE(pad.evaluation.choose(5));
+    // Rated: the next citizen is called at once.
+    REQUIRE(waitUntil([&] { return pad.clerk.hasTicket(); }, 3s));
+    CHECK(pad.clerk.ticket().value(QStringLiteral("number")).toString() != first);
+    CHECK(pad.clerk.ratingWaitSeconds() == 0);
+
+    // Next visit: the clerk does not wait, and the half-typed rating of the citizen is gone.
+    pad.settle();
+    pad.clerk.finishAndCallNext();
+    pad.settle();
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
+    REQUIRE(pad.evaluation.choose(2));
+    pad.evaluation.toggleReason(pad.evaluation.reasons().first());
+    pad.evaluation.setComment(QStringLiteral("窗口人员态度不好"));
+    pad.citizenTakesNumber();
+    pad.clerk.callNow();
+    REQUIRE(waitUntil([&] { return pad.clerk.hasTicket(); }, 3s));
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Idle; }, 2s));
+    CHECK(pad.evaluation.comment().isEmpty());
+    CHECK(pad.evaluation.chosenReasons().isEmpty());
+    CHECK(pad.evaluation.number().isEmpty());
+}
+
+TEST_CASE("a citizen face on a box of its own rates the visit the window's view names") {
+    Pad pad;
+    EvaluationDesk alone; // another pad at the same window, showing only the citizen's face
+    alone.setBackend(&pad.backend);
+    pad.citizenTakesNumber();
+    pad.signInAndServe();
+    const auto number = pad.clerk.ticket().value(QStringLiteral("number")).toString();
+    CHECK(alone.stage() == EvaluationDesk::Stage::Idle);
+    pad.clerk.finish();
+    pad.settle();
+    REQUIRE(waitUntil([&] { return alone.stage() == EvaluationDesk::Stage::Rating; }, 2s));
+    CHECK(alone.number() == number);
+    // Rated on the other face: the question ends here too.
+    pad.evaluation.setProperty("guardMs", 0);
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
+    REQUIRE(pad.evaluation.choose(4));
+    REQUIRE(waitUntil([&] { return alone.stage() == EvaluationDesk::Stage::Idle; }, 3s));
 }

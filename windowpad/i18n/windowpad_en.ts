@@ -233,9 +233,14 @@
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../qml/ClerkScreen.qml" line="193"/>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <source>The citizen is rating</source>
+        <translation>The citizen is rating</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="194"/>
+        <location filename="../qml/ClerkScreen.qml" line="268"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -243,77 +248,90 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="194"/>
+        <location filename="../qml/ClerkScreen.qml" line="195"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <source>The next citizen is called when they have rated, at the latest in %n s.</source>
+        <translation>
+            <numerusform>The next citizen is called when they have rated, at the latest in %n second.</numerusform>
+            <numerusform>The next citizen is called when they have rated, at the latest in %n seconds.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="212"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <source>Call next now</source>
+        <translation>Call next now</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="220"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="213"/>
+        <location filename="../qml/ClerkScreen.qml" line="221"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="214"/>
+        <location filename="../qml/ClerkScreen.qml" line="222"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="223"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="224"/>
+        <location filename="../qml/ClerkScreen.qml" line="233"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="225"/>
+        <location filename="../qml/ClerkScreen.qml" line="234"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="226"/>
+        <location filename="../qml/ClerkScreen.qml" line="235"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="227"/>
+        <location filename="../qml/ClerkScreen.qml" line="236"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="228"/>
+        <location filename="../qml/ClerkScreen.qml" line="237"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="238"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="240"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="240"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="236"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
@@ -367,107 +385,107 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="225"/>
+        <location filename="../clerk_desk.cpp" line="238"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="290"/>
+        <location filename="../clerk_desk.cpp" line="343"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>One moment: the last action is still on its way.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="292"/>
+        <location filename="../clerk_desk.cpp" line="345"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="318"/>
+        <location filename="../clerk_desk.cpp" line="368"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>Offline: kept on this pad and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="321"/>
+        <location filename="../clerk_desk.cpp" line="371"/>
         <source>This pad could not keep the action: %1</source>
         <translation>This pad could not keep the action: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="341"/>
+        <location filename="../clerk_desk.cpp" line="389"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 goes back to the window that sent it.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="353"/>
+        <location filename="../clerk_desk.cpp" line="401"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="354"/>
+        <location filename="../clerk_desk.cpp" line="402"/>
         <source>The window is paused: resume service first.</source>
         <translation>The window is paused: resume service first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="356"/>
+        <location filename="../clerk_desk.cpp" line="404"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>Finish, transfer or park the current ticket before calling the next.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="357"/>
+        <location filename="../clerk_desk.cpp" line="405"/>
         <source>There is no ticket at this window.</source>
         <translation>There is no ticket at this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="358"/>
+        <location filename="../clerk_desk.cpp" line="406"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="360"/>
+        <location filename="../clerk_desk.cpp" line="408"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>Staff number or PIN not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="361"/>
+        <location filename="../clerk_desk.cpp" line="409"/>
         <source>Too many wrong PINs: %1</source>
         <translation>Too many wrong PINs: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="362"/>
+        <location filename="../clerk_desk.cpp" line="410"/>
         <source>This clerk is signed in at another window.</source>
         <translation>This clerk is signed in at another window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="363"/>
+        <location filename="../clerk_desk.cpp" line="411"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>A call out of turn needs a reason in this hall.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="364"/>
+        <location filename="../clerk_desk.cpp" line="412"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="365"/>
+        <location filename="../clerk_desk.cpp" line="413"/>
         <source>Too soon for a no-show: %1</source>
         <translation>Too soon for a no-show: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="366"/>
+        <location filename="../clerk_desk.cpp" line="414"/>
         <source>There is no call to undo.</source>
         <translation>There is no call to undo.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="367"/>
+        <location filename="../clerk_desk.cpp" line="415"/>
         <source>Not possible now: %1</source>
         <translation>Not possible now: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="416"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="369"/>
+        <location filename="../clerk_desk.cpp" line="417"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>
@@ -475,12 +493,12 @@
 <context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="78"/>
+        <location filename="../evaluation_desk.cpp" line="113"/>
         <source>Please choose at least one reason.</source>
         <translation>Please choose at least one reason.</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="126"/>
+        <location filename="../evaluation_desk.cpp" line="160"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>Your rating could not be saved. Please tell the clerk.</translation>
     </message>

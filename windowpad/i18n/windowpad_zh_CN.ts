@@ -232,86 +232,103 @@
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../qml/ClerkScreen.qml" line="193"/>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <source>The citizen is rating</source>
+        <translation>群众正在评价</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="194"/>
+        <location filename="../qml/ClerkScreen.qml" line="268"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="194"/>
+        <location filename="../qml/ClerkScreen.qml" line="195"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <source>The next citizen is called when they have rated, at the latest in %n s.</source>
+        <translation>
+            <numerusform>群众评价后自动叫下一位，最迟 %n 秒后</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="212"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <source>Call next now</source>
+        <translation>立即叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="220"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="213"/>
+        <location filename="../qml/ClerkScreen.qml" line="221"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="214"/>
+        <location filename="../qml/ClerkScreen.qml" line="222"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="223"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="224"/>
+        <location filename="../qml/ClerkScreen.qml" line="233"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="225"/>
+        <location filename="../qml/ClerkScreen.qml" line="234"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="226"/>
+        <location filename="../qml/ClerkScreen.qml" line="235"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="227"/>
+        <location filename="../qml/ClerkScreen.qml" line="236"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="228"/>
+        <location filename="../qml/ClerkScreen.qml" line="237"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="238"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="240"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="240"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="236"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
@@ -365,107 +382,107 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="225"/>
+        <location filename="../clerk_desk.cpp" line="238"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="290"/>
+        <location filename="../clerk_desk.cpp" line="343"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>请稍候，上一操作正在处理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="292"/>
+        <location filename="../clerk_desk.cpp" line="345"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>此操作需要连接服务器，当前无法连接。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="318"/>
+        <location filename="../clerk_desk.cpp" line="368"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>网络中断：已保存在本机，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="321"/>
+        <location filename="../clerk_desk.cpp" line="371"/>
         <source>This pad could not keep the action: %1</source>
         <translation>本机未能保存此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="341"/>
+        <location filename="../clerk_desk.cpp" line="389"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 已转回原窗口继续办理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="353"/>
+        <location filename="../clerk_desk.cpp" line="401"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="354"/>
+        <location filename="../clerk_desk.cpp" line="402"/>
         <source>The window is paused: resume service first.</source>
         <translation>窗口已暂停，请先恢复服务。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="356"/>
+        <location filename="../clerk_desk.cpp" line="404"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="357"/>
+        <location filename="../clerk_desk.cpp" line="405"/>
         <source>There is no ticket at this window.</source>
         <translation>本窗口当前没有号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="358"/>
+        <location filename="../clerk_desk.cpp" line="406"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="360"/>
+        <location filename="../clerk_desk.cpp" line="408"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>工号或密码不正确。%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="361"/>
+        <location filename="../clerk_desk.cpp" line="409"/>
         <source>Too many wrong PINs: %1</source>
         <translation>密码错误次数过多：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="362"/>
+        <location filename="../clerk_desk.cpp" line="410"/>
         <source>This clerk is signed in at another window.</source>
         <translation>该工作人员已在其他窗口登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="363"/>
+        <location filename="../clerk_desk.cpp" line="411"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>本厅规定：指定叫号须填写原因。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="364"/>
+        <location filename="../clerk_desk.cpp" line="412"/>
         <source>There is no such ticket today.</source>
         <translation>今天没有这个号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="365"/>
+        <location filename="../clerk_desk.cpp" line="413"/>
         <source>Too soon for a no-show: %1</source>
         <translation>叫号后时间太短，暂不能过号：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="366"/>
+        <location filename="../clerk_desk.cpp" line="414"/>
         <source>There is no call to undo.</source>
         <translation>没有可撤销的叫号。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="367"/>
+        <location filename="../clerk_desk.cpp" line="415"/>
         <source>Not possible now: %1</source>
         <translation>当前无法执行：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="416"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="369"/>
+        <location filename="../clerk_desk.cpp" line="417"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>
@@ -473,12 +490,12 @@
 <context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="78"/>
+        <location filename="../evaluation_desk.cpp" line="113"/>
         <source>Please choose at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="126"/>
+        <location filename="../evaluation_desk.cpp" line="160"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>评价未能保存，请告知工作人员。</translation>
     </message>

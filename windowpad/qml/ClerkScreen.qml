@@ -28,7 +28,7 @@ Item {
 
     focus: true
     Keys.onPressed: (event) => {
-        const keys = { [Qt.Key_F1]: "call", [Qt.Key_F2]: "recall", [Qt.Key_F3]: "start",
+        const keys = { [Qt.Key_F1]: "call_next", [Qt.Key_F2]: "recall", [Qt.Key_F3]: "start",
                        [Qt.Key_F5]: "no_show", [Qt.Key_F6]: "pause" }
         if (event.key === Qt.Key_F4) { desk.finishAndCallNext(); event.accepted = true }
         else if (keys[event.key]) event.accepted = desk.keypadKey(keys[event.key])
@@ -190,8 +190,15 @@ Item {
                     Heading {
                         Layout.alignment: Qt.AlignHCenter
                         text: desk.paused ? qsTr("Paused: %1").arg(desk.pauseReason)
-                                          : desk.waiting > 0 ? qsTr("%n waiting", "", desk.waiting)
-                                                             : qsTr("Nobody waiting")
+                              : desk.ratingWaitSeconds > 0 ? qsTr("The citizen is rating")
+                              : desk.waiting > 0 ? qsTr("%n waiting", "", desk.waiting)
+                                                 : qsTr("Nobody waiting")
+                    }
+                    BodyText {
+                        Layout.alignment: Qt.AlignHCenter
+                        visible: desk.ratingWaitSeconds > 0
+                        text: qsTr("The next citizen is called when they have rated, at the latest in %n s.", "", desk.ratingWaitSeconds)
+                        color: Theme.secondaryText
                     }
                 }
             }
@@ -208,11 +215,13 @@ Item {
                     Layout.preferredHeight: Theme.touchTarget * 2
                     textScale: 1.4
                     kind: desk.hasTicket ? "success" : "primary"
-                    enabled: !desk.busy && !desk.callLocked && !desk.paused
-                    text: !desk.hasTicket ? qsTr("Call next")
+                    enabled: !desk.busy && (!desk.callLocked || desk.ratingWaitSeconds > 0) && !desk.paused
+                    text: desk.ratingWaitSeconds > 0 ? qsTr("Call next now")
+                          : !desk.hasTicket ? qsTr("Call next")
                           : ticket.state === "called" ? qsTr("Citizen arrived: start")
                                                       : qsTr("Finish and call next")
-                    onClicked: !desk.hasTicket ? desk.callNext(false)
+                    onClicked: desk.ratingWaitSeconds > 0 ? desk.callNow()
+                               : !desk.hasTicket ? desk.callNext(false)
                                : ticket.state === "called" ? desk.start() : desk.finishAndCallNext()
                 }
                 GridLayout {

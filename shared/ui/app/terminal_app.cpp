@@ -93,6 +93,7 @@ TerminalApp* TerminalApp::create(AppContext& app, const TerminalSpec& spec) {
     terminal->issuer_->setClient(terminal->backend_);
     terminal->identification_ = new client::IdentificationService(terminal);
     terminal->printing_ = new client::TicketPrinting(terminal);
+    terminal->keypads_ = new client::KeypadInput(terminal);
     terminal->signage_ =
         new client::SignagePlayer(terminal->backend_, terminal->dataDir_ / "content", terminal);
     terminal->signage_->setClock([clock = terminal->clock_] { return clock->timestamp(); });
@@ -265,6 +266,7 @@ void TerminalApp::enrollOrStart() {
 void TerminalApp::openDevices() {
     identification_->removeDevices();
     printing_->setDevice(nullptr);
+    keypads_->setDevice(nullptr);
     technician::TerminalSettings settings;
     try {
         settings = technician::readSettingsFile(dataDir_ / technician::kSettingsFileName);
@@ -276,11 +278,15 @@ void TerminalApp::openDevices() {
                             std::ranges::find(deviceKinds_, setting.kind) != deviceKinds_.end();
         const bool identifies = client::sourceOf(setting.kind).has_value();
         const bool prints = setting.kind == drivers::DeviceKind::TicketPrinter;
-        if (!driven || (!identifies && !prints)) continue;
+        const bool keys = setting.kind == drivers::DeviceKind::Keypad;
+        if (!driven || (!identifies && !prints && !keys)) continue;
         drivers::DeviceSinks sinks;
         if (prints) {
             sinks.events = printing_->eventSink();
             sinks.tickets = printing_->jobSink();
+        } else if (keys) {
+            sinks.events = keypads_->eventSink();
+            sinks.keys = keypads_->keySink();
         } else {
             sinks.events = identification_->eventSink();
             sinks.idCards = identification_->idCardHandler();
@@ -291,6 +297,8 @@ void TerminalApp::openDevices() {
             auto device = drivers::makeDevice(setting, std::move(sinks));
             if (prints)
                 printing_->setDevice(std::move(device));
+            else if (keys)
+                keypads_->setDevice(std::move(device));
             else
                 identification_->addDevice(std::move(device));
         } catch (const std::invalid_argument& e) {

@@ -32,6 +32,7 @@
 #include "shared/client/backend.h"
 #include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
+#include "shared/client/keypad_input.h"
 #include "shared/client/signage_player.h"
 #include "shared/client/ticket_printing.h"
 #include "shared/client/ticket_issuer.h"
@@ -70,6 +71,7 @@ class TerminalApp : public QObject {
     Q_PROPERTY(hall::client::TicketIssuer* issuer READ issuer CONSTANT)
     Q_PROPERTY(hall::client::IdentificationService* identification READ identification CONSTANT)
     Q_PROPERTY(hall::client::TicketPrinting* printing READ printing CONSTANT)
+    Q_PROPERTY(hall::client::KeypadInput* keypads READ keypads CONSTANT)
     Q_PROPERTY(hall::client::SignagePlayer* signage READ signage CONSTANT)
     Q_PROPERTY(hall::client::HallClock* clock READ clock CONSTANT)
     Q_PROPERTY(hall::technician::ui::TechnicianSession* technician READ technician CONSTANT)
@@ -91,6 +93,7 @@ public:
     client::TicketIssuer* issuer() const { return issuer_; }
     client::IdentificationService* identification() const { return identification_; }
     client::TicketPrinting* printing() const { return printing_; }
+    client::KeypadInput* keypads() const { return keypads_; }
     client::SignagePlayer* signage() const { return signage_; }
     client::HallClock* clock() const { return clock_; }
     technician::ui::TechnicianSession* technician() const { return technician_.get(); }
@@ -110,9 +113,10 @@ private:
     void connectController();
     // --controller given: enroll with --enroll's code first when the box has no credential yet.
     void enrollOrStart();
-    // Real mode: the ID-card readers, social-security card readers and code scanners the
-    // settings file names (of the kinds this app drives), opened anew.
-    void openDevices(); // the identifying devices and the ticket printer of the settings
+    // Real mode: the ID-card readers, social-security card readers, code scanners, ticket
+    // printer and keypad line the settings file names (of the kinds this app drives), opened
+    // anew.
+    void openDevices();
     // The settings file may name another controller (technician menu): reconnect there,
     // unless --controller was given.
     void followControllerAddress();
@@ -125,6 +129,7 @@ private:
     client::TicketIssuer* issuer_ = nullptr;         // child
     client::IdentificationService* identification_ = nullptr; // child
     client::TicketPrinting* printing_ = nullptr;               // child
+    client::KeypadInput* keypads_ = nullptr;                   // child
     client::SignagePlayer* signage_ = nullptr;                 // child
     client::HallClock* clock_ = nullptr;                       // child
     QString addressProblem_; // why the client has no controller address (real mode)
