@@ -27,8 +27,9 @@ struct RealTerminal {
     QCommandLineParser parser;
     ui::TerminalApp* terminal = nullptr;
 
-    explicit RealTerminal(const std::string& dirName)
-        : dir(dirName), daemon(dir.path() / "controller") {
+    // `extraConfig` is appended to the controller's test hall (bus lines, policies).
+    explicit RealTerminal(const std::string& dirName, const std::string& extraConfig = {})
+        : dir(dirName), daemon(dir.path() / "controller", extraConfig) {
         const auto data = dir.path() / "terminal";
         std::filesystem::create_directories(data);
         { std::ofstream(dir.file("ca.pem")) << daemon.caPem(); }
