@@ -84,4 +84,17 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../SignaturePad.qml" line="64"/>
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <location filename="../SignaturePad.qml" line="168"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
 </TS>

@@ -84,4 +84,17 @@
         <translation>离线</translation>
     </message>
 </context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../SignaturePad.qml" line="64"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <location filename="../SignaturePad.qml" line="168"/>
+        <source>Clear</source>
+        <translation>重写</translation>
+    </message>
+</context>
 </TS>
