@@ -21,7 +21,7 @@ Item {
         source: video.source
         videoOutput: output
         loops: MediaPlayer.Infinite
-        onSourceChanged: if (source.toString().length > 0) play()
+        onSourceChanged: function() { if (player.source.toString().length > 0) player.play() }
         // Stopped and let go before it goes: a player torn down while it plays can take the
         // process with it (GStreamer, Qt 6.4).
         Component.onDestruction: { stop(); source = "" }
