@@ -46,6 +46,14 @@ bool AuditLog::recordOnce(const std::string& requestId, core::Timestamp received
     return true;
 }
 
+void AuditLog::recordAll(core::Timestamp at, const std::string& actor, const std::string& action,
+                         const std::vector<std::string>& details) {
+    store::Transaction transaction(d_->db);
+    for (const auto& detail : details)
+        record(at, actor, action, detail);
+    transaction.commit();
+}
+
 std::vector<AuditEntry> AuditLog::recent(int limit) const {
     auto rows = d_->db.prepare(
         "SELECT seq, at_ms, actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT ?1");

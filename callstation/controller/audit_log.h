@@ -36,6 +36,9 @@ public:
     bool recordOnce(const std::string& requestId, core::Timestamp received, core::Timestamp at,
                     const std::string& actor, const std::string& action,
                     const std::string& detail);
+    // One entry for each of `details`, all in one transaction (one sync, however many).
+    void recordAll(core::Timestamp at, const std::string& actor, const std::string& action,
+                   const std::vector<std::string>& details);
     std::vector<AuditEntry> recent(int limit) const; // newest first
 
 private:

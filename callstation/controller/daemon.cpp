@@ -2,6 +2,7 @@
 
 #include "shared/config/demo_hall.h"
 #include "shared/config/hall_config_toml.h"
+#include "callstation/controller/attachment_desk.h"
 #include "callstation/controller/engine_worker.h"
 #include "callstation/controller/hall_pki.h"
 #include "callstation/controller/hub.h"
@@ -65,6 +66,17 @@ void ensureLocalAdmin(DeviceRegistry& registry, const fs::path& file, core::Time
     logInfo("created the local admin credential " + file.string());
 }
 
+// The log line of a retention purge, and the audit log's entries: ids, tickets, kinds and sizes.
+std::vector<std::string> announceExpired(const std::vector<AttachmentInfo>& removed, int days) {
+    std::vector<std::string> details;
+    for (const auto& a : removed)
+        details.push_back(attachmentSummary(a));
+    if (!removed.empty())
+        logInfo("attachments: " + std::to_string(removed.size()) + " stored more than " +
+                std::to_string(days) + " day(s) ago deleted");
+    return details;
+}
+
 store::StoreOptions storeAt(const fs::path& database) {
     store::StoreOptions options;
     options.path = database;
@@ -81,6 +93,8 @@ struct Daemon::Impl {
     boost::asio::io_context io{1};
     boost::asio::ssl::context tls{boost::asio::ssl::context::tls_server};
     std::unique_ptr<EngineWorker> worker;
+    // After the worker: its tasks hand the worker audit entries.
+    std::unique_ptr<AttachmentDesk> attachments;
     std::unique_ptr<StaffDesk> staff;
     std::unique_ptr<Hub> hub;
     BusHealth busHealth;
@@ -92,12 +106,15 @@ struct Daemon::Impl {
     boost::asio::signal_set stopSignals{io, SIGTERM, SIGINT};
     boost::asio::signal_set reloadSignal{io, SIGHUP};
     boost::asio::steady_timer watchdog{io};
+    boost::asio::steady_timer attachmentPurge{io};
+    std::chrono::milliseconds attachmentPurgeInterval = std::chrono::hours(1);
     bool workerAnswered = true;
 
     void waitForStop();
     void waitForReload();
     void reload();
     void startWatchdog();
+    void startAttachmentPurge();
     void startHallBus(const core::HallConfig& config, const protocol::HallView& view);
 };
 
@@ -135,6 +152,14 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
     std::string personKeySecret = ensurePersonKeySecret(dir / files::kPersonKeySecret);
     if (!secretExisted)
         logInfo("created the hall's person-key secret " + (dir / files::kPersonKeySecret).string());
+    // So does a missing or foreign attachment key, or a file in the attachments directory that is
+    // not one of them: a new key would leave every attachment held unreadable.
+    const fs::path attachmentsDir = dir / files::kAttachmentsDir;
+    auto attachmentStore =
+        std::make_unique<EncryptedAttachmentStore>(EncryptedAttachmentStore::open(
+            attachmentsDir,
+            AttachmentKey::load(d.options.attachmentKeyFile.value_or(dir / files::kAttachmentKey),
+                                !EncryptedAttachmentStore::holdsAttachments(attachmentsDir))));
     const auto zone = tz::loadZone(config.timeZone);
     auto tickInterval = std::chrono::milliseconds(5000);
     if (const auto& demo = d.options.demoClock) {
@@ -146,6 +171,9 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
         tickInterval =
             std::max(std::chrono::milliseconds(50),
                      std::chrono::milliseconds(static_cast<std::int64_t>(5000 / demo->speed)));
+        d.attachmentPurgeInterval =
+            std::max(std::chrono::milliseconds(1000),
+                     std::chrono::milliseconds(static_cast<std::int64_t>(3'600'000 / demo->speed)));
         logInfo("demo clock: the hall's day runs " + std::to_string(static_cast<int>(demo->speed)) +
                 "× faster from " + core::formatLocalClock(*zone, start));
     } else {
@@ -157,6 +185,15 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                   DeviceRegistry::open(database), AuditLog::open(database),
                   ContentStore::open(dir / files::kContentDir),
                   BookingBook::open(dir / files::kBookings), FollowUps::open(database)};
+    // The retention period runs on the hall's clock: what ran out while the controller was stopped
+    // is gone before anyone can ask for it.
+    const int retentionDays = config.attachments.retentionDays;
+    const auto expired = attachmentStore->purgeStoredBefore(now - std::chrono::days(retentionDays));
+    if (const auto details = announceExpired(expired, retentionDays); !details.empty())
+        data.audit.recordAll(now, "callstationd", "attachment_expired", details);
+    logInfo("attachments: " + std::to_string(attachmentStore->size()) + " held in " +
+            attachmentsDir.string() + ", each deleted " + std::to_string(retentionDays) +
+            " day(s) after it was stored");
     auto signage = data.content.signage();
     auto staffCredentials = StaffCredentials::open(dir / files::kStaffCredentials);
     ensureLocalAdmin(data.registry, dir / files::kAdminCredential, now);
@@ -175,15 +212,18 @@ Daemon::Daemon(DaemonOptions options) : d_(std::make_unique<Impl>()) {
                               },
                               [&d](std::size_t opened) { d.metrics.followUpsOpened += opened; }},
         tickInterval);
+    d.attachments = std::make_unique<AttachmentDesk>(
+        std::move(attachmentStore),
+        [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); });
     d.staff = std::make_unique<StaffDesk>(
         std::move(staffCredentials), *d.clock,
         [&io = d.io](std::function<void()> f) { boost::asio::post(io, std::move(f)); });
     d.hub = std::make_unique<Hub>(config, d.worker->initialView(), d.io.get_executor());
     d.hub->setSignage(std::move(signage));
     d.startHallBus(config, d.hub->view());
-    d.context = std::make_unique<ServerContext>(ServerContext{*d.hub, *d.worker, *d.staff, *d.clock, d.metrics,
-                                                              d.busHealth, d.io.get_executor(),
-                                                              std::move(personKeySecret)});
+    d.context = std::make_unique<ServerContext>(
+        ServerContext{*d.hub, *d.worker, *d.staff, *d.clock, d.metrics, d.busHealth, *d.attachments,
+                      d.io.get_executor(), std::move(personKeySecret)});
     d.api = std::make_unique<RestApi>(*d.context);
     try {
         const auto address = boost::asio::ip::make_address(d.options.listenAddress);
@@ -206,6 +246,7 @@ int Daemon::run() {
     d.waitForStop();
     d.waitForReload();
     d.startWatchdog();
+    d.startAttachmentPurge();
     logInfo("hall '" + d.hub->config().name + "' serving on " + d.options.listenAddress + ":" +
             std::to_string(port) + " (terminals: wss://…/ws, admin: https://…/api/v1), data in " +
             d.options.dataDir.string());
@@ -213,6 +254,8 @@ int Daemon::run() {
     d.io.run();
     d.keypads.reset();
     d.strips.reset();
+    // The desk first: what it finishes may still hand the worker an audit entry.
+    d.attachments.reset();
     // Stopped: let the worker finish what it was given (answers go nowhere, but every commit
     // completes), then run the handlers it posted so each connection is released in order.
     d.worker.reset();
@@ -232,6 +275,7 @@ void Daemon::Impl::waitForStop() {
         hub->closeAll();
         reloadSignal.cancel();
         watchdog.cancel();
+        attachmentPurge.cancel();
         io.stop();
     });
 }
@@ -296,6 +340,38 @@ void Daemon::Impl::startHallBus(const core::HallConfig& config, const protocol::
     } catch (const std::invalid_argument& e) {
         throw StartupError(std::string("hall bus: ") + e.what());
     }
+}
+
+// Attachments whose retention period has run out are deleted every hour (of the hall's clock in a
+// fast demo, but not more often than every second), by the retention of the configuration in
+// force: a reload that shortens it applies at the next purge.
+void Daemon::Impl::startAttachmentPurge() {
+    attachmentPurge.expires_after(attachmentPurgeInterval);
+    attachmentPurge.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        const int days = hub->config().attachments.retentionDays;
+        const auto now = clock->now();
+        attachments->run([this, days, now](AttachmentSink& sink) {
+            std::vector<AttachmentInfo> removed;
+            try {
+                removed = sink.purgeStoredBefore(now - std::chrono::days(days));
+            } catch (const std::exception& e) {
+                logWarning(std::string("attachments: the retention purge failed: ") + e.what());
+                return;
+            }
+            if (removed.empty()) return;
+            worker->run([now, details = announceExpired(removed, days)](HallData& data) {
+                try {
+                    data.audit.recordAll(now, "callstationd", "attachment_expired", details);
+                } catch (const std::exception& e) {
+                    logWarning(std::string("attachments: expired ones not written to the audit "
+                                           "log: ") +
+                               e.what());
+                }
+            });
+        });
+        startAttachmentPurge();
+    });
 }
 
 void Daemon::Impl::startWatchdog() {

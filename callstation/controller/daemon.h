@@ -24,6 +24,9 @@ struct DaemonOptions {
     std::string listenAddress = "0.0.0.0";
     std::uint16_t port = kDefaultPort; // 0: any free port (written to dataDir/callstationd.port)
     std::vector<std::string> hosts;    // more names or addresses for the server certificate
+    // The key attachments are encrypted under. Absent: dataDir/attachment.key. A hall may keep it
+    // on another volume than the data (and its backups).
+    std::optional<std::filesystem::path> attachmentKeyFile;
     std::optional<core::DemoClock> demoClock; // for demonstrations only
 };
 

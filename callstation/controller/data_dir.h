@@ -25,6 +25,10 @@ inline constexpr const char* kContentDir = "content"; // signage files and signa
 inline constexpr const char* kBookings = "bookings.json"; // the hall's bookings (booking_book.h)
 // the staff's PIN hashes and card keys (staff_credentials.h)
 inline constexpr const char* kStaffCredentials = "staff-credentials.json";
+// the signatures and scans terminals hand in, encrypted (attachments.h)
+inline constexpr const char* kAttachmentsDir = "attachments";
+// 0600, the key they are encrypted under, unless --attachment-key names another file
+inline constexpr const char* kAttachmentKey = "attachment.key";
 inline constexpr const char* kPortFile = "callstationd.port"; // the port while the daemon runs
 } // namespace files
 

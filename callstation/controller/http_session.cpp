@@ -37,21 +37,21 @@ void HttpSession::readRequest() {
     parser_->header_limit(16 * 1024);
     // Beast checks a Content-Length against the limit as the header ends: the largest body any
     // request may have until the target is known.
-    parser_->body_limit(limits::kContentBodyBytes);
+    parser_->body_limit(limits::kLargestBodyBytes);
     beast::get_lowest_layer(stream_).expires_after(limits::kHttpRequest);
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
                                 if (ec == http::error::body_limit)
-                                    return self->refuseTooLarge(limits::kContentBodyBytes);
+                                    return self->refuseTooLarge(limits::kLargestBodyBytes);
                                 if (ec) return; // closed, timed out or not HTTP: drop quietly
                                 self->readBody();
                             });
 }
 
 void HttpSession::readBody() {
-    // Only a content upload may be larger than any other body.
-    const bool upload = parser_->get().target().starts_with("/api/v1/content");
-    const std::size_t limit = upload ? limits::kContentBodyBytes : limits::kHttpBodyBytes;
+    // Only a content upload and a terminal's attachment may be larger than any other body.
+    const auto target = parser_->get().target();
+    const std::size_t limit = limits::bodyLimitFor(std::string_view(target.data(), target.size()));
     if (const auto length = parser_->content_length(); length && *length > limit)
         return refuseTooLarge(limit);
     parser_->body_limit(limit); // chunked bodies: counted as they come

@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
     app.add_option("--port", options.port, "TLS port for terminals and the API (0: any free port)")
         ->capture_default_str();
     app.add_option("--host", options.hosts, "extra DNS name or IP the server certificate must name");
+    std::string attachmentKey;
+    app.add_option("--attachment-key", attachmentKey,
+                   "the key file attachments are encrypted under (created 0600 when absent); "
+                   "default DATA_DIR/attachment.key");
     std::string demoClock;
     app.add_option("--demo-clock", demoClock,
                    "demonstrations only: HH:MM[:SS]@SPEED[@UNIX_MS] starts the hall's clock today at HH:MM, "
@@ -34,6 +38,7 @@ int main(int argc, char** argv) {
     }
     options.dataDir = dataDir;
     if (!configFile.empty()) options.configFile = configFile;
+    if (!attachmentKey.empty()) options.attachmentKeyFile = attachmentKey;
     try {
         Daemon daemon(std::move(options));
         return daemon.run();

@@ -31,6 +31,17 @@ void RestApi::handle(Request request, Reply reply) {
         if (!protocol::isContentId(id)) return call->fail(http::status::not_found, "not_found", "no content " + id);
         return contentFile(call, std::move(id));
     }
+    // A signature or a scan from a window pad or a kiosk: that terminal's own credential, checked
+    // there (an admin's is refused: attachments come from the citizen's side of the window).
+    constexpr std::string_view kTickets = "/api/v1/tickets/", kAttachments = "/attachments";
+    if (call->method() == http::verb::post && call->path.starts_with(kTickets) &&
+        call->path.ends_with(kAttachments) &&
+        call->path.size() > kTickets.size() + kAttachments.size()) {
+        std::string ticket = call->path.substr(
+            kTickets.size(), call->path.size() - kTickets.size() - kAttachments.size());
+        if (ticket.find('/') == std::string::npos)
+            return attachmentUpload(call, rest::percentDecode(ticket));
+    }
     if (!call->path.starts_with("/api/v1/"))
         return call->fail(http::status::not_found, "not_found", "no such resource: " + call->path);
 
@@ -90,6 +101,8 @@ void RestApi::route(const std::shared_ptr<Call>& call) {
         if (!id.empty() && (action.empty() || action == "assign" || action == "close"))
             return followUps(call, rest::percentDecode(id), std::move(action));
     }
+    if (path == "/attachments") return attachments(call, std::nullopt);
+    if (auto id = segment("/attachments/")) return attachments(call, *id);
     if (path == "/devices/enrollments" && verb == http::verb::post) return createEnrollment(call);
     if (path.starts_with("/devices/") && path.ends_with("/revoke") && verb == http::verb::post) {
         std::string name(path.substr(9, path.size() - 9 - 7));

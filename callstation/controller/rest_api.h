@@ -1,9 +1,10 @@
 #pragma once
 // The REST API of docs/api.md: hall configuration, operations, devices, reports, follow-up
-// cases, the audit log, /healthz and /metrics. JSON in and out (reports also CSV). Everything under /api/v1 needs an
-// admin credential (`Authorization: Bearer …`, the credential of a device enrolled with the
-// admin role); every change an admin makes is written to the audit log. Network thread; work on
-// the database goes to the engine worker and the reply comes back when it is done.
+// cases, attachments, the audit log, /healthz and /metrics. JSON in and out (reports also CSV).
+// Everything under /api/v1 needs an admin credential (`Authorization: Bearer …`, the credential of
+// a device enrolled with the admin role) but a terminal's attachment upload, which needs a window
+// pad's or a kiosk's; every change an admin makes is written to the audit log. Network thread; work
+// on the database goes to the engine worker and the reply comes back when it is done.
 
 #include "callstation/netclient/asio.h"
 #include "shared/protocol/device.h"
@@ -59,6 +60,10 @@ private:
     // rest_followups.cpp: /followups, /followups/<id>, /followups/<id>/assign|close
     void followUps(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id,
                    std::string action);
+    // rest_attachments.cpp: POST /tickets/<id>/attachments with a terminal's credential;
+    // /attachments?ticket=, /attachments/<id> for admins
+    void attachmentUpload(const std::shared_ptr<rest::Call>& call, std::string ticket);
+    void attachments(const std::shared_ptr<rest::Call>& call, std::optional<std::string> id);
     void reports(const std::shared_ptr<rest::Call>& call);
     void audit(const std::shared_ptr<rest::Call>& call);
     void health(const std::shared_ptr<rest::Call>& call);

@@ -15,6 +15,7 @@ class Hub;
 class EngineWorker;
 class StaffDesk;
 class BusHealth;
+class AttachmentDesk;
 
 // Counters shown by /metrics (Prometheus text); network thread only.
 struct ServerMetrics {
@@ -34,6 +35,8 @@ struct ServerContext {
     const core::Clock& clock;
     ServerMetrics& metrics;
     const BusHealth& busHealth; // the LED strips and keypads the controller drives
+    // Signatures and scans, handled on a thread of their own.
+    AttachmentDesk& attachments;
     boost::asio::any_io_executor network; // the network thread: where worker results go
     // 64 lowercase hex digits; the hello result gives it to the roles that identify people.
     std::string personKeySecret;

@@ -67,13 +67,14 @@ private:
     std::vector<std::pair<CLI::App*, Action>> entries_;
 };
 
-void addHallCommands(Commands& commands);      // status, config, notices
-void addOperationCommands(Commands& commands); // issue, call-next, …, cancel
-void addDeviceCommands(Commands& commands);    // devices, enroll, redeem, revoke
-void addReportCommands(Commands& commands);    // report, audit, health
-void addSignageCommands(Commands& commands);   // content, playlist, emergency
-void addBookingCommands(Commands& commands);   // bookings add, list, cancel
-void addStaffCommands(Commands& commands);     // staff list, set-pin, set-card, forget
-void addFollowUpCommands(Commands& commands);  // followups list, show, assign, close
+void addHallCommands(Commands& commands);       // status, config, notices
+void addOperationCommands(Commands& commands);  // issue, call-next, …, cancel
+void addDeviceCommands(Commands& commands);     // devices, enroll, redeem, revoke
+void addReportCommands(Commands& commands);     // report, audit, health
+void addSignageCommands(Commands& commands);    // content, playlist, emergency
+void addBookingCommands(Commands& commands);    // bookings add, list, cancel
+void addStaffCommands(Commands& commands);      // staff list, set-pin, set-card, forget
+void addFollowUpCommands(Commands& commands);   // followups list, show, assign, close
+void addAttachmentCommands(Commands& commands); // attachments list, get, delete
 
 } // namespace hall::hallctl

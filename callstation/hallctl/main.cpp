@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     addBookingCommands(commands);
     addStaffCommands(commands);
     addFollowUpCommands(commands);
+    addAttachmentCommands(commands);
 
     try {
         app.parse(argc, argv);

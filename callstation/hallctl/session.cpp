@@ -174,6 +174,10 @@ std::string Session::getText(std::string_view target) {
     return exchange(true, http::verb::get, target, {}, {}).body;
 }
 
+netclient::HttpReply Session::getRaw(std::string_view target) {
+    return exchange(true, http::verb::get, target, {}, {});
+}
+
 json Session::getPublic(std::string_view target) {
     return parse(exchange(false, http::verb::get, target, {}, {}));
 }

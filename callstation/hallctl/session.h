@@ -37,6 +37,8 @@ public:
                                      std::string_view bytes, std::string_view contentType);
     // The body as it came (reports as CSV).
     std::string getText(std::string_view target);
+    // The answer as it came, with its Content-Type (an attachment's bytes).
+    netclient::HttpReply getRaw(std::string_view target);
 
     // Without a credential: /healthz.
     nlohmann::ordered_json getPublic(std::string_view target);

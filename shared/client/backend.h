@@ -85,6 +85,17 @@ public:
     // unknown id); once, on this object's thread, never from inside fetchContent().
     using ContentHandler = std::function<void(std::optional<QByteArray>)>;
     virtual void fetchContent(const std::string& id, ContentHandler done) = 0;
+    // A citizen's signature (`kind` "signature", image/png) or scanned pages ("scan",
+    // application/pdf) for a ticket: the controller's POST /api/v1/tickets/<id>/attachments with
+    // this device's credential, which files it with the hall's case system. Personal data, so
+    // online only — never in the outbox or on this box's disk: `done(false, "offline")` at once
+    // when the link is down, and the screen asks again. `done` gets whether it was stored and
+    // else the controller's error code ("unknown_ticket", "forbidden", "bad_content", …, or
+    // "network"); once, on this object's thread, never from inside uploadAttachment().
+    using UploadHandler = std::function<void(bool stored, const QString& code)>;
+    virtual void uploadAttachment(core::TicketId ticket, const QString& kind,
+                                  const QString& contentType, const QByteArray& bytes,
+                                  UploadHandler done) = 0;
 
     // The technician menu's audit trail (docs/protocol.md, "Technician audit"): `action` is a
     // protocol name (menu_opened, pin_rejected, locked_out, setting_changed, device_tested,

@@ -7,6 +7,8 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QNetworkAccessManager>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 #include <QUrl>
@@ -231,6 +233,41 @@ void ControllerClient::fetchContent(const std::string& id, ContentHandler done) 
             return done(std::nullopt);
         }
         done(reply->readAll());
+    });
+}
+
+void ControllerClient::uploadAttachment(core::TicketId ticket, const QString& kind,
+                                        const QString& contentType, const QByteArray& bytes,
+                                        UploadHandler done) {
+    const auto tls = pinnedTls();
+    if (!online() || !identity_ || port_ <= 0 || !tls) {
+        QMetaObject::invokeMethod(
+            this, [done] { done(false, QStringLiteral("offline")); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!network_) network_ = new QNetworkAccessManager(this);
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(host_);
+    url.setPort(port_);
+    url.setPath(QStringLiteral("/api/v1/tickets/%1/attachments").arg(ticket));
+    url.setQuery(QStringLiteral("kind=") + kind);
+    QNetworkRequest request(url);
+    request.setSslConfiguration(*tls);
+    request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(identity_->credential));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setTransferTimeout(static_cast<int>(timings_.connectTimeout.count()) * 4);
+    QNetworkReply* reply = network_->post(request, bytes);
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 200 || status == 201) return done(true, {}); // 201: stored as a new one
+        // The controller's refusal names its code; no status at all is the network's fault.
+        const auto body = QJsonDocument::fromJson(reply->readAll()).object();
+        QString code = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        if (code.isEmpty()) code = QStringLiteral("network");
+        qCInfo(lcClient) << "attachment not stored:" << status << code;
+        done(false, code);
     });
 }
 

@@ -94,6 +94,8 @@ public:
     std::string sendDurable(protocol::RequestBody body) override;
     int outboxSize() const override;
     void fetchContent(const std::string& id, ContentHandler done) override;
+    void uploadAttachment(core::TicketId ticket, const QString& kind, const QString& contentType,
+                          const QByteArray& bytes, UploadHandler done) override;
 
     // `request` under its own id (a retry of a request whose answer was lost keeps its id).
     void sendRequest(protocol::Request request, ResponseHandler handler,

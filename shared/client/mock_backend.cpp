@@ -90,6 +90,23 @@ void MockBackend::fetchContent(const std::string& id, ContentHandler done) {
                        [done = std::move(done), bytes = std::move(bytes)] { done(bytes); });
 }
 
+void MockBackend::uploadAttachment(core::TicketId ticket, const QString& kind,
+                                   const QString& contentType, const QByteArray& bytes,
+                                   UploadHandler done) {
+    QString refusal;
+    const bool signature = kind == QLatin1String("signature");
+    if (!online())
+        refusal = QStringLiteral("offline");
+    else if (!engine_->ticket(ticket))
+        refusal = QStringLiteral("unknown_ticket");
+    else if (!(signature && contentType == QLatin1String("image/png")) &&
+             !(kind == QLatin1String("scan") && contentType == QLatin1String("application/pdf")))
+        refusal = QStringLiteral("bad_content");
+    else
+        attachments_.push_back({ticket, kind, bytes.size()});
+    QTimer::singleShot(0, this, [done = std::move(done), refusal] { done(refusal.isEmpty(), refusal); });
+}
+
 void MockBackend::setSimulatedOnline(bool online) {
     if (online == this->online()) return;
     setConnectionState(online ? ConnectionState::Online : ConnectionState::Reconnecting);

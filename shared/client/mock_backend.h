@@ -71,6 +71,16 @@ public:
     // finds it by its code (upper-case) or by the booker's person key.
     void addBooking(core::Booking booking);
     void fetchContent(const std::string& id, ContentHandler done) override;
+    // Checked as the controller checks them (online, a known ticket, a known kind), then
+    // counted and let go: the mock keeps no citizen's signature or scan.
+    void uploadAttachment(core::TicketId ticket, const QString& kind, const QString& contentType,
+                          const QByteArray& bytes, UploadHandler done) override;
+    struct StoredAttachment {
+        core::TicketId ticket = 0;
+        QString kind;
+        qsizetype size = 0;
+    };
+    const std::vector<StoredAttachment>& storedAttachments() const { return attachments_; }
     const core::Engine& engine() const { return *engine_; }
     // The clock the engine is given (see above); tests pin it.
     void setClock(std::function<core::Timestamp()> clock) { clock_ = std::move(clock); }
@@ -93,6 +103,7 @@ private:
     protocol::Signage signage_;
     std::map<std::string, QByteArray> files_; // by content id
     std::vector<core::Booking> bookings_;
+    std::vector<StoredAttachment> attachments_;
 };
 
 } // namespace hall::client

@@ -252,6 +252,23 @@ attract_after_seconds = 1
     CHECK(hasError(rejected(kMinimalHall + "\n[call_board]\nvoice = true\n"), "call_board.voice"));
 }
 
+TEST_CASE("attachments: the retention period is read, defaulted and checked") {
+    CHECK(config::test::configOf(config::parseHallConfig(kMinimalHall)).attachments.retentionDays ==
+          30);
+    const auto set = config::test::configOf(
+        config::parseHallConfig(kMinimalHall + "\n[attachments]\nretention_days = 3650\n"));
+    CHECK(set.attachments.retentionDays == 3650);
+    for (const char* days : {"0", "-1", "3651"}) {
+        CAPTURE(days);
+        CHECK(hasError(rejected(kMinimalHall + "\n[attachments]\nretention_days = " + days + "\n"),
+                       "attachments.retention_days", "between 1 and 3650"));
+    }
+    CHECK(hasError(rejected(kMinimalHall + "\n[attachments]\nretention_days = \"30\"\n"),
+                   "attachments.retention_days", "expected an integer"));
+    CHECK(hasError(rejected(kMinimalHall + "\n[attachments]\nretention = 30\n"),
+                   "attachments.retention", "unknown key"));
+}
+
 TEST_CASE("departments: services name theirs once the hall has them") {
     const std::string withDepartments = kMinimalHall + R"(
 [[departments]]

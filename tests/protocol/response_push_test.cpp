@@ -31,8 +31,8 @@ core::Ticket sampleTicket() {
 
 Snapshot sampleSnapshot() {
     const auto ticket = sampleTicket();
-    core::WindowState busy{3, "staff-07", false, "", ticket.id};
-    core::WindowState paused{4, "staff-09", true, "lunch", std::nullopt};
+    core::WindowState busy{3, "staff-07", false, "", ticket.id, std::nullopt};
+    core::WindowState paused{4, "staff-09", true, "lunch", std::nullopt, std::nullopt};
     Snapshot s;
     s.hall.name = "滨江区政务服务中心";
     s.hall.services = {{"tax", "税务", "Taxes", {"08:30-12:00", "13:30-17:00"}, 80},
