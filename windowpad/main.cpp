@@ -34,6 +34,8 @@ int main(int argc, char* argv[]) {
         screen("citizen-rating", "shots/CitizenRatingShot.qml"),
         screen("citizen-reasons", "shots/CitizenReasonsShot.qml"),
         screen("citizen-thanks", "shots/CitizenThanksShot.qml"),
+        screen("citizen-signing", "shots/CitizenSigningShot.qml"),
+        screen("document-camera", "shots/DocumentCameraShot.qml"),
     };
     spec.addOptions = &hall::windowpad::WindowPad::addOptions;
     spec.setUpBackend = &hall::windowpad::WindowPad::setUp;

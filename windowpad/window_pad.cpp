@@ -15,13 +15,27 @@ const QString kFaceOption = QStringLiteral("face");
 
 } // namespace
 
-WindowPad::WindowPad(QObject* parent) : QObject(parent) {}
+WindowPad::WindowPad(QObject* parent) : QObject(parent) {
+    // A new citizen at the counter: pages captured for the last one and never sent go.
+    connect(&confirmation_, &ConfirmationDesk::nextVisit, this, [this] {
+        if (camera_) camera_->clearPages();
+    });
+}
+
+bool WindowPad::askToSign() {
+    if (!camera_ || camera_->pageCount() == 0) return confirmation_.askToSign();
+    const int pages = camera_->pageCount();
+    if (!confirmation_.askToSign(camera_->pagesPdf(), pages)) return false;
+    camera_->clearPages();
+    return true;
+}
 
 void WindowPad::addOptions(QCommandLineParser& parser) {
     parser.addOption({kFaceOption,
                       QStringLiteral("What this pad shows: clerk, citizen or both (default both: "
                                      "one window on each screen)."),
                       QStringLiteral("FACE")});
+    DocumentCamera::addOptions(parser);
 }
 
 bool WindowPad::setUp(ui::AppContext& app) {
@@ -41,6 +55,8 @@ bool WindowPad::setUp(ui::AppContext& app) {
         mock->setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
     pad->clerk_.setBackend(backend);
     pad->evaluation_.setBackend(backend);
+    pad->confirmation_.setBackend(backend);
+    pad->camera_ = DocumentCamera::setUp(app);
     listenToKeys(*terminal->keypads(), pad->clerk_, pad->evaluation_);
     return true;
 }
@@ -56,7 +72,10 @@ void WindowPad::listenToKeys(client::KeypadInput& keys, ClerkDesk& clerk,
 WindowPad* WindowPad::create(QQmlEngine* engine, QJSEngine*) {
     auto* pad =
         engine ? engine->findChild<WindowPad*>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
-    if (!pad && engine) pad = new WindowPad(engine);
+    if (!pad && engine) {
+        pad = new WindowPad(engine);
+        pad->camera_ = DocumentCamera::install(*engine); // under --self-test and --screenshot too
+    }
     if (pad) QJSEngine::setObjectOwnership(pad, QJSEngine::CppOwnership);
     return pad;
 }

@@ -12,6 +12,8 @@
 #include "shared/client/keypad_input.h"
 #include "shared/ui/app/app_spec.h"
 #include "windowpad/clerk_desk.h"
+#include "windowpad/confirmation_desk.h"
+#include "windowpad/document_camera.h"
 #include "windowpad/evaluation_desk.h"
 
 #include <QObject>
@@ -31,6 +33,9 @@ class WindowPad : public QObject {
     Q_PROPERTY(QString face READ face CONSTANT) // "clerk", "citizen", "both"
     Q_PROPERTY(hall::windowpad::ClerkDesk* clerk READ clerk CONSTANT)
     Q_PROPERTY(hall::windowpad::EvaluationDesk* evaluation READ evaluation CONSTANT)
+    Q_PROPERTY(hall::windowpad::ConfirmationDesk* confirmation READ confirmation CONSTANT)
+    // The document camera (高拍仪) at the window; Closed until a source is named.
+    Q_PROPERTY(hall::windowpad::DocumentCamera* camera READ camera CONSTANT)
 
 public:
     static void addOptions(QCommandLineParser& parser);
@@ -44,6 +49,11 @@ public:
     QString face() const { return face_; }
     ClerkDesk* clerk() { return &clerk_; }
     EvaluationDesk* evaluation() { return &evaluation_; }
+    ConfirmationDesk* confirmation() { return &confirmation_; }
+    DocumentCamera* camera() const { return camera_; }
+    // The clerk: ask the citizen to confirm the visit and sign, with the pages the camera has
+    // captured (then gone from the camera: the confirmation holds them until they are filed).
+    Q_INVOKABLE bool askToSign();
 
 private:
     explicit WindowPad(QObject* parent);
@@ -51,6 +61,8 @@ private:
     QString face_ = QStringLiteral("both");
     ClerkDesk clerk_;
     EvaluationDesk evaluation_;
+    ConfirmationDesk confirmation_;
+    DocumentCamera* camera_ = nullptr; // the engine's (DocumentCamera::install)
 };
 
 } // namespace hall::windowpad

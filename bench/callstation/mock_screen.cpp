@@ -7,11 +7,12 @@
 
 namespace hall::bench {
 
-MockScreen::MockScreen(const char* benchName, const char* qml, QSize size) {
+MockScreen::MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app) {
     engine_.addImportPath(QStringLiteral("qrc:/"));
     engine_.addImageProvider(QStringLiteral("qr"), new ui::QrImageProvider); // as the app does
     ui::LanguageSwitcher::of(&engine_)->switchTo(QStringLiteral("zh_CN"));
     ui::TerminalApp::addOptions(parser_);
+    if (app.addOptions) app.addOptions(parser_);
     parser_.parse({QString::fromLatin1(benchName)});
     ui::AppContext context{engine_, ui::BackendMode::Mock, parser_};
     terminal_ = ui::TerminalApp::create(context);
@@ -19,10 +20,17 @@ MockScreen::MockScreen(const char* benchName, const char* qml, QSize size) {
         error_ = "the terminal could not be made";
         return;
     }
+    if (app.setUpBackend && !app.setUpBackend(context)) {
+        error_ = "the app's set-up failed";
+        return;
+    }
     backend_ = qobject_cast<client::MockBackend*>(terminal_->backend());
     window_.resize(size);
-    QQmlComponent component(
-        &engine_, QUrl(QStringLiteral("qrc:/Hall/Callstation/qml/") + QString::fromLatin1(qml)));
+    const QString file = QString::fromLatin1(qml);
+    QQmlComponent component(&engine_,
+                            QUrl(file.startsWith(QLatin1String("qrc:"))
+                                     ? file
+                                     : QStringLiteral("qrc:/Hall/Callstation/qml/") + file));
     screen_ = qobject_cast<QQuickItem*>(component.create());
     if (!screen_) {
         error_ = component.errorString().toStdString();

@@ -1,9 +1,11 @@
 #pragma once
-// What hall-callstation's benchmarks share: one screen of Hall.Callstation as the app makes it —
-// the QML engine with the app's imports, its QR image provider and Chinese, the terminal on the
-// mock backend (TerminalApp) — in a window of the role's size (offscreen unless a platform is
-// set), its frames counted. The QGuiApplication is the caller's, made before.
+// What the terminal apps' benchmarks share: one screen of an app as the app makes it — the QML
+// engine with the app's imports, its QR image provider and Chinese, the terminal on the mock
+// backend (TerminalApp) and the app's own set-up (AppSpec's addOptions and setUpBackend) — in a
+// window of the role's size (offscreen unless a platform is set), its frames counted. The
+// QGuiApplication is the caller's, made before.
 #include "shared/client/mock_backend.h"
+#include "shared/ui/app/app_spec.h"
 #include "shared/ui/app/terminal_app.h"
 
 #include <QCommandLineParser>
@@ -28,8 +30,9 @@ template <typename Pred> bool spinUntil(Pred done, int ms = 5000) {
 
 class MockScreen {
 public:
-    // `qml`: a file of qrc:/Hall/Callstation/qml/. On failure error() says why.
-    MockScreen(const char* benchName, const char* qml, QSize size);
+    // `qml`: a file of qrc:/Hall/Callstation/qml/, or a whole qrc: URL; `app`: the app's own
+    // options and set-up, run before the screen is made. On failure error() says why.
+    MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app = {});
     ~MockScreen();
     MockScreen(const MockScreen&) = delete;
     MockScreen& operator=(const MockScreen&) = delete;

@@ -7,11 +7,13 @@
 // follow-up case, rated 1 in the day's report). A pause shows on the citizen face's desk and on
 // the strip.
 #include "drivers/bus/twin/bus_twin.h"
+#include "drivers/doccam/pdf_pages.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "shared/client/controller_client.h"
 #include "tests/support/qt_event_wait.h"
 #include "tests/support/real_terminal.h"
 #include "windowpad/clerk_desk.h"
+#include "windowpad/confirmation_desk.h"
 #include "windowpad/evaluation_desk.h"
 
 #include <doctest/doctest.h>
@@ -33,6 +35,17 @@ json getJson(const hall::testing::DaemonProcess& daemon, const std::string& targ
     INFO(target, " → ", reply.status, " ", reply.body);
     REQUIRE(reply.status == 200);
     return json::parse(reply.body);
+}
+
+// A real two-page PDF, as the document camera's pages come out (libharu).
+QByteArray twoPagePdf() {
+    namespace doccam = hall::drivers::doccam;
+    const auto page = doccam::makeFrame(400, 560);
+    const doccam::JpegPage pages[] = {doccam::encodeJpeg(page.view()),
+                                      doccam::encodeJpeg(page.view())};
+    const auto pdf = doccam::writePdf(pages);
+    return QByteArray(reinterpret_cast<const char*>(pdf.bytes().data()),
+                      static_cast<qsizetype>(pdf.size()));
 }
 
 // The board's next call push, skipping queue counts and window changes.
@@ -101,9 +114,32 @@ TEST_CASE(
         [&] { return strip.render(1).find("请" + number.toStdString()) != std::string::npos; },
         10s));
 
-    // Finish: the citizen face asks for the rating; a bad one needs a reason, said on screen.
+    // The citizen confirms with a signature and the two pages the clerk scanned: both reach
+    // the controller's attachment store, tied to the ticket.
     clerk.start();
     settle();
+    hall::windowpad::ConfirmationDesk confirmation;
+    confirmation.setBackend(client);
+    hall::ui::SignatureStrokes ink;
+    ink.setCanvasSize({600, 250});
+    confirmation.setStrokes(&ink);
+    REQUIRE(confirmation.askToSign(twoPagePdf(), 2));
+    ink.begin(40, 120);
+    for (int i = 1; i <= 40; ++i)
+        ink.extend(40 + i * 12, 120 + ((i % 2) ? 60 : -60));
+    ink.end();
+    REQUIRE(confirmation.sign());
+    REQUIRE(waitUntil(
+        [&] { return confirmation.stage() == hall::windowpad::ConfirmationDesk::Stage::Signed; },
+        10s));
+    const auto ticketId = clerk.ticket().value(QStringLiteral("id")).toULongLong();
+    const auto held =
+        getJson(daemon, "/api/v1/attachments?ticket=" + std::to_string(ticketId)).at("attachments");
+    REQUIRE(held.size() == 2);
+    CHECK(held[0].at("kind") != held[1].at("kind"));
+    CHECK(ink.isEmpty());
+
+    // Finish: the citizen face asks for the rating; a bad one needs a reason, said on screen.
     clerk.finish();
     settle();
     REQUIRE(waitUntil([&] { return evaluation.stage() == EvaluationDesk::Stage::Rating; }, 10s));

@@ -5,6 +5,7 @@
 #include "shared/client/mock_backend.h"
 #include "tests/support/qt_event_wait.h"
 #include "windowpad/clerk_desk.h"
+#include "windowpad/confirmation_desk.h"
 #include "windowpad/evaluation_desk.h"
 
 #include <QSignalSpy>
@@ -179,4 +180,72 @@ TEST_CASE("a citizen face on a box of its own rates the visit the window's view 
     REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
     REQUIRE(pad.evaluation.choose(4));
     REQUIRE(waitUntil([&] { return alone.stage() == EvaluationDesk::Stage::Idle; }, 3s));
+}
+
+TEST_CASE("the citizen confirms the visit with a signature; it reaches the controller, then goes") {
+    Pad pad;
+    hall::windowpad::ConfirmationDesk confirmation;
+    confirmation.setBackend(&pad.backend);
+    hall::ui::SignatureStrokes ink;
+    ink.setCanvasSize({600, 250});
+    confirmation.setStrokes(&ink);
+    const auto scribble = [&] {
+        ink.begin(40, 120);
+        for (int i = 1; i <= 40; ++i)
+            ink.extend(40 + i * 12, 120 + ((i % 2) ? 60 : -60));
+        ink.end();
+    };
+
+    CHECK_FALSE(confirmation.askToSign()); // nobody at the window yet
+    CHECK_FALSE(confirmation.message().isEmpty());
+    pad.citizenTakesNumber();
+    pad.citizenTakesNumber();
+    pad.signInAndServe();
+    const auto number = pad.clerk.ticket().value(QStringLiteral("number")).toString();
+    const auto id = pad.clerk.ticket().value(QStringLiteral("id")).toULongLong();
+
+    // The scanned pages and the signature: a tap is not a signature; offline it is not sent.
+    QByteArray pdf("%PDF-1.4\n% two pages\n");
+    REQUIRE(confirmation.askToSign(pdf, 2));
+    CHECK(confirmation.stage() == hall::windowpad::ConfirmationDesk::Stage::Signing);
+    CHECK(confirmation.summary().join(u'\n').contains(number));
+    CHECK(confirmation.pages() == 2);
+    ink.begin(50, 50);
+    ink.end();
+    CHECK_FALSE(confirmation.sign());
+    ink.clear();
+    scribble();
+    pad.backend.setSimulatedOnline(false);
+    CHECK_FALSE(confirmation.sign());
+    CHECK_FALSE(confirmation.message().isEmpty());
+    CHECK_FALSE(ink.isEmpty()); // the citizen need not sign again
+    pad.backend.setSimulatedOnline(true);
+    REQUIRE(confirmation.sign());
+    REQUIRE(waitUntil(
+        [&] { return confirmation.stage() == hall::windowpad::ConfirmationDesk::Stage::Signed; },
+        2s));
+    const auto& stored = pad.backend.storedAttachments();
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].kind == QStringLiteral("scan"));
+    CHECK(stored[1].kind == QStringLiteral("signature"));
+    CHECK(stored[0].ticket == id);
+    CHECK(stored[1].ticket == id);
+    CHECK(stored[1].size > 100); // a PNG of the ink
+    CHECK(ink.isEmpty());        // filed: nothing of it kept on the pad
+
+    // Asked again, then the next citizen is called: everything of this one goes.
+    REQUIRE(confirmation.askToSign());
+    scribble();
+    pad.clerk.finish();
+    pad.settle();
+    REQUIRE(waitUntil([&] { return !pad.clerk.callLocked(); }, 5s)); // past the double-tap lock
+    pad.clerk.callNext();
+    pad.settle();
+    REQUIRE(pad.clerk.hasTicket());
+    REQUIRE(waitUntil(
+        [&] { return confirmation.stage() == hall::windowpad::ConfirmationDesk::Stage::Idle; },
+        2s));
+    CHECK(ink.isEmpty());
+    CHECK(confirmation.summary().isEmpty());
+    CHECK(confirmation.number().isEmpty());
 }

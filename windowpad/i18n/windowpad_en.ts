@@ -4,92 +4,117 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="17"/>
+        <location filename="../qml/CitizenScreen.qml" line="24"/>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="18"/>
+        <location filename="../qml/CitizenScreen.qml" line="25"/>
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="19"/>
+        <location filename="../qml/CitizenScreen.qml" line="26"/>
         <source>Fairly satisfied</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="20"/>
+        <location filename="../qml/CitizenScreen.qml" line="27"/>
         <source>Dissatisfied</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="21"/>
+        <location filename="../qml/CitizenScreen.qml" line="28"/>
         <source>Very dissatisfied</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="33"/>
+        <location filename="../qml/CitizenScreen.qml" line="40"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="49"/>
+        <location filename="../qml/CitizenScreen.qml" line="54"/>
+        <source>Thank you, your signature is filed.</source>
+        <translation>Thank you, your signature is filed.</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <source>Please check and sign</source>
+        <translation>Please check and sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <source>Confirm and sign</source>
+        <translation>Confirm and sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="99"/>
         <source>Serving you: %1</source>
         <translation>Serving you: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>Staff number %1</source>
         <translation>Staff number %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <location filename="../qml/CitizenScreen.qml" line="115"/>
         <source>Service paused: %1</source>
         <translation>Service paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <location filename="../qml/CitizenScreen.qml" line="115"/>
         <source>This window is closed</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="68"/>
+        <location filename="../qml/CitizenScreen.qml" line="124"/>
         <source>Now serving %1</source>
         <translation>Now serving %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="85"/>
+        <location filename="../qml/CitizenScreen.qml" line="143"/>
         <source>How was your visit (%1)?</source>
         <translation>How was your visit (%1)?</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="109"/>
+        <location filename="../qml/CitizenScreen.qml" line="169"/>
         <source>%1 s left</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="122"/>
+        <location filename="../qml/CitizenScreen.qml" line="184"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>We are sorry. What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="150"/>
+        <location filename="../qml/CitizenScreen.qml" line="214"/>
+        <source>Anything else you want to tell us? (optional)</source>
+        <translation>Anything else you want to tell us? (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="229"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="155"/>
+        <location filename="../qml/CitizenScreen.qml" line="234"/>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="169"/>
+        <location filename="../qml/CitizenScreen.qml" line="250"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="175"/>
+        <location filename="../qml/CitizenScreen.qml" line="258"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>The hall&apos;s duty manager will follow this up.</translation>
     </message>
@@ -105,48 +130,48 @@
 <context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="27"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="27"/>
         <source>Needs documents</source>
         <translation>Needs documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="26"/>
+        <location filename="../qml/ClerkScreen.qml" line="28"/>
         <source>Not accepted</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="26"/>
+        <location filename="../qml/ClerkScreen.qml" line="28"/>
         <source>Referred</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="49"/>
-        <location filename="../qml/ClerkScreen.qml" line="112"/>
+        <location filename="../qml/ClerkScreen.qml" line="51"/>
+        <location filename="../qml/ClerkScreen.qml" line="114"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="50"/>
+        <location filename="../qml/ClerkScreen.qml" line="52"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="54"/>
+        <location filename="../qml/ClerkScreen.qml" line="56"/>
         <source>%1 (No. %2)</source>
         <translation>%1 (No. %2)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="59"/>
+        <location filename="../qml/ClerkScreen.qml" line="61"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>Served today %1 · typical %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="64"/>
+        <location filename="../qml/ClerkScreen.qml" line="66"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n action(s) waiting to be sent</numerusform>
@@ -154,93 +179,103 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="73"/>
+        <location filename="../qml/ClerkScreen.qml" line="75"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="82"/>
+        <location filename="../qml/ClerkScreen.qml" line="84"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>Finish, no-show and pause are kept here and sent later; calling needs the server.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="102"/>
+        <location filename="../qml/ClerkScreen.qml" line="104"/>
         <source>Park %1: back in</source>
         <translation>Park %1: back in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="103"/>
+        <location filename="../qml/ClerkScreen.qml" line="105"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="109"/>
+        <location filename="../qml/ClerkScreen.qml" line="111"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="110"/>
+        <location filename="../qml/ClerkScreen.qml" line="112"/>
         <source>Return to me after</source>
         <translation>Return to me after</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="119"/>
+        <location filename="../qml/ClerkScreen.qml" line="121"/>
         <source>Pause the window: why?</source>
         <translation>Pause the window: why?</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="150"/>
+        <location filename="../qml/ClerkScreen.qml" line="152"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="150"/>
+        <location filename="../qml/ClerkScreen.qml" line="152"/>
         <source>Called, waiting for the citizen</source>
         <translation>Called, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="163"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Waited %1 min</source>
         <translation>Waited %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="164"/>
+        <location filename="../qml/ClerkScreen.qml" line="166"/>
         <source> · serving %1 min</source>
         <translation> · serving %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="168"/>
+        <location filename="../qml/ClerkScreen.qml" line="170"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="169"/>
+        <location filename="../qml/ClerkScreen.qml" line="171"/>
         <source>Green channel: %1</source>
         <translation>Green channel: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="175"/>
+        <location filename="../qml/ClerkScreen.qml" line="177"/>
         <source>Note from the last window: %1</source>
         <translation>Note from the last window: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="182"/>
+        <location filename="../qml/ClerkScreen.qml" line="184"/>
         <source>Citizen identified by ID card</source>
         <translation>Citizen identified by ID card</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="192"/>
+        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <source>✓ Signed by the citizen</source>
+        <translation>✓ Signed by the citizen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <source>Waiting for the citizen&apos;s signature…</source>
+        <translation>Waiting for the citizen&apos;s signature…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="201"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="193"/>
+        <location filename="../qml/ClerkScreen.qml" line="202"/>
         <source>The citizen is rating</source>
         <translation>The citizen is rating</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="194"/>
-        <location filename="../qml/ClerkScreen.qml" line="268"/>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="290"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -248,12 +283,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="195"/>
+        <location filename="../qml/ClerkScreen.qml" line="204"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <location filename="../qml/ClerkScreen.qml" line="209"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>The next citizen is called when they have rated, at the latest in %n second.</numerusform>
@@ -261,79 +296,109 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="228"/>
         <source>Call next now</source>
         <translation>Call next now</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="220"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="221"/>
+        <location filename="../qml/ClerkScreen.qml" line="230"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="222"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="232"/>
+        <location filename="../qml/ClerkScreen.qml" line="241"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="233"/>
+        <location filename="../qml/ClerkScreen.qml" line="242"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="234"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="235"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="236"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="237"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="238"/>
+        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <source>Scan (%1 pages)</source>
+        <translation>Scan (%1 pages)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <source>Scan documents</source>
+        <translation>Scan documents</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <source>Ask to sign</source>
+        <translation>Ask to sign</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <source>Cancel signing</source>
+        <translation>Cancel signing</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="260"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="240"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="240"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="267"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="271"/>
+        <location filename="../qml/ClerkScreen.qml" line="293"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <source>The pages go to the citizen with “Ask to sign”.</source>
+        <translation>The pages go to the citizen with “Ask to sign”.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="325"/>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -367,6 +432,117 @@
         <location filename="../qml/ClerkSignIn.qml" line="73"/>
         <source>Not me</source>
         <translation>Not me</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCameraPanel</name>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="25"/>
+        <source>The document camera is not connected.</source>
+        <translation>The document camera is not connected.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="26"/>
+        <source>Another program is using the document camera.</source>
+        <translation>Another program is using the document camera.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="29"/>
+        <source>The document camera stopped sending pictures.</source>
+        <translation>The document camera stopped sending pictures.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="30"/>
+        <source>The document camera cannot be used.</source>
+        <translation>The document camera cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="39"/>
+        <source>Check its USB cable, then tap Try again. If it still fails, call the technician.</source>
+        <translation>Check its USB cable, then tap Try again. If it still fails, call the technician.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="40"/>
+        <source>Call the technician.</source>
+        <translation>Call the technician.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="54"/>
+        <source>Document camera</source>
+        <translation>Document camera</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/DocumentCameraPanel.qml" line="58"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="105"/>
+        <source>Starting the document camera…</source>
+        <translation>Starting the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="106"/>
+        <source>The document camera is off.</source>
+        <translation>The document camera is off.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="107"/>
+        <source>No document camera is set up at this window. The technician names it in the terminal settings.</source>
+        <translation>No document camera is set up at this window. The technician names it in the terminal settings.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="112"/>
+        <source>Turn on</source>
+        <translation>Turn on</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="122"/>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="154"/>
+        <source>Lay the page flat on the mat, then tap Capture.</source>
+        <translation>Lay the page flat on the mat, then tap Capture.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="161"/>
+        <source>No page edges found: the whole picture was kept.</source>
+        <translation>No page edges found: the whole picture was kept.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="168"/>
+        <source>For the technician: %1</source>
+        <translation>For the technician: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="141"/>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="149"/>
+        <source>Cutting out the page…</source>
+        <translation>Cutting out the page…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="207"/>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="244"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="252"/>
+        <source>Captured pages appear here.</source>
+        <translation>Captured pages appear here.</translation>
     </message>
 </context>
 <context>
@@ -491,14 +667,56 @@
     </message>
 </context>
 <context>
+    <name>hall::windowpad::ConfirmationDesk</name>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="50"/>
+        <source>There is no visit at the window to confirm.</source>
+        <translation>There is no visit at the window to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="60"/>
+        <source>Matter: %1</source>
+        <translation>Matter: %1</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="61"/>
+        <source>Ticket: %1</source>
+        <translation>Ticket: %1</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="62"/>
+        <source>Date: %1</source>
+        <translation>Date: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../confirmation_desk.cpp" line="63"/>
+        <source>Documents scanned: %n page(s)</source>
+        <translation>
+            <numerusform>Documents scanned: %n page</numerusform>
+            <numerusform>Documents scanned: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="72"/>
+        <location filename="../confirmation_desk.cpp" line="111"/>
+        <source>The hall&apos;s server cannot be reached: please sign again in a moment.</source>
+        <translation>The hall&apos;s server cannot be reached: please sign again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="112"/>
+        <source>The signature was not accepted (%1). Please tell the clerk.</source>
+        <translation>The signature was not accepted (%1). Please tell the clerk.</translation>
+    </message>
+</context>
+<context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="113"/>
+        <location filename="../evaluation_desk.cpp" line="115"/>
         <source>Please choose at least one reason.</source>
         <translation>Please choose at least one reason.</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="160"/>
+        <location filename="../evaluation_desk.cpp" line="162"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>Your rating could not be saved. Please tell the clerk.</translation>
     </message>

@@ -4,92 +4,117 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="17"/>
+        <location filename="../qml/CitizenScreen.qml" line="24"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="18"/>
+        <location filename="../qml/CitizenScreen.qml" line="25"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="19"/>
+        <location filename="../qml/CitizenScreen.qml" line="26"/>
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="20"/>
+        <location filename="../qml/CitizenScreen.qml" line="27"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="21"/>
+        <location filename="../qml/CitizenScreen.qml" line="28"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="33"/>
+        <location filename="../qml/CitizenScreen.qml" line="40"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="49"/>
+        <location filename="../qml/CitizenScreen.qml" line="54"/>
+        <source>Thank you, your signature is filed.</source>
+        <translation>谢谢，您的签名已存档。</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <source>Please check and sign</source>
+        <translation>请核对并签名</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <source>Confirm and sign</source>
+        <translation>确认签名</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="99"/>
         <source>Serving you: %1</source>
         <translation>为您服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>Staff number %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <location filename="../qml/CitizenScreen.qml" line="115"/>
         <source>Service paused: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="61"/>
+        <location filename="../qml/CitizenScreen.qml" line="115"/>
         <source>This window is closed</source>
         <translation>本窗口暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="68"/>
+        <location filename="../qml/CitizenScreen.qml" line="124"/>
         <source>Now serving %1</source>
         <translation>正在办理 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="85"/>
+        <location filename="../qml/CitizenScreen.qml" line="143"/>
         <source>How was your visit (%1)?</source>
         <translation>请您为本次服务（%1）评价</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="109"/>
+        <location filename="../qml/CitizenScreen.qml" line="169"/>
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="122"/>
+        <location filename="../qml/CitizenScreen.qml" line="184"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="150"/>
+        <location filename="../qml/CitizenScreen.qml" line="214"/>
+        <source>Anything else you want to tell us? (optional)</source>
+        <translation>还有什么想告诉我们？（选填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="229"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="155"/>
+        <location filename="../qml/CitizenScreen.qml" line="234"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="169"/>
+        <location filename="../qml/CitizenScreen.qml" line="250"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="175"/>
+        <location filename="../qml/CitizenScreen.qml" line="258"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
     </message>
@@ -105,232 +130,272 @@
 <context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="27"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="25"/>
+        <location filename="../qml/ClerkScreen.qml" line="27"/>
         <source>Needs documents</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="26"/>
+        <location filename="../qml/ClerkScreen.qml" line="28"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="26"/>
+        <location filename="../qml/ClerkScreen.qml" line="28"/>
         <source>Referred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="49"/>
-        <location filename="../qml/ClerkScreen.qml" line="112"/>
+        <location filename="../qml/ClerkScreen.qml" line="51"/>
+        <location filename="../qml/ClerkScreen.qml" line="114"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="50"/>
+        <location filename="../qml/ClerkScreen.qml" line="52"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="54"/>
+        <location filename="../qml/ClerkScreen.qml" line="56"/>
         <source>%1 (No. %2)</source>
         <translation>%1（工号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="59"/>
+        <location filename="../qml/ClerkScreen.qml" line="61"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>今日已办 %1 件 · 每件约 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="64"/>
+        <location filename="../qml/ClerkScreen.qml" line="66"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 项操作待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="73"/>
+        <location filename="../qml/ClerkScreen.qml" line="75"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="82"/>
+        <location filename="../qml/ClerkScreen.qml" line="84"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="102"/>
+        <location filename="../qml/ClerkScreen.qml" line="104"/>
         <source>Park %1: back in</source>
         <translation>挂起 %1：多久后回到本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="103"/>
+        <location filename="../qml/ClerkScreen.qml" line="105"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="109"/>
+        <location filename="../qml/ClerkScreen.qml" line="111"/>
         <source>Transfer %1 to</source>
         <translation>将 %1 转到</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="110"/>
+        <location filename="../qml/ClerkScreen.qml" line="112"/>
         <source>Return to me after</source>
         <translation>办完后转回本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="119"/>
+        <location filename="../qml/ClerkScreen.qml" line="121"/>
         <source>Pause the window: why?</source>
         <translation>暂停本窗口：原因</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="150"/>
+        <location filename="../qml/ClerkScreen.qml" line="152"/>
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="150"/>
+        <location filename="../qml/ClerkScreen.qml" line="152"/>
         <source>Called, waiting for the citizen</source>
         <translation>已叫号，等待群众到窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="163"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Waited %1 min</source>
         <translation>已等候 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="164"/>
+        <location filename="../qml/ClerkScreen.qml" line="166"/>
         <source> · serving %1 min</source>
         <translation> · 已办理 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="168"/>
+        <location filename="../qml/ClerkScreen.qml" line="170"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="169"/>
+        <location filename="../qml/ClerkScreen.qml" line="171"/>
         <source>Green channel: %1</source>
         <translation>绿色通道：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="175"/>
+        <location filename="../qml/ClerkScreen.qml" line="177"/>
         <source>Note from the last window: %1</source>
         <translation>上一窗口备注：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="182"/>
+        <location filename="../qml/ClerkScreen.qml" line="184"/>
         <source>Citizen identified by ID card</source>
         <translation>群众已核验身份证</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="192"/>
+        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <source>✓ Signed by the citizen</source>
+        <translation>✓ 群众已签名</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <source>Waiting for the citizen&apos;s signature…</source>
+        <translation>等待群众签名…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="201"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="193"/>
+        <location filename="../qml/ClerkScreen.qml" line="202"/>
         <source>The citizen is rating</source>
         <translation>群众正在评价</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="194"/>
-        <location filename="../qml/ClerkScreen.qml" line="268"/>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="290"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="195"/>
+        <location filename="../qml/ClerkScreen.qml" line="204"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="200"/>
+        <location filename="../qml/ClerkScreen.qml" line="209"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>群众评价后自动叫下一位，最迟 %n 秒后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="228"/>
         <source>Call next now</source>
         <translation>立即叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="220"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="221"/>
+        <location filename="../qml/ClerkScreen.qml" line="230"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="222"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="232"/>
+        <location filename="../qml/ClerkScreen.qml" line="241"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="233"/>
+        <location filename="../qml/ClerkScreen.qml" line="242"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="234"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="235"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="236"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="237"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="238"/>
+        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <source>Scan (%1 pages)</source>
+        <translation>扫描（%1 页）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <source>Scan documents</source>
+        <translation>扫描材料</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <source>Ask to sign</source>
+        <translation>请群众签名</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <source>Cancel signing</source>
+        <translation>取消签名</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="260"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="240"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="240"/>
+        <location filename="../qml/ClerkScreen.qml" line="262"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="267"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="271"/>
+        <location filename="../qml/ClerkScreen.qml" line="293"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <source>The pages go to the citizen with “Ask to sign”.</source>
+        <translation>点“请群众签名”时，扫描的材料一并交群众确认。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="325"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -364,6 +429,116 @@
         <location filename="../qml/ClerkSignIn.qml" line="73"/>
         <source>Not me</source>
         <translation>不是我</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCameraPanel</name>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="25"/>
+        <source>The document camera is not connected.</source>
+        <translation>高拍仪未连接。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="26"/>
+        <source>Another program is using the document camera.</source>
+        <translation>高拍仪正被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="29"/>
+        <source>The document camera stopped sending pictures.</source>
+        <translation>高拍仪画面中断了。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="30"/>
+        <source>The document camera cannot be used.</source>
+        <translation>高拍仪无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="39"/>
+        <source>Check its USB cable, then tap Try again. If it still fails, call the technician.</source>
+        <translation>请检查高拍仪的 USB 线，然后点“重试”；仍不行请联系维护人员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="40"/>
+        <source>Call the technician.</source>
+        <translation>请联系维护人员。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="54"/>
+        <source>Document camera</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/DocumentCameraPanel.qml" line="58"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="105"/>
+        <source>Starting the document camera…</source>
+        <translation>正在启动高拍仪…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="106"/>
+        <source>The document camera is off.</source>
+        <translation>高拍仪已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="107"/>
+        <source>No document camera is set up at this window. The technician names it in the terminal settings.</source>
+        <translation>本窗口未设置高拍仪，请维护人员在终端设置中配置。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="112"/>
+        <source>Turn on</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="122"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="154"/>
+        <source>Lay the page flat on the mat, then tap Capture.</source>
+        <translation>请将材料平放在垫板上，然后点“拍照”。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="161"/>
+        <source>No page edges found: the whole picture was kept.</source>
+        <translation>未找到纸张边缘，已保留整幅画面。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="168"/>
+        <source>For the technician: %1</source>
+        <translation>维护信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="141"/>
+        <source>Capture</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="149"/>
+        <source>Cutting out the page…</source>
+        <translation>正在裁边纠偏…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="207"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="244"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentCameraPanel.qml" line="252"/>
+        <source>Captured pages appear here.</source>
+        <translation>拍好的页面显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -488,14 +663,55 @@
     </message>
 </context>
 <context>
+    <name>hall::windowpad::ConfirmationDesk</name>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="50"/>
+        <source>There is no visit at the window to confirm.</source>
+        <translation>窗口当前没有可确认的办件。</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="60"/>
+        <source>Matter: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="61"/>
+        <source>Ticket: %1</source>
+        <translation>号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="62"/>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../confirmation_desk.cpp" line="63"/>
+        <source>Documents scanned: %n page(s)</source>
+        <translation>
+            <numerusform>已扫描材料：%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="72"/>
+        <location filename="../confirmation_desk.cpp" line="111"/>
+        <source>The hall&apos;s server cannot be reached: please sign again in a moment.</source>
+        <translation>暂时连不上大厅服务器，请稍后再签一次。</translation>
+    </message>
+    <message>
+        <location filename="../confirmation_desk.cpp" line="112"/>
+        <source>The signature was not accepted (%1). Please tell the clerk.</source>
+        <translation>签名未被接收（%1），请告知工作人员。</translation>
+    </message>
+</context>
+<context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="113"/>
+        <location filename="../evaluation_desk.cpp" line="115"/>
         <source>Please choose at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="160"/>
+        <location filename="../evaluation_desk.cpp" line="162"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>评价未能保存，请告知工作人员。</translation>
     </message>

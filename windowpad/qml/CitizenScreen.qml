@@ -1,18 +1,25 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Hall.Ui
+import Hall.Keyboard
 import Hall.App
 import Hall.Windowpad
 
 // The citizen's face (评价器), turned to the counter: who serves here, the ticket being served,
 // and when the visit ends the five levels as large buttons — the two bad ones then ask for at
 // least one of the hall's reasons. Many citizens are elderly: elder mode and the language
-// switch are always at hand, and nothing here needs more than a touch.
+// switch are always at hand, and nothing here needs more than a touch. When the clerk asks, the
+// citizen confirms the visit (and the pages just scanned) with their signature.
 Item {
     id: screen
 
     readonly property ClerkDesk desk: Pad.clerk
     readonly property EvaluationDesk rating: Pad.evaluation
+    readonly property ConfirmationDesk confirmation: Pad.confirmation
+    readonly property bool signing: confirmation.stage !== ConfirmationDesk.Idle
+    // The comment field was touched: the pinyin keyboard is up.
+    property bool typing: false
     readonly property var levels: [
         { level: 5, zh: qsTr("Very satisfied"), kind: "success" },
         { level: 4, zh: qsTr("Satisfied"), kind: "success" },
@@ -36,27 +43,74 @@ Item {
             ElderModeSwitch {}
         }
 
+        // --- the clerk asks to confirm and sign ------------------------------------------------
+        ColumnLayout {
+            objectName: "signingPanel"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: screen.signing && rating.stage === EvaluationDesk.Idle
+            spacing: Theme.spacing
+            Heading {
+                text: confirmation.stage === ConfirmationDesk.Signed ? qsTr("Thank you, your signature is filed.")
+                                                                     : qsTr("Please check and sign")
+            }
+            Repeater {
+                model: confirmation.summary
+                BodyText { required property string modelData; text: modelData }
+            }
+            SignaturePad {
+                id: signaturePad
+                objectName: "signaturePad"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: confirmation.stage !== ConfirmationDesk.Signed
+                enabled: confirmation.stage === ConfirmationDesk.Signing
+            }
+            ErrorBanner {
+                Layout.fillWidth: true
+                shown: confirmation.message.length > 0
+                message: confirmation.message
+                dismissible: false
+            }
+            TouchButton {
+                objectName: "confirmSignature"
+                Layout.alignment: Qt.AlignRight
+                visible: confirmation.stage !== ConfirmationDesk.Signed
+                enabled: signaturePad.acceptable && confirmation.stage === ConfirmationDesk.Signing
+                textScale: 1.2
+                text: confirmation.stage === ConfirmationDesk.Sending ? qsTr("Sending…") : qsTr("Confirm and sign")
+                onClicked: confirmation.sign()
+            }
+        }
+        Binding { target: confirmation; property: "strokes"; value: signaturePad.strokes }
+
         // --- idle and during service: who serves here -----------------------------------------
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: rating.stage === EvaluationDesk.Idle
+            visible: rating.stage === EvaluationDesk.Idle && !screen.signing
             spacing: Theme.spacing
             Item { Layout.fillHeight: true }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 visible: desk.signedIn
                 text: qsTr("Serving you: %1").arg(desk.staffName)
                 font.pointSize: Theme.headingPointSize * 1.4
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 visible: desk.signedIn
                 text: qsTr("Staff number %1").arg(desk.staffNumber)
                 color: Theme.secondaryText
             }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 visible: desk.paused || !desk.signedIn
                 text: desk.paused ? qsTr("Service paused: %1").arg(desk.pauseReason) : qsTr("This window is closed")
                 color: Theme.danger
@@ -64,6 +118,8 @@ Item {
             Text {
                 objectName: "servedNumber"
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 visible: desk.hasTicket
                 text: desk.hasTicket ? qsTr("Now serving %1").arg(desk.ticket.number) : ""
                 font.family: Theme.fontFamily
@@ -82,6 +138,8 @@ Item {
             spacing: Theme.spacing
             Heading {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 text: qsTr("How was your visit (%1)?").arg(rating.number)
                 font.pointSize: Theme.headingPointSize * 1.3
             }
@@ -106,6 +164,8 @@ Item {
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 text: qsTr("%1 s left").arg(rating.secondsLeft)
                 color: Theme.secondaryText
             }
@@ -119,24 +179,43 @@ Item {
             spacing: Theme.spacing
             Heading {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 text: qsTr("We are sorry. What went wrong? (choose at least one)")
             }
-            Flow {
+            // Three to a row, as wide as the screen allows: long reasons stay on one line.
+            GridLayout {
                 Layout.fillWidth: true
-                spacing: Theme.spacing
+                columns: 3
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
                 Repeater {
                     model: rating.reasons
                     TouchButton {
                         required property string modelData
                         readonly property bool chosen: rating.chosenReasons.indexOf(modelData) >= 0
                         objectName: "reason_" + modelData
-                        width: Math.round(Theme.touchTarget * 5)
-                        height: Math.round(Theme.touchTarget * 1.4)
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1 // equal columns
+                        Layout.preferredHeight: Math.round(Theme.touchTarget * 1.4)
                         kind: chosen ? "primary" : "secondary"
                         text: (chosen ? "✓ " : "") + modelData
                         onClicked: rating.toggleReason(modelData)
                     }
                 }
+            }
+            TextField {
+                id: commentField
+                objectName: "ratingComment"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchTarget
+                font.family: Theme.fontFamily
+                font.pointSize: Theme.bodyPointSize
+                placeholderText: qsTr("Anything else you want to tell us? (optional)")
+                maximumLength: 300
+                text: rating.comment
+                onTextEdited: rating.comment = text
+                onActiveFocusChanged: if (activeFocus) screen.typing = true
             }
             ErrorBanner {
                 Layout.fillWidth: true
@@ -166,15 +245,37 @@ Item {
             Item { Layout.fillHeight: true }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Thank you for your rating!")
                 font.pointSize: Theme.headingPointSize * 1.6
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
+                Layout.maximumWidth: parent.width
+                horizontalAlignment: Text.AlignHCenter
                 visible: rating.level > 0 && rating.level <= 2
                 text: qsTr("The hall's duty manager will follow this up.")
             }
             Item { Layout.fillHeight: true }
         }
+    }
+
+    // The pinyin keyboard for the comment, made only while it is typed: a new citizen gets a
+    // fresh one (nothing typed or learned reaches them). Enter puts it away.
+    Loader {
+        active: screen.typing && rating.stage === EvaluationDesk.Reasons
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        z: 2
+        sourceComponent: PinyinKeyboard {
+            target: commentField
+            onEnterPressed: { screen.typing = false; commentField.focus = false }
+        }
+    }
+    Connections {
+        target: rating
+        function onStageChanged() { if (rating.stage !== EvaluationDesk.Reasons) screen.typing = false }
     }
 }

@@ -21,6 +21,8 @@ Item {
         return Math.max(0, Math.floor((now.getTime() - at.getTime()) / 60000))
     }
     function chooseTransfer() { transferChoice.open() } // also for the screenshot
+    // The document camera over the screen while the clerk scans the citizen's papers.
+    property bool scanning: false
     function outcomeName(o) {
         return o === "completed" ? qsTr("Completed") : o === "needs_documents" ? qsTr("Needs documents")
              : o === "rejected" ? qsTr("Not accepted") : o === "referred" ? qsTr("Referred") : o
@@ -182,6 +184,13 @@ Item {
                         text: qsTr("Citizen identified by ID card")
                         color: Theme.secondaryText
                     }
+                    BodyText {
+                        objectName: "signatureState"
+                        visible: Pad.confirmation.stage !== ConfirmationDesk.Idle
+                        text: Pad.confirmation.stage === ConfirmationDesk.Signed ? qsTr("✓ Signed by the citizen")
+                              : qsTr("Waiting for the citizen's signature…")
+                        color: Pad.confirmation.stage === ConfirmationDesk.Signed ? Theme.success : Theme.secondaryText
+                    }
                     Item { Layout.fillHeight: true }
                 }
                 ColumnLayout {
@@ -235,6 +244,19 @@ Item {
                     ClerkAction { text: qsTr("Park"); enabled: desk.hasTicket; onClicked: parkChoice.open() }
                     ClerkAction { text: qsTr("Transfer"); enabled: desk.hasTicket; onClicked: transferChoice.open() }
                     ClerkAction { text: qsTr("Finish"); enabled: desk.hasTicket; onClicked: desk.finish("", "") }
+                    ClerkAction {
+                        objectName: "scanDocuments"
+                        text: Pad.camera.pageCount > 0 ? qsTr("Scan (%1 pages)").arg(Pad.camera.pageCount) : qsTr("Scan documents")
+                        enabled: desk.hasTicket
+                        onClicked: screen.scanning = true
+                    }
+                    ClerkAction {
+                        objectName: "askToSign"
+                        text: Pad.confirmation.stage === ConfirmationDesk.Idle ? qsTr("Ask to sign") : qsTr("Cancel signing")
+                        enabled: desk.hasTicket
+                        onClicked: Pad.confirmation.stage === ConfirmationDesk.Idle ? Pad.askToSign()
+                                                                                    : Pad.confirmation.cancel()
+                    }
                     ClerkAction { text: qsTr("Silent call"); enabled: !desk.hasTicket && !desk.paused && !desk.callLocked; onClicked: desk.callNext(true) }
                     ClerkAction {
                         text: desk.paused ? qsTr("Resume") : qsTr("Pause")
@@ -272,6 +294,36 @@ Item {
                             color: screen.minutesSince(modelData.waitingSince) >= 30 ? Theme.danger : Theme.secondaryText
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // --- the document camera, over everything but the technician menu ------------------------
+    Rectangle {
+        anchors.fill: parent
+        visible: screen.scanning && desk.hasTicket
+        color: Theme.background
+        z: 5
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+            DocumentCameraPanel {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                BodyText {
+                    Layout.fillWidth: true
+                    text: qsTr("The pages go to the citizen with “Ask to sign”.")
+                    color: Theme.secondaryText
+                }
+                TouchButton {
+                    objectName: "scanDone"
+                    text: qsTr("Done")
+                    onClicked: screen.scanning = false
                 }
             }
         }
