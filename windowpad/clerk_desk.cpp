@@ -41,14 +41,27 @@ void ClerkDesk::setBackend(client::Backend* backend) {
     if (backend_) disconnect(backend_, nullptr, this, nullptr);
     backend_ = backend;
     if (backend_) {
-        connect(backend_, &client::Backend::snapshotReplaced, this, &ClerkDesk::stateChanged);
-        connect(backend_, &client::Backend::pushApplied, this, &ClerkDesk::stateChanged);
-        connect(backend_, &client::Backend::identityChanged, this, &ClerkDesk::stateChanged);
-        connect(backend_, &client::Backend::connectionStateChanged, this, &ClerkDesk::stateChanged);
+        connect(backend_, &client::Backend::snapshotReplaced, this, &ClerkDesk::refresh);
+        connect(backend_, &client::Backend::pushApplied, this, &ClerkDesk::refresh);
+        connect(backend_, &client::Backend::identityChanged, this, &ClerkDesk::refresh);
+        connect(backend_, &client::Backend::connectionStateChanged, this, &ClerkDesk::refresh);
         connect(backend_, &client::Backend::durableAnswered, this, &ClerkDesk::onDurableAnswered);
     }
     Q_EMIT backendChanged();
+    refresh();
+}
+
+void ClerkDesk::refresh() {
     Q_EMIT stateChanged();
+    if (auto now = queues(); now != queuesShown_) {
+        queuesShown_ = std::move(now);
+        Q_EMIT queuesChanged();
+    }
+    const QVariantList hall{outcomes(), pauseReasons(), transferTargets(), staff()};
+    if (hall != hallShown_) {
+        hallShown_ = hall;
+        Q_EMIT hallChanged();
+    }
 }
 
 // --- what the screen shows -----------------------------------------------------------------

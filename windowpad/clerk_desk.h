@@ -58,14 +58,16 @@ class ClerkDesk : public QObject {
     Q_PROPERTY(QVariantMap ticket READ ticket NOTIFY stateChanged)
     Q_PROPERTY(bool hasTicket READ hasTicket NOTIFY stateChanged)
     // The window's services: [{id, name, waiting, waitingSince (QDateTime, invalid: nobody)}].
-    Q_PROPERTY(QVariantList queues READ queues NOTIFY stateChanged)
+    // Lists the screens repeat over change only when their content does: a Repeater rebuilds
+    // its items at every change of its model, and a push comes several times a minute.
+    Q_PROPERTY(QVariantList queues READ queues NOTIFY queuesChanged)
     Q_PROPERTY(int waiting READ waiting NOTIFY stateChanged)
     Q_PROPERTY(int servedToday READ servedToday NOTIFY stateChanged)
     Q_PROPERTY(int typicalServiceMinutes READ typicalServiceMinutes NOTIFY stateChanged)
-    Q_PROPERTY(QStringList outcomes READ outcomes NOTIFY stateChanged)
-    Q_PROPERTY(QStringList pauseReasons READ pauseReasons NOTIFY stateChanged)
-    Q_PROPERTY(QVariantList transferTargets READ transferTargets NOTIFY stateChanged)
-    Q_PROPERTY(QVariantList staff READ staff NOTIFY stateChanged) // [{name, number}]: sign-in
+    Q_PROPERTY(QStringList outcomes READ outcomes NOTIFY hallChanged)
+    Q_PROPERTY(QStringList pauseReasons READ pauseReasons NOTIFY hallChanged)
+    Q_PROPERTY(QVariantList transferTargets READ transferTargets NOTIFY hallChanged)
+    Q_PROPERTY(QVariantList staff READ staff NOTIFY hallChanged) // [{name, number}]: sign-in
     Q_PROPERTY(bool online READ online NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool callLocked READ callLocked NOTIFY busyChanged)
@@ -139,6 +141,8 @@ Q_SIGNALS:
     void pendingChanged();
     void messageChanged();
     void ratingWaitChanged();
+    void queuesChanged();
+    void hallChanged(); // the hall's configuration in a new snapshot, or another window
 
 private:
     const protocol::WindowView* view() const;
@@ -155,6 +159,7 @@ private:
     void callAfterRating(quint64 ticket);
     void followRating(); // on every change of the window's view
     void stopRatingWait();
+    void refresh(); // a push, a snapshot, the link or the identity changed
 
     QPointer<client::Backend> backend_;
     bool busy_ = false;
@@ -164,6 +169,8 @@ private:
     quint64 ratingWaitFor_ = 0; // the finished ticket whose rating the next call waits for
     int ratingWaitLeft_ = 0;
     QTimer ratingWait_; // 1 s ticks
+    QVariantList queuesShown_; // as last announced
+    QVariantList hallShown_;   // outcomes, reasons, targets and staff as last announced
 };
 
 } // namespace hall::windowpad

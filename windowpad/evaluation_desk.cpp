@@ -27,14 +27,14 @@ void EvaluationDesk::setBackend(client::Backend* backend) {
     seenCurrent_.reset();
     if (backend_) {
         connect(backend_, &client::Backend::snapshotReplaced, this,
-                &EvaluationDesk::reasonsChanged);
+                &EvaluationDesk::reasonListChanged);
         connect(backend_, &client::Backend::snapshotReplaced, this, &EvaluationDesk::followWindow);
         connect(backend_, &client::Backend::pushApplied, this, &EvaluationDesk::followWindow);
         connect(backend_, &client::Backend::identityChanged, this, &EvaluationDesk::followWindow);
         followWindow();
     }
     Q_EMIT backendChanged();
-    Q_EMIT reasonsChanged();
+    Q_EMIT reasonListChanged();
 }
 
 int EvaluationDesk::ratingSeconds() const {

@@ -39,7 +39,7 @@ class EvaluationDesk : public QObject {
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(QString number READ number NOTIFY stageChanged)
     Q_PROPERTY(int level READ level NOTIFY stageChanged)
-    Q_PROPERTY(QStringList reasons READ reasons NOTIFY reasonsChanged) // the hall's list
+    Q_PROPERTY(QStringList reasons READ reasons NOTIFY reasonListChanged) // the hall's list
     Q_PROPERTY(QStringList chosenReasons READ chosenReasons NOTIFY reasonsChanged)
     Q_PROPERTY(QString comment READ comment WRITE setComment NOTIFY reasonsChanged)
     Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY secondsLeftChanged)
@@ -83,7 +83,8 @@ public:
 Q_SIGNALS:
     void backendChanged();
     void stageChanged();
-    void reasonsChanged();
+    void reasonsChanged();    // chosen, comment
+    void reasonListChanged(); // the hall's list (a new snapshot)
     void secondsLeftChanged();
     void rated(int level); // written to the outbox
     void guardChanged();

@@ -281,10 +281,13 @@ Item {
                 Item { Layout.fillHeight: true }
 
                 // --- the window's queues, live ------------------------------------------------
+                // One row per service the window serves; the rows stay and their texts follow
+                // the counts (a Repeater would rebuild every row at each change of a list model).
                 Repeater {
-                    model: desk.queues
+                    model: desk.queues.length
                     RowLayout {
-                        required property var modelData
+                        required property int index
+                        readonly property var modelData: desk.queues[index] || ({})
                         Layout.fillWidth: true
                         BodyText { text: modelData.name; Layout.fillWidth: true; elide: Text.ElideRight }
                         BodyText { text: qsTr("%n waiting", "", modelData.waiting); font.bold: true }
