@@ -4,117 +4,122 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="24"/>
+        <location filename="../qml/CitizenScreen.qml" line="25"/>
         <source>Very satisfied</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="25"/>
+        <location filename="../qml/CitizenScreen.qml" line="26"/>
         <source>Satisfied</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="26"/>
+        <location filename="../qml/CitizenScreen.qml" line="27"/>
         <source>Fairly satisfied</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="27"/>
+        <location filename="../qml/CitizenScreen.qml" line="28"/>
         <source>Dissatisfied</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="28"/>
+        <location filename="../qml/CitizenScreen.qml" line="29"/>
         <source>Very dissatisfied</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="40"/>
+        <location filename="../qml/CitizenScreen.qml" line="41"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="54"/>
+        <location filename="../qml/CitizenScreen.qml" line="55"/>
         <source>Thank you, your signature is filed.</source>
         <translation>Thank you, your signature is filed.</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <location filename="../qml/CitizenScreen.qml" line="56"/>
         <source>Please check and sign</source>
         <translation>Please check and sign</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <location filename="../qml/CitizenScreen.qml" line="82"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <location filename="../qml/CitizenScreen.qml" line="82"/>
         <source>Confirm and sign</source>
         <translation>Confirm and sign</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="99"/>
+        <location filename="../qml/CitizenScreen.qml" line="100"/>
         <source>Serving you: %1</source>
         <translation>Serving you: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="107"/>
+        <location filename="../qml/CitizenScreen.qml" line="108"/>
         <source>Staff number %1</source>
         <translation>Staff number %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="115"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>Service paused: %1</source>
         <translation>Service paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="115"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>This window is closed</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="124"/>
+        <location filename="../qml/CitizenScreen.qml" line="125"/>
         <source>Now serving %1</source>
         <translation>Now serving %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="143"/>
+        <location filename="../qml/CitizenScreen.qml" line="145"/>
+        <source>Notice: %1</source>
+        <translation>Notice: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="162"/>
         <source>How was your visit (%1)?</source>
         <translation>How was your visit (%1)?</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="169"/>
+        <location filename="../qml/CitizenScreen.qml" line="188"/>
         <source>%1 s left</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="184"/>
+        <location filename="../qml/CitizenScreen.qml" line="203"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>We are sorry. What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="214"/>
+        <location filename="../qml/CitizenScreen.qml" line="233"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>Anything else you want to tell us? (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="229"/>
+        <location filename="../qml/CitizenScreen.qml" line="248"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="234"/>
+        <location filename="../qml/CitizenScreen.qml" line="253"/>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="250"/>
+        <location filename="../qml/CitizenScreen.qml" line="269"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="258"/>
+        <location filename="../qml/CitizenScreen.qml" line="277"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>The hall&apos;s duty manager will follow this up.</translation>
     </message>
@@ -275,7 +280,7 @@
     </message>
     <message numerus="yes">
         <location filename="../qml/ClerkScreen.qml" line="203"/>
-        <location filename="../qml/ClerkScreen.qml" line="290"/>
+        <location filename="../qml/ClerkScreen.qml" line="293"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -386,17 +391,17 @@
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="293"/>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <location filename="../qml/ClerkScreen.qml" line="323"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>The pages go to the citizen with “Ask to sign”.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="325"/>
+        <location filename="../qml/ClerkScreen.qml" line="328"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -561,107 +566,107 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="238"/>
+        <location filename="../clerk_desk.cpp" line="251"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="343"/>
+        <location filename="../clerk_desk.cpp" line="356"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>One moment: the last action is still on its way.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="345"/>
+        <location filename="../clerk_desk.cpp" line="358"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="381"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>Offline: kept on this pad and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="371"/>
+        <location filename="../clerk_desk.cpp" line="384"/>
         <source>This pad could not keep the action: %1</source>
         <translation>This pad could not keep the action: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="389"/>
+        <location filename="../clerk_desk.cpp" line="402"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 goes back to the window that sent it.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="401"/>
+        <location filename="../clerk_desk.cpp" line="414"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="402"/>
+        <location filename="../clerk_desk.cpp" line="415"/>
         <source>The window is paused: resume service first.</source>
         <translation>The window is paused: resume service first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="404"/>
+        <location filename="../clerk_desk.cpp" line="417"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>Finish, transfer or park the current ticket before calling the next.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="405"/>
+        <location filename="../clerk_desk.cpp" line="418"/>
         <source>There is no ticket at this window.</source>
         <translation>There is no ticket at this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="406"/>
+        <location filename="../clerk_desk.cpp" line="419"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="408"/>
+        <location filename="../clerk_desk.cpp" line="421"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>Staff number or PIN not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="409"/>
+        <location filename="../clerk_desk.cpp" line="422"/>
         <source>Too many wrong PINs: %1</source>
         <translation>Too many wrong PINs: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="410"/>
+        <location filename="../clerk_desk.cpp" line="423"/>
         <source>This clerk is signed in at another window.</source>
         <translation>This clerk is signed in at another window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="411"/>
+        <location filename="../clerk_desk.cpp" line="424"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>A call out of turn needs a reason in this hall.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="412"/>
+        <location filename="../clerk_desk.cpp" line="425"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="413"/>
+        <location filename="../clerk_desk.cpp" line="426"/>
         <source>Too soon for a no-show: %1</source>
         <translation>Too soon for a no-show: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="414"/>
+        <location filename="../clerk_desk.cpp" line="427"/>
         <source>There is no call to undo.</source>
         <translation>There is no call to undo.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="415"/>
+        <location filename="../clerk_desk.cpp" line="428"/>
         <source>Not possible now: %1</source>
         <translation>Not possible now: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="416"/>
+        <location filename="../clerk_desk.cpp" line="429"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="417"/>
+        <location filename="../clerk_desk.cpp" line="430"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>
@@ -674,7 +679,7 @@
         <translation>There is no visit at the window to confirm.</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="60"/>
+        <location filename="../confirmation_desk.cpp" line="61"/>
         <source>Matter: %1</source>
         <translation>Matter: %1</translation>
     </message>

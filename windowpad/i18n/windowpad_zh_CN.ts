@@ -4,117 +4,122 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="24"/>
+        <location filename="../qml/CitizenScreen.qml" line="25"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="25"/>
+        <location filename="../qml/CitizenScreen.qml" line="26"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="26"/>
+        <location filename="../qml/CitizenScreen.qml" line="27"/>
         <source>Fairly satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="27"/>
+        <location filename="../qml/CitizenScreen.qml" line="28"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="28"/>
+        <location filename="../qml/CitizenScreen.qml" line="29"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="40"/>
+        <location filename="../qml/CitizenScreen.qml" line="41"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="54"/>
+        <location filename="../qml/CitizenScreen.qml" line="55"/>
         <source>Thank you, your signature is filed.</source>
         <translation>谢谢，您的签名已存档。</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="55"/>
+        <location filename="../qml/CitizenScreen.qml" line="56"/>
         <source>Please check and sign</source>
         <translation>请核对并签名</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <location filename="../qml/CitizenScreen.qml" line="82"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="81"/>
+        <location filename="../qml/CitizenScreen.qml" line="82"/>
         <source>Confirm and sign</source>
         <translation>确认签名</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="99"/>
+        <location filename="../qml/CitizenScreen.qml" line="100"/>
         <source>Serving you: %1</source>
         <translation>为您服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="107"/>
+        <location filename="../qml/CitizenScreen.qml" line="108"/>
         <source>Staff number %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="115"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>Service paused: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="115"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>This window is closed</source>
         <translation>本窗口暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="124"/>
+        <location filename="../qml/CitizenScreen.qml" line="125"/>
         <source>Now serving %1</source>
         <translation>正在办理 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="143"/>
+        <location filename="../qml/CitizenScreen.qml" line="145"/>
+        <source>Notice: %1</source>
+        <translation>通知：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="162"/>
         <source>How was your visit (%1)?</source>
         <translation>请您为本次服务（%1）评价</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="169"/>
+        <location filename="../qml/CitizenScreen.qml" line="188"/>
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="184"/>
+        <location filename="../qml/CitizenScreen.qml" line="203"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="214"/>
+        <location filename="../qml/CitizenScreen.qml" line="233"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>还有什么想告诉我们？（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="229"/>
+        <location filename="../qml/CitizenScreen.qml" line="248"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="234"/>
+        <location filename="../qml/CitizenScreen.qml" line="253"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="250"/>
+        <location filename="../qml/CitizenScreen.qml" line="269"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="258"/>
+        <location filename="../qml/CitizenScreen.qml" line="277"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
     </message>
@@ -274,7 +279,7 @@
     </message>
     <message numerus="yes">
         <location filename="../qml/ClerkScreen.qml" line="203"/>
-        <location filename="../qml/ClerkScreen.qml" line="290"/>
+        <location filename="../qml/ClerkScreen.qml" line="293"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
@@ -383,17 +388,17 @@
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="293"/>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <location filename="../qml/ClerkScreen.qml" line="323"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>点“请群众签名”时，扫描的材料一并交群众确认。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="325"/>
+        <location filename="../qml/ClerkScreen.qml" line="328"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -557,107 +562,107 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="238"/>
+        <location filename="../clerk_desk.cpp" line="251"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="343"/>
+        <location filename="../clerk_desk.cpp" line="356"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>请稍候，上一操作正在处理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="345"/>
+        <location filename="../clerk_desk.cpp" line="358"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>此操作需要连接服务器，当前无法连接。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="368"/>
+        <location filename="../clerk_desk.cpp" line="381"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>网络中断：已保存在本机，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="371"/>
+        <location filename="../clerk_desk.cpp" line="384"/>
         <source>This pad could not keep the action: %1</source>
         <translation>本机未能保存此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="389"/>
+        <location filename="../clerk_desk.cpp" line="402"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 已转回原窗口继续办理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="401"/>
+        <location filename="../clerk_desk.cpp" line="414"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="402"/>
+        <location filename="../clerk_desk.cpp" line="415"/>
         <source>The window is paused: resume service first.</source>
         <translation>窗口已暂停，请先恢复服务。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="404"/>
+        <location filename="../clerk_desk.cpp" line="417"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="405"/>
+        <location filename="../clerk_desk.cpp" line="418"/>
         <source>There is no ticket at this window.</source>
         <translation>本窗口当前没有号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="406"/>
+        <location filename="../clerk_desk.cpp" line="419"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="408"/>
+        <location filename="../clerk_desk.cpp" line="421"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>工号或密码不正确。%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="409"/>
+        <location filename="../clerk_desk.cpp" line="422"/>
         <source>Too many wrong PINs: %1</source>
         <translation>密码错误次数过多：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="410"/>
+        <location filename="../clerk_desk.cpp" line="423"/>
         <source>This clerk is signed in at another window.</source>
         <translation>该工作人员已在其他窗口登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="411"/>
+        <location filename="../clerk_desk.cpp" line="424"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>本厅规定：指定叫号须填写原因。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="412"/>
+        <location filename="../clerk_desk.cpp" line="425"/>
         <source>There is no such ticket today.</source>
         <translation>今天没有这个号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="413"/>
+        <location filename="../clerk_desk.cpp" line="426"/>
         <source>Too soon for a no-show: %1</source>
         <translation>叫号后时间太短，暂不能过号：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="414"/>
+        <location filename="../clerk_desk.cpp" line="427"/>
         <source>There is no call to undo.</source>
         <translation>没有可撤销的叫号。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="415"/>
+        <location filename="../clerk_desk.cpp" line="428"/>
         <source>Not possible now: %1</source>
         <translation>当前无法执行：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="416"/>
+        <location filename="../clerk_desk.cpp" line="429"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="417"/>
+        <location filename="../clerk_desk.cpp" line="430"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>
@@ -670,7 +675,7 @@
         <translation>窗口当前没有可确认的办件。</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="60"/>
+        <location filename="../confirmation_desk.cpp" line="61"/>
         <source>Matter: %1</source>
         <translation>事项：%1</translation>
     </message>

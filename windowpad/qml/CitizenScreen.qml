@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Hall.Ui
 import Hall.Keyboard
 import Hall.App
+import Hall.Client
 import Hall.Windowpad
 
 // The citizen's face (评价器), turned to the counter: who serves here, the ticket being served,
@@ -54,15 +55,18 @@ Item {
                 text: confirmation.stage === ConfirmationDesk.Signed ? qsTr("Thank you, your signature is filed.")
                                                                      : qsTr("Please check and sign")
             }
-            Repeater {
-                model: confirmation.summary
-                BodyText { required property string modelData; text: modelData }
+            // One line, so the signing area keeps the height of the screen (elder mode too).
+            BodyText {
+                Layout.fillWidth: true
+                text: confirmation.summary.join("　·　")
+                wrapMode: Text.Wrap
             }
             SignaturePad {
                 id: signaturePad
                 objectName: "signaturePad"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.minimumHeight: Theme.touchTarget * 4
                 visible: confirmation.stage !== ConfirmationDesk.Signed
                 enabled: confirmation.stage === ConfirmationDesk.Signing
             }
@@ -128,6 +132,24 @@ Item {
                 color: Theme.primary
             }
             Item { Layout.fillHeight: true }
+            // The hall's notices, for the citizen waiting at the counter.
+            Repeater {
+                model: NoticesModel { backend: Terminal.backend }
+                Rectangle {
+                    required property string text
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: noticeText.implicitHeight + Theme.spacing
+                    color: Theme.surface
+                    radius: Theme.radius
+                    BodyText {
+                        id: noticeText
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing / 2
+                        text: qsTr("Notice: %1").arg(parent.text)
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
         }
 
         // --- the five levels ---------------------------------------------------------------

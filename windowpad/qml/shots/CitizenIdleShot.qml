@@ -3,5 +3,8 @@ import Hall.Windowpad
 
 // The citizen's face while the window serves: who serves, the number. For --screenshot.
 CitizenScreen {
-    Component.onCompleted: Pad.evaluation.forget()
+    Component.onCompleted: {
+        Pad.evaluation.forget() // what the shots before left up
+        Pad.confirmation.cancel()
+    }
 }
