@@ -363,12 +363,10 @@ void ClerkDesk::act(protocol::RequestBody body, bool call,
     backend_->send(std::move(body),
                    [this, call, after = std::move(after)](const protocol::Response& response) {
                        busy_ = false;
-                       Q_EMIT busyChanged();
-                       if (const auto* error = std::get_if<protocol::Error>(&response.outcome)) {
-                           if (call) callLock_.stop(); // nothing was called: free to try again
-                           say(refusalText(*error));
-                           return;
-                       }
+                       const auto* error = std::get_if<protocol::Error>(&response.outcome);
+                       if (error && call) callLock_.stop(); // nothing was called: try again
+                       Q_EMIT busyChanged(); // after the lock: the call buttons read both
+                       if (error) return say(refusalText(*error));
                        if (after) after(response);
                    });
 }

@@ -106,20 +106,25 @@ std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& control
                               << R"(, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})";
         environment.push_back("QT_QPA_PLATFORM=offscreen:configfile=" + screen.string());
     }
-    const std::string name = "app-" + launch.role + (launch.zone.empty() ? "" : "-" + launch.zone);
-    const fs::path binary = suiteProgram("hall-callstation", HALL_CALLSTATION_BUILD_PATH);
-    std::vector<std::string> argv{binary.string(),
-                                  "--data-dir",
-                                  dir.string(),
-                                  "--ca",
-                                  ca.string(),
-                                  "--controller",
-                                  "127.0.0.1:" + std::to_string(controller.port()),
-                                  "--enroll",
-                                  controller.enrollmentCode(name, launch.role, {}, launch.zone),
-                                  "--control",
-                                  (dir / "control.sock").string()};
+    const std::string name = "app-" + launch.role + (launch.zone.empty() ? "" : "-" + launch.zone) +
+                             (launch.window ? "-" + std::to_string(*launch.window) : "");
+    const fs::path binary = launch.role == "window_pad"
+                                ? suiteProgram("hall-windowpad", HALL_WINDOWPAD_BUILD_PATH)
+                                : suiteProgram("hall-callstation", HALL_CALLSTATION_BUILD_PATH);
+    std::vector<std::string> argv{
+        binary.string(),
+        "--data-dir",
+        dir.string(),
+        "--ca",
+        ca.string(),
+        "--controller",
+        "127.0.0.1:" + std::to_string(controller.port()),
+        "--enroll",
+        controller.enrollmentCode(name, launch.role, launch.window, launch.zone),
+        "--control",
+        (dir / "control.sock").string()};
     if (!launch.demoClock.empty()) argv.insert(argv.end(), {"--demo-clock", launch.demoClock});
+    argv.insert(argv.end(), launch.options.begin(), launch.options.end());
     return std::make_unique<ControlledProgram>(name, argv, dir / "control.sock", dir / "app.log",
                                                environment);
 }

@@ -2,7 +2,8 @@
 // The demo's programs beside callstationd, each worked through its control socket: devsim with
 // the ticket printer, the LED bus of the window strips and the ID-card reader; hall-callstation
 // as a ticket machine and as a call board — real boxes, enrolled with a one-time code, their
-// devices set in their terminal settings as a technician would.
+// devices set in their terminal settings as a technician would; hall-windowpad as the first
+// window's pad, both faces.
 
 #include "callstation/controller_process/child_process.h"
 #include "callstation/controller_process/controller_process.h"
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,18 +50,21 @@ struct DemoDevices {
                              int ledStrips);
 };
 
-// How the demo starts one hall-callstation.
+// How the demo starts one of the suite's apps: hall-callstation as a ticket machine or a call
+// board, hall-windowpad as a window's pad.
 struct StationLaunch {
-    std::string role;     // "ticket_machine", "call_board"
+    std::string role;     // "ticket_machine", "call_board"; "window_pad" is hall-windowpad
     std::string zone;     // a board's zone
     bool headless = true; // offscreen, on a screen of `width`×`height`; else it opens its window
     int width = 1080;
     int height = 1920;
-    std::string demoClock; // --demo-clock HH:MM:SS@SPEED, the hall clock's reading now
-    std::string timeZone;  // the hall's (TZ), so the box shows local hall time
+    std::string demoClock;              // --demo-clock HH:MM:SS@SPEED, the hall clock's reading now
+    std::string timeZone;               // the hall's (TZ), so the box shows local hall time
+    std::optional<int> window{};        // a window pad's window
+    std::vector<std::string> options{}; // the app's own options (the pad's --face)
 };
 
-// hall-callstation in `dir`, enrolled with a one-time code, with the demo's printer, ID-card
+// The app in `dir`, enrolled with a one-time code for its role, with the demo's printer, ID-card
 // reader and QR scanner in its terminal settings (a ticket machine only).
 std::unique_ptr<ControlledProgram> startStation(const ControllerProcess& controller,
                                                 const DemoDevices& devices,

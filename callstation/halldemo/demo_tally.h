@@ -25,6 +25,8 @@ struct DemoTally {
     std::atomic<int> boardResyncs{0}; // snapshots a board asked for after a gap
     std::atomic<int> unexpected{0};  // refusals the demo did not plan for
     std::atomic<int> appPrinted{0};  // tickets the app's ticket machine said it printed
+    std::atomic<int> padServed{0};   // of `served`, the visits finished on hall-windowpad
+    std::atomic<int> padRated{0};    // of `ratings`, the ratings given on its citizen face
 
     void refusedIssue(const std::string& code) {
         std::lock_guard lock(mutex);

@@ -2,7 +2,9 @@
 // on a fresh data directory (its embedded demo hall, a hall clock from 08:00 running --speed
 // times real time), enrolls the hall's terminals through the REST API — ticket machines, one
 // window pad per window, one call board per zone — and lets simulated citizens and clerks work
-// them over TLS WebSockets. Prints the live flow (the call boards' calls among it), then the day's
+// them over TLS WebSockets; beside them the suite's apps on devsim's devices (hall-callstation as
+// a ticket machine and a call board, hall-windowpad at the first window instead of its
+// protocol-level pad). Prints the live flow (the call boards' calls among it), then the day's
 // report from the controller's REST API, checked against what the terminals did. Ctrl-C stops
 // everything it started.
 
@@ -18,6 +20,7 @@
 #include "callstation/halldemo/report_table.h"
 #include "callstation/halldemo/ticket_machines.h"
 #include "callstation/halldemo/window_clerk.h"
+#include "callstation/halldemo/window_pad_station.h"
 #include "shared/tz/system_zone.h"
 
 #include <CLI/CLI.hpp>
@@ -203,7 +206,8 @@ int main(int argc, char** argv) {
                    "hall configuration (TOML) for the controller; default: its demo hall")
         ->check(CLI::ExistingFile);
     app.add_flag("--no-apps", noApps,
-                 "the protocol-level terminals only: no devsim, no hall-callstation");
+                 "the protocol-level terminals only: no devsim, no hall-callstation, no "
+                 "hall-windowpad");
     app.add_option("--screens", screensOption,
                    "save the apps' screens every hall hour here (default without a display: a "
                    "new halldemo-screens-XXXXXX in the current directory)");
@@ -290,9 +294,13 @@ int main(int argc, char** argv) {
         for (int i = 1; i <= machineCount; ++i)
             machines.push_back(DemoTerminal::enroll(controller, "ticket-machine-" +
                                                     std::to_string(i), protocol::Role::TicketMachine));
+        // With the apps, hall-windowpad is the first window's pad and its clerk the first staff
+        // member.
+        const bool windowPadApp = !noApps && !config.windows.empty() && !config.staff.empty();
         std::vector<DemoTerminal> pads;
         std::vector<ClerkShift> shifts;
-        for (std::size_t i = 0; i < config.windows.size() && i < config.staff.size(); ++i) {
+        for (std::size_t i = windowPadApp ? 1 : 0;
+             i < config.windows.size() && i < config.staff.size(); ++i) {
             const auto& window = config.windows[i];
             pads.push_back(DemoTerminal::enroll(controller,
                                                 "window-pad-" + std::to_string(window.number),
@@ -307,8 +315,8 @@ int main(int argc, char** argv) {
         std::cout << "终端已登记并连接（每台一条 TLS WebSocket）：取号机 " << machines.size()
                   << " 台 · 窗口呼叫器 " << pads.size() << " 台 · 叫号屏 " << boards.size()
                   << " 块\n";
-        // The app in both roles, on devsim's printer and ID-card reader.
-        std::unique_ptr<ControlledProgram> appMachine, appBoard;
+        // The app in both roles, on devsim's printer and ID-card reader; the window pad.
+        std::unique_ptr<ControlledProgram> appMachine, appBoard, appPad;
         if (devices) {
             const bool offscreen = headless() || screens.has_value();
             StationLaunch machineLaunch{"ticket_machine", "", offscreen, 1080, 1920,
@@ -320,6 +328,22 @@ int main(int argc, char** argv) {
             appBoard = startStation(controller, *devices, dataDir / "app-call-board", boardLaunch);
             std::cout << "hall-callstation：取号机 1 台（devsim 的打印机和身份证读卡器）· 叫号屏 1 块（"
                       << config.zones.front().nameZh << "）· 窗口 LED 条屏在 devsim 的总线上\n";
+            if (windowPadApp) {
+                // A 10" pad for the clerk and one turned to the citizen: two windows of 1280×800.
+                StationLaunch padLaunch{"window_pad",
+                                        "",
+                                        offscreen,
+                                        1280,
+                                        800,
+                                        demoClockNow(*zone, time),
+                                        config.timeZone,
+                                        config.windows.front().number,
+                                        kWindowPadOptions};
+                appPad = startStation(controller, *devices, dataDir / "app-window-pad", padLaunch);
+                std::cout << "hall-windowpad：" << config.windows.front().number
+                          << " 号窗口的呼叫器和评价器（两个屏幕），由 " << config.staff.front().name
+                          << " 接待\n";
+            }
             if (screens)
                 std::cout << "每个整点保存屏幕截图和 LED 条屏内容，打印的号票在其 tickets/ 中："
                           << screens->string() << "\n";
@@ -350,6 +374,14 @@ int main(int argc, char** argv) {
                                            devices->people, screens});
             });
         std::vector<std::thread> clerkThreads;
+        if (appPad)
+            clerkThreads.push_back(
+                terminalThread(failure, "hall-windowpad", [&, padSeed = seed + pads.size() + 1] {
+                    runWindowPad(hall,
+                                 WindowPadStation{controller, *appPad, config.windows.front(),
+                                                  config.staff.front(), screens},
+                                 padSeed); // after the clerks' seeds
+                }));
         for (std::size_t i = 0; i < pads.size(); ++i)
             clerkThreads.push_back(terminalThread(
                 failure, pads[i].name(),
@@ -362,6 +394,7 @@ int main(int argc, char** argv) {
         if (stationThread.joinable()) stationThread.join();
         appMachine.reset(); // the boxes are switched off before the controller
         appBoard.reset();
+        appPad.reset();
         machineThread.join();
         for (auto& t : boardThreads)
             t.join();
@@ -384,6 +417,10 @@ int main(int argc, char** argv) {
         if (devices)
             std::cout << "  其中 hall-callstation 取号机（触屏取号、扫码签到）打印号票 " << tally.appPrinted.load()
                       << " 张（devsim 打印机收到并切纸 " << printedByTwin(*devices->devsim) << " 张）\n";
+        if (windowPadApp)
+            std::cout << "  其中 hall-windowpad（窗口 " << config.windows.front().number
+                      << " 的呼叫器和评价器）办结 " << tally.padServed.load() << " 件，评价 "
+                      << tally.padRated.load() << " 次\n";
 
         if (gInterrupted) {
             std::cout << "  （已中断，报告只含中断前的部分）\n";

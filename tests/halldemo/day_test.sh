@@ -3,7 +3,8 @@
 # it did what `./hall demo` promises — every hour shown has a screenshot of each role at its
 # screen's size and the LED strips' text; the tickets touched on the app's ticket machine came out
 # of the printer twin with their number, and their QR code decodes to the ticket's identity; the
-# bookings scanned at it were checked in.
+# bookings scanned at it were checked in; hall-windowpad served and its citizens rated at its
+# window (the report's row of that window has them), both its faces saved at their size.
 set -u
 demo=$1 speed=$2
 work=$(mktemp -d)
@@ -42,4 +43,24 @@ done < <(sed -n 's/.*\(触屏取号\|扫码签到\) \([A-Z][0-9]*\)，号票已�
 [[ $printed -ge 5 ]] || fail "only $printed tickets printed at the app"
 checkins=$(grep -c "扫码签到 .*号票已打印" "$log")
 [[ $checkins -ge 3 ]] || fail "only $checkins bookings checked in at the app"
-echo "day consistent; $hours hours shown; $printed app tickets printed, their QR codes decode"
+
+# "其中 hall-windowpad（窗口 1 的呼叫器和评价器）办结 3 件，评价 3 次"
+read -r window served rated < <(sed -n 's/.*其中 hall-windowpad（窗口 \([0-9]*\) 的呼叫器和评价器）办结 \([0-9]*\) 件，评价 \([0-9]*\) 次.*/\1 \2 \3/p' "$log")
+[[ -n ${window:-} ]] || fail "no hall-windowpad line in the summary"
+[[ $served -ge 1 && $rated -ge 1 ]] || fail "hall-windowpad served $served and rated $rated"
+# The report's first row of that window: … served no-show transferred cancelled satisfaction bad.
+read -r -a row < <(grep -m1 -- "^ *$window 号 " "$log")
+n=${#row[@]}
+[[ $n -ge 8 && ${row[n-6]} -ge $served && ${row[n-2]} == *% ]] ||
+  fail "the report's row of window $window does not show the pad's visits rated: ${row[*]:-none}"
+pads=0
+for clerk in "$work"/screens/*-window-pad-clerk.png; do
+  [[ -e $clerk ]] || continue
+  [[ $(png_size "$clerk") == 1280x800 ]] || fail "$clerk is $(png_size "$clerk")"
+  citizen=${clerk%-clerk.png}-citizen.png
+  [[ -f $citizen && $(png_size "$citizen") == 1280x800 ]] || fail "no citizen face beside $clerk"
+  pads=$((pads + 1))
+done
+[[ $pads -ge 6 ]] || fail "only $pads hours of the window pad shown"
+echo "day consistent; $hours hours shown; $printed app tickets printed, their QR codes decode;" \
+  "hall-windowpad served $served and rated $rated at window $window"

@@ -97,7 +97,7 @@ Item {
             Item { Layout.fillHeight: true }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: desk.signedIn
                 text: qsTr("Serving you: %1").arg(desk.staffName)
@@ -105,7 +105,7 @@ Item {
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: desk.signedIn
                 text: qsTr("Staff number %1").arg(desk.staffNumber)
@@ -113,7 +113,7 @@ Item {
             }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: desk.paused || !desk.signedIn
                 text: desk.paused ? qsTr("Service paused: %1").arg(desk.pauseReason) : qsTr("This window is closed")
@@ -122,7 +122,7 @@ Item {
             Text {
                 objectName: "servedNumber"
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: desk.hasTicket
                 text: desk.hasTicket ? qsTr("Now serving %1").arg(desk.ticket.number) : ""
@@ -135,19 +135,12 @@ Item {
             // The hall's notices, for the citizen waiting at the counter.
             Repeater {
                 model: NoticesModel { backend: Terminal.backend }
-                Rectangle {
-                    required property string text
+                BodyText {
+                    required property var model
                     Layout.fillWidth: true
-                    Layout.preferredHeight: noticeText.implicitHeight + Theme.spacing
-                    color: Theme.surface
-                    radius: Theme.radius
-                    BodyText {
-                        id: noticeText
-                        anchors.fill: parent
-                        anchors.margins: Theme.spacing / 2
-                        text: qsTr("Notice: %1").arg(parent.text)
-                        wrapMode: Text.Wrap
-                    }
+                    text: qsTr("Notice: %1").arg(model.text)
+                    wrapMode: Text.Wrap
+                    color: Theme.secondaryText
                 }
             }
         }
@@ -160,7 +153,7 @@ Item {
             spacing: Theme.spacing
             Heading {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("How was your visit (%1)?").arg(rating.number)
                 font.pointSize: Theme.headingPointSize * 1.3
@@ -186,7 +179,7 @@ Item {
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("%1 s left").arg(rating.secondsLeft)
                 color: Theme.secondaryText
@@ -201,7 +194,7 @@ Item {
             spacing: Theme.spacing
             Heading {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("We are sorry. What went wrong? (choose at least one)")
             }
@@ -267,14 +260,14 @@ Item {
             Item { Layout.fillHeight: true }
             Heading {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 text: qsTr("Thank you for your rating!")
                 font.pointSize: Theme.headingPointSize * 1.6
             }
             BodyText {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.maximumWidth: parent.width
+                Layout.fillWidth: true
                 horizontalAlignment: Text.AlignHCenter
                 visible: rating.level > 0 && rating.level <= 2
                 text: qsTr("The hall's duty manager will follow this up.")

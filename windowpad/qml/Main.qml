@@ -14,8 +14,12 @@ Item {
     readonly property bool clerk: Pad.face !== "citizen"
     readonly property bool citizen: Pad.face !== "clerk"
 
+    // transientParent: null — a Window declared inside an Item is otherwise shown only once that
+    // Item is in a window, and this root Item never is.
     Window {
         id: clerkWindow
+        objectName: "clerkWindow"
+        transientParent: null
         width: 1280
         height: 800
         visible: faces.clerk
@@ -29,6 +33,8 @@ Item {
         }
     }
     Window {
+        objectName: "citizenWindow"
+        transientParent: null
         screen: Qt.application.screens.length > 1 && faces.clerk ? Qt.application.screens[1]
                                                                 : Qt.application.screens[0]
         width: 1280

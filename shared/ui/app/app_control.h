@@ -3,14 +3,20 @@
 // front of it would, and sees what it shows. One command per line, one answer per line — "ok …"
 // or "error <why>" — as devsim's control socket:
 //
-//   shot FILE           the window as it is now, saved as PNG
+//   shot FILE [WINDOW]  a window as it is now, saved as PNG: the first visible one, or the
+//                       visible one whose title or objectName is WINDOW (the rest of the line)
 //   tap NAME            a press and a release at the centre of the visible, enabled item whose
-//                       objectName is NAME, delivered through the window like a finger's
+//                       objectName is NAME, delivered through its window like a finger's
 //   get NAME PROPERTY   a property of the object named NAME, as text
+//
+// An app may show several windows (a window pad's clerk and citizen faces): its visible root
+// windows, then the visible windows declared inside its root objects, in that order. Names are
+// looked up in each in turn; the first window holding one answers.
 //
 // Without --control there is no socket; with it, the socket is the owner's alone. A command the
 // app does not know, or a name it cannot find, is answered with an error and changes nothing.
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -33,9 +39,10 @@ public:
 
 private:
     void serve(QLocalSocket* socket);
-    QQuickWindow* window() const;
+    QList<QQuickWindow*> windows() const; // the visible ones, in the order above
     QQuickItem* visibleItem(const QString& name) const;
     QObject* object(const QString& name) const;
+    QString shot(const QString& file, const QString& window) const;
 
     QQmlApplicationEngine& engine_;
     QLocalServer* server_ = nullptr;

@@ -5,6 +5,6 @@ import Hall.Windowpad
 CitizenScreen {
     Component.onCompleted: {
         Pad.evaluation.forget() // what the shots before left up
-        Pad.confirmation.cancel()
+        if (Pad.confirmation.stage !== ConfirmationDesk.Idle) Pad.confirmation.cancel()
     }
 }
