@@ -51,7 +51,47 @@ void ClerkDesk::setBackend(client::Backend* backend) {
     refresh();
 }
 
+void ClerkDesk::setIdentification(client::IdentificationService* identification) {
+    if (identification_) disconnect(identification_, nullptr, this, nullptr);
+    identification_ = identification;
+    if (identification_)
+        connect(identification_, &client::IdentificationService::personIdentified, this,
+                &ClerkDesk::cardRead);
+}
+
+void ClerkDesk::cardRead(const client::IdentifiedPerson& person) {
+    const auto secret = backend_ ? backend_->personKeySecret() : std::nullopt;
+    const QString key =
+        secret && person.hasPersonKey ? identification_->personKey(*secret) : QString();
+    // Only the key goes on, and only for this one action: the card's record is not kept.
+    identification_->wipeSession();
+    if (key.isEmpty())
+        return say(secret ? tr("This card cannot be used here: it carries no ID number.")
+                          : tr("Cards can be read once the hall's server has been reached."));
+    if (!signedIn()) return signInWithCard(key);
+    if (!hasTicket()) return say(tr("There is no visit at the window to attach the card to."));
+    identifyVisit(key, {{QStringLiteral("name"), person.name},
+                        {QStringLiteral("idNumber"), person.idNumber}});
+}
+
+void ClerkDesk::identifyVisit(const QString& personKey, const QVariantMap& maskedCitizen) {
+    const quint64 visit = view() && view()->current ? view()->current->id : 0;
+    act(core::IdentifyVisit{window(), personKey.toStdString()}, false,
+        [this, visit, maskedCitizen](const protocol::Response&) {
+            citizen_ = maskedCitizen;
+            citizenVisit_ = visit;
+            Q_EMIT citizenChanged();
+        });
+}
+
 void ClerkDesk::refresh() {
+    // Another visit at the window (or none): the last citizen's masked identity goes.
+    const quint64 visit = view() && view()->current ? view()->current->id : 0;
+    if (!citizen_.isEmpty() && visit != citizenVisit_) {
+        citizen_.clear();
+        citizenVisit_ = 0;
+        Q_EMIT citizenChanged();
+    }
     Q_EMIT stateChanged();
     if (auto now = queues(); now != queuesShown_) {
         queuesShown_ = std::move(now);
@@ -421,6 +461,9 @@ QString ClerkDesk::refusalText(const protocol::Error& error) const {
     if (c == "staff_busy_elsewhere") return tr("This clerk is signed in at another window.");
     if (c == "reason_required") return tr("A call out of turn needs a reason in this hall.");
     if (c == "unknown_ticket") return tr("There is no such ticket today.");
+    if (c == "duplicate_person")
+        return tr("This citizen already holds %1 for this service today.")
+            .arg(error.ticket ? text(error.ticket->number) : text(error.message));
     if (c == "too_early") return tr("Too soon for a no-show: %1").arg(text(error.message));
     if (c == "nothing_to_undo") return tr("There is no call to undo.");
     if (c == "invalid_state") return tr("Not possible now: %1").arg(text(error.message));

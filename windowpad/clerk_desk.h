@@ -22,11 +22,16 @@
 // cut off mid-rating by the next call, and the clerk can call at once with callNow().
 //
 // The current ticket is the controller's view of it (protocol::TicketView): number, service,
-// wait, serving time, priority, appointment, the note a transfer brought. Nothing of the
-// citizen beyond "identified" reaches the pad.
+// wait, serving time, priority, appointment, the note a transfer brought. The ID card on the
+// pad's reader: while nobody is signed in it is the clerk's own (their sign-in); while a visit
+// is at the window it is the citizen's, whose person key is attached to the visit
+// (identify_visit) — the controller keeps the key only, and the pad shows the masked name and
+// number (`citizen`, on both faces) until the next ticket is called. The card's record itself
+// is wiped from the reader's session as soon as the key is made.
 
 #include "shared/client/backend.h"
 #include "shared/client/hall_clock.h"
+#include "shared/client/identification_service.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -75,6 +80,9 @@ class ClerkDesk : public QObject {
     // "Finish and call next" waits for the citizen's rating: seconds left until it calls anyway.
     Q_PROPERTY(int ratingWaitSeconds READ ratingWaitSeconds NOTIFY ratingWaitChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    // The citizen who identified at this window for this visit: {name, idNumber}, both masked;
+    // empty when nobody did (or the visit is another's).
+    Q_PROPERTY(QVariantMap citizen READ citizen NOTIFY citizenChanged)
 
 public:
     static constexpr int kCallLockMs = 3000;
@@ -83,6 +91,9 @@ public:
 
     client::Backend* backend() const { return backend_; }
     void setBackend(client::Backend* backend);
+    // The pad's ID-card reader (and other identifying devices): see the head of this file.
+    void setIdentification(client::IdentificationService* identification);
+    QVariantMap citizen() const { return citizen_; }
 
     int window() const;
     QString windowName() const;
@@ -110,6 +121,8 @@ public:
 
     Q_INVOKABLE void signIn(const QString& staffNumber, const QString& pin);
     Q_INVOKABLE void signInWithCard(const QString& personKey); // the card on the pad's reader
+    // The citizen's ID card read at the window: their person key attached to the visit.
+    void identifyVisit(const QString& personKey, const QVariantMap& maskedCitizen);
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void callNext(bool silent = false);
     Q_INVOKABLE void callNumber(const QString& number, const QString& reason);
@@ -142,6 +155,7 @@ Q_SIGNALS:
     void messageChanged();
     void ratingWaitChanged();
     void queuesChanged();
+    void citizenChanged();
     void hallChanged(); // the hall's configuration in a new snapshot, or another window
 
 private:
@@ -160,6 +174,7 @@ private:
     void followRating(); // on every change of the window's view
     void stopRatingWait();
     void refresh(); // a push, a snapshot, the link or the identity changed
+    void cardRead(const client::IdentifiedPerson& person);
 
     QPointer<client::Backend> backend_;
     bool busy_ = false;
@@ -169,6 +184,9 @@ private:
     quint64 ratingWaitFor_ = 0; // the finished ticket whose rating the next call waits for
     int ratingWaitLeft_ = 0;
     QTimer ratingWait_; // 1 s ticks
+    QPointer<client::IdentificationService> identification_;
+    QVariantMap citizen_;
+    quint64 citizenVisit_ = 0; // the ticket `citizen_` identified
     QVariantList queuesShown_; // as last announced
     QVariantList hallShown_;   // outcomes, reasons, targets and staff as last announced
 };

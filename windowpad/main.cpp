@@ -31,6 +31,7 @@ int main(int argc, char* argv[]) {
         screen("clerk-serving", "shots/ClerkServingShot.qml"),
         screen("clerk-sign-in", "shots/ClerkSignInShot.qml"),
         screen("clerk-transfer", "shots/ClerkTransferShot.qml"),
+        screen("clerk-transfer-note", "shots/ClerkTransferNoteShot.qml"),
         screen("citizen-rating", "shots/CitizenRatingShot.qml"),
         screen("citizen-reasons", "shots/CitizenReasonsShot.qml"),
         screen("citizen-thanks", "shots/CitizenThanksShot.qml"),

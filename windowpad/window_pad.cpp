@@ -54,6 +54,7 @@ bool WindowPad::setUp(ui::AppContext& app) {
     if (auto* mock = qobject_cast<client::MockBackend*>(backend))
         mock->setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
     pad->clerk_.setBackend(backend);
+    pad->clerk_.setIdentification(terminal->identification());
     pad->evaluation_.setBackend(backend);
     pad->confirmation_.setBackend(backend);
     pad->camera_ = DocumentCamera::setUp(app);

@@ -111,6 +111,15 @@ struct Park {
     int minutes = 0; // 0 … kMaxParkMinutes
 };
 inline constexpr int kMaxParkMinutes = 240;
+// 读卡 at the window: the citizen at the counter came with an anonymous ticket (or a service that
+// does not ask at the ticket machine) and the clerk reads their ID card, so the visit is theirs
+// from here on. The pad sends the person key it computed (docs/protocol.md, person_key), never
+// the ID number; the one-ticket-per-person rule then holds as if the ticket had been issued to
+// them, and the key, once set, is never replaced.
+struct IdentifyVisit {
+    int window = 0;
+    std::string personKey; // the keyed hash: 64 lowercase hex digits
+};
 // Short notes of window actions (a call's reason, a transfer's note), in bytes.
 inline constexpr std::size_t kMaxActionNoteBytes = 200;
 struct UndoCall {
@@ -142,7 +151,7 @@ struct Tick {};
 using Command =
     std::variant<IssueTicket, SignIn, SignOut, PauseWindow, ResumeWindow, CallNext, CallNumber,
                  Recall, StartServing, Finish, MarkNoShow, Transfer, UndoCall, CancelTicket, Rate,
-                 Tick, LeaseNumbers, IssueLeasedTicket, CheckIn, Park>;
+                 Tick, LeaseNumbers, IssueLeasedTicket, CheckIn, Park, IdentifyVisit>;
 
 std::string_view commandName(const Command& command);
 

@@ -335,6 +335,16 @@ void park(Engine::State& s, Ticket& t, const TicketParked& e, Timestamp at) {
     s.enqueue(t);
 }
 
+// The person counts from now on, as for a ticket issued to them, until the ticket ends
+// (deactivate). The citizen is at the counter, so the call is no longer a mistake to undo: undo
+// restores the ticket as it was before the call, which would drop the person but not the count.
+void identify(Engine::State& s, Ticket& t, const VisitIdentified& e) {
+    t.personKey = e.personKey;
+    ++s.activePersons[{t.personKey, t.serviceId, t.day}];
+    if (auto* w = s.findWindow(e.window); w && w->lastCall && w->lastCall->ticket == t.id)
+        w->lastCall.reset();
+}
+
 void undo(Engine::State& s, Ticket& t, const CallUndone& e) {
     auto* w = s.findWindow(e.window);
     if (!w || !w->lastCall || w->lastCall->ticket != t.id) return;
@@ -448,6 +458,9 @@ void Engine::apply(const Event& event) {
                    [&](const NumbersLeased& e) { reserve(s, e, event.at); },
                    [&](const TicketParked& e) {
                        if (auto* t = s.findTicket(e.ticket)) park(s, *t, e, event.at);
+                   },
+                   [&](const VisitIdentified& e) {
+                       if (auto* t = s.findTicket(e.ticket)) identify(s, *t, e);
                    },
                },
                event.body);

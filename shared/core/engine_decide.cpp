@@ -77,6 +77,28 @@ private:
     int n_;
 };
 
+// The one-ticket-per-person rule (when the hall has it): the person may not hold a second
+// active ticket of the service on that business day. The refusal names the ticket they hold, so
+// the citizen is told its number.
+std::optional<Error> heldByPerson(const Engine::State& s, const std::string& serviceId,
+                                  const std::string& serviceName, BusinessDay day,
+                                  const std::string& personKey) {
+    if (!s.config.queue.onePerPersonPerService || personKey.empty()) return std::nullopt;
+    auto p = s.activePersons.find({personKey, serviceId, day});
+    if (p == s.activePersons.end() || p->second <= 0) return std::nullopt;
+    Error refused = fail(ErrorCode::DuplicatePerson,
+                         "this person already holds a ticket for " + serviceName + " today");
+    // A day's tickets have higher ids than those of the days before: the one held is found from
+    // the end.
+    for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && it->second.day >= day; ++it)
+        if (const Ticket& t = it->second;
+            t.day == day && t.active() && t.personKey == personKey && t.serviceId == serviceId) {
+            refused.ticket = t.id;
+            break;
+        }
+    return refused;
+}
+
 // The person and priority rules every issued ticket obeys, online or from a lease.
 std::optional<Error> personAndPriority(const Engine::State& s, const Service& svc,
                                        BusinessDay today, const std::string& personKey,
@@ -85,23 +107,7 @@ std::optional<Error> personAndPriority(const Engine::State& s, const Service& sv
     if (svc.identify && personKey.empty())
         return fail(ErrorCode::IdentityRequired,
                     svc.nameZh + " issues tickets only to a person identified by ID card or QR");
-    if (s.config.queue.onePerPersonPerService && !personKey.empty()) {
-        auto p = s.activePersons.find({personKey, svc.id, today});
-        if (p != s.activePersons.end() && p->second > 0) {
-            Error refused = fail(ErrorCode::DuplicatePerson,
-                                 "this person already holds a ticket for " + svc.nameZh + " today");
-            // Today's tickets have the highest ids: the one held is found from the end.
-            for (auto it = s.tickets.rbegin(); it != s.tickets.rend() && it->second.day >= today;
-                 ++it)
-                if (const Ticket& t = it->second; t.day == today && t.active() &&
-                                                  t.personKey == personKey &&
-                                                  t.serviceId == svc.id) {
-                    refused.ticket = t.id;
-                    break;
-                }
-            return refused;
-        }
-    }
+    if (auto refused = heldByPerson(s, svc.id, svc.nameZh, today, personKey)) return refused;
     if (priority == PriorityClass::GreenChannel) {
         const auto& cats = s.config.queue.greenChannelCategories;
         if (std::find(cats.begin(), cats.end(), greenCategory) == cats.end())
@@ -479,6 +485,32 @@ Result<Decision> park(const Engine::State& s, const Park& c, Timestamp now) {
                (*t)->id);
 }
 
+// The person is checked as at issuing, for the ticket's own service and day (a transfer may
+// have moved it; a visit begun before midnight keeps its day). A ticket identified at issuing,
+// or earlier at a window, keeps its person: reading another card cannot make it someone else's.
+Result<Decision> identifyVisit(const Engine::State& s, const IdentifyVisit& c, Timestamp now) {
+    WindowCheck w(s, c.window);
+    auto t = w.current({TicketState::Called, TicketState::Serving});
+    if (!t) return t.error();
+    const Ticket& ticket = **t;
+    if (c.personKey.empty())
+        return fail(ErrorCode::InvalidArgument, "identifying a visit needs the person key");
+    if (!isPersonKey(c.personKey))
+        return fail(ErrorCode::InvalidArgument,
+                    "a person key is the keyed hash (64 lowercase hex digits), never an ID number");
+    if (ticket.personKey == c.personKey)
+        return fail(ErrorCode::InvalidState, ticket.number + " is already identified");
+    if (!ticket.personKey.empty())
+        return fail(ErrorCode::InvalidState,
+                    ticket.number + " is already identified as another person");
+    const auto svc = s.serviceIndex.find(ticket.serviceId);
+    const std::string& serviceName =
+        svc == s.serviceIndex.end() ? ticket.serviceId : s.config.services[svc->second].nameZh;
+    if (auto refused = heldByPerson(s, ticket.serviceId, serviceName, ticket.day, c.personKey))
+        return *refused;
+    return one(now, VisitIdentified{ticket.id, c.window, c.personKey}, ticket.id);
+}
+
 Result<Decision> undoCall(const Engine::State& s, const UndoCall& c, Timestamp now) {
     WindowCheck w(s, c.window);
     if (auto e = w.exists()) return *e;
@@ -629,6 +661,7 @@ Result<Decision> Engine::decideToday(const Command& command, Timestamp now) cons
             },
             [&](const Finish& c) { return finish(s, c, now); },
             [&](const Park& c) { return park(s, c, now); },
+            [&](const IdentifyVisit& c) { return identifyVisit(s, c, now); },
             [&](const MarkNoShow& c) { return markNoShow(s, c, now); },
             [&](const Transfer& c) { return transfer(s, c, now); },
             [&](const UndoCall& c) { return undoCall(s, c, now); },

@@ -118,6 +118,13 @@ struct TicketParked {
     std::string staffId;
     Timestamp returnAt{}; // call_next of the window takes it from then
 };
+// The visit at the window is identified: the ticket carries the person's key from now on, and
+// counts for the one-ticket-per-person rule as an identified ticket does from its issue.
+struct VisitIdentified {
+    TicketId ticket = 0;
+    int window = 0;
+    std::string personKey;
+};
 struct CallUndone {
     TicketId ticket = 0;
     int window = 0;
@@ -138,11 +145,11 @@ struct RatingRecorded {
     std::string staffId;
 };
 
-using EventBody = std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut,
-                               WindowPaused, WindowResumed, TicketCalled, TicketRecalled,
-                               ServingStarted, TicketFinished, NoShowMarked, TicketTransferred,
-                               CallUndone, TicketCancelled, RatingRecorded, NumbersLeased,
-                               TicketParked>;
+using EventBody =
+    std::variant<DayRolledOver, TicketIssued, StaffSignedIn, StaffSignedOut, WindowPaused,
+                 WindowResumed, TicketCalled, TicketRecalled, ServingStarted, TicketFinished,
+                 NoShowMarked, TicketTransferred, CallUndone, TicketCancelled, RatingRecorded,
+                 NumbersLeased, TicketParked, VisitIdentified>;
 
 struct Event {
     Timestamp at{};

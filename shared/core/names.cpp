@@ -140,6 +140,7 @@ std::string_view commandName(const Command& command) {
             [](const IssueLeasedTicket&) { return std::string_view("issue_leased_ticket"); },
             [](const CheckIn&) { return std::string_view("check_in"); },
             [](const Park&) { return std::string_view("park"); },
+            [](const IdentifyVisit&) { return std::string_view("identify_visit"); },
         },
         command);
 }
@@ -164,6 +165,7 @@ std::string_view eventName(const EventBody& body) {
             [](const RatingRecorded&) { return std::string_view("rating_recorded"); },
             [](const NumbersLeased&) { return std::string_view("numbers_leased"); },
             [](const TicketParked&) { return std::string_view("ticket_parked"); },
+            [](const VisitIdentified&) { return std::string_view("visit_identified"); },
         },
         body);
 }

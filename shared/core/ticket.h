@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace hall::core {
 
@@ -114,5 +115,14 @@ struct Ticket {
                state == TicketState::Serving;
     }
 };
+
+// Person keys are the controller's keyed hash (HMAC-SHA256, lowercase hex). Requiring exactly
+// that shape keeps a raw ID-card number (18 characters) from ever being taken for a key.
+inline bool isPersonKey(std::string_view s) {
+    if (s.size() != 64) return false;
+    for (const char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
 
 } // namespace hall::core

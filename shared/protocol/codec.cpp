@@ -24,14 +24,8 @@ constexpr std::size_t kMaxVersions = 16;
 constexpr std::size_t kMaxFaults = 16;
 constexpr std::size_t kMaxReasons = 16;
 
-// Person keys are the controller's keyed hash (HMAC-SHA256, lowercase hex). Requiring exactly
-// that shape keeps a raw ID-card number (18 characters) from ever being accepted as a key.
-bool isPersonKey(std::string_view s) {
-    if (s.size() != 64) return false;
-    for (const char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
+// The engine's shape of a person key: the keyed hash, never an ID number.
+using core::isPersonKey;
 
 bool isDay(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -263,6 +257,14 @@ RequestBody readBody(RequestType type, StrictReader& r) {
             c.minutes = static_cast<int>(r.integer("minutes", 1, core::kMaxParkMinutes));
         return c;
     }
+    case RequestType::IdentifyVisit: {
+        core::IdentifyVisit c;
+        c.window = window(r, "window");
+        c.personKey = r.text("person_key");
+        if (!isPersonKey(c.personKey))
+            r.fail("person_key", "must be 64 lowercase hex digits (the keyed hash)");
+        return c;
+    }
     case RequestType::TechnicianAudit: {
         TechnicianAudit c;
         const auto name = r.text("action");
@@ -434,6 +436,9 @@ Json bodyJson(const RequestBody& body) {
                 Json j{{"window", c.window}};
                 if (c.minutes) j["minutes"] = c.minutes;
                 return j;
+            },
+            [](const core::IdentifyVisit& c) {
+                return Json{{"window", c.window}, {"person_key", c.personKey}};
             },
             [](const StaffSignInRequest& c) {
                 return Json{{"window", c.window}, {"staff", staffCredentialJson(c.staff)}};

@@ -170,10 +170,10 @@ struct StaffSignInRequest {
 using RequestBody =
     std::variant<Hello, Enroll, Heartbeat, GetSnapshot, core::IssueTicket, core::SignIn,
                  core::SignOut, core::PauseWindow, core::ResumeWindow, core::CallNext,
-                 core::CallNumber, core::Recall, core::StartServing, core::Finish,
-                 core::MarkNoShow, core::Transfer, core::UndoCall, core::CancelTicket,
-                 core::Rate, core::LeaseNumbers, core::IssueLeasedTicket, TechnicianAudit,
-                 CheckInRequest, GreenTicketRequest, StaffSignInRequest, core::Park>;
+                 core::CallNumber, core::Recall, core::StartServing, core::Finish, core::MarkNoShow,
+                 core::Transfer, core::UndoCall, core::CancelTicket, core::Rate, core::LeaseNumbers,
+                 core::IssueLeasedTicket, TechnicianAudit, CheckInRequest, GreenTicketRequest,
+                 StaffSignInRequest, core::Park, core::IdentifyVisit>;
 
 // In the order of RequestBody's alternatives.
 enum class RequestType {
@@ -203,8 +203,9 @@ enum class RequestType {
     IssueGreenTicket,
     StaffSignIn,
     Park,
+    IdentifyVisit,
 };
-inline constexpr int kRequestTypeCount = 26;
+inline constexpr int kRequestTypeCount = 27;
 std::string_view requestTypeName(RequestType type);
 std::optional<RequestType> requestTypeFromName(std::string_view name);
 

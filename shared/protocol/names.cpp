@@ -29,7 +29,7 @@ constexpr std::array<std::string_view, kRequestTypeCount> kRequestTypeNames{
     "call_number",  "recall",        "start_serving", "finish",       "mark_no_show",
     "transfer",     "undo_call",     "cancel_ticket", "rate",         "lease_numbers",
     "issue_leased_ticket", "technician_audit", "check_in",
-    "issue_green_ticket", "staff_sign_in", "park"};
+    "issue_green_ticket", "staff_sign_in", "park", "identify_visit"};
 constexpr std::array<std::string_view, 8> kTechnicianActionNames{
     "menu_opened",   "pin_rejected", "locked_out",    "setting_changed",
     "device_tested", "log_exported", "app_restarted", "enrolled"};

@@ -24,6 +24,7 @@ bool isWindowOperation(RequestType type) {
     case T::Transfer:
     case T::UndoCall:
     case T::Park:
+    case T::IdentifyVisit:
     case T::StaffSignIn: return true;
     default: return false;
     }

@@ -266,6 +266,21 @@ template <> struct Codec<TicketParked> {
     }
 };
 
+template <> struct Codec<VisitIdentified> {
+    static void write(Json& j, const VisitIdentified& e) {
+        j["ticket"] = e.ticket;
+        j["window"] = e.window;
+        j["person_key"] = e.personKey;
+    }
+    static VisitIdentified read(StrictReader& in) {
+        VisitIdentified e;
+        e.ticket = in.unsignedInteger("ticket");
+        e.window = in.int32("window");
+        e.personKey = in.nonEmptyText("person_key");
+        return e;
+    }
+};
+
 template <> struct Codec<CallUndone> {
     static void write(Json& j, const CallUndone& e) {
         j["ticket"] = e.ticket;

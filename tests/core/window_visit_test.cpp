@@ -1,5 +1,6 @@
 // The rules that keep a visit going across counters and errands: park (挂起), transfer with a
-// note and "return to me after", a call out of turn with its reason, and the no-show wait.
+// note and "return to me after", a call out of turn with its reason, the no-show wait, and the
+// citizen identified at the window (读卡).
 
 #include "tests/core/hall_fixture.h"
 
@@ -176,4 +177,157 @@ TEST_CASE("a no-show only after the hall's wait since the call") {
     h.now = at(9, 1);
     h.ok(MarkNoShow{1});
     h.checkReplay();
+}
+
+namespace {
+
+// Person keys as terminals send them: the keyed hash, 64 lowercase hex digits.
+const std::string kWang(64, 'a');
+const std::string kLi(64, 'b');
+
+} // namespace
+
+TEST_CASE("identify visit: only the window's called or serving ticket, with a person key") {
+    Hall h;
+    h.signIn(1, "s1");
+    CHECK(h.refused(IdentifyVisit{9, kWang}) == ErrorCode::UnknownWindow);
+    CHECK(h.refused(IdentifyVisit{1, kWang}) == ErrorCode::WindowIdle);
+    const auto a1 = h.issue("a");
+    CHECK(h.refused(IdentifyVisit{1, kWang}) == ErrorCode::WindowIdle); // waiting, not called
+    h.callNext(1);
+    CHECK(h.refused(IdentifyVisit{1, ""}) == ErrorCode::InvalidArgument);
+    CHECK(h.refused(IdentifyVisit{1, "11010119900307123X"}) == ErrorCode::InvalidArgument);
+    CHECK(h.refused(IdentifyVisit{1, std::string(64, 'A')}) == ErrorCode::InvalidArgument);
+    CHECK(h.refused(IdentifyVisit{1, kWang + "0"}) == ErrorCode::InvalidArgument);
+    CHECK(h.ticket(a1).personKey.empty());
+    h.checkReplay();
+}
+
+TEST_CASE("identify visit: the ticket takes on the person, and the call is no longer undone") {
+    Hall h;
+    h.signIn(1, "s1");
+    const auto a1 = h.issue("a");
+    h.callNext(1);
+    h.now = at(9, 1);
+    const auto d = h.ok(IdentifyVisit{1, kWang});
+    CHECK(eventNames(d) == std::vector<std::string>{"visit_identified"});
+    CHECK(d.ticket == a1);
+    const auto e = findEvent<VisitIdentified>(d);
+    REQUIRE(e.has_value());
+    CHECK(e->ticket == a1);
+    CHECK(e->window == 1);
+    CHECK(e->personKey == kWang);
+    const auto& t = h.ticket(a1);
+    CHECK(t.personKey == kWang);
+    CHECK(t.state == TicketState::Called); // nothing else of the visit changes
+    CHECK(t.window == 1);
+    // The citizen is at the counter: the call was no mistake.
+    CHECK(h.refused(UndoCall{1}) == ErrorCode::NothingToUndo);
+    // The same person cannot take a second ticket of the service meanwhile …
+    IssueTicket again = issueOf("a");
+    again.personKey = kWang;
+    const auto refusal = h.engine.decide(again, h.now);
+    REQUIRE_FALSE(refusal.ok());
+    CHECK(refusal.error().code == ErrorCode::DuplicatePerson);
+    CHECK(refusal.error().ticket == a1);
+    // … but one of another service.
+    h.issue("b", kWang);
+    h.checkReplay();
+}
+
+TEST_CASE("identify visit: a ticket already identified keeps its person") {
+    Hall h;
+    h.signIn(1, "s1");
+    h.signIn(2, "s2");
+    const auto a1 = h.issue("a", kWang); // identified at the ticket machine
+    h.callNext(1);
+    CHECK(h.refused(IdentifyVisit{1, kWang}) == ErrorCode::InvalidState);
+    const auto other = h.engine.decide(IdentifyVisit{1, kLi}, h.now);
+    REQUIRE_FALSE(other.ok());
+    CHECK(other.error().code == ErrorCode::InvalidState);
+    CHECK(other.error().message.find("another person") != std::string::npos);
+    CHECK(h.ticket(a1).personKey == kWang);
+
+    // Identified at a window, a ticket served there is refused the same way.
+    const auto b1 = h.issue("b");
+    h.callNext(2);
+    h.ok(StartServing{2});
+    h.ok(IdentifyVisit{2, kLi});
+    CHECK(h.ticket(b1).personKey == kLi);
+    CHECK(h.refused(IdentifyVisit{2, kLi}) == ErrorCode::InvalidState);
+    CHECK(h.refused(IdentifyVisit{2, kWang}) == ErrorCode::InvalidState);
+    h.checkReplay();
+}
+
+TEST_CASE("identify visit: one active ticket per person and service, as at issuing") {
+    Hall h;
+    h.signIn(1, "s1");
+    const auto held = h.issue("a", kWang); // waiting, for the same service
+    const auto a2 = h.issue("a");
+    h.callNumber(1, h.number(a2));
+    const auto refusal = h.engine.decide(IdentifyVisit{1, kWang}, h.now);
+    REQUIRE_FALSE(refusal.ok());
+    CHECK(refusal.error().code == ErrorCode::DuplicatePerson);
+    CHECK(refusal.error().ticket == held); // the number the citizen holds, as issue_ticket says
+    CHECK(h.refused(IdentifyVisit{1, kWang}) == ErrorCode::DuplicatePerson);
+    CHECK(h.ticket(a2).personKey.empty());
+
+    // Another person, or the same one once the other ticket is cancelled, is identified.
+    h.ok(CancelTicket{held});
+    h.ok(IdentifyVisit{1, kWang});
+    CHECK(h.ticket(a2).personKey == kWang);
+    h.checkReplay();
+}
+
+TEST_CASE("identify visit: without the hall's one-per-person rule, any person is identified") {
+    auto config = smallHall();
+    config.queue.onePerPersonPerService = false;
+    Hall h(config);
+    h.signIn(1, "s1");
+    h.issue("a", kWang);
+    h.issue("a");
+    h.callNumber(1, "A002");
+    h.ok(IdentifyVisit{1, kWang});
+    h.checkReplay();
+}
+
+TEST_CASE("identify visit: the visit's end releases the person for another ticket") {
+    Hall h;
+    h.signIn(1, "s1");
+    h.signIn(3, "s3");
+    const auto a1 = h.issue("a");
+    h.callNext(1);
+    h.ok(IdentifyVisit{1, kWang});
+    IssueTicket again = issueOf("a");
+    again.personKey = kWang;
+    CHECK(h.refused(again) == ErrorCode::DuplicatePerson);
+    h.ok(Finish{1});
+    CHECK(h.ticket(a1).state == TicketState::Done);
+    CHECK(h.ticket(a1).personKey == kWang); // the finished visit stays theirs
+    const auto a2 = h.issue("a", kWang);
+    CHECK(h.ticket(a2).personKey == kWang);
+
+    // A ticket identified and transferred counts for its new service, and only for it.
+    const auto c1 = h.issue("c");
+    h.callNext(3);
+    h.ok(IdentifyVisit{3, kLi});
+    h.ok(Transfer{3, std::string("b"), std::nullopt});
+    CHECK(h.ticket(c1).serviceId == "b");
+    h.issue("c", kLi);
+    IssueTicket secondB = issueOf("b");
+    secondB.personKey = kLi;
+    CHECK(h.refused(secondB) == ErrorCode::DuplicatePerson);
+
+    // A no-show that ends the ticket releases the person too.
+    auto config = smallHall();
+    config.queue.noShowMaxRequeues = 0;
+    Hall n(config);
+    n.signIn(1, "s1");
+    n.issue("a");
+    n.callNext(1);
+    n.ok(IdentifyVisit{1, kWang});
+    n.ok(MarkNoShow{1});
+    n.issue("a", kWang);
+    h.checkReplay();
+    n.checkReplay();
 }

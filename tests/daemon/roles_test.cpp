@@ -58,6 +58,29 @@ TEST_CASE("kiosks issue, call boards listen, window pads act for their own windo
         CHECK_FALSE(std::holds_alternative<protocol::WindowView>(push->body));
     }
 
+    SUBCASE("a pad identifies the visit at its own window only") {
+        const std::string key(64, 'd');
+        auto pad2 = daemon.terminal("pad-2", "window_pad", 2);
+        CHECK(errorCode(pad2.request(req("q2", core::IdentifyVisit{1, key}))) == "forbidden");
+        CHECK(errorCode(board.request(req("b2", core::IdentifyVisit{1, key}))) == "forbidden");
+        auto identified = commandResult(pad.request(req("p7", core::IdentifyVisit{1, key}))).ticket;
+        REQUIRE(identified);
+        CHECK(identified->id == called->id);
+        CHECK(identified->identified);
+        // The same request again is answered from the first; a second reading is refused.
+        CHECK(
+            commandResult(pad.request(req("p7", core::IdentifyVisit{1, key}))).ticket->identified);
+        CHECK(errorCode(pad.request(req("p8", core::IdentifyVisit{1, key}))) == "invalid_state");
+        // The person now holds A001: a second ticket of the service is refused, naming it.
+        core::IssueTicket again = issue("permits");
+        again.personKey = key;
+        const auto refused = kiosk.request(req("k3", again));
+        CHECK(errorCode(refused) == "duplicate_person");
+        const auto& error = std::get<protocol::Error>(refused.outcome);
+        REQUIRE(error.ticket);
+        CHECK(error.ticket->number == "A001");
+    }
+
     SUBCASE("a pad rates only what its window served") {
         commandResult(pad.request(req("p5", core::Finish{1})));
         auto pad2 = daemon.terminal("pad-2", "window_pad", 2);

@@ -89,6 +89,15 @@ TEST_CASE("wrong types, ranges and unknown fields name the field") {
     // A raw ID-card number is not a keyed hash.
     named(R"({"v":1,"type":"issue_ticket","id":"a","service":"tax","person_key":"11010119900307123X"})",
           "person_key");
+    // identify_visit carries the keyed hash of the card read, never the number on it.
+    named(R"({"v":1,"type":"identify_visit","id":"a","window":3})", "person_key");
+    named(R"({"v":1,"type":"identify_visit","id":"a","window":3,"person_key":""})", "person_key");
+    named(
+        R"({"v":1,"type":"identify_visit","id":"a","window":3,"person_key":"11010119900307123X"})",
+        "person_key");
+    named(R"({"v":1,"type":"identify_visit","id":"a","person_key":")" + std::string(64, 'a') +
+              "\"}",
+          "window");
     named(R"({"v":1,"type":"call_next","id":"a","window":3,"window":5})", "window");
     named(R"({"v":1,"type":"issue_ticket","id":"a","service":"tax","appointment":{"id":"x","id":"y","slot_start":1}})",
           "id");

@@ -52,6 +52,13 @@ TEST_CASE("request fields arrive as sent") {
     CHECK(r.level == core::RatingLevel::Dissatisfied);
     CHECK(r.reasons == std::vector<std::string>{"slow", "rude"});
     CHECK(r.comment == "等了很久");
+
+    const auto identify = decodeRequest(encodeRequest(requests.back()));
+    REQUIRE(identify.ok());
+    CHECK(identify->type() == RequestType::IdentifyVisit);
+    const auto& i = std::get<core::IdentifyVisit>(identify->body);
+    CHECK(i.window == 3);
+    CHECK(i.personKey == testing::kPersonKey);
 }
 
 TEST_CASE("optional fields take their documented defaults when omitted") {
@@ -92,4 +99,41 @@ TEST_CASE("engine commands are handed to the engine; connection requests, check-
         CHECK(command.has_value() == !notEngine);
         if (command) CHECK(core::commandName(*command) == requestTypeName(request.type()));
     }
+}
+
+TEST_CASE("identify_visit as documented: the answer says identified, never the key") {
+    const std::string key = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    const auto request = decodeRequest(R"({"v":1,"type":"identify_visit","id":"i-1","window":3,
+        "person_key":")" + key + "\"}");
+    REQUIRE(request.ok());
+    const auto& c = std::get<core::IdentifyVisit>(request->body);
+    CHECK(c.window == 3);
+    CHECK(c.personKey == key);
+    CHECK(engineCommand(request.value()).has_value());
+
+    const auto answer = decodeResponse(
+        R"({"v":1,"type":"response","id":"i-1","request":"identify_visit","ok":true,
+        "result":{"ticket":{"id":20780000031,"number":"A031","service":"permits",
+        "state":"serving","priority":"normal","window":3,"identified":true}}})");
+    REQUIRE(answer.ok());
+    const auto& result = std::get<CommandResult>(std::get<ResponseResult>(answer->outcome));
+    REQUIRE(result.ticket);
+    CHECK(result.ticket->identified);
+
+    // The view of a ticket identified at the window says so, and the frame holds no key.
+    core::Ticket ticket;
+    ticket.id = 20780000031;
+    ticket.number = "A031";
+    ticket.serviceId = "permits";
+    ticket.state = core::TicketState::Serving;
+    ticket.window = 3;
+    CHECK_FALSE(ticketView(ticket).identified);
+    ticket.personKey = key;
+    const auto view = ticketView(ticket);
+    CHECK(view.identified);
+    const auto frame =
+        encodeResponse(Response{"i-1", RequestType::IdentifyVisit,
+                                ResponseResult{CommandResult{view, std::nullopt, std::nullopt}}});
+    CHECK(frame.find(key) == std::string::npos);
+    CHECK(frame.find(R"("identified":true)") != std::string::npos);
 }

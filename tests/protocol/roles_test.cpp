@@ -13,10 +13,10 @@ using T = RequestType;
 
 namespace {
 
-const std::set<T> kWindowOps{T::SignIn,       T::SignOut, T::PauseWindow, T::ResumeWindow,
-                             T::CallNext,     T::CallNumber, T::Recall,   T::StartServing,
-                             T::Finish,       T::MarkNoShow, T::Transfer, T::UndoCall,
-                             T::Park,         T::StaffSignIn};
+const std::set<T> kWindowOps{T::SignIn,   T::SignOut,       T::PauseWindow, T::ResumeWindow,
+                             T::CallNext, T::CallNumber,    T::Recall,      T::StartServing,
+                             T::Finish,   T::MarkNoShow,    T::Transfer,    T::UndoCall,
+                             T::Park,     T::IdentifyVisit, T::StaffSignIn};
 
 // The table as documented, written out independently of roles.cpp.
 std::set<T> documented(Role role) {

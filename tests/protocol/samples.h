@@ -63,6 +63,7 @@ inline std::vector<Request> everyRequest() {
         GreenTicketRequest{"tax", "elderly", StaffCredential{"1024", "246810", ""}},
         StaffSignInRequest{3, StaffCredential{"", "", std::string(64, 'b')}},
         core::Park{3, 20},
+        core::IdentifyVisit{3, kPersonKey},
     };
     std::vector<Request> out;
     for (std::size_t i = 0; i < bodies.size(); ++i)

@@ -77,6 +77,7 @@ std::vector<core::Event> sampleEvents() {
         anyWindow,
         core::CallUndone{17, 1},
         core::TicketParked{17, 1, "s1", at(9, 40)},
+        core::VisitIdentified{17, 1, std::string(64, 'c')},
         outOfTurn,
         core::TicketCancelled{17, core::CancelReason::DayClosed},
         core::TicketCancelled{18, core::CancelReason::Staff},
@@ -182,6 +183,20 @@ TEST_CASE("a finish keeps its outcome and note; one journaled before outcomes wa
     CHECK(old.note.empty());
     CHECK_THROWS_AS(decodeEvent("ticket_finished", finished.atMs,
                                 R"({"ticket":17,"window":1,"staff_id":"s1","outcome":""})"),
+                    StoreError);
+}
+
+TEST_CASE("an identified visit keeps the person key; a row without one is refused") {
+    const std::string key(64, 'c');
+    const auto row = encodeEvent(core::Event{at(10, 0), core::VisitIdentified{17, 3, key}});
+    CHECK(row.kind == "visit_identified");
+    CHECK(row.payload == R"({"person_key":")" + key + R"(","ticket":17,"window":3})");
+    const auto back =
+        std::get<core::VisitIdentified>(decodeEvent(row.kind, row.atMs, row.payload).body);
+    CHECK(back.ticket == 17);
+    CHECK(back.window == 3);
+    CHECK(back.personKey == key);
+    CHECK_THROWS_AS(decodeEvent(row.kind, row.atMs, R"({"person_key":"","ticket":17,"window":3})"),
                     StoreError);
 }
 

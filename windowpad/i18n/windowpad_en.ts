@@ -44,82 +44,87 @@
         <translation>Please check and sign</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="82"/>
+        <location filename="../qml/CitizenScreen.qml" line="85"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="82"/>
+        <location filename="../qml/CitizenScreen.qml" line="85"/>
         <source>Confirm and sign</source>
         <translation>Confirm and sign</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="100"/>
+        <location filename="../qml/CitizenScreen.qml" line="103"/>
         <source>Serving you: %1</source>
         <translation>Serving you: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="108"/>
+        <location filename="../qml/CitizenScreen.qml" line="111"/>
         <source>Staff number %1</source>
         <translation>Staff number %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="116"/>
+        <location filename="../qml/CitizenScreen.qml" line="119"/>
         <source>Service paused: %1</source>
         <translation>Service paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="116"/>
+        <location filename="../qml/CitizenScreen.qml" line="119"/>
         <source>This window is closed</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="125"/>
+        <location filename="../qml/CitizenScreen.qml" line="128"/>
         <source>Now serving %1</source>
         <translation>Now serving %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="145"/>
+        <location filename="../qml/CitizenScreen.qml" line="139"/>
+        <source>Identity checked: %1, %2</source>
+        <translation>Identity checked: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="149"/>
         <source>Notice: %1</source>
         <translation>Notice: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="162"/>
+        <location filename="../qml/CitizenScreen.qml" line="166"/>
         <source>How was your visit (%1)?</source>
         <translation>How was your visit (%1)?</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="188"/>
+        <location filename="../qml/CitizenScreen.qml" line="192"/>
         <source>%1 s left</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="203"/>
+        <location filename="../qml/CitizenScreen.qml" line="207"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>We are sorry. What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="233"/>
+        <location filename="../qml/CitizenScreen.qml" line="237"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>Anything else you want to tell us? (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="248"/>
+        <location filename="../qml/CitizenScreen.qml" line="252"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="253"/>
+        <location filename="../qml/CitizenScreen.qml" line="257"/>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="269"/>
+        <location filename="../qml/CitizenScreen.qml" line="273"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="277"/>
+        <location filename="../qml/CitizenScreen.qml" line="281"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>The hall&apos;s duty manager will follow this up.</translation>
     </message>
@@ -127,7 +132,7 @@
 <context>
     <name>ClerkChoice</name>
     <message>
-        <location filename="../qml/ClerkChoice.qml" line="77"/>
+        <location filename="../qml/ClerkChoice.qml" line="103"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -156,7 +161,7 @@
     </message>
     <message>
         <location filename="../qml/ClerkScreen.qml" line="51"/>
-        <location filename="../qml/ClerkScreen.qml" line="114"/>
+        <location filename="../qml/ClerkScreen.qml" line="118"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
@@ -189,98 +194,118 @@
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="84"/>
+        <location filename="../qml/ClerkScreen.qml" line="87"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>Finish, no-show and pause are kept here and sent later; calling needs the server.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="104"/>
+        <location filename="../qml/ClerkScreen.qml" line="107"/>
         <source>Park %1: back in</source>
         <translation>Park %1: back in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="105"/>
+        <location filename="../qml/ClerkScreen.qml" line="108"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="111"/>
+        <location filename="../qml/ClerkScreen.qml" line="114"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="112"/>
+        <location filename="../qml/ClerkScreen.qml" line="115"/>
         <source>Return to me after</source>
         <translation>Return to me after</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="121"/>
+        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <source>A note for the next window (optional)</source>
+        <translation>A note for the next window (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="125"/>
+        <source>Finish %1 as</source>
+        <translation>Finish %1 as</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <source>A note on the visit (optional)</source>
+        <translation>A note on the visit (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="134"/>
         <source>Pause the window: why?</source>
         <translation>Pause the window: why?</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="152"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="152"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Called, waiting for the citizen</source>
         <translation>Called, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Waited %1 min</source>
         <translation>Waited %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="166"/>
+        <location filename="../qml/ClerkScreen.qml" line="179"/>
         <source> · serving %1 min</source>
         <translation> · serving %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="170"/>
+        <location filename="../qml/ClerkScreen.qml" line="183"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="171"/>
+        <location filename="../qml/ClerkScreen.qml" line="184"/>
         <source>Green channel: %1</source>
         <translation>Green channel: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="177"/>
+        <location filename="../qml/ClerkScreen.qml" line="190"/>
         <source>Note from the last window: %1</source>
         <translation>Note from the last window: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="184"/>
+        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <source>Identified: %1, %2</source>
+        <translation>Identified: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="199"/>
         <source>Citizen identified by ID card</source>
         <translation>Citizen identified by ID card</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <location filename="../qml/ClerkScreen.qml" line="205"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ Signed by the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <location filename="../qml/ClerkScreen.qml" line="206"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>Waiting for the citizen&apos;s signature…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="201"/>
+        <location filename="../qml/ClerkScreen.qml" line="216"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="202"/>
+        <location filename="../qml/ClerkScreen.qml" line="217"/>
         <source>The citizen is rating</source>
         <translation>The citizen is rating</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
-        <location filename="../qml/ClerkScreen.qml" line="293"/>
+        <location filename="../qml/ClerkScreen.qml" line="218"/>
+        <location filename="../qml/ClerkScreen.qml" line="308"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -288,12 +313,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="204"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="209"/>
+        <location filename="../qml/ClerkScreen.qml" line="224"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>The next citizen is called when they have rated, at the latest in %n second.</numerusform>
@@ -301,107 +326,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="228"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Call next now</source>
         <translation>Call next now</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="230"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="241"/>
+        <location filename="../qml/ClerkScreen.qml" line="256"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="242"/>
+        <location filename="../qml/ClerkScreen.qml" line="257"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="243"/>
+        <location filename="../qml/ClerkScreen.qml" line="258"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="244"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="260"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="246"/>
-        <source>Finish</source>
-        <translation>Finish</translation>
+        <location filename="../qml/ClerkScreen.qml" line="261"/>
+        <source>Finish…</source>
+        <translation>Finish…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <location filename="../qml/ClerkScreen.qml" line="264"/>
         <source>Scan (%1 pages)</source>
         <translation>Scan (%1 pages)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <location filename="../qml/ClerkScreen.qml" line="264"/>
         <source>Scan documents</source>
         <translation>Scan documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>Ask to sign</source>
         <translation>Ask to sign</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>Cancel signing</source>
         <translation>Cancel signing</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="260"/>
+        <location filename="../qml/ClerkScreen.qml" line="275"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="267"/>
+        <location filename="../qml/ClerkScreen.qml" line="282"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="323"/>
+        <location filename="../qml/ClerkScreen.qml" line="338"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>The pages go to the citizen with “Ask to sign”.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="328"/>
+        <location filename="../qml/ClerkScreen.qml" line="343"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -553,12 +578,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="28"/>
         <source>Window pad: clerk</source>
         <translation>Window pad: clerk</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="39"/>
+        <location filename="../qml/Main.qml" line="45"/>
         <source>Window pad: citizen</source>
         <translation>Window pad: citizen</translation>
     </message>
@@ -566,107 +591,127 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="251"/>
+        <location filename="../clerk_desk.cpp" line="69"/>
+        <source>This card cannot be used here: it carries no ID number.</source>
+        <translation>This card cannot be used here: it carries no ID number.</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="70"/>
+        <source>Cards can be read once the hall&apos;s server has been reached.</source>
+        <translation>Cards can be read once the hall&apos;s server has been reached.</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="72"/>
+        <source>There is no visit at the window to attach the card to.</source>
+        <translation>There is no visit at the window to attach the card to.</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="291"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="356"/>
+        <location filename="../clerk_desk.cpp" line="396"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>One moment: the last action is still on its way.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="358"/>
+        <location filename="../clerk_desk.cpp" line="398"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="381"/>
+        <location filename="../clerk_desk.cpp" line="419"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>Offline: kept on this pad and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="384"/>
+        <location filename="../clerk_desk.cpp" line="422"/>
         <source>This pad could not keep the action: %1</source>
         <translation>This pad could not keep the action: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="402"/>
+        <location filename="../clerk_desk.cpp" line="440"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 goes back to the window that sent it.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="414"/>
+        <location filename="../clerk_desk.cpp" line="452"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="415"/>
+        <location filename="../clerk_desk.cpp" line="453"/>
         <source>The window is paused: resume service first.</source>
         <translation>The window is paused: resume service first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="417"/>
+        <location filename="../clerk_desk.cpp" line="455"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>Finish, transfer or park the current ticket before calling the next.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="418"/>
+        <location filename="../clerk_desk.cpp" line="456"/>
         <source>There is no ticket at this window.</source>
         <translation>There is no ticket at this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="419"/>
+        <location filename="../clerk_desk.cpp" line="457"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="421"/>
+        <location filename="../clerk_desk.cpp" line="459"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>Staff number or PIN not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="422"/>
+        <location filename="../clerk_desk.cpp" line="460"/>
         <source>Too many wrong PINs: %1</source>
         <translation>Too many wrong PINs: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="423"/>
+        <location filename="../clerk_desk.cpp" line="461"/>
         <source>This clerk is signed in at another window.</source>
         <translation>This clerk is signed in at another window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="424"/>
+        <location filename="../clerk_desk.cpp" line="462"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>A call out of turn needs a reason in this hall.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="425"/>
+        <location filename="../clerk_desk.cpp" line="463"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="426"/>
+        <location filename="../clerk_desk.cpp" line="465"/>
+        <source>This citizen already holds %1 for this service today.</source>
+        <translation>This citizen already holds %1 for this service today.</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="467"/>
         <source>Too soon for a no-show: %1</source>
         <translation>Too soon for a no-show: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="427"/>
+        <location filename="../clerk_desk.cpp" line="468"/>
         <source>There is no call to undo.</source>
         <translation>There is no call to undo.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="428"/>
+        <location filename="../clerk_desk.cpp" line="469"/>
         <source>Not possible now: %1</source>
         <translation>Not possible now: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="429"/>
+        <location filename="../clerk_desk.cpp" line="470"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="430"/>
+        <location filename="../clerk_desk.cpp" line="471"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>

@@ -44,82 +44,87 @@
         <translation>请核对并签名</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="82"/>
+        <location filename="../qml/CitizenScreen.qml" line="85"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="82"/>
+        <location filename="../qml/CitizenScreen.qml" line="85"/>
         <source>Confirm and sign</source>
         <translation>确认签名</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="100"/>
+        <location filename="../qml/CitizenScreen.qml" line="103"/>
         <source>Serving you: %1</source>
         <translation>为您服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="108"/>
+        <location filename="../qml/CitizenScreen.qml" line="111"/>
         <source>Staff number %1</source>
         <translation>工号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="116"/>
+        <location filename="../qml/CitizenScreen.qml" line="119"/>
         <source>Service paused: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="116"/>
+        <location filename="../qml/CitizenScreen.qml" line="119"/>
         <source>This window is closed</source>
         <translation>本窗口暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="125"/>
+        <location filename="../qml/CitizenScreen.qml" line="128"/>
         <source>Now serving %1</source>
         <translation>正在办理 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="145"/>
+        <location filename="../qml/CitizenScreen.qml" line="139"/>
+        <source>Identity checked: %1, %2</source>
+        <translation>身份已核验：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="149"/>
         <source>Notice: %1</source>
         <translation>通知：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="162"/>
+        <location filename="../qml/CitizenScreen.qml" line="166"/>
         <source>How was your visit (%1)?</source>
         <translation>请您为本次服务（%1）评价</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="188"/>
+        <location filename="../qml/CitizenScreen.qml" line="192"/>
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="203"/>
+        <location filename="../qml/CitizenScreen.qml" line="207"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="233"/>
+        <location filename="../qml/CitizenScreen.qml" line="237"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>还有什么想告诉我们？（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="248"/>
+        <location filename="../qml/CitizenScreen.qml" line="252"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="253"/>
+        <location filename="../qml/CitizenScreen.qml" line="257"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="269"/>
+        <location filename="../qml/CitizenScreen.qml" line="273"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="277"/>
+        <location filename="../qml/CitizenScreen.qml" line="281"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
     </message>
@@ -127,7 +132,7 @@
 <context>
     <name>ClerkChoice</name>
     <message>
-        <location filename="../qml/ClerkChoice.qml" line="77"/>
+        <location filename="../qml/ClerkChoice.qml" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -156,7 +161,7 @@
     </message>
     <message>
         <location filename="../qml/ClerkScreen.qml" line="51"/>
-        <location filename="../qml/ClerkScreen.qml" line="114"/>
+        <location filename="../qml/ClerkScreen.qml" line="118"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
@@ -188,217 +193,237 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="84"/>
+        <location filename="../qml/ClerkScreen.qml" line="87"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="104"/>
+        <location filename="../qml/ClerkScreen.qml" line="107"/>
         <source>Park %1: back in</source>
         <translation>挂起 %1：多久后回到本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="105"/>
+        <location filename="../qml/ClerkScreen.qml" line="108"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="111"/>
+        <location filename="../qml/ClerkScreen.qml" line="114"/>
         <source>Transfer %1 to</source>
         <translation>将 %1 转到</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="112"/>
+        <location filename="../qml/ClerkScreen.qml" line="115"/>
         <source>Return to me after</source>
         <translation>办完后转回本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="121"/>
+        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <source>A note for the next window (optional)</source>
+        <translation>给下一个窗口的备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="125"/>
+        <source>Finish %1 as</source>
+        <translation>%1 办理结果</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <source>A note on the visit (optional)</source>
+        <translation>办理备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="134"/>
         <source>Pause the window: why?</source>
         <translation>暂停本窗口：原因</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="152"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="152"/>
+        <location filename="../qml/ClerkScreen.qml" line="165"/>
         <source>Called, waiting for the citizen</source>
         <translation>已叫号，等待群众到窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Waited %1 min</source>
         <translation>已等候 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="166"/>
+        <location filename="../qml/ClerkScreen.qml" line="179"/>
         <source> · serving %1 min</source>
         <translation> · 已办理 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="170"/>
+        <location filename="../qml/ClerkScreen.qml" line="183"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="171"/>
+        <location filename="../qml/ClerkScreen.qml" line="184"/>
         <source>Green channel: %1</source>
         <translation>绿色通道：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="177"/>
+        <location filename="../qml/ClerkScreen.qml" line="190"/>
         <source>Note from the last window: %1</source>
         <translation>上一窗口备注：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="184"/>
+        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <source>Identified: %1, %2</source>
+        <translation>已核验：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="199"/>
         <source>Citizen identified by ID card</source>
         <translation>群众已核验身份证</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <location filename="../qml/ClerkScreen.qml" line="205"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ 群众已签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <location filename="../qml/ClerkScreen.qml" line="206"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>等待群众签名…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="201"/>
+        <location filename="../qml/ClerkScreen.qml" line="216"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="202"/>
+        <location filename="../qml/ClerkScreen.qml" line="217"/>
         <source>The citizen is rating</source>
         <translation>群众正在评价</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
-        <location filename="../qml/ClerkScreen.qml" line="293"/>
+        <location filename="../qml/ClerkScreen.qml" line="218"/>
+        <location filename="../qml/ClerkScreen.qml" line="308"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="204"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="209"/>
+        <location filename="../qml/ClerkScreen.qml" line="224"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>群众评价后自动叫下一位，最迟 %n 秒后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="228"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Call next now</source>
         <translation>立即叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="230"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="241"/>
+        <location filename="../qml/ClerkScreen.qml" line="256"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="242"/>
+        <location filename="../qml/ClerkScreen.qml" line="257"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="243"/>
+        <location filename="../qml/ClerkScreen.qml" line="258"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="244"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="260"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="246"/>
-        <source>Finish</source>
-        <translation>办结</translation>
+        <location filename="../qml/ClerkScreen.qml" line="261"/>
+        <source>Finish…</source>
+        <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <location filename="../qml/ClerkScreen.qml" line="264"/>
         <source>Scan (%1 pages)</source>
         <translation>扫描（%1 页）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="249"/>
+        <location filename="../qml/ClerkScreen.qml" line="264"/>
         <source>Scan documents</source>
         <translation>扫描材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>Ask to sign</source>
         <translation>请群众签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="255"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>Cancel signing</source>
         <translation>取消签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="260"/>
+        <location filename="../qml/ClerkScreen.qml" line="275"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="262"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="267"/>
+        <location filename="../qml/ClerkScreen.qml" line="282"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="323"/>
+        <location filename="../qml/ClerkScreen.qml" line="338"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>点“请群众签名”时，扫描的材料一并交群众确认。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="328"/>
+        <location filename="../qml/ClerkScreen.qml" line="343"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -549,12 +574,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="24"/>
+        <location filename="../qml/Main.qml" line="28"/>
         <source>Window pad: clerk</source>
         <translation>呼叫器</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="39"/>
+        <location filename="../qml/Main.qml" line="45"/>
         <source>Window pad: citizen</source>
         <translation>评价器</translation>
     </message>
@@ -562,107 +587,127 @@
 <context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
-        <location filename="../clerk_desk.cpp" line="251"/>
+        <location filename="../clerk_desk.cpp" line="69"/>
+        <source>This card cannot be used here: it carries no ID number.</source>
+        <translation>此卡不能在这里使用：卡内没有身份证号码。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="70"/>
+        <source>Cards can be read once the hall&apos;s server has been reached.</source>
+        <translation>连上大厅服务器后才能读卡。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="72"/>
+        <source>There is no visit at the window to attach the card to.</source>
+        <translation>窗口当前没有办件，无法关联此卡。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="291"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="356"/>
+        <location filename="../clerk_desk.cpp" line="396"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>请稍候，上一操作正在处理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="358"/>
+        <location filename="../clerk_desk.cpp" line="398"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>此操作需要连接服务器，当前无法连接。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="381"/>
+        <location filename="../clerk_desk.cpp" line="419"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>网络中断：已保存在本机，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="384"/>
+        <location filename="../clerk_desk.cpp" line="422"/>
         <source>This pad could not keep the action: %1</source>
         <translation>本机未能保存此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="402"/>
+        <location filename="../clerk_desk.cpp" line="440"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 已转回原窗口继续办理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="414"/>
+        <location filename="../clerk_desk.cpp" line="452"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="415"/>
+        <location filename="../clerk_desk.cpp" line="453"/>
         <source>The window is paused: resume service first.</source>
         <translation>窗口已暂停，请先恢复服务。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="417"/>
+        <location filename="../clerk_desk.cpp" line="455"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="418"/>
+        <location filename="../clerk_desk.cpp" line="456"/>
         <source>There is no ticket at this window.</source>
         <translation>本窗口当前没有号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="419"/>
+        <location filename="../clerk_desk.cpp" line="457"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="421"/>
+        <location filename="../clerk_desk.cpp" line="459"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>工号或密码不正确。%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="422"/>
+        <location filename="../clerk_desk.cpp" line="460"/>
         <source>Too many wrong PINs: %1</source>
         <translation>密码错误次数过多：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="423"/>
+        <location filename="../clerk_desk.cpp" line="461"/>
         <source>This clerk is signed in at another window.</source>
         <translation>该工作人员已在其他窗口登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="424"/>
+        <location filename="../clerk_desk.cpp" line="462"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>本厅规定：指定叫号须填写原因。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="425"/>
+        <location filename="../clerk_desk.cpp" line="463"/>
         <source>There is no such ticket today.</source>
         <translation>今天没有这个号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="426"/>
+        <location filename="../clerk_desk.cpp" line="465"/>
+        <source>This citizen already holds %1 for this service today.</source>
+        <translation>该群众今天已有此事项的号码 %1。</translation>
+    </message>
+    <message>
+        <location filename="../clerk_desk.cpp" line="467"/>
         <source>Too soon for a no-show: %1</source>
         <translation>叫号后时间太短，暂不能过号：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="427"/>
+        <location filename="../clerk_desk.cpp" line="468"/>
         <source>There is no call to undo.</source>
         <translation>没有可撤销的叫号。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="428"/>
+        <location filename="../clerk_desk.cpp" line="469"/>
         <source>Not possible now: %1</source>
         <translation>当前无法执行：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="429"/>
+        <location filename="../clerk_desk.cpp" line="470"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="430"/>
+        <location filename="../clerk_desk.cpp" line="471"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>

@@ -131,6 +131,14 @@ Item {
                 font.bold: true
                 color: Theme.primary
             }
+            BodyText {
+                Layout.alignment: Qt.AlignHCenter
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignHCenter
+                visible: desk.hasTicket && desk.citizen.name !== undefined
+                text: qsTr("Identity checked: %1, %2").arg(desk.citizen.name || "").arg(desk.citizen.idNumber || "")
+                color: Theme.secondaryText
+            }
             Item { Layout.fillHeight: true }
             // The hall's notices, for the citizen waiting at the counter.
             Repeater {

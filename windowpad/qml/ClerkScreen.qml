@@ -20,7 +20,11 @@ Item {
         if (!at || isNaN(at.getTime())) return 0
         return Math.max(0, Math.floor((now.getTime() - at.getTime()) / 60000))
     }
-    function chooseTransfer() { transferChoice.open() } // also for the screenshot
+    // Also for the screenshots: the transfer choice, with the keyboard up for its note.
+    function chooseTransfer(typing) {
+        transferChoice.open()
+        transferChoice.typing = typing === true
+    }
     // The document camera over the screen while the clerk scans the citizen's papers.
     property bool scanning: false
     function outcomeName(o) {
@@ -113,10 +117,20 @@ Item {
         anchors.fill: parent
         title: qsTr("Transfer %1 to").arg(screen.ticket.number || "")
         toggleText: qsTr("Return to me after")
+        notePlaceholder: qsTr("A note for the next window (optional)")
         options: desk.transferTargets.map(t => ({
             label: t.window > 0 ? qsTr("Window %1 · %2").arg(t.window).arg(t.name) : t.name,
             value: t }))
-        onChosen: (target) => desk.transfer(target.service, target.window, "", transferChoice.toggled)
+        onChosen: (target) => desk.transfer(target.service, target.window, transferChoice.note, transferChoice.toggled)
+    }
+    ClerkChoice {
+        id: finishChoice
+        anchors.fill: parent
+        title: qsTr("Finish %1 as").arg(screen.ticket.number || "")
+        notePlaceholder: qsTr("A note on the visit (optional)")
+        noteLength: 150
+        options: desk.outcomes.map(o => ({ label: screen.outcomeName(o), value: o }))
+        onChosen: (outcome) => desk.finish(outcome, finishChoice.note)
     }
     ClerkChoice {
         id: pauseChoice
@@ -183,8 +197,10 @@ Item {
                         Layout.fillWidth: true
                     }
                     BodyText {
+                        objectName: "citizenIdentity"
                         visible: ticket.identified === true
-                        text: qsTr("Citizen identified by ID card")
+                        text: desk.citizen.name ? qsTr("Identified: %1, %2").arg(desk.citizen.name).arg(desk.citizen.idNumber)
+                                                : qsTr("Citizen identified by ID card")
                         color: Theme.secondaryText
                     }
                     BodyText {
@@ -246,7 +262,7 @@ Item {
                     ClerkAction { text: qsTr("Undo call"); enabled: desk.hasTicket && ticket.state === "called"; onClicked: desk.undo() }
                     ClerkAction { text: qsTr("Park"); enabled: desk.hasTicket; onClicked: parkChoice.open() }
                     ClerkAction { text: qsTr("Transfer"); enabled: desk.hasTicket; onClicked: transferChoice.open() }
-                    ClerkAction { text: qsTr("Finish"); enabled: desk.hasTicket; onClicked: desk.finish("", "") }
+                    ClerkAction { text: qsTr("Finish…"); enabled: desk.hasTicket; onClicked: finishChoice.open() }
                     ClerkAction {
                         objectName: "scanDocuments"
                         text: Pad.camera.pageCount > 0 ? qsTr("Scan (%1 pages)").arg(Pad.camera.pageCount) : qsTr("Scan documents")

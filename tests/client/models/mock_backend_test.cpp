@@ -2,6 +2,7 @@
 #include "tests/support/qt_event_wait.h"
 
 #include <QSignalSpy>
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace hall::testing;
@@ -130,6 +131,25 @@ TEST_CASE(
     CHECK(refusal(elsewhere).message == "ticket " + called->number + " was not served at window 2");
     backend.setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
     CHECK(request(backend, core::Rate{called->id, core::RatingLevel::VerySatisfied, {}, {}}).ok());
+
+    // A pad identifies the visit at its own window: the answer says identified, never the key.
+    backend.setDevice({"kiosk-1", protocol::Role::Kiosk, std::nullopt, {}});
+    REQUIRE(request(backend, core::IssueTicket{service, {}, {}, {}, {}, {}}).ok());
+    backend.setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
+    REQUIRE(request(backend, core::CallNext{1, false}).ok());
+    const std::string key(64, 'd');
+    backend.setDevice({"pad-2", protocol::Role::WindowPad, 2, {}});
+    CHECK(refusal(request(backend, core::IdentifyVisit{1, key})).code == "forbidden");
+    backend.setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
+    const auto identified = commandResult(request(backend, core::IdentifyVisit{1, key})).ticket;
+    REQUIRE(identified);
+    CHECK(identified->identified);
+    CHECK(refusal(request(backend, core::IdentifyVisit{1, key})).code == "invalid_state");
+    const auto& windows = backend.state().snapshot().windows;
+    const auto window1 = std::ranges::find_if(windows, [](const auto& w) { return w.number == 1; });
+    REQUIRE(window1 != windows.end());
+    REQUIRE(window1->current);
+    CHECK(window1->current->identified); // the window push says so too
 
     // A kiosk's lease ends with its business day.
     backend.setDevice({"kiosk-1", protocol::Role::Kiosk, std::nullopt, {}});

@@ -59,8 +59,17 @@ int windowOf(const Command& command) {
             [](const StartServing& c) { return c.window; },
             [](const Finish& c) { return c.window; }, [](const MarkNoShow& c) { return c.window; },
             [](const Transfer& c) { return c.window; }, [](const UndoCall& c) { return c.window; },
-            [](const Park& c) { return c.window; }, [](const auto&) { return 0; }},
+            [](const Park& c) { return c.window; }, [](const IdentifyVisit& c) { return c.window; },
+            [](const auto&) { return 0; }},
         command);
+}
+
+// The shape of a person key, written out here rather than taken from the engine: the keyed
+// hash, 64 lowercase hex digits.
+bool keyedHash(const std::string& key) {
+    return key.size() == 64 && std::all_of(key.begin(), key.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 bool isTerminal(TicketState s) {
@@ -101,6 +110,9 @@ void Coverage::merge(const Coverage& o) {
     automaticRatings += o.automaticRatings;
     lateFinishes += o.lateFinishes;
     leasedOutOfOrder += o.leasedOutOfOrder;
+    identified += o.identified;
+    identifyDuplicates += o.identifyDuplicates;
+    identifyReidentified += o.identifyReidentified;
     for (const auto& [k, v] : o.accepted)
         accepted[k] += v;
     for (const auto& [k, v] : o.refused)
@@ -116,10 +128,12 @@ std::string Coverage::summary() const {
         << callBranch[5] << " (weighted choices " << weightedChoices << ")\n";
     out << "rollovers " << rollovers << ", late finishes " << lateFinishes << ", requeued no-shows "
         << requeuedNoShows << ", final no-shows " << finalNoShows << ", transfers " << transfers
-        << " (returned " << returns << "), parks " << parks << " (called back "
-        << parkedCalledBack << ")"
+        << " (returned " << returns << "), parks " << parks << " (called back " << parkedCalledBack
+        << ")"
         << ", undos " << undos << ", supplements " << supplements << ", automatic ratings "
         << automaticRatings << ", leased tickets placed ahead " << leasedOutOfOrder
+        << "\nidentified at a window " << identified << " (refused: holds another ticket "
+        << identifyDuplicates << ", already identified " << identifyReidentified << ")"
         << "\naccepted:";
     for (const auto& [k, v] : accepted)
         out << ' ' << k << '=' << v;
@@ -154,12 +168,14 @@ void Checker::before(const Engine& engine, const Command& command, Timestamp now
     rolloverPending_ = engine.currentDay() && *engine.currentDay() != engine.businessDay(now);
     call_ = {};
     issue_ = {};
+    identify_ = {};
     lease_ = {};
     leasedIssue_ = {};
     checkIn_ = {};
     if (const auto* c = std::get_if<CallNext>(&command)) expectCall(engine, c->window, now);
     if (const auto* c = std::get_if<CheckIn>(&command)) expectCheckIn(engine, *c, now);
     if (const auto* c = std::get_if<IssueTicket>(&command)) expectIssue(engine, *c, now);
+    if (const auto* c = std::get_if<IdentifyVisit>(&command)) expectIdentify(*c);
     if (const auto* c = std::get_if<LeaseNumbers>(&command)) expectLease(engine, *c, now);
     if (const auto* c = std::get_if<IssueLeasedTicket>(&command))
         expectLeasedIssue(engine, *c, now);
@@ -192,6 +208,27 @@ void Checker::expectPersonAndPriority(const Issue& cmd, const std::string& servi
                          std::find(cats.begin(), cats.end(), cmd.greenCategory) == cats.end();
     issue_.missingAppointment =
         cmd.priority == PriorityClass::Appointment && !cmd.appointment.has_value();
+}
+
+// The window's ticket takes on the person as if issued to them: a well-formed key, a ticket
+// with no person yet, and (when the hall has the rule) no other active ticket of that person for
+// the ticket's service on the ticket's day.
+void Checker::expectIdentify(const IdentifyVisit& cmd) {
+    const WindowState* w = windowBefore(cmd.window);
+    const Ticket* t = w && w->current ? ticketBefore(*w->current) : nullptr;
+    if (!t) return;
+    auto& x = identify_;
+    x.computed = true;
+    x.ticket = t->id;
+    x.badKey = !keyedHash(cmd.personKey);
+    x.sameKey = !t->personKey.empty() && t->personKey == cmd.personKey;
+    x.otherKey = !t->personKey.empty() && t->personKey != cmd.personKey;
+    if (config_.queue.onePerPersonPerService)
+        x.duplicate =
+            std::any_of(ticketsBefore_.begin(), ticketsBefore_.end(), [&](const Ticket& o) {
+                return o.id != t->id && o.active() && o.day == t->day &&
+                       o.personKey == cmd.personKey && o.serviceId == t->serviceId;
+            });
 }
 
 void Checker::expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now) {
@@ -489,6 +526,26 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                         return "park not applied as decided: " + ticketText(*after);
                     return {};
                 },
+                [&](const VisitIdentified& e) -> std::string {
+                    const auto& c = std::get<IdentifyVisit>(command);
+                    const Ticket* before = ticketBefore(e.ticket);
+                    const Ticket* after = engine.ticket(e.ticket);
+                    if (!before || !after) return "identified an unknown ticket";
+                    if (e.ticket != identify_.ticket || decision.ticket != e.ticket ||
+                        e.window != c.window || e.personKey != c.personKey)
+                        return "visit_identified names another ticket, window or key than asked";
+                    if (after->personKey != c.personKey) return "the person key was not applied";
+                    // The person is all that changes: the visit goes on as it was.
+                    if (after->state != before->state || after->window != before->window ||
+                        after->serviceId != before->serviceId || after->number != before->number ||
+                        after->calledAt != before->calledAt ||
+                        after->lastCalledAt != before->lastCalledAt ||
+                        after->servingSince != before->servingSince ||
+                        after->queuedAt != before->queuedAt || after->staffId != before->staffId ||
+                        after->recalls != before->recalls || after->parks != before->parks)
+                        return "identifying changed the visit: " + ticketText(*after);
+                    return {};
+                },
                 [&](const TicketCalled& e) -> std::string {
                     const Ticket* before = ticketBefore(e.ticket);
                     const Ticket* after = engine.ticket(e.ticket);
@@ -661,7 +718,20 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
                            : "parked with no called/serving ticket";
             },
             [&](const UndoCall&) -> std::string {
-                return currentState == TicketState::Called ? "" : "undid a call not pending";
+                if (currentState != TicketState::Called) return "undid a call not pending";
+                return identifiedSinceCall_.contains(current->id)
+                           ? "undid a call whose citizen was identified at the window"
+                           : "";
+            },
+            [&](const IdentifyVisit&) -> std::string {
+                const auto& x = identify_;
+                if (!x.computed)
+                    return "identified a visit at a window with no called/serving ticket";
+                if (x.badKey) return "identified a visit with a key that is no keyed hash";
+                if (x.sameKey || x.otherKey) return "identified a ticket that carries a person";
+                if (x.duplicate)
+                    return "identified a second active ticket of the person for the service";
+                return {};
             },
             [&](const Finish& c) -> std::string {
                 if (badFinish(c)) return "finished with an outcome the hall lacks or a long note";
@@ -756,6 +826,10 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                              std::string(errorCodeName(code)) + " (" + error.message + ")";
 
     if (std::holds_alternative<Tick>(command)) return "a tick was refused: " + what;
+    if (std::holds_alternative<IdentifyVisit>(command)) {
+        if (code == ErrorCode::DuplicatePerson) ++coverage_.identifyDuplicates;
+        if (code == ErrorCode::InvalidState) ++coverage_.identifyReidentified;
+    }
     if (code == ErrorCode::DuplicatePerson)
         if (auto e = checkHeldTicket(command, error); !e.empty()) return e + ": " + what;
     if (std::holds_alternative<LeaseNumbers>(command) ||
@@ -865,7 +939,8 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
         break;
     }
     case ErrorCode::NothingToUndo:
-        explained = !current || current->state != TicketState::Called;
+        explained = !current || current->state != TicketState::Called ||
+                    identifiedSinceCall_.contains(current->id);
         break;
     case ErrorCode::NothingToCall:
         explained = call_.computed && call_.branch == 0;
@@ -913,6 +988,8 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                 (p->minutes < 0 || p->minutes > kMaxParkMinutes);
         } else if (const auto* c = std::get_if<CallNumber>(&command)) {
             explained = c->reason.size() > kMaxActionNoteBytes; // checked before the ticket
+        } else if (std::holds_alternative<IdentifyVisit>(command)) {
+            explained = identify_.computed && identify_.badKey; // once there is a ticket
         } else {
             explained = false;
         }
@@ -940,9 +1017,18 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                    std::holds_alternative<StartServing>(command) ||
                    std::holds_alternative<MarkNoShow>(command)) {
             explained = current && current->state != TicketState::Called;
+        } else if (std::holds_alternative<IdentifyVisit>(command)) {
+            // A key, once set, is never replaced (the same one again or another).
+            explained = identify_.computed && !identify_.badKey &&
+                        (identify_.sameKey || identify_.otherKey);
         } else {
             explained = false; // finish and transfer accept both called and serving
         }
+        break;
+    case ErrorCode::DuplicatePerson:
+        explained = std::holds_alternative<IdentifyVisit>(command) && identify_.computed &&
+                    !identify_.badKey && !identify_.sameKey && !identify_.otherKey &&
+                    identify_.duplicate;
         break;
     case ErrorCode::NotServed: {
         const auto* r = std::get_if<Rate>(&command);
@@ -1084,6 +1170,7 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     return {};
                 },
                 [&](const TicketCalled& e) -> std::string {
+                    identifiedSinceCall_.erase(e.ticket);
                     auto missed = missed_.extract(e.ticket);
                     missedBeforeCall_[e.ticket] =
                         missed ? std::optional(missed.mapped()) : std::nullopt;
@@ -1125,6 +1212,11 @@ std::string Checker::observeEvents(const Engine& engine, const Decision& decisio
                     // The visit goes on: its wait is confirmed, a call back is no new wait.
                     ++coverage_.parks;
                     confirmVisit(e.ticket);
+                    return {};
+                },
+                [&](const VisitIdentified& e) -> std::string {
+                    ++coverage_.identified;
+                    identifiedSinceCall_.insert(e.ticket);
                     return {};
                 },
                 [&](const TicketFinished& e) -> std::string {
@@ -1357,10 +1449,16 @@ std::string Checker::checkHeldTicket(const Command& command, const Error& error)
     if (const auto* c = std::get_if<IssueTicket>(&command)) personKey = c->personKey;
     if (const auto* c = std::get_if<IssueLeasedTicket>(&command)) personKey = c->personKey;
     if (const auto* c = std::get_if<CheckIn>(&command)) personKey = c->booking.personKey;
+    const auto* identify = std::get_if<IdentifyVisit>(&command);
+    if (identify) personKey = identify->personKey;
     if (!error.ticket) return "duplicate_person names no ticket";
     const Ticket* held = ticketBefore(*error.ticket);
     if (!held || !held->active() || held->personKey != personKey)
         return "duplicate_person names a ticket the person does not hold";
+    // At a window: another ticket than the one identified, of its service.
+    if (const Ticket* visit = identify ? ticketBefore(identify_.ticket) : nullptr;
+        visit && (held->id == visit->id || held->serviceId != visit->serviceId))
+        return "duplicate_person names a ticket other than the person's of the visit's service";
     return {};
 }
 

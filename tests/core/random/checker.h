@@ -49,6 +49,9 @@ struct Coverage {
     long automaticRatings = 0;
     long lateFinishes = 0;     // a ticket of an earlier day finished after the rollover
     long leasedOutOfOrder = 0; // leased tickets placed in line ahead of tickets issued before
+    long identified = 0;       // visits identified at a window (读卡)
+    long identifyDuplicates = 0;          // … refused: the person holds another ticket of it
+    long identifyReidentified = 0;        // … refused: the ticket already carries a person
     std::map<std::string, long> accepted; // by command
     std::map<std::string, long> refused;  // by error code
     std::map<std::string, long> outcomes; // finished visits, by outcome
@@ -90,6 +93,16 @@ private:
         bool missingAppointment = false;
         bool identityRequired = false; // an identify service, and no person key
     };
+    // What the model says about an IdentifyVisit before it runs; `computed` when the window
+    // has a called or serving ticket.
+    struct IdentifyExpectation {
+        bool computed = false;
+        TicketId ticket = 0;
+        bool badKey = false;    // not the keyed hash's shape (64 lowercase hex digits)
+        bool sameKey = false;   // the ticket carries this very key already
+        bool otherKey = false;  // … or another one
+        bool duplicate = false; // another active ticket of the person, service and day
+    };
     // What the model says about a LeaseNumbers or an IssueLeasedTicket before it runs.
     struct LeaseExpectation {
         bool knownService = false;
@@ -124,6 +137,7 @@ private:
     template <typename Issue>
     void expectPersonAndPriority(const Issue& cmd, const std::string& serviceId, BusinessDay today);
     bool closedAt(const Service& s, Timestamp t) const;
+    void expectIdentify(const IdentifyVisit& cmd);
     void expectLease(const Engine& engine, const LeaseNumbers& cmd, Timestamp now);
     void expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now);
     std::string explainLeaseRefusal(const Command& command, ErrorCode code) const;
@@ -159,6 +173,7 @@ private:
     bool rolloverPending_ = false;
     CallExpectation call_;
     IssueExpectation issue_;
+    IdentifyExpectation identify_;
     LeaseExpectation lease_;
     LeasedIssueExpectation leasedIssue_;
     // What the model says about a CheckIn before it runs (then issue_ as for its IssueTicket).
@@ -203,6 +218,8 @@ private:
     std::map<TicketId, bool> confirmedThisVisit_;
     std::map<int, Credits> credits_;           // by window: smooth-WRR credits, nullopt = unknown
     std::map<int, Credits> creditsBeforeCall_; // by window: to restore on undo
+    // Tickets identified at a window since their last call: that call can no longer be undone.
+    std::set<TicketId> identifiedSinceCall_;
     // The day's tickets that missed their call and were not called since: (when, window).
     using Missed = std::pair<Timestamp, int>;
     std::map<TicketId, Missed> missed_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <set>
 
 namespace hall::core::testing {
 
@@ -216,10 +218,20 @@ std::vector<const NumberLease*> todaysLeases(const Engine& engine, Timestamp now
 
 const std::array<const char*, 2> kDevices = {"kiosk-1", "machine-2"};
 
+// The person key of one of a few citizens, shaped as terminals send it (64 lowercase hex
+// digits), so that the same people come back at ticket machines, kiosks and windows.
+std::string personKey(int person) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string key(64, 'e');
+    key[62] = kHex[(person >> 4) & 15];
+    key[63] = kHex[person & 15];
+    return key;
+}
+
 // The priority, green category, appointment and person of a ticket, mostly valid.
 template <typename Issue>
 void randomTicketOptions(Rng& rng, const HallConfig& c, Issue& cmd, Timestamp now) {
-    if (rng.chance(50)) cmd.personKey = "person-" + std::to_string(rng.uniform(1, 5));
+    if (rng.chance(50)) cmd.personKey = personKey(rng.uniform(1, 5));
     const int kind = rng.uniform(0, 99);
     if (kind < 12) {
         cmd.priority = PriorityClass::GreenChannel;
@@ -279,8 +291,45 @@ CheckIn randomCheckIn(Rng& rng, const HallConfig& c, Timestamp now) {
     cmd.booking.serviceId = rng.chance(4) ? std::string("nosuch") : rng.pick(c.services).id;
     cmd.booking.slotStart = now + minutes(rng.uniform(-45, 60));
     if (rng.chance(6)) cmd.booking.slotStart += std::chrono::hours(rng.chance(50) ? 24 : -24);
-    if (rng.chance(60)) cmd.booking.personKey = "person-" + std::to_string(rng.uniform(1, 5));
+    if (rng.chance(60)) cmd.booking.personKey = personKey(rng.uniform(1, 5));
     cmd.sourceDevice = rng.pick(kDevices);
+    return cmd;
+}
+
+// 读卡 at a window: mostly its current ticket identified as someone with no active ticket of
+// that service, now and then as a person who holds one (duplicate_person), with the key it
+// already has or another for a ticket already identified (invalid_state); sometimes at a window
+// with no ticket, or with a key that is no keyed hash at all.
+IdentifyVisit randomIdentify(Rng& rng, const Engine& engine) {
+    IdentifyVisit cmd{busyWindowNumber(rng, engine), personKey(rng.uniform(1, 8))};
+    const int kind = rng.uniform(0, 99);
+    if (kind < 5) {
+        static const std::array<std::string, 4> kNotKeys = {
+            "", "11010119900307123X", std::string(64, 'E'), std::string(63, 'e')};
+        cmd.personKey = rng.pick(kNotKeys);
+        return cmd;
+    }
+    const WindowState* w = engine.window(cmd.window);
+    const Ticket* current = w && w->current ? engine.ticket(*w->current) : nullptr;
+    if (!current) return cmd;
+    // Who holds an active ticket of the current ticket's service and day, besides it.
+    std::set<std::string> holders;
+    engine.forEachTicket([&](const Ticket& t) {
+        if (t.id != current->id && t.active() && t.day == current->day &&
+            t.serviceId == current->serviceId && !t.personKey.empty())
+            holders.insert(t.personKey);
+    });
+    if (kind < 30 && !holders.empty()) {
+        cmd.personKey =
+            *std::next(holders.begin(), rng.uniform(0, static_cast<int>(holders.size()) - 1));
+    } else if (kind < 40 && !current->personKey.empty()) {
+        cmd.personKey = current->personKey;
+    } else {
+        std::vector<std::string> free;
+        for (int person = 1; person <= 8; ++person)
+            if (!holders.contains(personKey(person))) free.push_back(personKey(person));
+        if (!free.empty()) cmd.personKey = rng.pick(free);
+    }
     return cmd;
 }
 
@@ -323,7 +372,8 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
         return call;
     }
     if (roll < 64) return Recall{busyWindowNumber(rng, engine), rng.chance(30)};
-    if (roll < 71) return StartServing{busyWindowNumber(rng, engine)};
+    if (roll < 69) return StartServing{busyWindowNumber(rng, engine)};
+    if (roll < 71) return randomIdentify(rng, engine);
     if (roll < 80) {
         // Mostly the hall's own outcomes (or none: the first), now and then one it lacks or a
         // note too long.
@@ -417,6 +467,12 @@ std::string describeCommand(const Command& command) {
             [&](const Park& c) {
                 return name + " w" + std::to_string(c.window) + " " + std::to_string(c.minutes) +
                        " min";
+            },
+            [&](const IdentifyVisit& c) {
+                // The generator's people differ in the last two digits of their key.
+                return name + " w" + std::to_string(c.window) + " " +
+                       (c.personKey.size() == 64 ? "person " + c.personKey.substr(62)
+                                                 : "[" + c.personKey + "]");
             },
             [&](const UndoCall& c) { return name + " w" + std::to_string(c.window); },
             [&](const CancelTicket& c) { return name + " #" + std::to_string(c.ticket); },

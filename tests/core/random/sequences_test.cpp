@@ -174,6 +174,9 @@ void runShard(int shard) {
     CHECK(total.accepted["issue_leased_ticket"] >= 200);
     CHECK(total.accepted["check_in"] >= 100);
     CHECK(total.leasedOutOfOrder >= 50);
+    CHECK(total.identified >= 20);
+    CHECK(total.identifyDuplicates >= 10);
+    CHECK(total.identifyReidentified >= 10);
     for (const char* code :
          {"quota_reached", "service_closed", "duplicate_person", "nothing_to_call", "window_busy",
           "reason_required", "comment_too_long", "supplement_closed", "unknown_lease",
