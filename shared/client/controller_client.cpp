@@ -3,13 +3,13 @@
 #include "shared/protocol/codec.h"
 
 #include <QDir>
-#include <QLoggingCategory>
-#include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QNetworkAccessManager>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QUrl>
 
@@ -207,29 +207,40 @@ std::optional<QSslConfiguration> ControllerClient::pinnedTls() const {
     return tls;
 }
 
-void ControllerClient::fetchContent(const std::string& id, ContentHandler done) {
+std::optional<QNetworkRequest> ControllerClient::httpsRequest(const QString& path,
+                                                              const QString& query) {
     const auto tls = pinnedTls();
-    if (!identity_ || port_ <= 0 || !tls) {
-        QMetaObject::invokeMethod(this, [done] { done(std::nullopt); }, Qt::QueuedConnection);
-        return;
-    }
+    if (!identity_ || port_ <= 0 || !tls) return std::nullopt;
     if (!network_) network_ = new QNetworkAccessManager(this);
     QUrl url;
     url.setScheme(QStringLiteral("https"));
     url.setHost(host_);
     url.setPort(port_);
-    url.setPath(QStringLiteral("/content/") + QString::fromStdString(id));
+    url.setPath(path);
+    if (!query.isEmpty()) url.setQuery(query);
     QNetworkRequest request(url);
     request.setSslConfiguration(*tls);
-    request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(identity_->credential));
+    request.setRawHeader("Authorization",
+                         "Bearer " + QByteArray::fromStdString(identity_->credential));
     request.setTransferTimeout(static_cast<int>(timings_.connectTimeout.count()) * 4);
-    QNetworkReply* reply = network_->get(request);
+    return request;
+}
+
+void ControllerClient::fetchContent(const std::string& id, ContentHandler done) {
+    const auto request = httpsRequest(QStringLiteral("/content/") + QString::fromStdString(id));
+    if (!request) {
+        QMetaObject::invokeMethod(
+            this, [done] { done(std::nullopt); }, Qt::QueuedConnection);
+        return;
+    }
+    QNetworkReply* reply = network_->get(*request);
     reply->setReadBufferSize(0);
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status != 200) {
-            qCInfo(lcClient) << "content" << reply->url().path() << "not fetched:" << reply->errorString();
+            qCInfo(lcClient) << "content" << reply->url().path()
+                             << "not fetched:" << reply->errorString();
             return done(std::nullopt);
         }
         done(reply->readAll());
@@ -239,32 +250,25 @@ void ControllerClient::fetchContent(const std::string& id, ContentHandler done) 
 void ControllerClient::uploadAttachment(core::TicketId ticket, const QString& kind,
                                         const QString& contentType, const QByteArray& bytes,
                                         UploadHandler done) {
-    const auto tls = pinnedTls();
-    if (!online() || !identity_ || port_ <= 0 || !tls) {
+    auto request = online()
+                       ? httpsRequest(QStringLiteral("/api/v1/tickets/%1/attachments").arg(ticket),
+                                      QStringLiteral("kind=") + kind)
+                       : std::nullopt;
+    if (!request) {
         QMetaObject::invokeMethod(
             this, [done] { done(false, QStringLiteral("offline")); }, Qt::QueuedConnection);
         return;
     }
-    if (!network_) network_ = new QNetworkAccessManager(this);
-    QUrl url;
-    url.setScheme(QStringLiteral("https"));
-    url.setHost(host_);
-    url.setPort(port_);
-    url.setPath(QStringLiteral("/api/v1/tickets/%1/attachments").arg(ticket));
-    url.setQuery(QStringLiteral("kind=") + kind);
-    QNetworkRequest request(url);
-    request.setSslConfiguration(*tls);
-    request.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(identity_->credential));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    request.setTransferTimeout(static_cast<int>(timings_.connectTimeout.count()) * 4);
-    QNetworkReply* reply = network_->post(request, bytes);
+    request->setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply* reply = network_->post(*request, bytes);
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 200 || status == 201) return done(true, {}); // 201: stored as a new one
         // The controller's refusal names its code; no status at all is the network's fault.
         const auto body = QJsonDocument::fromJson(reply->readAll()).object();
-        QString code = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        QString code =
+            body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
         if (code.isEmpty()) code = QStringLiteral("network");
         qCInfo(lcClient) << "attachment not stored:" << status << code;
         done(false, code);

@@ -29,6 +29,7 @@
 
 #include <QAbstractSocket>
 #include <QList>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -151,8 +152,11 @@ private:
 
     std::unique_ptr<TerminalIdentityStore> identityStore_;
     std::optional<TerminalIdentity> identity_;
-    QNetworkAccessManager* network_ = nullptr; // child, made at the first content fetch
+    QNetworkAccessManager* network_ = nullptr;          // child, made at the first content fetch
     std::optional<QSslConfiguration> pinnedTls() const; // nullopt: the CA is not PEM
+    // An HTTPS request to the controller with this device's credential, over the pinned hall
+    // CA; nullopt while not enrolled or without an address or CA.
+    std::optional<QNetworkRequest> httpsRequest(const QString& path, const QString& query = {});
     std::unique_ptr<store::Database> database_;
     std::unique_ptr<Outbox> outbox_;
 

@@ -11,6 +11,7 @@
 #include "tests/drivers/support/idcard_test_support.h"
 #include "tests/support/qt_event_wait.h"
 #include "tests/support/temp_dir.h"
+#include "tests/windowpad/pad_rig.h"
 #include "windowpad/clerk_desk.h"
 
 #include <QSignalSpy>
@@ -21,8 +22,6 @@ using hall::windowpad::ClerkDesk;
 using namespace std::chrono_literals;
 
 namespace {
-
-const hall::protocol::DeviceIdentity kPad{"pad-1", hall::protocol::Role::WindowPad, 1, {}};
 
 struct Rig {
     hall::testing::TempDir dir{"windowpad-card"};
@@ -39,22 +38,14 @@ struct Rig {
             [serial] { return std::make_unique<hall::drivers::SerialStream>(serial); },
             identification.eventSink(), identification.idCardHandler(),
             hall::testing::fastReaderOptions()));
-        backend.setDevice(kPad);
+        backend.setDevice(hall::testing::kWindowOnePad);
         clerk.setBackend(&backend);
         clerk.setIdentification(&identification);
     }
     void settle() {
         REQUIRE(waitUntil([&] { return !clerk.busy(); }, 5s));
     }
-    void issue() {
-        bool issued = false;
-        backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
-        hall::core::IssueTicket ticket;
-        ticket.serviceId = "social_security";
-        backend.send(ticket, [&](const hall::protocol::Response& r) { issued = r.ok(); });
-        REQUIRE(waitUntil([&] { return issued; }, 2s));
-        backend.setDevice(kPad);
-    }
+    void issue() { hall::testing::citizenTakesNumber(backend); }
     void card() {
         QSignalSpy read(&identification, &hall::client::IdentificationService::personIdentified);
         twin.insert(hall::testing::residentCard("王秀兰", "110101194403050025"));

@@ -9,6 +9,7 @@
 #include "shared/client/keypad_input.h"
 #include "shared/client/mock_backend.h"
 #include "tests/support/qt_event_wait.h"
+#include "tests/windowpad/pad_rig.h"
 #include "windowpad/clerk_desk.h"
 #include "windowpad/evaluation_desk.h"
 #include "windowpad/window_pad.h"
@@ -57,21 +58,11 @@ struct Keys {
     }
 };
 
-void issue(hall::client::MockBackend& backend) {
-    bool issued = false;
-    backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
-    hall::core::IssueTicket ticket;
-    ticket.serviceId = "social_security";
-    backend.send(ticket, [&](const hall::protocol::Response& r) { issued = r.ok(); });
-    REQUIRE(waitUntil([&] { return issued; }, 2s));
-    backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
-}
-
 } // namespace
 
 TEST_CASE("the caller keypad and the evaluator on the bus twin drive the pad's own actions") {
     hall::client::MockBackend backend;
-    backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+    backend.setDevice(hall::testing::kWindowOnePad);
     ClerkDesk clerk;
     EvaluationDesk evaluation;
     clerk.setBackend(&backend);
@@ -82,8 +73,8 @@ TEST_CASE("the caller keypad and the evaluator on the bus twin drive the pad's o
 
     clerk.signIn(QStringLiteral("BJ1001"), QString::fromLatin1(hall::client::kDemoStaffPin));
     REQUIRE(waitUntil([&] { return clerk.signedIn(); }, 2s));
-    issue(backend);
-    issue(backend);
+    hall::testing::citizenTakesNumber(backend);
+    hall::testing::citizenTakesNumber(backend);
 
     // 叫号 on the keypad: the first in line is called.
     keys.press(kCaller, keypad::Key::CallNext);

@@ -4,6 +4,7 @@
 // second is ignored; the rating goes through the outbox once; the next call forgets the citizen.
 #include "shared/client/mock_backend.h"
 #include "tests/support/qt_event_wait.h"
+#include "tests/windowpad/pad_rig.h"
 #include "windowpad/clerk_desk.h"
 #include "windowpad/confirmation_desk.h"
 #include "windowpad/evaluation_desk.h"
@@ -23,7 +24,7 @@ struct Pad {
     ClerkDesk clerk;
     EvaluationDesk evaluation;
     Pad() {
-        backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
+        backend.setDevice(hall::testing::kWindowOnePad);
         clerk.setBackend(&backend);
         evaluation.setBackend(&backend);
     }
@@ -31,16 +32,7 @@ struct Pad {
     void settle() {
         REQUIRE(waitUntil([&] { return !clerk.busy(); }, 2s));
     }
-    // A citizen takes a number at a ticket machine (the mock acting as the hall's admin).
-    void citizenTakesNumber() {
-        bool issued = false;
-        backend.setDevice({"admin", hall::protocol::Role::Admin, std::nullopt, {}});
-        hall::core::IssueTicket issue;
-        issue.serviceId = "social_security";
-        backend.send(issue, [&](const hall::protocol::Response& r) { issued = r.ok(); });
-        REQUIRE(waitUntil([&] { return issued; }, 2s));
-        backend.setDevice({"pad-1", hall::protocol::Role::WindowPad, 1, {}});
-    }
+    void citizenTakesNumber() { hall::testing::citizenTakesNumber(backend); }
     void signInAndServe() {
         clerk.signIn(QStringLiteral("BJ1001"), QString::fromLatin1(hall::client::kDemoStaffPin));
         settle();
