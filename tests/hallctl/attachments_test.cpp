@@ -40,6 +40,11 @@ TEST_CASE("hallctl attachments: list, get to a new file or stdout, delete") {
         daemon.admin().post("/api/v1/operations/issue_ticket", R"({"service":"permits"})");
     REQUIRE(issued.status == 200);
     const auto ticket = json::parse(issued.body).at("ticket").at("id").get<core::TicketId>();
+    // At window 1, whose pad hands in the visit's papers.
+    REQUIRE(
+        daemon.admin().post("/api/v1/operations/sign_in", R"({"window":1,"staff":"s1"})").status ==
+        200);
+    REQUIRE(daemon.admin().post("/api/v1/operations/call_next", R"({"window":1})").status == 200);
     netclient::RestClient padApi("localhost", daemon.port(), daemon.caPem(), pad);
     const std::string target = "/api/v1/tickets/" + std::to_string(ticket) + "/attachments";
     const std::string png = signaturePng(), pdf = twoPagePdf();
