@@ -8,9 +8,11 @@ namespace hall::windowpad {
 
 namespace {
 
-// Personal data leaves memory overwritten, not just released.
+// Personal data leaves memory overwritten, not just released. Only a buffer this object alone
+// holds is overwritten: fill() on one still shared (with a request in flight) would copy it
+// first and zero the copy, leaving the shared bytes to their other holder, which releases them.
 void wipe(QByteArray& bytes) {
-    bytes.fill('\0');
+    if (bytes.isDetached()) bytes.fill('\0');
     bytes.clear();
     bytes.squeeze();
 }
@@ -78,7 +80,6 @@ bool ConfirmationDesk::sign() {
     setStage(Stage::Sending);
     auto signature = [this, png = std::move(png)]() mutable {
         upload(QStringLiteral("signature"), QStringLiteral("image/png"), std::move(png), [this] {
-            Q_EMIT stored(ticket_);
             if (strokes_) strokes_->clear();
             wipe(scan_);
             setStage(Stage::Signed);

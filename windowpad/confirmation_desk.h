@@ -70,8 +70,6 @@ public:
 Q_SIGNALS:
     void stageChanged();
     void strokesChanged();
-    // The controller has the signature (and the scan) of ticket `id`.
-    void stored(quint64 id);
     // Another ticket was called to the window: whatever was gathered for the last one goes.
     void nextVisit();
 
