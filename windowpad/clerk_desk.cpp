@@ -84,6 +84,14 @@ void ClerkDesk::identifyVisit(const QString& personKey, const QVariantMap& maske
         });
 }
 
+void ClerkDesk::setStaffPhotos(client::StaffPhotos* photos) {
+    if (photos_) disconnect(photos_, nullptr, this, nullptr);
+    photos_ = photos;
+    if (photos_)
+        connect(photos_, &client::StaffPhotos::photosChanged, this, &ClerkDesk::photoChanged);
+    Q_EMIT photoChanged();
+}
+
 void ClerkDesk::refresh() {
     // Another visit at the window (or none): the last citizen's masked identity goes.
     const quint64 visit = view() && view()->current ? view()->current->id : 0;
@@ -97,7 +105,12 @@ void ClerkDesk::refresh() {
         queuesShown_ = std::move(now);
         Q_EMIT queuesChanged();
     }
-    const QVariantList hall{outcomes(), pauseReasons(), transferTargets(), staff()};
+    if (auto now = held(); now != heldShown_) {
+        heldShown_ = std::move(now);
+        Q_EMIT heldChanged();
+    }
+    const QVariantList hall{outcomes(), pauseReasons(),          transferTargets(),
+                            staff(),    callNumberNeedsReason(), numberPrefixes()};
     if (hall != hallShown_) {
         hallShown_ = hall;
         Q_EMIT hallChanged();
@@ -134,6 +147,47 @@ QString ClerkDesk::staffNumber() const {
     for (const auto& s : backend_->state().snapshot().hall.staff)
         if (s.id == view()->staffId) return text(s.number);
     return {};
+}
+
+QUrl ClerkDesk::staffPhoto() const {
+    return signedIn() && photos_ ? photos_->photoOf(view()->staffId) : QUrl();
+}
+
+QVariantMap ClerkDesk::staffRating() const {
+    if (!signedIn() || !view()->staffRating) return {};
+    const auto& r = *view()->staffRating;
+    return {{QStringLiteral("visits"), r.visits},
+            {QStringLiteral("average"), r.averageTenths / 10.0}};
+}
+
+QVariantList ClerkDesk::held() const {
+    QVariantList out;
+    if (const auto* w = view())
+        for (const auto& t : w->held)
+            out.push_back(
+                QVariantMap{{QStringLiteral("number"), text(t.number)},
+                            {QStringLiteral("service"), backend_->serviceName(t.serviceId)},
+                            {QStringLiteral("parkedUntil"), timeOf(t.parkedUntil)},
+                            {QStringLiteral("note"), text(t.transferNote)}});
+    return out;
+}
+
+bool ClerkDesk::callNumberNeedsReason() const {
+    return backend_ && backend_->state().snapshot().hall.callNumberNeedsReason;
+}
+
+QStringList ClerkDesk::numberPrefixes() const {
+    QStringList out;
+    if (!backend_) return out;
+    const auto& hall = backend_->state().snapshot().hall;
+    const auto info =
+        std::ranges::find_if(hall.windows, [&](const auto& w) { return w.number == window(); });
+    if (info == hall.windows.end()) return out;
+    for (const auto& id : info->services)
+        for (const auto& s : hall.services)
+            if (s.id == id && !s.prefix.empty() && !out.contains(text(s.prefix)))
+                out << text(s.prefix);
+    return out;
 }
 
 QString ClerkDesk::pauseReason() const {

@@ -32,6 +32,7 @@
 #include "shared/client/backend.h"
 #include "shared/client/hall_clock.h"
 #include "shared/client/identification_service.h"
+#include "shared/client/staff_photos.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -39,6 +40,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -55,6 +57,10 @@ class ClerkDesk : public QObject {
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY stateChanged)
     Q_PROPERTY(QString staffName READ staffName NOTIFY stateChanged)
     Q_PROPERTY(QString staffNumber READ staffNumber NOTIFY stateChanged)
+    // The clerk's photo (a local file; empty until it is here) and how citizens rated them over
+    // the last 30 days: {visits, average (1.0 … 5.0)}, empty before anyone rated them.
+    Q_PROPERTY(QUrl staffPhoto READ staffPhoto NOTIFY photoChanged)
+    Q_PROPERTY(QVariantMap staffRating READ staffRating NOTIFY stateChanged)
     Q_PROPERTY(bool paused READ paused NOTIFY stateChanged)
     Q_PROPERTY(QString pauseReason READ pauseReason NOTIFY stateChanged)
     // {number, service, state ("called", "serving"), priority, greenCategory, issuedAt,
@@ -67,12 +73,21 @@ class ClerkDesk : public QObject {
     // its items at every change of its model, and a push comes several times a minute.
     Q_PROPERTY(QVariantList queues READ queues NOTIFY queuesChanged)
     Q_PROPERTY(int waiting READ waiting NOTIFY stateChanged)
+    // The tickets only this window may call — parked here (挂起) or transferred here — first in
+    // line first: [{number, service, parkedUntil (QDateTime; invalid: transferred), note}].
+    Q_PROPERTY(QVariantList held READ held NOTIFY heldChanged)
     Q_PROPERTY(int servedToday READ servedToday NOTIFY stateChanged)
     Q_PROPERTY(int typicalServiceMinutes READ typicalServiceMinutes NOTIFY stateChanged)
     Q_PROPERTY(QStringList outcomes READ outcomes NOTIFY hallChanged)
     Q_PROPERTY(QStringList pauseReasons READ pauseReasons NOTIFY hallChanged)
     Q_PROPERTY(QVariantList transferTargets READ transferTargets NOTIFY hallChanged)
     Q_PROPERTY(QVariantList staff READ staff NOTIFY hallChanged) // [{name, number}]: sign-in
+    // The hall asks for a reason to call a given number (queue.call_number_needs_reason); a
+    // ticket in `held` is called back without one.
+    Q_PROPERTY(bool callNumberNeedsReason READ callNumberNeedsReason NOTIFY hallChanged)
+    // The letters of the window's ticket numbers, in its routing order ("A", "B"): a number
+    // called by hand is one of them and digits.
+    Q_PROPERTY(QStringList numberPrefixes READ numberPrefixes NOTIFY hallChanged)
     Q_PROPERTY(bool online READ online NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool callLocked READ callLocked NOTIFY busyChanged)
@@ -93,6 +108,7 @@ public:
     void setBackend(client::Backend* backend);
     // The pad's ID-card reader (and other identifying devices): see the head of this file.
     void setIdentification(client::IdentificationService* identification);
+    void setStaffPhotos(client::StaffPhotos* photos);
     QVariantMap citizen() const { return citizen_; }
 
     int window() const;
@@ -100,6 +116,11 @@ public:
     bool signedIn() const { return view() && !view()->staffId.empty(); }
     QString staffName() const;
     QString staffNumber() const;
+    QUrl staffPhoto() const;
+    QVariantMap staffRating() const;
+    QVariantList held() const;
+    bool callNumberNeedsReason() const;
+    QStringList numberPrefixes() const;
     bool paused() const { return view() && view()->paused; }
     QString pauseReason() const;
     QVariantMap ticket() const;
@@ -157,6 +178,8 @@ Q_SIGNALS:
     void queuesChanged();
     void citizenChanged();
     void hallChanged(); // the hall's configuration in a new snapshot, or another window
+    void heldChanged();
+    void photoChanged();
 
 private:
     const protocol::WindowView* view() const;
@@ -189,6 +212,8 @@ private:
     quint64 citizenVisit_ = 0; // the ticket `citizen_` identified
     QVariantList queuesShown_; // as last announced
     QVariantList hallShown_;   // outcomes, reasons, targets and staff as last announced
+    QVariantList heldShown_;
+    QPointer<client::StaffPhotos> photos_;
 };
 
 } // namespace hall::windowpad

@@ -37,6 +37,7 @@ int main(int argc, char* argv[]) {
         screen("citizen-thanks", "shots/CitizenThanksShot.qml"),
         screen("citizen-signing", "shots/CitizenSigningShot.qml"),
         screen("document-camera", "shots/DocumentCameraShot.qml"),
+        screen("clerk-call-number", "shots/ClerkCallNumberShot.qml"),
     };
     spec.addOptions = &hall::windowpad::WindowPad::addOptions;
     spec.setUpBackend = &hall::windowpad::WindowPad::setUp;

@@ -55,6 +55,8 @@ bool WindowPad::setUp(ui::AppContext& app) {
         mock->setDevice({"pad-1", protocol::Role::WindowPad, 1, {}});
     pad->clerk_.setBackend(backend);
     pad->clerk_.setIdentification(terminal->identification());
+    pad->clerk_.setStaffPhotos(
+        new client::StaffPhotos(backend, terminal->dataDir() / "staff-photos", pad));
     pad->evaluation_.setBackend(backend);
     pad->confirmation_.setBackend(backend);
     pad->camera_ = DocumentCamera::setUp(app);

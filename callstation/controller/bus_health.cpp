@@ -27,7 +27,12 @@ void BusHealth::reset(const core::HallConfig& config) {
         for (const auto& l : lines) {
             const std::string& place = busLinePlace(l);
             entries_.push_back({kind, place, 0, 0});
-            for (const auto& u : l.units) entries_.push_back({kind, place, u.unit, u.window});
+            for (const auto& u : l.units)
+                entries_.push_back({kind, place, u.unit, u.window});
+            // A keypad line's evaluators are keypads to the driver and to health: the unit
+            // address tells the technician which one it is.
+            for (const auto& u : l.evaluators)
+                entries_.push_back({kind, place, u.unit, u.window});
         }
     };
     add(BusUnitKind::Strip, config.ledLines);

@@ -2,10 +2,11 @@
 // The hall-bus lines the controller drives (the hall TOML's [[led_lines]] and [[keypad_lines]]),
 // and whether their units answer.
 //
-// Whether the hall-bus units the controller drives answer: the LED strip and the caller keypad
-// of each window, and the lines they hang on. Fed from the lines' device events (a unit that
-// stops answering is reported once, Lost; Back when it answers again), read by the REST API's
-// GET /api/v1/health and so by `hallctl health`. Network thread only.
+// Whether the hall-bus units the controller drives answer: the LED strip, the caller keypad and
+// the evaluator of each window (an evaluator counts as a "keypad"), and the lines they hang on. Fed
+// from the lines' device events (a unit that stops answering is reported once, Lost; Back when it
+// answers again), read by the REST API's GET /api/v1/health and so by `hallctl health`. Network
+// thread only.
 
 #include "drivers/base/device_event.h"
 #include "drivers/base/device_setting.h"
@@ -30,12 +31,12 @@ const std::string& busLinePlace(const core::BusLine& line);
 
 struct BusUnitHealth {
     BusUnitKind kind = BusUnitKind::Strip;
-    std::string line; // the line's port or gateway, as the hall TOML names it
-    int unit = 0;     // 1..64; 0 for the line itself
-    int window = 0;   // 0 for the line itself
-    bool answering = true;             // false from a Lost until the next Back
+    std::string line;      // the line's port or gateway, as the hall TOML names it
+    int unit = 0;          // 1..64; 0 for the line itself
+    int window = 0;        // 0 for the line itself
+    bool answering = true; // false from a Lost until the next Back
     std::optional<core::Timestamp> since = std::nullopt; // when it stopped answering
-    std::string problem{};             // the driver's error code and message, no personal data
+    std::string problem{}; // the driver's error code and message, no personal data
 };
 
 class BusHealth {

@@ -16,7 +16,7 @@ EngineWorker::EngineWorker(HallData data, const core::Clock& clock, Post toNetwo
                            Publish publish, std::chrono::milliseconds tickInterval)
     : data_(std::move(data)), clock_(clock), tickInterval_(tickInterval),
       toNetwork_(std::move(toNetwork)), publish_(std::move(publish)),
-      published_(protocol::viewOf(data_.engine.engine(), clock_.now())),
+      published_(viewNow()),
       thread_([this] { loop(); }) {}
 
 protocol::HallView EngineWorker::initialView() const {
@@ -138,12 +138,28 @@ void EngineWorker::publish(const std::vector<core::Event>& events) {
     // waiting for every queue's estimated wait to be recomputed.
     if (auto calls = protocol::callsIn(events, engine); !calls.empty())
         toNetwork_([this, calls = std::move(calls)]() mutable { publish_.calls(std::move(calls)); });
-    protocol::HallView view = protocol::viewOf(engine, clock_.now());
+    protocol::HallView view = viewNow();
     // Estimated waits move with the clock and a reloaded configuration changes windows, so the
     // view is compared, not only the events looked at.
     if (view == published_) return;
     published_ = view;
     toNetwork_([this, view = std::move(view)]() mutable { publish_.view(std::move(view)); });
+}
+
+protocol::HallView EngineWorker::viewNow() {
+    const auto now = clock_.now();
+    const core::Engine& engine = data_.engine.engine();
+    return protocol::viewOf(engine, now, earlierRatings(engine.businessDay(now)));
+}
+
+const protocol::RatingTally& EngineWorker::earlierRatings(core::BusinessDay today) {
+    if (earlierRatingsBefore_ == today) return earlierRatings_;
+    earlierRatings_.clear();
+    for (int back = protocol::kStaffRatingDays - 1; back >= 1; --back)
+        if (auto day = data_.engine.dayReport(today - std::chrono::days(back)))
+            protocol::addRatings(earlierRatings_, *day);
+    earlierRatingsBefore_ = today;
+    return earlierRatings_;
 }
 
 } // namespace hall::controller

@@ -81,12 +81,18 @@ private:
     void tick();
     void publish(const std::vector<core::Event>& events);
     void announceFollowUps();
+    protocol::HallView viewNow();
+    // The staff's ratings of the days before today that a staff rating counts (stored reports,
+    // read again only when the business day changes).
+    const protocol::RatingTally& earlierRatings(core::BusinessDay today);
 
     HallData data_;
     const core::Clock& clock_;
     std::chrono::milliseconds tickInterval_;
     Post toNetwork_;
     Publish publish_;
+    protocol::RatingTally earlierRatings_;
+    std::optional<core::BusinessDay> earlierRatingsBefore_; // the day they were read for
     protocol::HallView
         published_; // the last view handed to the network thread (worker thread only)
     std::mutex mutex_;

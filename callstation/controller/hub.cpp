@@ -35,7 +35,7 @@ bool Hub::sees(const protocol::DeviceIdentity& device, int window) const {
 
 protocol::Snapshot Hub::snapshotFor(const protocol::DeviceIdentity& device) const {
     protocol::Snapshot snapshot;
-    snapshot.hall = protocol::hallInfo(config_, device.device);
+    snapshot.hall = protocol::hallInfo(config_, device.device, signage_.content);
     snapshot.queues = view_.queues;
     for (const auto& window : view_.windows)
         if (sees(device, window.number)) snapshot.windows.push_back(window);

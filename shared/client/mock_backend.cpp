@@ -43,8 +43,8 @@ void MockBackend::setDevice(protocol::DeviceIdentity device) {
 }
 
 protocol::Snapshot MockBackend::snapshot() const {
-    auto view = protocol::viewOf(*engine_, clock_());
-    return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device),
+    auto view = protocol::viewOf(*engine_, clock_(), earlierRatings_);
+    return protocol::Snapshot{protocol::hallInfo(engine_->config(), device_.device, signage_.content),
                               std::move(view.queues), std::move(view.windows), notices_,
                               protocol::signageFor(signage_, device_)};
 }
@@ -52,12 +52,16 @@ protocol::Snapshot MockBackend::snapshot() const {
 // --- signage: the controller's content store, in memory -------------------------------------
 
 QString MockBackend::addTextSlide(const QString& name, const QString& text) {
-    const QByteArray bytes = text.toUtf8();
+    return addContent(name, QStringLiteral("text/plain"), text.toUtf8());
+}
+
+QString MockBackend::addContent(const QString& name, const QString& type, const QByteArray& bytes) {
     const std::string id = protocol::contentIdOf(std::string_view(bytes.constData(), bytes.size()));
     if (!files_.count(id)) {
         files_[id] = bytes;
-        signage_.content.push_back(
-            {id, name.toStdString(), "text/plain", static_cast<std::uint64_t>(bytes.size())});
+        signage_.content.push_back({id, name.toStdString(), type.toStdString(),
+                                    static_cast<std::uint64_t>(bytes.size())});
+        replaceSnapshot(snapshot()); // as the controller pushes a new snapshot
     }
     return QString::fromStdString(id);
 }
@@ -154,6 +158,12 @@ void MockBackend::playMorning() {
         execute(protocol::Request{newRequestId(), std::move(body)}, kDesk);
     };
     const auto& config = engine_->config();
+    // How citizens rated them over the weeks before (the controller reads it from its reports;
+    // the mock's engine has only today): mostly 满意 and 非常满意, a few worse.
+    for (std::size_t i = 0; i < config.staff.size(); ++i) {
+        const int n = static_cast<int>(i);
+        earlierRatings_[config.staff[i].id] = {n % 2, 1 + n % 3, 4 + n % 5, 30 + 7 * (n % 4), 90 - 9 * (n % 6)};
+    }
     for (std::size_t i = 0; i < 6 && i < config.windows.size() && i < config.staff.size(); ++i)
         run(core::SignIn{config.windows[i].number, config.staff[i].id});
     for (int round = 0; round < 3; ++round)
@@ -292,14 +302,14 @@ protocol::Response MockBackend::execute(const protocol::Request& request,
     }
     if (!command) return response; // heartbeat, technician_audit: acknowledged
     protocol::stampConnection(*command, device);
-    const auto before = protocol::viewOf(*engine_, now);
+    const auto before = protocol::viewOf(*engine_, now, earlierRatings_);
     const auto decision = engine_->execute(*command, now);
     response.outcome = protocol::answerFor(decision, *command, *engine_, now);
     if (!decision) return response;
     // The pushes the controller would send for this commit: calls first, then changed state.
     for (const auto& call : protocol::callsIn(decision->events, *engine_))
         applyPush(call);
-    for (const auto& push : protocol::changesBetween(before, protocol::viewOf(*engine_, now)))
+    for (const auto& push : protocol::changesBetween(before, protocol::viewOf(*engine_, now, earlierRatings_)))
         applyPush(push);
     return response;
 }

@@ -12,6 +12,7 @@
 
 #include "shared/client/backend.h"
 #include "shared/core/engine.h"
+#include "shared/protocol/hall_view.h"
 
 #include <QDateTime>
 #include <deque>
@@ -53,9 +54,10 @@ public:
 
     // Screens and tests drive the hall without a window pad.
     Q_INVOKABLE void addNotice(const QString& id, const QString& text);
-    // A hall in mid-morning for demos and screenshots: staff at windows 1–6, citizens waiting
-    // for every service, windows 1–4 calling, two citizens who missed their call at windows 5
-    // and 6, a booking K7QW2M9XHT checked in, two notices posted. Through the requests an admin
+    // A hall in mid-morning for demos and screenshots: staff at windows 1–6 (and how citizens
+    // rated them in the weeks before), citizens waiting for every service, windows 1–4
+    // calling, two citizens who missed their call at windows 5 and 6, a booking K7QW2M9XHT
+    // checked in, two notices posted. Through the requests an admin
     // tool would send, so the pushes are the real ones. Refused requests are skipped.
     Q_INVOKABLE void playMorning();
     // The clerk at `window` finishes the ticket there, if any, and calls the next, announced (a
@@ -64,6 +66,8 @@ public:
     // Signage as an admin would publish it (the controller's content store, in memory): a text
     // slide (its id returned), a playlist entry for it, the emergency message (empty: cleared).
     Q_INVOKABLE QString addTextSlide(const QString& name, const QString& text);
+    // A file of the content store (a staff photo: its name is what [[staff]] photo names); its id.
+    QString addContent(const QString& name, const QString& type, const QByteArray& bytes);
     Q_INVOKABLE void play(const QString& id, int seconds);
     void play(protocol::PlaylistEntry entry); // with zones, roles, a schedule
     Q_INVOKABLE void setEmergency(const QString& textZh, const QString& textEn = {});
@@ -101,6 +105,7 @@ private:
     std::vector<protocol::Notice> notices_;
     std::deque<protocol::Request> held_; // sendDurable while simulated offline
     protocol::Signage signage_;
+    protocol::RatingTally earlierRatings_; // the staff's ratings of the days before (playMorning)
     std::map<std::string, QByteArray> files_; // by content id
     std::vector<core::Booking> bookings_;
     std::vector<StoredAttachment> attachments_;

@@ -28,7 +28,8 @@
 //                 direction = { arrow, zh, en }
 //   [[boards]]    device, directions = [{ window, arrow, zh, en }, …]
 //   [[led_lines]] port | host, baud, strips = [{ window, unit }, …]
-//   [[keypad_lines]]  port | host, baud, keypads = [{ window, unit }, …]
+//   [[keypad_lines]]  port | host, baud, keypads = [{ window, unit }, …],
+//                 evaluators = [{ window, unit }, …]
 //   [[staff]]     id, name, staff_number, photo
 //   [queue]       day_start, no_show_requeue_minutes, no_show_max_requeues, no_show_placement,
 //                 transfer_keeps_place, one_ticket_per_person_per_service, starvation_minutes,
@@ -441,24 +442,31 @@ core::HallConfig readHall(const toml::table& root, Errors& errors) {
         config.boards.push_back(std::move(board));
     });
 
+    // `evaluators`: the key of the line's evaluator units, for keypad lines only (an LED line
+    // has none: the key is then unknown there, an error like any misspelt one).
     auto readBusLines = [&](std::string_view list, std::string_view units,
+                            std::optional<std::string_view> evaluators,
                             std::vector<core::BusLine>& lines) {
+        auto readUnits = [&](TableReader& r, std::string_view key, std::vector<core::BusUnit>& to) {
+            forEachTable(r, key, errors, [&](TableReader& u) {
+                core::BusUnit unit;
+                if (auto v = u.integer("window", true)) unit.window = *v;
+                if (auto v = u.integer("unit", true)) unit.unit = *v;
+                to.push_back(unit);
+            });
+        };
         forEachTable(top, list, errors, [&](TableReader& r) {
             core::BusLine line;
             if (auto v = r.string("port")) line.port = *v;
             if (auto v = r.string("host")) line.host = *v;
             if (auto v = r.integer("baud")) line.baud = *v;
-            forEachTable(r, units, errors, [&](TableReader& u) {
-                core::BusUnit unit;
-                if (auto v = u.integer("window", true)) unit.window = *v;
-                if (auto v = u.integer("unit", true)) unit.unit = *v;
-                line.units.push_back(unit);
-            });
+            readUnits(r, units, line.units);
+            if (evaluators) readUnits(r, *evaluators, line.evaluators);
             lines.push_back(std::move(line));
         });
     };
-    readBusLines("led_lines", "strips", config.ledLines);
-    readBusLines("keypad_lines", "keypads", config.keypadLines);
+    readBusLines("led_lines", "strips", std::nullopt, config.ledLines);
+    readBusLines("keypad_lines", "keypads", "evaluators", config.keypadLines);
 
     forEachTable(top, "staff", errors, [&](TableReader& r) {
         core::Staff staff;

@@ -137,6 +137,12 @@ struct Rate {
     // Set when the rating comes through a window's evaluation pad: only a ticket served at this
     // window may be rated there (a kiosk rates any visit; the pad only the one at its counter).
     std::optional<int> window = std::nullopt;
+    // Set by the controller for a key of a five-key evaluator (评价器) on the hall bus, which has
+    // no screen to ask for reasons: a bad level is then taken without any (its follow-up case
+    // asks the citizen when calling back), and only as the visit's first rating — a second
+    // press is no 追评. Never read from a terminal (the protocol codec leaves it false), so a pad
+    // or kiosk cannot skip the reasons.
+    bool keyEvaluator = false;
 };
 // A citizen checks in for a booking at a ticket machine or kiosk (the controller looked the
 // booking up): today's booking, from `checkInEarly` before its slot to `checkInLate` after it,

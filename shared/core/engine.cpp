@@ -548,6 +548,15 @@ std::vector<const Ticket*> Engine::missed(std::size_t limit) const {
     return out;
 }
 
+std::vector<const Ticket*> Engine::heldFor(int window, std::size_t limit) const {
+    std::vector<const Ticket*> out;
+    const WindowRuntime* w = s_->findWindow(window);
+    if (w == nullptr) return out;
+    for (auto it = w->targeted.begin(); it != w->targeted.end() && out.size() < limit; ++it)
+        if (const Ticket* t = s_->findTicket(it->id)) out.push_back(t);
+    return out;
+}
+
 std::map<std::string, int> Engine::waitingByZone() const {
     const auto perService = waitingByService();
     std::map<std::string, int> out;

@@ -99,6 +99,9 @@ public:
     // since, newest first, at most `limit`: requeued ones (state waiting, called again later)
     // and final no-shows. Each carries missedWindow and missedAt.
     std::vector<const Ticket*> missed(std::size_t limit) const;
+    // The waiting tickets only `window` may call (parked there, or transferred to it), first in
+    // line first, at most `limit`.
+    std::vector<const Ticket*> heldFor(int window, std::size_t limit) const;
 
     // Statistics of a day still held in memory (the current day and the supplement period).
     std::optional<DayStatistics> statistics(BusinessDay day) const;

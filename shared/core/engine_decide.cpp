@@ -366,22 +366,55 @@ std::optional<Error> noteTooLong(const std::string& note, std::size_t limit) {
                 "the note is longer than " + std::to_string(limit) + " bytes");
 }
 
+// The ticket a call_number names: its whole number ("A012"); or, as a clerk types it, the
+// number without its zeros ("A12") or — a hardware keypad has no letters — the digits alone
+// ("12"), which name the waiting ticket with that sequence among the window's services (of that
+// letter, when given): refused as ambiguous when two of them have one.
+Result<const Ticket*> numberedTicket(const Engine::State& s, const CallNumber& c,
+                                     BusinessDay today) {
+    const auto find = [&](const std::string& number) -> const Ticket* {
+        auto it = s.byNumber.find(std::pair<BusinessDay, std::string>{today, number});
+        return it == s.byNumber.end() ? nullptr : &s.tickets.at(it->second);
+    };
+    if (const Ticket* t = find(c.number)) return t;
+    const auto typed = splitTypedNumber(c.number);
+    if (!typed) return fail(ErrorCode::UnknownTicket, "no ticket " + c.number + " today");
+    const Ticket* found = nullptr;
+    const Ticket* waiting = nullptr;
+    std::string names;
+    const WindowRuntime* w = s.findWindow(c.window);
+    for (const auto& ws : s.windowConfig(*w).services) {
+        const Service& svc = s.service(ws.serviceId);
+        if (!typed->letters.empty() && svc.prefix != typed->letters) continue;
+        const Ticket* t = find(formatTicketNumber(svc, typed->sequence));
+        if (t == nullptr) continue;
+        found = t;
+        if (t->state != TicketState::Waiting) continue;
+        names += (waiting ? ", " : "") + t->number;
+        if (waiting) return fail(ErrorCode::InvalidArgument, names + " are waiting: give the letter too");
+        waiting = t;
+    }
+    if (waiting) return waiting;
+    if (found) return found; // refused below, in its own words
+    return fail(ErrorCode::UnknownTicket, "no ticket " + c.number + " of this window's services today");
+}
+
 Result<Decision> callNumber(const Engine::State& s, const CallNumber& c, Timestamp now) {
     WindowCheck w(s, c.window);
     if (auto e = w.canCall()) return *e;
     if (auto e = noteTooLong(c.reason, kMaxActionNoteBytes)) return *e;
-    if (s.config.queue.callNumberNeedsReason && c.reason.empty())
-        return fail(ErrorCode::ReasonRequired, "a call out of turn needs a reason in this hall");
-    const auto today = s.day.value_or(s.businessDay(now));
-    auto it = s.byNumber.find(std::pair<BusinessDay, std::string>{today, c.number});
-    if (it == s.byNumber.end())
-        return fail(ErrorCode::UnknownTicket, "no ticket " + c.number + " today");
-    const auto& t = s.tickets.at(it->second);
+    auto numbered = numberedTicket(s, c, s.day.value_or(s.businessDay(now)));
+    if (!numbered) return numbered.error();
+    const auto& t = **numbered;
     if (t.state != TicketState::Waiting)
         return fail(ErrorCode::InvalidState, t.number + " is " + std::string(stateName(t.state)));
     if (t.targetWindow && *t.targetWindow != c.window)
         return fail(ErrorCode::InvalidState,
                     t.number + " was transferred to " + windowName(*t.targetWindow));
+    // A ticket that waits for this window alone (parked here, or sent here) is not called out of
+    // turn: nobody else could call it.
+    if (s.config.queue.callNumberNeedsReason && c.reason.empty() && t.targetWindow != c.window)
+        return fail(ErrorCode::ReasonRequired, "a call out of turn needs a reason in this hall");
     return one(now,
                TicketCalled{t.id, c.window, w.window().state.staffId, c.silent, true, {}, c.reason},
                t.id);
@@ -436,8 +469,8 @@ Result<Decision> transfer(const Engine::State& s, const Transfer& c, Timestamp n
     e.note = c.note;
     // Sent on from a window it is to return from: it still returns there, unless this window
     // asks for it back itself.
-    e.returnTo = c.returnHere ? std::optional(ReturnPoint{c.window, (*t)->serviceId})
-                              : (*t)->returnTo;
+    e.returnTo =
+        c.returnHere ? std::optional(ReturnPoint{c.window, (*t)->serviceId}) : (*t)->returnTo;
     return one(now, std::move(e), (*t)->id);
 }
 
@@ -479,8 +512,8 @@ Result<Decision> park(const Engine::State& s, const Park& c, Timestamp now) {
     if (c.minutes < 0 || c.minutes > kMaxParkMinutes)
         return fail(ErrorCode::InvalidArgument,
                     "a ticket is parked for 1 to " + std::to_string(kMaxParkMinutes) + " minutes");
-    const Millis after = c.minutes ? duration_cast<Millis>(minutes(c.minutes))
-                                   : s.config.queue.parkReturnAfter;
+    const Millis after =
+        c.minutes ? duration_cast<Millis>(minutes(c.minutes)) : s.config.queue.parkReturnAfter;
     return one(now, TicketParked{(*t)->id, c.window, w.window().state.staffId, now + after},
                (*t)->id);
 }
@@ -545,7 +578,8 @@ Result<Decision> rate(const Engine::State& s, const Rate& c, Timestamp now) {
     if (level < 1 || level > kRatingLevels)
         return fail(ErrorCode::InvalidArgument, "rating level must be 1 to 5");
     const auto& policy = s.config.evaluation;
-    if (isBadRating(c.level) && c.reasons.empty())
+    // A key evaluator cannot ask for reasons (Rate::keyEvaluator): the follow-up case does.
+    if (isBadRating(c.level) && c.reasons.empty() && !c.keyEvaluator)
         return fail(ErrorCode::ReasonRequired,
                     std::string(ratingLabelZh(c.level)) + " needs at least one reason");
     for (const auto& r : c.reasons)
@@ -556,6 +590,10 @@ Result<Decision> rate(const Engine::State& s, const Rate& c, Timestamp now) {
                                                    std::to_string(policy.maxCommentLength) +
                                                    " characters");
     bool supplementary = false;
+    // A key press cannot be told from a second press of the same citizen, nor from a passer-by:
+    // a key evaluator only gives a visit its first rating.
+    if (t->rated && c.keyEvaluator)
+        return fail(ErrorCode::AlreadyRated, t->number + " is rated already");
     if (t->rated) {
         if (t->supplemented || now - *t->finishedAt > policy.supplementPeriod)
             return fail(ErrorCode::SupplementClosed,

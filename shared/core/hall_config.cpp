@@ -163,8 +163,29 @@ void checkBoards(const HallConfig& c, Checker& check) {
     }
 }
 
+// A line's units of one kind (its strips, keypads or evaluators) in the list `field`: addresses
+// 1..64 and once on the line, whatever the kind (`addresses` is the line's), existing windows,
+// each with at most one unit of the kind (`windows` is the kind's, over all lines).
+void checkBusUnits(const HallConfig& c, const std::vector<BusUnit>& units, const std::string& field,
+                   std::string_view what, std::set<int>& addresses, std::set<int>& windows,
+                   Checker& check) {
+    for (std::size_t j = 0; j < units.size(); ++j) {
+        const auto& u = units[j];
+        const auto g = at(field, j);
+        check.require(u.unit >= 1 && u.unit <= 64, g + ".unit",
+                      "must be an address 1..64, got " + std::to_string(u.unit));
+        check.require(addresses.insert(u.unit).second, g + ".unit",
+                      "address " + std::to_string(u.unit) + " is used twice on this line");
+        check.require(c.findWindow(u.window) != nullptr, g + ".window",
+                      "unknown window " + std::to_string(u.window));
+        check.require(windows.insert(u.window).second, g + ".window",
+                      "window " + std::to_string(u.window) + " already has " + std::string(what));
+    }
+}
+
 void checkBusLines(const HallConfig& c, Checker& check) {
-    std::set<std::string> places; // a port or host drives one line
+    std::set<std::string> places;   // a port or host drives one line
+    std::set<int> evaluatorWindows; // one evaluator per window, over all keypad lines
     auto checkKind = [&](const std::vector<BusLine>& lines, std::string_view list,
                          std::string_view units, std::string_view what) {
         std::set<int> windows; // one unit of a kind per window
@@ -193,22 +214,14 @@ void checkBusLines(const HallConfig& c, Checker& check) {
                               std::end(kBusBauds),
                           f + ".baud",
                           "must be a standard rate 1200 … 115200, got " + std::to_string(l.baud));
-            check.require(!l.units.empty(), f + "." + std::string(units),
+            // A keypad line may carry evaluators alone (the clerks use window pads).
+            check.require(!l.units.empty() || !l.evaluators.empty(), f + "." + std::string(units),
                           "a line needs at least one unit");
             std::set<int> addresses;
-            for (std::size_t j = 0; j < l.units.size(); ++j) {
-                const auto& u = l.units[j];
-                const auto g = at(f + "." + std::string(units), j);
-                check.require(u.unit >= 1 && u.unit <= 64, g + ".unit",
-                              "must be an address 1..64, got " + std::to_string(u.unit));
-                check.require(addresses.insert(u.unit).second, g + ".unit",
-                              "address " + std::to_string(u.unit) + " is used twice on this line");
-                check.require(c.findWindow(u.window) != nullptr, g + ".window",
-                              "unknown window " + std::to_string(u.window));
-                check.require(windows.insert(u.window).second, g + ".window",
-                              "window " + std::to_string(u.window) + " already has " +
-                                  std::string(what));
-            }
+            checkBusUnits(c, l.units, f + "." + std::string(units), what, addresses, windows,
+                          check);
+            checkBusUnits(c, l.evaluators, f + ".evaluators", "an evaluator", addresses,
+                          evaluatorWindows, check);
         }
     };
     checkKind(c.ledLines, "led_lines", "strips", "a strip");

@@ -93,10 +93,14 @@ struct BusUnit {
     int unit = 0; // the address set on the unit (DIP switches or its menu), 1..64
 };
 struct BusLine {
-    std::string port; // "/dev/ttyUSB0", "/dev/serial/by-id/…"
-    std::string host; // "10.0.3.21:4001"; exactly one of port and host
-    int baud = 9600;  // serial only
-    std::vector<BusUnit> units;
+    std::string port;           // "/dev/ttyUSB0", "/dev/serial/by-id/…"
+    std::string host;           // "10.0.3.21:4001"; exactly one of port and host
+    int baud = 9600;            // serial only
+    std::vector<BusUnit> units; // the strips of an LED line, the caller keypads of a keypad line
+    // Keypad lines only: the five-key evaluators (评价器) for the citizens, on the same line as
+    // the caller keypads (a window often has both) but listed apart, so that a rating is only
+    // ever taken from a unit the hall put before the citizen, never from the clerk's keypad.
+    std::vector<BusUnit> evaluators{};
 };
 inline constexpr int kBusBauds[] = {1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200};
 
@@ -104,7 +108,7 @@ struct Staff {
     std::string id;
     std::string name;
     std::string staffNumber;
-    std::string photoRef; // a reference (file name, URL) to the photo, never the photo itself
+    std::string photoRef; // the name (or id) of their photo in the content store, never the photo
 };
 
 enum class NoShowPlacement {
@@ -189,7 +193,7 @@ struct HallConfig {
     std::vector<Staff> staff;
     std::vector<Board> boards{};
     std::vector<BusLine> ledLines{};    // the window strips
-    std::vector<BusLine> keypadLines{}; // the hardware caller keypads
+    std::vector<BusLine> keypadLines{}; // the hardware caller keypads and evaluators
     QueuePolicy queue;
     EvaluationPolicy evaluation;
     CallBoardPolicy callBoard{};

@@ -5,10 +5,20 @@
 
 #include "shared/core/hall_config.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace hall::core {
 
 std::string formatTicketNumber(const Service& service, int sequence);
+
+// A number as a clerk or a keypad types it: letters (possibly none) then 1–6 digits, "A12",
+// "12", "A012"; nullopt for anything else.
+struct TypedNumber {
+    std::string letters;
+    int sequence = 0;
+};
+std::optional<TypedNumber> splitTypedNumber(std::string_view typed);
 
 } // namespace hall::core

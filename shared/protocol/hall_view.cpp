@@ -6,7 +6,35 @@
 
 namespace hall::protocol {
 
-HallView viewOf(const core::Engine& engine, core::Timestamp now) {
+void addRatings(RatingTally& tally, const core::DayStatistics& day) {
+    for (const auto& [staff, group] : day.byStaff)
+        for (std::size_t i = 0; i < group.ratings.size(); ++i)
+            tally[staff][i] += group.ratings[i];
+}
+
+namespace {
+
+std::optional<StaffRating> staffRating(const std::string& staff, const RatingTally& earlier,
+                                       const std::optional<core::DayStatistics>& today) {
+    std::array<int, core::kRatingLevels> counts{};
+    if (auto it = earlier.find(staff); it != earlier.end()) counts = it->second;
+    if (today)
+        if (auto it = today->byStaff.find(staff); it != today->byStaff.end())
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                counts[i] += it->second.ratings[i];
+    std::int64_t visits = 0, levels = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        visits += counts[i];
+        levels += counts[i] * static_cast<std::int64_t>(i + 1);
+    }
+    if (visits == 0) return std::nullopt;
+    return StaffRating{static_cast<int>(visits),
+                       static_cast<int>((levels * 10 + visits / 2) / visits)};
+}
+
+} // namespace
+
+HallView viewOf(const core::Engine& engine, core::Timestamp now, const RatingTally& earlier) {
     HallView view;
     const auto waiting = engine.waitingByService();
     for (const auto& service : engine.config().services) {
@@ -34,6 +62,9 @@ HallView viewOf(const core::Engine& engine, core::Timestamp now) {
         const core::Ticket* finished =
             window.lastFinished ? engine.ticket(*window.lastFinished) : nullptr;
         auto w = windowView(window, current, finished);
+        for (const core::Ticket* t : engine.heldFor(window.number, kHeldShown))
+            w.held.push_back(ticketView(*t));
+        if (!window.staffId.empty()) w.staffRating = staffRating(window.staffId, earlier, today);
         if (today)
             if (auto it = today->byWindow.find(window.number); it != today->byWindow.end()) {
                 w.servedToday = it->second.served;
@@ -63,7 +94,8 @@ const WindowView* findWindow(const std::vector<WindowView>& windows, int number)
     return nullptr;
 }
 
-HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
+HallInfo hallInfo(const core::HallConfig& config, std::string_view device,
+                  const std::vector<ContentItem>& content) {
     HallInfo hall;
     hall.name = config.name;
     hall.timeZone = config.timeZone;
@@ -74,8 +106,14 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     hall.pauseReasons = config.queue.pauseReasons;
     hall.ratingReasons = config.evaluation.reasons;
     hall.ratingSeconds = config.evaluation.ratingSeconds;
-    for (const auto& s : config.staff)
-        hall.staff.push_back(StaffInfo{s.id, s.name, s.staffNumber});
+    hall.callNumberNeedsReason = config.queue.callNumberNeedsReason;
+    for (const auto& s : config.staff) {
+        StaffInfo info{s.id, s.name, s.staffNumber};
+        if (!s.photoRef.empty())
+            for (const auto& item : content)
+                if (item.name == s.photoRef || item.id == s.photoRef) info.photo = item.id;
+        hall.staff.push_back(std::move(info));
+    }
     // Grouped by department when the hall has them, else by the zone of the first window that
     // serves the service.
     auto groupOf = [&](const core::Service& s) -> std::string {
@@ -87,7 +125,8 @@ HallInfo hallInfo(const core::HallConfig& config, std::string_view device) {
     };
     std::set<std::string> used;
     for (const auto& s : config.services) {
-        ServiceInfo info{s.id, s.nameZh, s.nameEn, {}, s.dailyQuota, s.identify, groupOf(s)};
+        ServiceInfo info{s.id,         s.nameZh,   s.nameEn,   {},
+                         s.dailyQuota, s.identify, groupOf(s), s.prefix};
         used.insert(info.group);
         if (!s.openAtNight)
             for (const auto& h : s.hours)

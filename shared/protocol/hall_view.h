@@ -9,6 +9,9 @@
 #include "shared/core/engine.h"
 #include "shared/protocol/messages.h"
 
+#include <array>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace hall::protocol {
@@ -25,10 +28,18 @@ const WindowView* findWindow(const std::vector<WindowView>& windows, int number)
 // The missed tickets a view carries: enough for every zone's board to fill its list.
 inline constexpr std::size_t kMissedShown = 20;
 
-HallView viewOf(const core::Engine& engine, core::Timestamp now);
+// The rated visits each staff member served, by level (index: level - 1), over some days.
+using RatingTally = std::map<std::string, std::array<int, core::kRatingLevels>>;
+void addRatings(RatingTally& tally, const core::DayStatistics& day);
+
+// `earlier`: the ratings of the kStaffRatingDays - 1 days before today (the engine holds only
+// today's and a few more): with today's, each window's staffRating.
+HallView viewOf(const core::Engine& engine, core::Timestamp now, const RatingTally& earlier = {});
 // The configuration a terminal shows (names, hours, windows), for every snapshot; each window's
-// direction as seen from `device` (a call board's own hints, else the window's).
-HallInfo hallInfo(const core::HallConfig& config, std::string_view device);
+// direction as seen from `device` (a call board's own hints, else the window's); a staff
+// member's photo found among `content` (the content store's files) by its name or id.
+HallInfo hallInfo(const core::HallConfig& config, std::string_view device,
+                  const std::vector<ContentItem>& content);
 
 // The calls that these events announce (call next, call by number, recall), each with its
 // ticket as it is in `engine` now, in event order.

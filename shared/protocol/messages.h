@@ -233,6 +233,16 @@ struct FinishedVisit {
     bool operator==(const FinishedVisit&) const = default;
 };
 
+// How the citizens rated a staff member: the visits they served that were rated over the last
+// kStaffRatingDays business days (today included), each once at its latest level, and their mean
+// level (1 非常不满意 … 5 非常满意) in tenths, rounded: 46 is 4.6. The citizen face shows stars.
+struct StaffRating {
+    int visits = 0;
+    int averageTenths = 0;
+    bool operator==(const StaffRating&) const = default;
+};
+inline constexpr int kStaffRatingDays = 30;
+
 struct WindowView {
     int number = 0;
     std::string staffId;
@@ -242,8 +252,13 @@ struct WindowView {
     int servedToday = 0;                                   // visits finished here today
     std::optional<std::int64_t> typicalServiceMs = std::nullopt; // their median service time
     std::optional<FinishedVisit> finished = std::nullopt;
+    // The waiting tickets only this window may call — parked here (挂起), or transferred to it —
+    // first in line first, at most kHeldShown: the clerk calls them back from this list.
+    std::vector<TicketView> held{};
+    std::optional<StaffRating> staffRating = std::nullopt; // of the staff member signed in
     bool operator==(const WindowView&) const = default;
 };
+inline constexpr std::size_t kHeldShown = 10;
 // `current` and `finished` are the engine's tickets for state.current and state.lastFinished
 // (null when the window has none, or the finished one is no longer kept).
 WindowView windowView(const core::WindowState& state, const core::Ticket* current,
@@ -296,6 +311,7 @@ struct ServiceInfo {
     int dailyQuota = 0;             // 0: none
     bool identify = false;          // issued only to a person identified (ID card, QR)
     std::string group{};            // the HallInfo group a ticket machine shows it under
+    std::string prefix{};           // of its ticket numbers: "A" in A012
     bool operator==(const ServiceInfo&) const = default;
 };
 // A member of the hall's staff as window pads show them to citizens (name and staff number are
@@ -304,6 +320,9 @@ struct StaffInfo {
     std::string id;
     std::string name;
     std::string number;
+    // Their photo: the id of a file in the controller's content store (GET /content/<id>),
+    // found by the name the configuration's `photo` gives it; empty when there is none.
+    std::string photo{};
     bool operator==(const StaffInfo&) const = default;
 };
 // A zone, or a group of services: an id and its names.
@@ -341,6 +360,7 @@ struct HallInfo {
     std::vector<std::string> pauseReasons{};   // queue.pause_reasons
     std::vector<std::string> ratingReasons{};  // evaluation.reasons: what a bad rating names
     int ratingSeconds = 30;                    // evaluation.rating_seconds
+    bool callNumberNeedsReason = false;        // queue.call_number_needs_reason
     bool operator==(const HallInfo&) const = default;
 };
 

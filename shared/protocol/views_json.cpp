@@ -97,6 +97,15 @@ Json toJson(const WindowView& w) {
                              {"service", w.finished->serviceId},
                              {"at", w.finished->at.time_since_epoch().count()},
                              {"rated", w.finished->rated}};
+    if (!w.held.empty()) {
+        Json held = Json::array();
+        for (const auto& t : w.held)
+            held.push_back(toJson(t));
+        j["held"] = std::move(held);
+    }
+    if (w.staffRating)
+        j["staff_rating"] = Json{{"visits", w.staffRating->visits},
+                                 {"average_tenths", w.staffRating->averageTenths}};
     return j;
 }
 
@@ -122,6 +131,17 @@ WindowView readWindow(const Json& json, const std::string& context) {
         v.rated = f.boolean("rated");
         f.finish();
         w.finished = std::move(v);
+    }
+    if (r.has("held"))
+        w.held = readList<TicketView>(
+            r, "held", [](const Json& j, const std::string& c) { return readTicket(j, c); });
+    if (r.has("staff_rating")) {
+        StrictReader f(r.object("staff_rating"), r.subContext("staff_rating"), kMaxTextBytes);
+        StaffRating rating;
+        rating.visits = static_cast<int>(f.integer("visits", 1, 100'000'000));
+        rating.averageTenths = static_cast<int>(f.integer("average_tenths", 10, 50));
+        f.finish();
+        w.staffRating = rating;
     }
     r.finish();
     return w;
@@ -231,7 +251,8 @@ Json toJson(const HallInfo& h) {
                                 {"hours", s.hours},
                                 {"daily_quota", s.dailyQuota},
                                 {"identify", s.identify},
-                                {"group", s.group}});
+                                {"group", s.group},
+                                {"prefix", s.prefix}});
     Json groups = Json::array();
     for (const auto& g : h.groups)
         groups.push_back(toJson(g));
@@ -250,7 +271,8 @@ Json toJson(const HallInfo& h) {
     const auto& b = h.callBoard;
     Json staff = Json::array();
     for (const auto& s : h.staff)
-        staff.push_back(Json{{"id", s.id}, {"name", s.name}, {"number", s.number}});
+        staff.push_back(
+            Json{{"id", s.id}, {"name", s.name}, {"number", s.number}, {"photo", s.photo}});
     const auto& m = h.ticketMachine;
     return Json{{"name", h.name},
                 {"time_zone", h.timeZone},
@@ -271,7 +293,8 @@ Json toJson(const HallInfo& h) {
                 {"finish_outcomes", h.finishOutcomes},
                 {"pause_reasons", h.pauseReasons},
                 {"rating_reasons", h.ratingReasons},
-                {"rating_seconds", h.ratingSeconds}};
+                {"rating_seconds", h.ratingSeconds},
+                {"call_number_needs_reason", h.callNumberNeedsReason}};
 }
 
 HallInfo readHall(const Json& json, const std::string& context) {
@@ -303,6 +326,7 @@ HallInfo readHall(const Json& json, const std::string& context) {
         out.dailyQuota = static_cast<int>(s.integer("daily_quota", 0, 1'000'000));
         out.identify = s.boolean("identify");
         out.group = s.text("group");
+        if (s.has("prefix")) out.prefix = s.text("prefix");
         s.finish();
         return out;
     });
@@ -328,6 +352,9 @@ HallInfo readHall(const Json& json, const std::string& context) {
         h.staff = readList<StaffInfo>(r, "staff", [](const Json& j, const std::string& c) {
             StrictReader s(j, c, kMaxTextBytes);
             StaffInfo out{s.nonEmptyText("id"), s.text("name"), s.text("number")};
+            if (s.has("photo")) out.photo = s.text("photo");
+            if (!out.photo.empty() && !isContentId(out.photo))
+                s.fail("photo", "is not a content id (64 lowercase hex digits)");
             s.finish();
             return out;
         });
@@ -336,6 +363,8 @@ HallInfo readHall(const Json& json, const std::string& context) {
     if (r.has("rating_reasons")) h.ratingReasons = r.texts("rating_reasons", kMaxListItems);
     if (r.has("rating_seconds"))
         h.ratingSeconds = static_cast<int>(r.integer("rating_seconds", 10, 120));
+    if (r.has("call_number_needs_reason"))
+        h.callNumberNeedsReason = r.boolean("call_number_needs_reason");
     r.finish();
     return h;
 }

@@ -20,6 +20,13 @@ std::string withChange(const std::string& from, const std::string& to) {
     return text;
 }
 
+// `text` with one piece of it replaced (which must be there).
+std::string swapped(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "test text not found: " << from);
+    return text.replace(at, from.size(), to);
+}
+
 std::vector<core::ConfigError> rejected(const std::string& text) {
     const auto errors = errorsOf(config::parseHallConfig(text, "hall.toml"));
     INFO(core::describe(errors));
@@ -207,15 +214,16 @@ directions = [{ window = 1, arrow = "left" }, { window = 1, arrow = "right" }]
         CHECK(hasError(errors, "boards[1].directions[1].window", "listed twice"));
     }
     SUBCASE("a direction with neither arrow nor text, and a misspelt key") {
-        CHECK(hasError(rejected(good + "\n[[boards]]\ndevice = \"b2\"\ndirections = [{ window = 1 }]\n"),
-                       "boards[1].directions[0]", "an arrow or a text"));
+        CHECK(hasError(
+            rejected(good + "\n[[boards]]\ndevice = \"b2\"\ndirections = [{ window = 1 }]\n"),
+            "boards[1].directions[0]", "an arrow or a text"));
         auto text = good;
         text.replace(text.find("zh = \"二楼\""), 2, "cn");
         CHECK(hasError(rejected(text), "windows[1].direction.cn"));
     }
     SUBCASE("two boards of one device") {
-        CHECK(hasError(rejected(good + "\n[[boards]]\ndevice = \"board-east\"\n"), "boards[1].device",
-                       "duplicate"));
+        CHECK(hasError(rejected(good + "\n[[boards]]\ndevice = \"board-east\"\n"),
+                       "boards[1].device", "duplicate"));
     }
 }
 
@@ -333,8 +341,9 @@ keypads = [{ window = 2, unit = 33 }]
     }
     SUBCASE("an address twice, out of range, an unknown window, a window with two strips") {
         auto text = good;
-        text.replace(text.find("{ window = 2, unit = 2 }"), 24,
-                     "{ window = 2, unit = 1 }, { window = 9, unit = 70 }, { window = 1, unit = 5 }");
+        text.replace(
+            text.find("{ window = 2, unit = 2 }"), 24,
+            "{ window = 2, unit = 1 }, { window = 9, unit = 70 }, { window = 1, unit = 5 }");
         const auto errors = rejected(text);
         CHECK(hasError(errors, "led_lines[0].strips[1].unit", "used twice"));
         CHECK(hasError(errors, "led_lines[0].strips[2].unit", "1..64"));
@@ -342,10 +351,72 @@ keypads = [{ window = 2, unit = 33 }]
         CHECK(hasError(errors, "led_lines[0].strips[3].window", "already has a strip"));
     }
     SUBCASE("one port for two lines, a misspelt key") {
-        auto text = good + "\n[[keypad_lines]]\nport = \"/dev/ttyUSB0\"\nkeypads = [{ window = 1, unit = 1 }]\n";
+        auto text =
+            good +
+            "\n[[keypad_lines]]\nport = \"/dev/ttyUSB0\"\nkeypads = [{ window = 1, unit = 1 }]\n";
         CHECK(hasError(rejected(text), "keypad_lines[1]", "already drives another line"));
         auto misspelt = good;
         misspelt.replace(misspelt.find("unit = 33"), 4, "addr");
         CHECK(hasError(rejected(misspelt), "keypad_lines[0].keypads[0].addr"));
+    }
+}
+
+TEST_CASE("bus lines: evaluators beside the caller keypads of a keypad line") {
+    const std::string good = kMinimalHall + R"(
+[[windows]]
+number = 2
+zone = "z1"
+services = ["tax"]
+
+[[keypad_lines]]
+host = "10.0.3.21:4001"
+keypads = [{ window = 1, unit = 1 }, { window = 2, unit = 2 }]
+evaluators = [{ window = 1, unit = 33 }, { window = 2, unit = 34 }]
+
+[[keypad_lines]]
+port = "/dev/ttyUSB1"
+evaluators = [{ window = 3, unit = 1 }]
+)";
+    // The hall has no window 3 until it is added.
+    CHECK(hasError(rejected(good), "keypad_lines[1].evaluators[0].window", "unknown window 3"));
+    const std::string three = R"(
+[[windows]]
+number = 3
+zone = "z1"
+services = ["tax"]
+)";
+    const auto config = config::test::configOf(config::parseHallConfig(good + three));
+    REQUIRE(config.keypadLines.size() == 2);
+    REQUIRE(config.keypadLines[0].evaluators.size() == 2);
+    CHECK(config.keypadLines[0].units.size() == 2);
+    CHECK(config.keypadLines[0].evaluators[1].window == 2);
+    CHECK(config.keypadLines[0].evaluators[1].unit == 34);
+    // A line of evaluators alone (the clerks there call from window pads).
+    CHECK(config.keypadLines[1].units.empty());
+    CHECK(config.keypadLines[1].evaluators.at(0).window == 3);
+
+    SUBCASE("an evaluator at a caller keypad's address, a window with two evaluators") {
+        const auto errors =
+            rejected(swapped(good + three, "{ window = 2, unit = 34 }",
+                             "{ window = 2, unit = 2 }, { window = 1, unit = 40 }"));
+        CHECK(hasError(errors, "keypad_lines[0].evaluators[1].unit", "address 2 is used twice"));
+        CHECK(hasError(errors, "keypad_lines[0].evaluators[2].window",
+                       "window 1 already has an evaluator"));
+    }
+    SUBCASE("one evaluator per window over all lines, and an address out of range") {
+        const auto errors = rejected(
+            swapped(good + three, "{ window = 3, unit = 1 }", "{ window = 2, unit = 65 }"));
+        CHECK(hasError(errors, "keypad_lines[1].evaluators[0].window", "already has an evaluator"));
+        CHECK(hasError(errors, "keypad_lines[1].evaluators[0].unit", "1..64"));
+    }
+    SUBCASE("a keypad line with no unit at all; no evaluators on an LED line") {
+        const auto none =
+            swapped(good + three, "evaluators = [{ window = 3, unit = 1 }]", "evaluators = []");
+        CHECK(hasError(rejected(none), "keypad_lines[1].keypads", "at least one unit"));
+        const auto led =
+            good + three +
+            "\n[[led_lines]]\nport = \"/dev/ttyUSB2\"\nstrips = [{ window = 1, unit = 1 }]\n"
+            "evaluators = [{ window = 1, unit = 2 }]\n";
+        CHECK(hasError(rejected(led), "led_lines[0].evaluators"));
     }
 }

@@ -1,5 +1,6 @@
-// 好差评: one rating per served ticket, reasons for the two lowest levels, a bounded comment, one
-// supplementary rating within the configured period, and the policy for unrated tickets.
+// 好差评: one rating per served ticket, reasons for the two lowest levels (not from a key
+// evaluator, which cannot ask), a bounded comment, one supplementary rating within the configured
+// period, and the policy for unrated tickets.
 
 #include "tests/core/hall_fixture.h"
 
@@ -300,5 +301,50 @@ TEST_CASE("an automatic rating then the citizen's 追评: one visit, the citizen
     CHECK(stats->hall.supplementary == 1);
     CHECK(stats->hall.ratings[static_cast<int>(RatingLevel::Basic) - 1] == 1);
     CHECK(stats->hall.ratings[static_cast<int>(RatingLevel::Satisfied) - 1] == 0);
+    s.h.checkReplay();
+}
+
+TEST_CASE("a key evaluator's bad level needs no reason, and it gives only a first rating") {
+    auto config = smallHall();
+    config.evaluation.unrated = UnratedPolicy::DefaultSatisfied;
+    config.evaluation.unratedDefaultAfter = 1h;
+    Served s(config);
+    auto key = [&](TicketId id, RatingLevel level) {
+        Rate r = rate(id, level);
+        r.window = 1;
+        r.keyEvaluator = true;
+        return r;
+    };
+    // The same level from a screen still needs its reason.
+    CHECK(s.h.refused(rate(s.id, RatingLevel::VeryDissatisfied)) == ErrorCode::ReasonRequired);
+    // Still only at the window that served the visit.
+    Rate elsewhere = key(s.id, RatingLevel::VeryDissatisfied);
+    elsewhere.window = 2;
+    CHECK(s.h.refused(elsewhere) == ErrorCode::NotServedHere);
+
+    s.h.now = at(9, 11);
+    const auto e = findEvent<RatingRecorded>(s.h.ok(key(s.id, RatingLevel::VeryDissatisfied)));
+    REQUIRE(e.has_value());
+    CHECK(e->level == RatingLevel::VeryDissatisfied);
+    CHECK(e->reasons.empty());
+    CHECK_FALSE(e->automatic); // the citizen's: it counts as a bad rating and opens a case
+    CHECK_FALSE(e->supplementary);
+    // A second press is no 追评 (within the supplement period a screen's would be).
+    s.h.now = at(9, 12);
+    CHECK(s.h.refused(key(s.id, RatingLevel::VerySatisfied)) == ErrorCode::AlreadyRated);
+    const auto stats = s.h.engine.statistics(kDay0);
+    REQUIRE(stats.has_value());
+    CHECK(stats->byWindow.at(1).badRatings() == 1);
+    CHECK(stats->hall.supplementary == 0);
+
+    // Nor after the hall's automatic 满意.
+    s.h.now = at(9, 20);
+    const auto later = s.h.issue("a");
+    s.h.serveNext(1);
+    s.h.now = at(10, 30);
+    s.h.ok(Tick{});
+    CHECK(s.h.ticket(later).rated);
+    CHECK(s.h.refused(key(later, RatingLevel::Dissatisfied)) == ErrorCode::AlreadyRated);
+    s.h.ok(rate(later, RatingLevel::Dissatisfied, {"服务态度差"})); // a screen's 追评 still is
     s.h.checkReplay();
 }

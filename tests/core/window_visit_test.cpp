@@ -159,6 +159,42 @@ TEST_CASE("a call out of turn gives its reason when the hall asks for one") {
     h.checkReplay();
 }
 
+TEST_CASE("a number typed short (A1) or as digits (a keypad) names the window's waiting ticket") {
+    Hall h;
+    h.signIn(1, "s1");
+    h.signIn(3, "s3");
+    const auto a1 = h.issue("a");
+    const auto b1 = h.issue("b");
+    // A001 and B001 both wait for window 1: the letter is needed.
+    const auto both = h.engine.decide(CallNumber{1, "1"}, h.now);
+    REQUIRE_FALSE(both.ok());
+    CHECK(both.error().code == ErrorCode::InvalidArgument);
+    CHECK(both.error().message.find("A001, B001") != std::string::npos);
+    CHECK(h.ok(CallNumber{1, "A1"}).ticket == a1); // the letter, the digits without zeros
+    h.ok(Finish{1});
+    CHECK(h.ok(CallNumber{1, "001"}).ticket == b1); // A001 is done: B001 alone waits
+    // Window 3 serves only C: no C001 today.
+    CHECK(h.refused(CallNumber{3, "1"}) == ErrorCode::UnknownTicket);
+    h.checkReplay();
+}
+
+TEST_CASE("a ticket parked at this window is called back without a reason: it is not out of turn") {
+    auto config = smallHall();
+    config.queue.callNumberNeedsReason = true;
+    Hall h(config);
+    h.signIn(1, "s1");
+    h.signIn(2, "s2");
+    const auto a1 = h.issue("a");
+    h.issue("a");
+    h.callNext(1);
+    h.ok(Park{1, 30});
+    // Only window 1 may call it; for a ticket of the common line the reason is still asked.
+    CHECK(h.refused(CallNumber{2, "A001"}) == ErrorCode::InvalidState);
+    CHECK(h.refused(CallNumber{1, "A002"}) == ErrorCode::ReasonRequired);
+    CHECK(h.ok(CallNumber{1, "A001"}).ticket == a1);
+    h.checkReplay();
+}
+
 TEST_CASE("a no-show only after the hall's wait since the call") {
     auto config = smallHall();
     config.queue.noShowAfter = std::chrono::seconds(60);

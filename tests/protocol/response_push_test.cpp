@@ -49,6 +49,18 @@ Snapshot sampleSnapshot() {
     done.rated = true;
     s.windows = {windowView(busy, &ticket), windowView(paused, nullptr, &done)};
     REQUIRE(s.windows[1].finished);
+    // Window 3: a parked ticket to call back, and how citizens rated its clerk.
+    auto parked = sampleTicket();
+    parked.id += 1;
+    parked.number = "A018";
+    parked.state = core::TicketState::Waiting;
+    parked.window.reset();
+    parked.parkedUntil = core::Timestamp(core::Millis(1'795'000'900'000));
+    s.windows[0].held = {ticketView(parked)};
+    s.windows[0].staffRating = StaffRating{128, 46};
+    s.hall.services[0].prefix = "A";
+    s.hall.staff = {{"staff-07", "王丽娟", "BJ1001", std::string(64, 'c')}, {"staff-09", "李建国", "BJ1002"}};
+    s.hall.callNumberNeedsReason = true;
     s.notices = {{"n1", "系统将于18:00维护"}};
     return s;
 }

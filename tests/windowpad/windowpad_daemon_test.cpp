@@ -4,18 +4,21 @@
 // is told, the strip shows it — and finishes; the citizen face asks for the rating, refuses a bad
 // one without a reason on screen, and with the controller killed between the finish and the
 // rating keeps the rating in the outbox: after the restart it is stored exactly once (one
-// follow-up case, rated 1 in the day's report). A pause shows on the citizen face's desk and on
-// the strip.
+// follow-up case, rated 1 in the day's report), and the clerk's rating on the citizen face says
+// so; the clerk's photo uploaded to the content store reaches the pad. A pause shows on the
+// citizen face's desk and on the strip.
 #include "drivers/bus/twin/bus_twin.h"
 #include "drivers/doccam/pdf_pages.h"
 #include "drivers/led/twin/led_strip_unit.h"
 #include "shared/client/controller_client.h"
+#include "shared/client/staff_photos.h"
 #include "tests/support/qt_event_wait.h"
 #include "tests/support/real_terminal.h"
 #include "windowpad/clerk_desk.h"
 #include "windowpad/confirmation_desk.h"
 #include "windowpad/evaluation_desk.h"
 
+#include <QFile>
 #include <doctest/doctest.h>
 
 using hall::testing::waitUntil;
@@ -169,6 +172,24 @@ TEST_CASE(
     CHECK(row.at("served") == 1);
     CHECK(row.at("rated") == 1);
     CHECK(row.at("very_dissatisfied") == 1);
+    // The clerk's rating on the citizen face: one visit, 1.0.
+    REQUIRE(
+        waitUntil([&] { return clerk.staffRating().value(QStringLiteral("visits")) == 1; }, 10s));
+    CHECK(clerk.staffRating().value(QStringLiteral("average")).toDouble() == doctest::Approx(1.0));
+
+    // The hall manager uploads the photo the configuration names for 张三: it reaches the pad
+    // (the snapshot names it, the file comes from the content store) and is kept on its disk.
+    hall::testing::TempDir photoDir("windowpad-photos");
+    hall::client::StaffPhotos photos(client, photoDir.path());
+    clerk.setStaffPhotos(&photos);
+    const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(300, 'j');
+    // (a new admin connection: the controller came back on another port)
+    REQUIRE(daemon.admin().post("/api/v1/content?name=zhangsan.jpg", jpeg, "image/jpeg").status ==
+            200);
+    REQUIRE(waitUntil([&] { return !clerk.staffPhoto().isEmpty(); }, 10s));
+    QFile photo(clerk.staffPhoto().toLocalFile());
+    REQUIRE(photo.open(QIODevice::ReadOnly));
+    CHECK(photo.readAll().toStdString() == jpeg);
 
     // Pause with a reason: the citizen face says it, and so does the strip over the window.
     REQUIRE(waitUntil([&] { return clerk.signedIn(); }, 10s));

@@ -54,79 +54,112 @@
         <translation>Confirm and sign</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="103"/>
-        <source>Serving you: %1</source>
-        <translation>Serving you: %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/CitizenScreen.qml" line="111"/>
-        <source>Staff number %1</source>
-        <translation>Staff number %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/CitizenScreen.qml" line="119"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>Service paused: %1</source>
         <translation>Service paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="119"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>This window is closed</source>
         <translation>This window is closed</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="128"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>Now serving %1</source>
         <translation>Now serving %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="139"/>
+        <location filename="../qml/CitizenScreen.qml" line="127"/>
         <source>Identity checked: %1, %2</source>
         <translation>Identity checked: %1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="149"/>
+        <location filename="../qml/CitizenScreen.qml" line="137"/>
         <source>Notice: %1</source>
         <translation>Notice: %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="166"/>
+        <location filename="../qml/CitizenScreen.qml" line="154"/>
         <source>How was your visit (%1)?</source>
         <translation>How was your visit (%1)?</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="192"/>
+        <location filename="../qml/CitizenScreen.qml" line="180"/>
         <source>%1 s left</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="207"/>
+        <location filename="../qml/CitizenScreen.qml" line="195"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>We are sorry. What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="237"/>
+        <location filename="../qml/CitizenScreen.qml" line="225"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>Anything else you want to tell us? (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="252"/>
+        <location filename="../qml/CitizenScreen.qml" line="240"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="257"/>
+        <location filename="../qml/CitizenScreen.qml" line="245"/>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="273"/>
+        <location filename="../qml/CitizenScreen.qml" line="261"/>
         <source>Thank you for your rating!</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="281"/>
+        <location filename="../qml/CitizenScreen.qml" line="269"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>The hall&apos;s duty manager will follow this up.</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkCallNumber</name>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="64"/>
+        <source>Call %1</source>
+        <translation>Call %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="64"/>
+        <source>Call a given number</source>
+        <translation>Call a given number</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="92"/>
+        <source>Digits of the number</source>
+        <translation>Digits of the number</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="93"/>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="108"/>
+        <source>Reason (required in this hall)</source>
+        <translation>Reason (required in this hall)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="109"/>
+        <source>Reason (optional)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="115"/>
+        <source>A call out of turn is recorded with its reason. Parked tickets are called back from the list.</source>
+        <translation>A call out of turn is recorded with its reason. Parked tickets are called back from the list.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -140,48 +173,48 @@
 <context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="27"/>
+        <location filename="../qml/ClerkScreen.qml" line="35"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="27"/>
+        <location filename="../qml/ClerkScreen.qml" line="35"/>
         <source>Needs documents</source>
         <translation>Needs documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="28"/>
+        <location filename="../qml/ClerkScreen.qml" line="36"/>
         <source>Not accepted</source>
         <translation>Not accepted</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="28"/>
+        <location filename="../qml/ClerkScreen.qml" line="36"/>
         <source>Referred</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="51"/>
-        <location filename="../qml/ClerkScreen.qml" line="118"/>
+        <location filename="../qml/ClerkScreen.qml" line="59"/>
+        <location filename="../qml/ClerkScreen.qml" line="126"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="52"/>
+        <location filename="../qml/ClerkScreen.qml" line="60"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="56"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>%1 (No. %2)</source>
         <translation>%1 (No. %2)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="61"/>
+        <location filename="../qml/ClerkScreen.qml" line="69"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>Served today %1 · typical %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="66"/>
+        <location filename="../qml/ClerkScreen.qml" line="74"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n action(s) waiting to be sent</numerusform>
@@ -189,123 +222,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="75"/>
+        <location filename="../qml/ClerkScreen.qml" line="83"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="87"/>
+        <location filename="../qml/ClerkScreen.qml" line="95"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>Finish, no-show and pause are kept here and sent later; calling needs the server.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="107"/>
+        <location filename="../qml/ClerkScreen.qml" line="115"/>
         <source>Park %1: back in</source>
         <translation>Park %1: back in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="108"/>
+        <location filename="../qml/ClerkScreen.qml" line="116"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="114"/>
+        <location filename="../qml/ClerkScreen.qml" line="122"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="115"/>
+        <location filename="../qml/ClerkScreen.qml" line="123"/>
         <source>Return to me after</source>
         <translation>Return to me after</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <location filename="../qml/ClerkScreen.qml" line="124"/>
         <source>A note for the next window (optional)</source>
         <translation>A note for the next window (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="125"/>
+        <location filename="../qml/ClerkScreen.qml" line="133"/>
         <source>Finish %1 as</source>
         <translation>Finish %1 as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <location filename="../qml/ClerkScreen.qml" line="134"/>
         <source>A note on the visit (optional)</source>
         <translation>A note on the visit (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/ClerkScreen.qml" line="142"/>
         <source>Pause the window: why?</source>
         <translation>Pause the window: why?</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Called, waiting for the citizen</source>
         <translation>Called, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="191"/>
         <source>Waited %1 min</source>
         <translation>Waited %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="179"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source> · serving %1 min</source>
         <translation> · serving %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="183"/>
+        <location filename="../qml/ClerkScreen.qml" line="196"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="184"/>
+        <location filename="../qml/ClerkScreen.qml" line="197"/>
         <source>Green channel: %1</source>
         <translation>Green channel: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
         <source>Note from the last window: %1</source>
         <translation>Note from the last window: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <location filename="../qml/ClerkScreen.qml" line="211"/>
         <source>Identified: %1, %2</source>
         <translation>Identified: %1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="199"/>
+        <location filename="../qml/ClerkScreen.qml" line="212"/>
         <source>Citizen identified by ID card</source>
         <translation>Citizen identified by ID card</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="205"/>
+        <location filename="../qml/ClerkScreen.qml" line="218"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ Signed by the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="206"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>Waiting for the citizen&apos;s signature…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="216"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="217"/>
+        <location filename="../qml/ClerkScreen.qml" line="230"/>
         <source>The citizen is rating</source>
         <translation>The citizen is rating</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="218"/>
-        <location filename="../qml/ClerkScreen.qml" line="308"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="360"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -313,12 +346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="224"/>
+        <location filename="../qml/ClerkScreen.qml" line="237"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>The next citizen is called when they have rated, at the latest in %n second.</numerusform>
@@ -326,107 +359,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="243"/>
+        <location filename="../qml/ClerkScreen.qml" line="256"/>
         <source>Call next now</source>
         <translation>Call next now</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="244"/>
+        <location filename="../qml/ClerkScreen.qml" line="257"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="258"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="246"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="256"/>
+        <location filename="../qml/ClerkScreen.qml" line="269"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="257"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="258"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <location filename="../qml/ClerkScreen.qml" line="272"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="260"/>
+        <location filename="../qml/ClerkScreen.qml" line="273"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="261"/>
+        <location filename="../qml/ClerkScreen.qml" line="274"/>
         <source>Finish…</source>
         <translation>Finish…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="264"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Scan (%1 pages)</source>
         <translation>Scan (%1 pages)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="264"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Scan documents</source>
         <translation>Scan documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="283"/>
         <source>Ask to sign</source>
         <translation>Ask to sign</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="283"/>
         <source>Cancel signing</source>
         <translation>Cancel signing</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="275"/>
+        <location filename="../qml/ClerkScreen.qml" line="288"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="291"/>
+        <source>Call number…</source>
+        <translation>Call number…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="282"/>
+        <location filename="../qml/ClerkScreen.qml" line="301"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="311"/>
+        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <source>Parked or sent to this window</source>
+        <translation>Parked or sent to this window</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="335"/>
+        <source>parked, back at %1</source>
+        <translation>parked, back at %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="336"/>
+        <source>sent here: %1</source>
+        <translation>sent here: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="337"/>
+        <source>sent here</source>
+        <translation>sent here</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <source>Call back</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="363"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="338"/>
+        <location filename="../qml/ClerkScreen.qml" line="390"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>The pages go to the citizen with “Ask to sign”.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <location filename="../qml/ClerkScreen.qml" line="395"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -589,6 +652,27 @@
     </message>
 </context>
 <context>
+    <name>StaffCard</name>
+    <message>
+        <location filename="../qml/StaffCard.qml" line="37"/>
+        <source>Serving you: %1</source>
+        <translation>Serving you: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffCard.qml" line="41"/>
+        <source>Staff number %1</source>
+        <translation>Staff number %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/StaffCard.qml" line="71"/>
+        <source>%1 · %n rating(s) in 30 days</source>
+        <translation>
+            <numerusform>%1 · %n rating in 30 days</numerusform>
+            <numerusform>%1 · %n ratings in 30 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
         <location filename="../clerk_desk.cpp" line="69"/>
@@ -606,112 +690,112 @@
         <translation>There is no visit at the window to attach the card to.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="291"/>
+        <location filename="../clerk_desk.cpp" line="343"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="396"/>
+        <location filename="../clerk_desk.cpp" line="448"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>One moment: the last action is still on its way.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="398"/>
+        <location filename="../clerk_desk.cpp" line="450"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="419"/>
+        <location filename="../clerk_desk.cpp" line="471"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>Offline: kept on this pad and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="422"/>
+        <location filename="../clerk_desk.cpp" line="474"/>
         <source>This pad could not keep the action: %1</source>
         <translation>This pad could not keep the action: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="440"/>
+        <location filename="../clerk_desk.cpp" line="492"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 goes back to the window that sent it.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="452"/>
+        <location filename="../clerk_desk.cpp" line="504"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="453"/>
+        <location filename="../clerk_desk.cpp" line="505"/>
         <source>The window is paused: resume service first.</source>
         <translation>The window is paused: resume service first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="455"/>
+        <location filename="../clerk_desk.cpp" line="507"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>Finish, transfer or park the current ticket before calling the next.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="456"/>
+        <location filename="../clerk_desk.cpp" line="508"/>
         <source>There is no ticket at this window.</source>
         <translation>There is no ticket at this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="457"/>
+        <location filename="../clerk_desk.cpp" line="509"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="459"/>
+        <location filename="../clerk_desk.cpp" line="511"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>Staff number or PIN not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="460"/>
+        <location filename="../clerk_desk.cpp" line="512"/>
         <source>Too many wrong PINs: %1</source>
         <translation>Too many wrong PINs: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="461"/>
+        <location filename="../clerk_desk.cpp" line="513"/>
         <source>This clerk is signed in at another window.</source>
         <translation>This clerk is signed in at another window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="462"/>
+        <location filename="../clerk_desk.cpp" line="514"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>A call out of turn needs a reason in this hall.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="463"/>
+        <location filename="../clerk_desk.cpp" line="515"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="465"/>
+        <location filename="../clerk_desk.cpp" line="517"/>
         <source>This citizen already holds %1 for this service today.</source>
         <translation>This citizen already holds %1 for this service today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="467"/>
+        <location filename="../clerk_desk.cpp" line="519"/>
         <source>Too soon for a no-show: %1</source>
         <translation>Too soon for a no-show: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="468"/>
+        <location filename="../clerk_desk.cpp" line="520"/>
         <source>There is no call to undo.</source>
         <translation>There is no call to undo.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="469"/>
+        <location filename="../clerk_desk.cpp" line="521"/>
         <source>Not possible now: %1</source>
         <translation>Not possible now: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="470"/>
+        <location filename="../clerk_desk.cpp" line="522"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="471"/>
+        <location filename="../clerk_desk.cpp" line="523"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>
@@ -719,27 +803,27 @@
 <context>
     <name>hall::windowpad::ConfirmationDesk</name>
     <message>
-        <location filename="../confirmation_desk.cpp" line="50"/>
+        <location filename="../confirmation_desk.cpp" line="52"/>
         <source>There is no visit at the window to confirm.</source>
         <translation>There is no visit at the window to confirm.</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="61"/>
+        <location filename="../confirmation_desk.cpp" line="63"/>
         <source>Matter: %1</source>
         <translation>Matter: %1</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="61"/>
+        <location filename="../confirmation_desk.cpp" line="63"/>
         <source>Ticket: %1</source>
         <translation>Ticket: %1</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="62"/>
+        <location filename="../confirmation_desk.cpp" line="64"/>
         <source>Date: %1</source>
         <translation>Date: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../confirmation_desk.cpp" line="63"/>
+        <location filename="../confirmation_desk.cpp" line="65"/>
         <source>Documents scanned: %n page(s)</source>
         <translation>
             <numerusform>Documents scanned: %n page</numerusform>
@@ -747,13 +831,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="72"/>
-        <location filename="../confirmation_desk.cpp" line="111"/>
+        <location filename="../confirmation_desk.cpp" line="74"/>
+        <location filename="../confirmation_desk.cpp" line="112"/>
         <source>The hall&apos;s server cannot be reached: please sign again in a moment.</source>
         <translation>The hall&apos;s server cannot be reached: please sign again in a moment.</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="112"/>
+        <location filename="../confirmation_desk.cpp" line="113"/>
         <source>The signature was not accepted (%1). Please tell the clerk.</source>
         <translation>The signature was not accepted (%1). Please tell the clerk.</translation>
     </message>

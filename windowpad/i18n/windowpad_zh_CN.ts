@@ -54,79 +54,112 @@
         <translation>确认签名</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="103"/>
-        <source>Serving you: %1</source>
-        <translation>为您服务：%1</translation>
-    </message>
-    <message>
-        <location filename="../qml/CitizenScreen.qml" line="111"/>
-        <source>Staff number %1</source>
-        <translation>工号 %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/CitizenScreen.qml" line="119"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>Service paused: %1</source>
         <translation>暂停服务：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="119"/>
+        <location filename="../qml/CitizenScreen.qml" line="107"/>
         <source>This window is closed</source>
         <translation>本窗口暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="128"/>
+        <location filename="../qml/CitizenScreen.qml" line="116"/>
         <source>Now serving %1</source>
         <translation>正在办理 %1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="139"/>
+        <location filename="../qml/CitizenScreen.qml" line="127"/>
         <source>Identity checked: %1, %2</source>
         <translation>身份已核验：%1，%2</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="149"/>
+        <location filename="../qml/CitizenScreen.qml" line="137"/>
         <source>Notice: %1</source>
         <translation>通知：%1</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="166"/>
+        <location filename="../qml/CitizenScreen.qml" line="154"/>
         <source>How was your visit (%1)?</source>
         <translation>请您为本次服务（%1）评价</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="192"/>
+        <location filename="../qml/CitizenScreen.qml" line="180"/>
         <source>%1 s left</source>
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="207"/>
+        <location filename="../qml/CitizenScreen.qml" line="195"/>
         <source>We are sorry. What went wrong? (choose at least one)</source>
         <translation>很抱歉，请告诉我们哪里做得不好（至少选一项）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="237"/>
+        <location filename="../qml/CitizenScreen.qml" line="225"/>
         <source>Anything else you want to tell us? (optional)</source>
         <translation>还有什么想告诉我们？（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="252"/>
+        <location filename="../qml/CitizenScreen.qml" line="240"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="257"/>
+        <location filename="../qml/CitizenScreen.qml" line="245"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="273"/>
+        <location filename="../qml/CitizenScreen.qml" line="261"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../qml/CitizenScreen.qml" line="281"/>
+        <location filename="../qml/CitizenScreen.qml" line="269"/>
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkCallNumber</name>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="64"/>
+        <source>Call %1</source>
+        <translation>呼叫 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="64"/>
+        <source>Call a given number</source>
+        <translation>叫指定号码</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="92"/>
+        <source>Digits of the number</source>
+        <translation>号码数字</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="93"/>
+        <source>Call</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="108"/>
+        <source>Reason (required in this hall)</source>
+        <translation>原因（本大厅要求填写）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="109"/>
+        <source>Reason (optional)</source>
+        <translation>原因（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="115"/>
+        <source>A call out of turn is recorded with its reason. Parked tickets are called back from the list.</source>
+        <translation>指定叫号连同原因一并记录备查。挂起的号码请在列表中“叫回”。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkCallNumber.qml" line="123"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -140,290 +173,320 @@
 <context>
     <name>ClerkScreen</name>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="27"/>
+        <location filename="../qml/ClerkScreen.qml" line="35"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="27"/>
+        <location filename="../qml/ClerkScreen.qml" line="35"/>
         <source>Needs documents</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="28"/>
+        <location filename="../qml/ClerkScreen.qml" line="36"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="28"/>
+        <location filename="../qml/ClerkScreen.qml" line="36"/>
         <source>Referred</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="51"/>
-        <location filename="../qml/ClerkScreen.qml" line="118"/>
+        <location filename="../qml/ClerkScreen.qml" line="59"/>
+        <location filename="../qml/ClerkScreen.qml" line="126"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="52"/>
+        <location filename="../qml/ClerkScreen.qml" line="60"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="56"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>%1 (No. %2)</source>
         <translation>%1（工号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="61"/>
+        <location filename="../qml/ClerkScreen.qml" line="69"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>今日已办 %1 件 · 每件约 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="66"/>
+        <location filename="../qml/ClerkScreen.qml" line="74"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 项操作待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="75"/>
+        <location filename="../qml/ClerkScreen.qml" line="83"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="87"/>
+        <location filename="../qml/ClerkScreen.qml" line="95"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="107"/>
+        <location filename="../qml/ClerkScreen.qml" line="115"/>
         <source>Park %1: back in</source>
         <translation>挂起 %1：多久后回到本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="108"/>
+        <location filename="../qml/ClerkScreen.qml" line="116"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="114"/>
+        <location filename="../qml/ClerkScreen.qml" line="122"/>
         <source>Transfer %1 to</source>
         <translation>将 %1 转到</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="115"/>
+        <location filename="../qml/ClerkScreen.qml" line="123"/>
         <source>Return to me after</source>
         <translation>办完后转回本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <location filename="../qml/ClerkScreen.qml" line="124"/>
         <source>A note for the next window (optional)</source>
         <translation>给下一个窗口的备注（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="125"/>
+        <location filename="../qml/ClerkScreen.qml" line="133"/>
         <source>Finish %1 as</source>
         <translation>%1 办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <location filename="../qml/ClerkScreen.qml" line="134"/>
         <source>A note on the visit (optional)</source>
         <translation>办理备注（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/ClerkScreen.qml" line="142"/>
         <source>Pause the window: why?</source>
         <translation>暂停本窗口：原因</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="165"/>
+        <location filename="../qml/ClerkScreen.qml" line="178"/>
         <source>Called, waiting for the citizen</source>
         <translation>已叫号，等待群众到窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="191"/>
         <source>Waited %1 min</source>
         <translation>已等候 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="179"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source> · serving %1 min</source>
         <translation> · 已办理 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="183"/>
+        <location filename="../qml/ClerkScreen.qml" line="196"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="184"/>
+        <location filename="../qml/ClerkScreen.qml" line="197"/>
         <source>Green channel: %1</source>
         <translation>绿色通道：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="190"/>
+        <location filename="../qml/ClerkScreen.qml" line="203"/>
         <source>Note from the last window: %1</source>
         <translation>上一窗口备注：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="198"/>
+        <location filename="../qml/ClerkScreen.qml" line="211"/>
         <source>Identified: %1, %2</source>
         <translation>已核验：%1，%2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="199"/>
+        <location filename="../qml/ClerkScreen.qml" line="212"/>
         <source>Citizen identified by ID card</source>
         <translation>群众已核验身份证</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="205"/>
+        <location filename="../qml/ClerkScreen.qml" line="218"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ 群众已签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="206"/>
+        <location filename="../qml/ClerkScreen.qml" line="219"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>等待群众签名…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="216"/>
+        <location filename="../qml/ClerkScreen.qml" line="229"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="217"/>
+        <location filename="../qml/ClerkScreen.qml" line="230"/>
         <source>The citizen is rating</source>
         <translation>群众正在评价</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="218"/>
-        <location filename="../qml/ClerkScreen.qml" line="308"/>
+        <location filename="../qml/ClerkScreen.qml" line="231"/>
+        <location filename="../qml/ClerkScreen.qml" line="360"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="224"/>
+        <location filename="../qml/ClerkScreen.qml" line="237"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>群众评价后自动叫下一位，最迟 %n 秒后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="243"/>
+        <location filename="../qml/ClerkScreen.qml" line="256"/>
         <source>Call next now</source>
         <translation>立即叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="244"/>
+        <location filename="../qml/ClerkScreen.qml" line="257"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="258"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="246"/>
+        <location filename="../qml/ClerkScreen.qml" line="259"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="256"/>
+        <location filename="../qml/ClerkScreen.qml" line="269"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="257"/>
+        <location filename="../qml/ClerkScreen.qml" line="270"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="258"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <location filename="../qml/ClerkScreen.qml" line="272"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="260"/>
+        <location filename="../qml/ClerkScreen.qml" line="273"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="261"/>
+        <location filename="../qml/ClerkScreen.qml" line="274"/>
         <source>Finish…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="264"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Scan (%1 pages)</source>
         <translation>扫描（%1 页）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="264"/>
+        <location filename="../qml/ClerkScreen.qml" line="277"/>
         <source>Scan documents</source>
         <translation>扫描材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="283"/>
         <source>Ask to sign</source>
         <translation>请群众签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="283"/>
         <source>Cancel signing</source>
         <translation>取消签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="275"/>
+        <location filename="../qml/ClerkScreen.qml" line="288"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="291"/>
+        <source>Call number…</source>
+        <translation>指定叫号…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="296"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="282"/>
+        <location filename="../qml/ClerkScreen.qml" line="301"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="311"/>
+        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <source>Parked or sent to this window</source>
+        <translation>挂起或转来本窗口的号码</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="335"/>
+        <source>parked, back at %1</source>
+        <translation>已挂起，%1 回到队列</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="336"/>
+        <source>sent here: %1</source>
+        <translation>转来：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="337"/>
+        <source>sent here</source>
+        <translation>转来本窗口</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <source>Call back</source>
+        <translation>叫回</translation>
+    </message>
+    <message>
+        <location filename="../qml/ClerkScreen.qml" line="363"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="338"/>
+        <location filename="../qml/ClerkScreen.qml" line="390"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>点“请群众签名”时，扫描的材料一并交群众确认。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <location filename="../qml/ClerkScreen.qml" line="395"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -585,6 +648,26 @@
     </message>
 </context>
 <context>
+    <name>StaffCard</name>
+    <message>
+        <location filename="../qml/StaffCard.qml" line="37"/>
+        <source>Serving you: %1</source>
+        <translation>为您服务：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/StaffCard.qml" line="41"/>
+        <source>Staff number %1</source>
+        <translation>工号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/StaffCard.qml" line="71"/>
+        <source>%1 · %n rating(s) in 30 days</source>
+        <translation>
+            <numerusform>%1 分 · 近 30 天 %n 次评价</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hall::windowpad::ClerkDesk</name>
     <message>
         <location filename="../clerk_desk.cpp" line="69"/>
@@ -602,112 +685,112 @@
         <translation>窗口当前没有办件，无法关联此卡。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="291"/>
+        <location filename="../clerk_desk.cpp" line="343"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="396"/>
+        <location filename="../clerk_desk.cpp" line="448"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>请稍候，上一操作正在处理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="398"/>
+        <location filename="../clerk_desk.cpp" line="450"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>此操作需要连接服务器，当前无法连接。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="419"/>
+        <location filename="../clerk_desk.cpp" line="471"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>网络中断：已保存在本机，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="422"/>
+        <location filename="../clerk_desk.cpp" line="474"/>
         <source>This pad could not keep the action: %1</source>
         <translation>本机未能保存此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="440"/>
+        <location filename="../clerk_desk.cpp" line="492"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 已转回原窗口继续办理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="452"/>
+        <location filename="../clerk_desk.cpp" line="504"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="453"/>
+        <location filename="../clerk_desk.cpp" line="505"/>
         <source>The window is paused: resume service first.</source>
         <translation>窗口已暂停，请先恢复服务。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="455"/>
+        <location filename="../clerk_desk.cpp" line="507"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="456"/>
+        <location filename="../clerk_desk.cpp" line="508"/>
         <source>There is no ticket at this window.</source>
         <translation>本窗口当前没有号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="457"/>
+        <location filename="../clerk_desk.cpp" line="509"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="459"/>
+        <location filename="../clerk_desk.cpp" line="511"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>工号或密码不正确。%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="460"/>
+        <location filename="../clerk_desk.cpp" line="512"/>
         <source>Too many wrong PINs: %1</source>
         <translation>密码错误次数过多：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="461"/>
+        <location filename="../clerk_desk.cpp" line="513"/>
         <source>This clerk is signed in at another window.</source>
         <translation>该工作人员已在其他窗口登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="462"/>
+        <location filename="../clerk_desk.cpp" line="514"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>本厅规定：指定叫号须填写原因。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="463"/>
+        <location filename="../clerk_desk.cpp" line="515"/>
         <source>There is no such ticket today.</source>
         <translation>今天没有这个号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="465"/>
+        <location filename="../clerk_desk.cpp" line="517"/>
         <source>This citizen already holds %1 for this service today.</source>
         <translation>该群众今天已有此事项的号码 %1。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="467"/>
+        <location filename="../clerk_desk.cpp" line="519"/>
         <source>Too soon for a no-show: %1</source>
         <translation>叫号后时间太短，暂不能过号：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="468"/>
+        <location filename="../clerk_desk.cpp" line="520"/>
         <source>There is no call to undo.</source>
         <translation>没有可撤销的叫号。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="469"/>
+        <location filename="../clerk_desk.cpp" line="521"/>
         <source>Not possible now: %1</source>
         <translation>当前无法执行：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="470"/>
+        <location filename="../clerk_desk.cpp" line="522"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="471"/>
+        <location filename="../clerk_desk.cpp" line="523"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>
@@ -715,40 +798,40 @@
 <context>
     <name>hall::windowpad::ConfirmationDesk</name>
     <message>
-        <location filename="../confirmation_desk.cpp" line="50"/>
+        <location filename="../confirmation_desk.cpp" line="52"/>
         <source>There is no visit at the window to confirm.</source>
         <translation>窗口当前没有可确认的办件。</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="61"/>
+        <location filename="../confirmation_desk.cpp" line="63"/>
         <source>Matter: %1</source>
         <translation>事项：%1</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="61"/>
+        <location filename="../confirmation_desk.cpp" line="63"/>
         <source>Ticket: %1</source>
         <translation>号码：%1</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="62"/>
+        <location filename="../confirmation_desk.cpp" line="64"/>
         <source>Date: %1</source>
         <translation>日期：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../confirmation_desk.cpp" line="63"/>
+        <location filename="../confirmation_desk.cpp" line="65"/>
         <source>Documents scanned: %n page(s)</source>
         <translation>
             <numerusform>已扫描材料：%n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="72"/>
-        <location filename="../confirmation_desk.cpp" line="111"/>
+        <location filename="../confirmation_desk.cpp" line="74"/>
+        <location filename="../confirmation_desk.cpp" line="112"/>
         <source>The hall&apos;s server cannot be reached: please sign again in a moment.</source>
         <translation>暂时连不上大厅服务器，请稍后再签一次。</translation>
     </message>
     <message>
-        <location filename="../confirmation_desk.cpp" line="112"/>
+        <location filename="../confirmation_desk.cpp" line="113"/>
         <source>The signature was not accepted (%1). Please tell the clerk.</source>
         <translation>签名未被接收（%1），请告知工作人员。</translation>
     </message>

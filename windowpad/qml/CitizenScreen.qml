@@ -95,21 +95,9 @@ Item {
             visible: rating.stage === EvaluationDesk.Idle && !screen.signing
             spacing: Theme.spacing
             Item { Layout.fillHeight: true }
-            Heading {
+            StaffCard {
                 Layout.alignment: Qt.AlignHCenter
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
                 visible: desk.signedIn
-                text: qsTr("Serving you: %1").arg(desk.staffName)
-                font.pointSize: Theme.headingPointSize * 1.4
-            }
-            BodyText {
-                Layout.alignment: Qt.AlignHCenter
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                visible: desk.signedIn
-                text: qsTr("Staff number %1").arg(desk.staffNumber)
-                color: Theme.secondaryText
             }
             Heading {
                 Layout.alignment: Qt.AlignHCenter

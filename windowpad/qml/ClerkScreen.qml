@@ -25,6 +25,10 @@ Item {
         transferChoice.open()
         transferChoice.typing = typing === true
     }
+    // Also for the screenshots: calling a given number, with digits already typed.
+    function enterNumber(digits) {
+        callNumberEntry.open(digits)
+    }
     // The document camera over the screen while the clerk scans the citizen's papers.
     property bool scanning: false
     function outcomeName(o) {
@@ -52,16 +56,30 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Heading {
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                elide: Text.ElideRight
+                wrapMode: Text.NoWrap
                 text: desk.windowName.length > 0 ? qsTr("Window %1 · %2").arg(desk.window).arg(desk.windowName)
                                                  : qsTr("Window %1").arg(desk.window)
             }
+            // The texts of this row give way (elided) when it is too long — English, elder
+            // mode — so the row, and the screen under it, never runs past the right edge.
             BodyText {
                 visible: desk.signedIn
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                elide: Text.ElideRight
+                wrapMode: Text.NoWrap
                 text: qsTr("%1 (No. %2)").arg(desk.staffName).arg(desk.staffNumber)
                 color: Theme.secondaryText
             }
             Item { Layout.fillWidth: true }
             BodyText {
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                elide: Text.ElideRight
+                wrapMode: Text.NoWrap
                 text: qsTr("Served today %1 · typical %2 min").arg(desk.servedToday).arg(desk.typicalServiceMinutes)
                 color: Theme.secondaryText
             }
@@ -138,6 +156,11 @@ Item {
         title: qsTr("Pause the window: why?")
         options: desk.pauseReasons.map(r => ({ label: r, value: r }))
         onChosen: (reason) => desk.pause(reason)
+    }
+
+    ClerkCallNumber {
+        id: callNumberEntry
+        anchors.fill: parent
     }
 
     Component {
@@ -233,6 +256,7 @@ Item {
 
             // --- actions: the next sensible one largest --------------------------------------
             ColumnLayout {
+                Layout.fillWidth: true // with the ticket's panel: 5 : 4 of the width
                 Layout.fillHeight: true
                 Layout.preferredWidth: 4
                 spacing: Theme.spacing
@@ -278,6 +302,12 @@ Item {
                     }
                     ClerkAction { text: qsTr("Silent call"); enabled: !desk.hasTicket && !desk.paused && !desk.callLocked; onClicked: desk.callNext(true) }
                     ClerkAction {
+                        objectName: "callNumberButton"
+                        text: qsTr("Call number…")
+                        enabled: !desk.hasTicket && !desk.paused && !desk.callLocked
+                        onClicked: callNumberEntry.open("")
+                    }
+                    ClerkAction {
                         text: desk.paused ? qsTr("Resume") : qsTr("Pause")
                         enabled: !desk.hasTicket
                         onClicked: desk.paused ? desk.resume() : pauseChoice.open()
@@ -298,6 +328,44 @@ Item {
                     }
                 }
                 Item { Layout.fillHeight: true }
+
+                // --- tickets only this window calls: parked here, or sent here -------------------
+                BodyText {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    elide: Text.ElideRight
+                    visible: desk.held.length > 0
+                    text: qsTr("Parked or sent to this window")
+                    color: Theme.secondaryText
+                }
+                Repeater {
+                    model: desk.held.length
+                    RowLayout {
+                        required property int index
+                        readonly property var modelData: desk.held[index] || ({})
+                        readonly property bool parked: modelData.parkedUntil !== undefined && !isNaN(modelData.parkedUntil.getTime())
+                        objectName: "held" + index
+                        Layout.fillWidth: true
+                        BodyText { text: modelData.number || ""; font.bold: true }
+                        BodyText {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1 // the room left, never wider: it elides
+                            elide: Text.ElideRight
+                            text: parked ? qsTr("parked, back at %1").arg(Qt.formatTime(modelData.parkedUntil, "HH:mm"))
+                                         : (modelData.note || "").length > 0 ? qsTr("sent here: %1").arg(modelData.note)
+                                                                              : qsTr("sent here")
+                            color: Theme.secondaryText
+                        }
+                        ClerkAction {
+                            objectName: "callBack" + index
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: implicitWidth
+                            text: qsTr("Call back")
+                            enabled: !desk.hasTicket && !desk.paused && !desk.callLocked
+                            onClicked: desk.callNumber(modelData.number, "")
+                        }
+                    }
+                }
 
                 // --- the window's queues, live ------------------------------------------------
                 // One row per service the window serves; the rows stay and their texts follow

@@ -11,6 +11,7 @@
 #include "shared/technician/pin_file.h"
 #include "shared/technician/settings_file.h"
 #include "shared/terminal/identification_source.h"
+#include "shared/ui/app/demo_portraits.h"
 #include "shared/ui/app/device_tests.h"
 #include "shared/ui/app/run_app.h"
 #include "shared/ui/app/technician_adapters.h"
@@ -167,6 +168,7 @@ bool TerminalApp::setUpMock(const AppContext& app, QString& error) {
         clock_ = new client::HallClock([mock] { return mock->now(); }, this);
     }
     mock->playMorning(); // staffed windows, people waiting, calls: a hall worth looking at
+    addDemoPortraits(*mock);
     backend_ = mock;
     enrollment_ = std::make_unique<ControllerlessEnrollment>();
     deviceTests_ = std::make_unique<MockDeviceTests>();

@@ -1,5 +1,7 @@
 #include "tests/core/random/checker.h"
 
+#include "shared/core/numbering.h"
+
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -108,6 +110,7 @@ void Coverage::merge(const Coverage& o) {
     undos += o.undos;
     supplements += o.supplements;
     automaticRatings += o.automaticRatings;
+    keyBadRatings += o.keyBadRatings;
     lateFinishes += o.lateFinishes;
     leasedOutOfOrder += o.leasedOutOfOrder;
     identified += o.identified;
@@ -131,9 +134,10 @@ std::string Coverage::summary() const {
         << " (returned " << returns << "), parks " << parks << " (called back " << parkedCalledBack
         << ")"
         << ", undos " << undos << ", supplements " << supplements << ", automatic ratings "
-        << automaticRatings << ", leased tickets placed ahead " << leasedOutOfOrder
-        << "\nidentified at a window " << identified << " (refused: holds another ticket "
-        << identifyDuplicates << ", already identified " << identifyReidentified << ")"
+        << automaticRatings << ", key evaluators' bad ratings " << keyBadRatings
+        << ", leased tickets placed ahead " << leasedOutOfOrder << "\nidentified at a window "
+        << identified << " (refused: holds another ticket " << identifyDuplicates
+        << ", already identified " << identifyReidentified << ")"
         << "\naccepted:";
     for (const auto& [k, v] : accepted)
         out << ' ' << k << '=' << v;
@@ -408,6 +412,8 @@ std::string Checker::accepted(const Engine& engine, const Command& command,
             if (const Ticket* t = ticketBefore(called->ticket); t && t->parkedUntil)
                 ++coverage_.parkedCalledBack;
     }
+    if (const auto* r = std::get_if<Rate>(&command); r && r->keyEvaluator && isBadRating(r->level))
+        ++coverage_.keyBadRatings;
     if (auto e = checkAcceptedPreconditions(engine, command, decision, now); !e.empty()) return e;
     const bool byCallNext = std::holds_alternative<CallNext>(command);
     if (auto e = observeEvents(engine, decision, byCallNext); !e.empty()) return e;
@@ -492,9 +498,9 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                         return checkReturn(*f, e, *before, *after, queued);
                     const auto& c = std::get<Transfer>(command);
                     const auto to = c.toService.value_or(before->serviceId);
-                    const auto returnTo = c.returnHere ? std::optional(ReturnPoint{
-                                                             c.window, before->serviceId})
-                                                       : before->returnTo;
+                    const auto returnTo =
+                        c.returnHere ? std::optional(ReturnPoint{c.window, before->serviceId})
+                                     : before->returnTo;
                     if (e.fromService != before->serviceId || e.toService != to ||
                         e.toWindow != c.toWindow || e.fromWindow != c.window ||
                         e.queuedAt != queued || e.note != c.note || e.returnTo != returnTo)
@@ -514,8 +520,8 @@ std::string Checker::checkFacts(const Engine& engine, const Command& command,
                     const Ticket* before = ticketBefore(e.ticket);
                     const Ticket* after = engine.ticket(e.ticket);
                     if (!before || !after) return "park of an unknown ticket";
-                    const Millis wait = c.minutes ? Millis(std::chrono::minutes(c.minutes))
-                                                  : q.parkReturnAfter;
+                    const Millis wait =
+                        c.minutes ? Millis(std::chrono::minutes(c.minutes)) : q.parkReturnAfter;
                     if (e.window != c.window || e.returnAt != now + wait)
                         return "park event against the command or the policy";
                     if (after->state != TicketState::Waiting || after->targetWindow != c.window ||
@@ -688,9 +694,10 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             [&](const CallNumber& c) -> std::string {
                 if (w->staffId.empty() || w->paused || w->current)
                     return "called at a window that is unstaffed, paused or busy";
-                if (badCallReason(c)) return "called out of turn without a reason or too long one";
                 const Ticket* t = decision.ticket ? ticketBefore(*decision.ticket) : nullptr;
-                if (!t || t->number != c.number || t->state != TicketState::Waiting ||
+                if (badCallReason(c, t))
+                    return "called out of turn without a reason or too long one";
+                if (!t || !namesTicket(c, *t) || t->state != TicketState::Waiting ||
                     t->day != engine.businessDay(now))
                     return "call by number picked something else than today's waiting " + c.number;
                 return {};
@@ -709,7 +716,8 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
             },
             [&](const MarkNoShow&) -> std::string {
                 if (currentState != TicketState::Called) return "no-show of a ticket not called";
-                return noShowTooEarly(*current, now) ? "no-show marked too soon after the call" : "";
+                return noShowTooEarly(*current, now) ? "no-show marked too soon after the call"
+                                                     : "";
             },
             [&](const Park& c) -> std::string {
                 if (c.minutes < 0 || c.minutes > kMaxParkMinutes) return "parked out of range";
@@ -760,7 +768,8 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
                 if (c.window && t->window != c.window)
                     return "rated at a window that did not serve it";
                 const bool bad = isBadRating(c.level);
-                if (bad && c.reasons.empty()) return "accepted a bad rating without reason";
+                if (bad && c.reasons.empty() && !c.keyEvaluator)
+                    return "accepted a bad rating without reason";
                 const auto& list = config_.evaluation.reasons;
                 for (const auto& r : c.reasons)
                     if (std::find(list.begin(), list.end(), r) == list.end())
@@ -769,6 +778,7 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
                     static_cast<std::size_t>(config_.evaluation.maxCommentLength))
                     return "accepted a comment over the length limit";
                 if (t->rated) {
+                    if (c.keyEvaluator) return "accepted a key evaluator's second rating";
                     if (t->supplemented) return "accepted a second supplementary rating";
                     if (!t->finishedAt ||
                         now > *t->finishedAt + config_.evaluation.supplementPeriod)
@@ -781,9 +791,25 @@ std::string Checker::checkAcceptedPreconditions(const Engine& engine, const Comm
         command);
 }
 
-bool Checker::badCallReason(const CallNumber& c) const {
+// A call_number's number names a ticket by its whole number, or as typed — letters (or none)
+// and digits without the zeros — when its number is one of the calling window's services'
+// letters and those digits (the number stays with the ticket through transfers).
+bool Checker::namesTicket(const CallNumber& c, const Ticket& t) const {
+    if (t.number == c.number) return true;
+    const auto typed = splitTypedNumber(c.number);
+    const Window* w = config_.findWindow(c.window);
+    if (!typed || !w) return false;
+    return std::any_of(w->services.begin(), w->services.end(), [&](const WindowService& ws) {
+        const Service* svc = config_.findService(ws.serviceId);
+        return svc && (typed->letters.empty() || typed->letters == svc->prefix) &&
+               t.number == formatTicketNumber(*svc, typed->sequence);
+    });
+}
+
+bool Checker::badCallReason(const CallNumber& c, const Ticket* called) const {
+    const bool heldHere = called && called->targetWindow == c.window; // parked here, sent here
     return c.reason.size() > kMaxActionNoteBytes ||
-           (config_.queue.callNumberNeedsReason && c.reason.empty());
+           (config_.queue.callNumberNeedsReason && c.reason.empty() && !heldHere);
 }
 
 bool Checker::noShowTooEarly(const Ticket& called, Timestamp now) const {
@@ -958,7 +984,7 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
             const auto today = engine.businessDay(now);
             explained =
                 std::none_of(ticketsBefore_.begin(), ticketsBefore_.end(), [&](const Ticket& t) {
-                    return t.day == today && t.number == c->number;
+                    return t.day == today && namesTicket(*c, t);
                 });
         } else if (const auto* x = std::get_if<CancelTicket>(&command)) {
             explained = ticketBefore(x->ticket) == nullptr;
@@ -987,7 +1013,15 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
                 (current->state == TicketState::Called || current->state == TicketState::Serving) &&
                 (p->minutes < 0 || p->minutes > kMaxParkMinutes);
         } else if (const auto* c = std::get_if<CallNumber>(&command)) {
-            explained = c->reason.size() > kMaxActionNoteBytes; // checked before the ticket
+            // A too long reason (checked before the ticket), or digits that name two waiting
+            // tickets of the window's services.
+            const auto today = engine.businessDay(now);
+            const auto ambiguous =
+                std::count_if(ticketsBefore_.begin(), ticketsBefore_.end(), [&](const Ticket& other) {
+                    return other.day == today && other.state == TicketState::Waiting &&
+                           other.number != c->number && namesTicket(*c, other);
+                });
+            explained = c->reason.size() > kMaxActionNoteBytes || ambiguous > 1;
         } else if (std::holds_alternative<IdentifyVisit>(command)) {
             explained = identify_.computed && identify_.badKey; // once there is a ticket
         } else {
@@ -1006,7 +1040,7 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
             const auto today = engine.businessDay(now);
             explained =
                 std::any_of(ticketsBefore_.begin(), ticketsBefore_.end(), [&](const Ticket& t) {
-                    return t.day == today && t.number == c->number &&
+                    return t.day == today && namesTicket(*c, t) &&
                            (t.state != TicketState::Waiting ||
                             (t.targetWindow && *t.targetWindow != number));
                 });
@@ -1045,7 +1079,7 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
     case ErrorCode::ReasonRequired: {
         const auto* r = std::get_if<Rate>(&command);
         const auto* c = std::get_if<CallNumber>(&command);
-        explained = (r && isBadRating(r->level) && r->reasons.empty()) ||
+        explained = (r && isBadRating(r->level) && r->reasons.empty() && !r->keyEvaluator) ||
                     (c && config_.queue.callNumberNeedsReason && c->reason.empty());
         break;
     }
@@ -1071,9 +1105,12 @@ std::string Checker::refused(const Engine& engine, const Command& command, const
     case ErrorCode::SupplementClosed: {
         const auto* r = std::get_if<Rate>(&command);
         const Ticket* t = r ? ticketBefore(r->ticket) : nullptr;
+        // already_rated only for a key evaluator, which gives no 追评.
         explained = t && t->rated &&
-                    (code == ErrorCode::AlreadyRated || t->supplemented || !t->finishedAt ||
-                     now >= *t->finishedAt + config_.evaluation.supplementPeriod);
+                    (code == ErrorCode::AlreadyRated
+                         ? r->keyEvaluator
+                         : t->supplemented || !t->finishedAt ||
+                               now >= *t->finishedAt + config_.evaluation.supplementPeriod);
         break;
     }
     default:

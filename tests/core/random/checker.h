@@ -47,11 +47,12 @@ struct Coverage {
     long undos = 0;
     long supplements = 0;
     long automaticRatings = 0;
-    long lateFinishes = 0;     // a ticket of an earlier day finished after the rollover
-    long leasedOutOfOrder = 0; // leased tickets placed in line ahead of tickets issued before
-    long identified = 0;       // visits identified at a window (读卡)
-    long identifyDuplicates = 0;          // … refused: the person holds another ticket of it
-    long identifyReidentified = 0;        // … refused: the ticket already carries a person
+    long keyBadRatings = 0; // 不满意 / 非常不满意 from a key evaluator, taken without reasons
+    long lateFinishes = 0;         // a ticket of an earlier day finished after the rollover
+    long leasedOutOfOrder = 0;     // leased tickets placed in line ahead of tickets issued before
+    long identified = 0;           // visits identified at a window (读卡)
+    long identifyDuplicates = 0;   // … refused: the person holds another ticket of it
+    long identifyReidentified = 0; // … refused: the ticket already carries a person
     std::map<std::string, long> accepted; // by command
     std::map<std::string, long> refused;  // by error code
     std::map<std::string, long> outcomes; // finished visits, by outcome
@@ -142,11 +143,13 @@ private:
     void expectLeasedIssue(const Engine& engine, const IssueLeasedTicket& cmd, Timestamp now);
     std::string explainLeaseRefusal(const Command& command, ErrorCode code) const;
     bool badFinish(const Finish& c) const;
-    bool badCallReason(const CallNumber& c) const;
+    bool badCallReason(const CallNumber& c, const Ticket* called) const;
+    bool namesTicket(const CallNumber& c, const Ticket& t) const;
     bool noShowTooEarly(const Ticket& called, Timestamp now) const;
     bool returnsElsewhere(const Ticket& t, int window) const;
     std::string checkReturn(const Finish& c, const TicketTransferred& e, const Ticket& before,
-                            const Ticket& after, Timestamp queued) const; // an outcome the hall lacks or a note too long
+                            const Ticket& after,
+                            Timestamp queued) const; // an outcome the hall lacks or a note too long
     void confirmVisit(TicketId id);
     std::string checkCall(const Engine& engine, const CallNext& cmd, const Decision& decision,
                           Timestamp now);

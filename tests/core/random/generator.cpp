@@ -366,6 +366,14 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
     if (roll < 61) {
         const auto* k = recentTicket(rng, known);
         std::string number = (k && !rng.chance(5)) ? k->number : std::string("Z999");
+        // As a hardware keypad types it (the digits alone), or a clerk (without the zeros).
+        const auto digits = number.find_first_of("0123456789");
+        if (digits != std::string::npos && rng.chance(15)) {
+            number.erase(0, digits);
+        } else if (digits != std::string::npos && rng.chance(10)) {
+            const auto nonZero = number.find_first_not_of('0', digits);
+            if (nonZero != std::string::npos) number.erase(digits, nonZero - digits);
+        }
         CallNumber call{openWindowNumber(rng, engine), number, rng.chance(20)};
         if (rng.chance(60)) call.reason = "预约改期，已核实";
         if (rng.chance(2)) call.reason = std::string(kMaxActionNoteBytes + 1, 'r');
@@ -425,6 +433,13 @@ Command randomCommand(Rng& rng, const Engine& engine, const std::vector<KnownTic
         if (rng.chance(30)) {
             const Ticket* t = engine.ticket(r.ticket);
             r.window = t && t->window && rng.chance(80) ? *t->window : windowNumber(rng, c);
+            // Or its five-key evaluator on the hall bus (the controller's), which has no reasons
+            // or comment to give; the ticket is at times one rated already.
+            if (rng.chance(30)) {
+                r.keyEvaluator = true;
+                r.reasons.clear();
+                r.comment.clear();
+            }
         }
         return r;
     }
@@ -480,7 +495,8 @@ std::string describeCommand(const Command& command) {
                 return name + " #" + std::to_string(c.ticket) + " level " +
                        std::to_string(static_cast<int>(c.level)) + " reasons " +
                        std::to_string(c.reasons.size()) + " comment " +
-                       std::to_string(c.comment.size()) + "B";
+                       std::to_string(c.comment.size()) + "B" +
+                       (c.keyEvaluator ? " key evaluator" : "");
             },
             [&](const Tick&) { return name; },
             [&](const LeaseNumbers& c) {

@@ -170,6 +170,7 @@ void runShard(int shard) {
     CHECK(total.undos >= 50);
     CHECK(total.supplements >= 20);
     CHECK(total.automaticRatings >= 20);
+    CHECK(total.keyBadRatings >= 20);
     CHECK(total.accepted["lease_numbers"] >= 200);
     CHECK(total.accepted["issue_leased_ticket"] >= 200);
     CHECK(total.accepted["check_in"] >= 100);
@@ -179,8 +180,8 @@ void runShard(int shard) {
     CHECK(total.identifyReidentified >= 10);
     for (const char* code :
          {"quota_reached", "service_closed", "duplicate_person", "nothing_to_call", "window_busy",
-          "reason_required", "comment_too_long", "supplement_closed", "unknown_lease",
-          "lease_expired", "lease_not_held", "number_not_leased", "number_used",
+          "reason_required", "comment_too_long", "supplement_closed", "already_rated",
+          "unknown_lease", "lease_expired", "lease_not_held", "number_not_leased", "number_used",
           "booking_not_today", "too_early", "too_late", "already_checked_in"}) {
         CAPTURE(code);
         CHECK(total.refused[code] >= 10);
