@@ -7,14 +7,19 @@
 
 namespace hall::bench {
 
-MockScreen::MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app) {
+MockScreen::MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app,
+                       const QStringList& realArguments) {
     engine_.addImportPath(QStringLiteral("qrc:/"));
     engine_.addImageProvider(QStringLiteral("qr"), new ui::QrImageProvider); // as the app does
     ui::LanguageSwitcher::of(&engine_)->switchTo(QStringLiteral("zh_CN"));
     ui::TerminalApp::addOptions(parser_);
     if (app.addOptions) app.addOptions(parser_);
-    parser_.parse({QString::fromLatin1(benchName)});
-    ui::AppContext context{engine_, ui::BackendMode::Mock, parser_};
+    if (!parser_.parse(QStringList{QString::fromLatin1(benchName)} + realArguments)) {
+        error_ = parser_.errorText().toStdString();
+        return;
+    }
+    ui::AppContext context{
+        engine_, realArguments.isEmpty() ? ui::BackendMode::Mock : ui::BackendMode::Real, parser_};
     terminal_ = ui::TerminalApp::create(context);
     if (!terminal_) {
         error_ = "the terminal could not be made";

@@ -3,7 +3,8 @@
 // engine with the app's imports, its QR image provider and Chinese, the terminal on the mock
 // backend (TerminalApp) and the app's own set-up (AppSpec's addOptions and setUpBackend) — in a
 // window of the role's size (offscreen unless a platform is set), its frames counted. The
-// QGuiApplication is the caller's, made before.
+// QGuiApplication is the caller's, made before. Given the real mode's command line, the terminal
+// is on a ControllerClient instead (padbench against callstationd).
 #include "shared/client/mock_backend.h"
 #include "shared/ui/app/app_spec.h"
 #include "shared/ui/app/terminal_app.h"
@@ -14,6 +15,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QStringList>
 #include <chrono>
 #include <string>
 
@@ -31,8 +33,11 @@ template <typename Pred> bool spinUntil(Pred done, int ms = 5000) {
 class MockScreen {
 public:
     // `qml`: a file of qrc:/Hall/Callstation/qml/, or a whole qrc: URL; `app`: the app's own
-    // options and set-up, run before the screen is made. On failure error() says why.
-    MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app = {});
+    // options and set-up, run before the screen is made; `realArguments`: empty for the mock
+    // backend, else the app's command line after its name in real mode (--data-dir, --ca,
+    // --controller, --enroll). On failure error() says why.
+    MockScreen(const char* benchName, const char* qml, QSize size, const ui::AppSpec& app = {},
+               const QStringList& realArguments = {});
     ~MockScreen();
     MockScreen(const MockScreen&) = delete;
     MockScreen& operator=(const MockScreen&) = delete;
@@ -40,7 +45,7 @@ public:
     const std::string& error() const { return error_; }
     QQmlApplicationEngine& engine() { return engine_; }
     ui::TerminalApp* terminal() const { return terminal_; }
-    client::MockBackend* backend() const { return backend_; }
+    client::MockBackend* backend() const { return backend_; } // null in real mode
     QQuickWindow& window() { return window_; }
     QQuickItem* screen() const { return screen_; }
     int frames() const { return frames_; }

@@ -22,7 +22,7 @@ std::string readFile(const fs::path& file) {
 fs::path freshDataDir() {
     std::random_device random;
     const auto dir = fs::temp_directory_path() /
-                     ("controllerbench-" + std::to_string(random()) + std::to_string(random()));
+                     ("hall-bench-daemon-" + std::to_string(random()) + std::to_string(random()));
     fs::create_directories(dir);
     return dir;
 }
@@ -57,8 +57,8 @@ void BenchDaemon::stop() {
 void BenchDaemon::checkRunning() {
     if (!process_->running())
         throw std::runtime_error("callstationd ended during the benchmark (" +
-                                 process_->exitDescription() + "); the end of its log:" +
-                                 process_->logTail());
+                                 process_->exitDescription() +
+                                 "); the end of its log:" + process_->logTail());
 }
 
 long BenchDaemon::residentKiB() const {

@@ -1,7 +1,8 @@
 #pragma once
-// The real callstationd as a child of the benchmark: a fresh data directory under the system's
-// temp directory (removed again at the end), the bench hall configuration, loopback, any free
-// port. The child inherits the benchmark's RLIMIT_NOFILE, so raise that before starting it.
+// The real callstationd as a child of a benchmark (controllerbench, padbench): a fresh data
+// directory under the system's temp directory (removed again at the end), the bench hall
+// configuration, loopback, any free port. The child inherits the benchmark's RLIMIT_NOFILE, so
+// raise that before starting it.
 
 #include "callstation/controller_process/controller_process.h"
 
@@ -36,6 +37,9 @@ public:
 
     // VmRSS of the daemon from /proc/PID/status, in KiB.
     long residentKiB() const;
+
+    // A REST client with the admin credential of the data dir (staff PINs, reports).
+    netclient::RestClient admin() const { return process_->admin(); }
 
     // One-time enrollment code for a device (REST API, admin credential of the data dir).
     std::string enrollmentCode(const std::string& name, const std::string& role,
