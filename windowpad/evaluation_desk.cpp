@@ -59,8 +59,9 @@ void EvaluationDesk::followWindow() {
     if (newCall && asking) return forget(); // the next citizen is coming to the counter
     if (newVisitEnded && !firstLook)
         return beginRating(view->finished->id, QString::fromStdString(view->finished->number));
-    // Rated by the unrated policy or another input while the question was open here.
-    if (asking && !sending_ && view->finished && view->finished->id == ticket_ &&
+    // Rated by the unrated policy or another input while the question was open here (a 追评
+    // asks about a visit rated already, by this very citizen).
+    if (asking && !sending_ && !supplementing_ && view->finished && view->finished->id == ticket_ &&
         view->finished->rated)
         forget();
 }
@@ -129,7 +130,20 @@ void EvaluationDesk::back() {
     setStage(Stage::Rating, ratingSeconds());
 }
 
+bool EvaluationDesk::rateAgain() {
+    if (!canRateAgain()) return false;
+    const quint64 ticket = rated_;
+    const QString number = ratedNumber_;
+    beginRating(ticket, number);
+    supplementing_ = true;
+    Q_EMIT stageChanged();
+    return true;
+}
+
 void EvaluationDesk::forget() {
+    rated_ = 0;
+    ratedNumber_.clear();
+    supplementing_ = false;
     ticket_ = 0;
     number_.clear();
     level_ = 0;
@@ -165,8 +179,15 @@ void EvaluationDesk::send() {
     }
     Q_EMIT rated(level_);
     const int level = level_;
+    const quint64 ticket = ticket_;
+    const QString number = number_;
+    const bool supplemented = supplementing_;
     forget();
-    level_ = level; // the thank-you may say which face was pressed
+    level_ = level;      // the thank-you may say which face was pressed
+    if (!supplemented) { // one change of mind: a 追评 is not asked again
+        rated_ = ticket;
+        ratedNumber_ = number;
+    }
     setStage(Stage::Thanks, kThanksSeconds);
 }
 

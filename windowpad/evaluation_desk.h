@@ -17,6 +17,8 @@
 // 不满意 and 非常不满意 need at least one of the hall's reasons and may carry a comment.
 // A press within kGuardMs of the rating screen appearing is ignored: the clerk's hand that
 // just pressed "finish" must not rate. A five-key evaluator on the bus presses the same levels.
+// On the thank-you the citizen may change their mind once ("Change my rating"): the levels again
+// for the same visit, sent as its supplementary rating (追评), which the reports count apart.
 // When the next ticket is called, nothing of this citizen (level, reasons, comment) is kept.
 
 #include "shared/client/backend.h"
@@ -46,6 +48,7 @@ class EvaluationDesk : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY stageChanged)
     // Presses this soon after the levels appear are ignored (kGuardMs; a demo may set 0).
     Q_PROPERTY(int guardMs MEMBER guardMs_ NOTIFY guardChanged)
+    Q_PROPERTY(bool canRateAgain READ canRateAgain NOTIFY stageChanged)
 
 public:
     enum class Stage { Idle, Rating, Reasons, Thanks };
@@ -77,6 +80,11 @@ public:
     // Sends the bad rating with its reasons; false (and a message) without a reason.
     Q_INVOKABLE bool submit();
     Q_INVOKABLE void back(); // from the reasons to the five levels
+    // On the thank-you: the citizen changes their mind — the five levels again for the same
+    // visit, sent as its supplementary rating (追评; the engine takes one per visit, within the
+    // hall's period). False when there is nothing to change.
+    Q_INVOKABLE bool rateAgain();
+    bool canRateAgain() const { return stage_ == Stage::Thanks && rated_ != 0 && !supplementing_; }
     // The next citizen is called: forget this one.
     Q_INVOKABLE void forget();
 
@@ -106,6 +114,9 @@ private:
     std::optional<quint64> seenCurrent_;
     quint64 ticket_ = 0;
     QString number_;
+    quint64 rated_ = 0; // on the thank-you: the visit just rated here, and its number
+    QString ratedNumber_;
+    bool supplementing_ = false; // the levels asked again for it: the 追评
     int level_ = 0;
     QStringList chosen_;
     QString comment_;

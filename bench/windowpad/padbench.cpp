@@ -161,6 +161,17 @@ private:
     QMetaObject::Connection answered_, drawn_;
 };
 
+// The citizen of visit `i` rates: every tenth a bad rating, with one of the hall's reasons.
+void rate(EvaluationDesk& evaluation, int i) {
+    if (i % 10 == 9) {
+        evaluation.choose(2);
+        evaluation.toggleReason(evaluation.reasons().value(0));
+        evaluation.submit();
+    } else {
+        evaluation.choose(5);
+    }
+}
+
 bool serving(const hall::windowpad::ClerkDesk& clerk) {
     return clerk.ticket().value(QStringLiteral("state")) == QStringLiteral("serving");
 }
@@ -257,13 +268,7 @@ int runOnMock(int visits) {
 
         // The citizen rates (every tenth a bad one, with a reason); the next call follows.
         spinUntil([&] { return evaluation->stage() == EvaluationDesk::Stage::Rating; });
-        if (i % 10 == 9) {
-            evaluation->choose(2);
-            evaluation->toggleReason(evaluation->reasons().value(0));
-            evaluation->submit();
-        } else {
-            evaluation->choose(5);
-        }
+        rate(*evaluation, i);
         spinUntil([&] { return clerk->hasTicket() && !clerk->busy(); });
         // What the app's running event loop does between two visits: the items and objects
         // given to deleteLater() go (processEvents() alone leaves them, and the memory figures
@@ -407,13 +412,7 @@ ControllerFigures visitsAgainst(BenchDaemon& daemon, int visits) {
         // The citizen rates (every tenth a bad one, with a reason); the next call follows.
         need(spinUntil([&] { return evaluation->stage() == EvaluationDesk::Stage::Rating; }),
              visit + ": the citizen face was not asked to rate");
-        if (i % 10 == 9) {
-            evaluation->choose(2);
-            evaluation->toggleReason(evaluation->reasons().value(0));
-            evaluation->submit();
-        } else {
-            evaluation->choose(5);
-        }
+        rate(*evaluation, i);
         need(spinUntil([&] { return clerk->hasTicket() && !clerk->busy(); }),
              visit + ": no next call after the rating: " + clerk->message().toStdString());
 

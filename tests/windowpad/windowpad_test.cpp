@@ -241,3 +241,28 @@ TEST_CASE("the citizen confirms the visit with a signature; it reaches the contr
     CHECK(confirmation.summary().isEmpty());
     CHECK(confirmation.number().isEmpty());
 }
+
+TEST_CASE("on the thank-you the citizen changes their mind once: a supplementary rating") {
+    Pad pad;
+    pad.citizenTakesNumber();
+    pad.signInAndServe();
+    pad.clerk.finish();
+    pad.settle();
+    pad.evaluation.setProperty("guardMs", 0);
+    REQUIRE(waitUntil([&] { return pad.evaluation.stage() == EvaluationDesk::Stage::Rating; }, 2s));
+    const auto id = pad.backend.engine().window(1)->lastFinished.value_or(0);
+    REQUIRE(pad.evaluation.choose(5));
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Thanks);
+    REQUIRE(pad.evaluation.canRateAgain());
+    REQUIRE(pad.evaluation.rateAgain());
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Rating);
+    // The first rating reaches the controller meanwhile: the question stays open.
+    REQUIRE(waitUntil([&] { return pad.backend.engine().ticket(id)->rated; }, 2s));
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Rating);
+    REQUIRE(pad.evaluation.choose(2));
+    pad.evaluation.toggleReason(pad.evaluation.reasons().first());
+    REQUIRE(pad.evaluation.submit());
+    CHECK(pad.evaluation.stage() == EvaluationDesk::Stage::Thanks);
+    CHECK_FALSE(pad.evaluation.canRateAgain()); // once
+    REQUIRE(waitUntil([&] { return pad.backend.engine().ticket(id)->supplemented; }, 2s));
+}

@@ -118,6 +118,11 @@
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>The hall&apos;s duty manager will follow this up.</translation>
     </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="276"/>
+        <source>Change my rating</source>
+        <translation>Change my rating</translation>
+    </message>
 </context>
 <context>
     <name>ClerkCallNumber</name>
@@ -193,28 +198,28 @@
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="59"/>
-        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <location filename="../qml/ClerkScreen.qml" line="63"/>
+        <location filename="../qml/ClerkScreen.qml" line="140"/>
         <source>Window %1 · %2</source>
         <translation>Window %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="60"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>Window %1</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="64"/>
+        <location filename="../qml/ClerkScreen.qml" line="74"/>
         <source>%1 (No. %2)</source>
         <translation>%1 (No. %2)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="69"/>
+        <location filename="../qml/ClerkScreen.qml" line="83"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>Served today %1 · typical %2 min</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="74"/>
+        <location filename="../qml/ClerkScreen.qml" line="88"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n action(s) waiting to be sent</numerusform>
@@ -222,123 +227,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="83"/>
+        <location filename="../qml/ClerkScreen.qml" line="97"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="95"/>
+        <location filename="../qml/ClerkScreen.qml" line="109"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>Finish, no-show and pause are kept here and sent later; calling needs the server.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="115"/>
+        <location filename="../qml/ClerkScreen.qml" line="129"/>
         <source>Park %1: back in</source>
         <translation>Park %1: back in</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <location filename="../qml/ClerkScreen.qml" line="130"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="122"/>
+        <location filename="../qml/ClerkScreen.qml" line="136"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="137"/>
         <source>Return to me after</source>
         <translation>Return to me after</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="124"/>
+        <location filename="../qml/ClerkScreen.qml" line="138"/>
         <source>A note for the next window (optional)</source>
         <translation>A note for the next window (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="133"/>
+        <location filename="../qml/ClerkScreen.qml" line="147"/>
         <source>Finish %1 as</source>
         <translation>Finish %1 as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/ClerkScreen.qml" line="148"/>
         <source>A note on the visit (optional)</source>
         <translation>A note on the visit (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="142"/>
+        <location filename="../qml/ClerkScreen.qml" line="156"/>
         <source>Pause the window: why?</source>
         <translation>Pause the window: why?</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Called, waiting for the citizen</source>
         <translation>Called, waiting for the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <location filename="../qml/ClerkScreen.qml" line="205"/>
         <source>Waited %1 min</source>
         <translation>Waited %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="192"/>
+        <location filename="../qml/ClerkScreen.qml" line="206"/>
         <source> · serving %1 min</source>
         <translation> · serving %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="196"/>
+        <location filename="../qml/ClerkScreen.qml" line="210"/>
         <source>Appointment</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="197"/>
+        <location filename="../qml/ClerkScreen.qml" line="211"/>
         <source>Green channel: %1</source>
         <translation>Green channel: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="217"/>
         <source>Note from the last window: %1</source>
         <translation>Note from the last window: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="211"/>
+        <location filename="../qml/ClerkScreen.qml" line="225"/>
         <source>Identified: %1, %2</source>
         <translation>Identified: %1, %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="212"/>
+        <location filename="../qml/ClerkScreen.qml" line="226"/>
         <source>Citizen identified by ID card</source>
         <translation>Citizen identified by ID card</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="218"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ Signed by the citizen</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="233"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>Waiting for the citizen&apos;s signature…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Paused: %1</source>
         <translation>Paused: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="230"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>The citizen is rating</source>
         <translation>The citizen is rating</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
-        <location filename="../qml/ClerkScreen.qml" line="360"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="380"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -346,12 +351,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="232"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Nobody waiting</source>
         <translation>Nobody waiting</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="237"/>
+        <location filename="../qml/ClerkScreen.qml" line="251"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>The next citizen is called when they have rated, at the latest in %n second.</numerusform>
@@ -359,137 +364,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="256"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>Call next now</source>
         <translation>Call next now</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="257"/>
+        <location filename="../qml/ClerkScreen.qml" line="272"/>
         <source>Call next</source>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="258"/>
+        <location filename="../qml/ClerkScreen.qml" line="273"/>
         <source>Citizen arrived: start</source>
         <translation>Citizen arrived: start</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <location filename="../qml/ClerkScreen.qml" line="274"/>
         <source>Finish and call next</source>
         <translation>Finish and call next</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="269"/>
+        <location filename="../qml/ClerkScreen.qml" line="284"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="285"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="271"/>
+        <location filename="../qml/ClerkScreen.qml" line="286"/>
         <source>Undo call</source>
         <translation>Undo call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="272"/>
+        <location filename="../qml/ClerkScreen.qml" line="287"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="273"/>
+        <location filename="../qml/ClerkScreen.qml" line="288"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="274"/>
+        <location filename="../qml/ClerkScreen.qml" line="289"/>
         <source>Finish…</source>
         <translation>Finish…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="292"/>
         <source>Scan (%1 pages)</source>
         <translation>Scan (%1 pages)</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="292"/>
         <source>Scan documents</source>
         <translation>Scan documents</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="283"/>
+        <location filename="../qml/ClerkScreen.qml" line="298"/>
         <source>Ask to sign</source>
         <translation>Ask to sign</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="283"/>
+        <location filename="../qml/ClerkScreen.qml" line="298"/>
         <source>Cancel signing</source>
         <translation>Cancel signing</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="288"/>
+        <location filename="../qml/ClerkScreen.qml" line="303"/>
         <source>Silent call</source>
         <translation>Silent call</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="291"/>
+        <location filename="../qml/ClerkScreen.qml" line="306"/>
         <source>Call number…</source>
         <translation>Call number…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="301"/>
+        <location filename="../qml/ClerkScreen.qml" line="316"/>
         <source>Finish as</source>
         <translation>Finish as</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <location filename="../qml/ClerkScreen.qml" line="338"/>
         <source>Parked or sent to this window</source>
         <translation>Parked or sent to this window</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="335"/>
+        <location filename="../qml/ClerkScreen.qml" line="354"/>
         <source>parked, back at %1</source>
         <translation>parked, back at %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="336"/>
+        <location filename="../qml/ClerkScreen.qml" line="355"/>
         <source>sent here: %1</source>
         <translation>sent here: %1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="337"/>
+        <location filename="../qml/ClerkScreen.qml" line="356"/>
         <source>sent here</source>
         <translation>sent here</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <location filename="../qml/ClerkScreen.qml" line="363"/>
         <source>Call back</source>
         <translation>Call back</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="363"/>
+        <location filename="../qml/ClerkScreen.qml" line="383"/>
         <source>longest %1 min</source>
         <translation>longest %1 min</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="390"/>
+        <location filename="../qml/ClerkScreen.qml" line="410"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>The pages go to the citizen with “Ask to sign”.</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="395"/>
+        <location filename="../qml/ClerkScreen.qml" line="415"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -690,112 +695,112 @@
         <translation>There is no visit at the window to attach the card to.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="343"/>
+        <location filename="../clerk_desk.cpp" line="345"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="448"/>
+        <location filename="../clerk_desk.cpp" line="450"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>One moment: the last action is still on its way.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="450"/>
+        <location filename="../clerk_desk.cpp" line="452"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>This needs the hall&apos;s server, which cannot be reached now.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="471"/>
+        <location filename="../clerk_desk.cpp" line="473"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>Offline: kept on this pad and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="474"/>
+        <location filename="../clerk_desk.cpp" line="476"/>
         <source>This pad could not keep the action: %1</source>
         <translation>This pad could not keep the action: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="492"/>
+        <location filename="../clerk_desk.cpp" line="494"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 goes back to the window that sent it.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="504"/>
+        <location filename="../clerk_desk.cpp" line="506"/>
         <source>Nobody is waiting for this window.</source>
         <translation>Nobody is waiting for this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="505"/>
+        <location filename="../clerk_desk.cpp" line="507"/>
         <source>The window is paused: resume service first.</source>
         <translation>The window is paused: resume service first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="507"/>
+        <location filename="../clerk_desk.cpp" line="509"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>Finish, transfer or park the current ticket before calling the next.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="508"/>
+        <location filename="../clerk_desk.cpp" line="510"/>
         <source>There is no ticket at this window.</source>
         <translation>There is no ticket at this window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="509"/>
+        <location filename="../clerk_desk.cpp" line="511"/>
         <source>Sign in first.</source>
         <translation>Sign in first.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="511"/>
+        <location filename="../clerk_desk.cpp" line="513"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>Staff number or PIN not accepted. %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="512"/>
+        <location filename="../clerk_desk.cpp" line="514"/>
         <source>Too many wrong PINs: %1</source>
         <translation>Too many wrong PINs: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="513"/>
+        <location filename="../clerk_desk.cpp" line="515"/>
         <source>This clerk is signed in at another window.</source>
         <translation>This clerk is signed in at another window.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="514"/>
+        <location filename="../clerk_desk.cpp" line="516"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>A call out of turn needs a reason in this hall.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="515"/>
+        <location filename="../clerk_desk.cpp" line="517"/>
         <source>There is no such ticket today.</source>
         <translation>There is no such ticket today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="517"/>
+        <location filename="../clerk_desk.cpp" line="519"/>
         <source>This citizen already holds %1 for this service today.</source>
         <translation>This citizen already holds %1 for this service today.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="519"/>
+        <location filename="../clerk_desk.cpp" line="521"/>
         <source>Too soon for a no-show: %1</source>
         <translation>Too soon for a no-show: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="520"/>
+        <location filename="../clerk_desk.cpp" line="522"/>
         <source>There is no call to undo.</source>
         <translation>There is no call to undo.</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="521"/>
+        <location filename="../clerk_desk.cpp" line="523"/>
         <source>Not possible now: %1</source>
         <translation>Not possible now: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="522"/>
+        <location filename="../clerk_desk.cpp" line="524"/>
         <source>Not allowed from this pad: %1</source>
         <translation>Not allowed from this pad: %1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="523"/>
+        <location filename="../clerk_desk.cpp" line="525"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>The hall&apos;s server did not answer. Try again.</translation>
     </message>
@@ -845,12 +850,12 @@
 <context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="115"/>
+        <location filename="../evaluation_desk.cpp" line="116"/>
         <source>Please choose at least one reason.</source>
         <translation>Please choose at least one reason.</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="162"/>
+        <location filename="../evaluation_desk.cpp" line="176"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>Your rating could not be saved. Please tell the clerk.</translation>
     </message>

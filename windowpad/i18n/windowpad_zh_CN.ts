@@ -118,6 +118,11 @@
         <source>The hall&apos;s duty manager will follow this up.</source>
         <translation>值班主任将跟进处理您的意见。</translation>
     </message>
+    <message>
+        <location filename="../qml/CitizenScreen.qml" line="276"/>
+        <source>Change my rating</source>
+        <translation>我要修改评价</translation>
+    </message>
 </context>
 <context>
     <name>ClerkCallNumber</name>
@@ -193,300 +198,300 @@
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="59"/>
-        <location filename="../qml/ClerkScreen.qml" line="126"/>
+        <location filename="../qml/ClerkScreen.qml" line="63"/>
+        <location filename="../qml/ClerkScreen.qml" line="140"/>
         <source>Window %1 · %2</source>
         <translation>%1 号窗口 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="60"/>
+        <location filename="../qml/ClerkScreen.qml" line="64"/>
         <source>Window %1</source>
         <translation>%1 号窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="64"/>
+        <location filename="../qml/ClerkScreen.qml" line="74"/>
         <source>%1 (No. %2)</source>
         <translation>%1（工号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="69"/>
+        <location filename="../qml/ClerkScreen.qml" line="83"/>
         <source>Served today %1 · typical %2 min</source>
         <translation>今日已办 %1 件 · 每件约 %2 分钟</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="74"/>
+        <location filename="../qml/ClerkScreen.qml" line="88"/>
         <source>%n action(s) waiting to be sent</source>
         <translation>
             <numerusform>%n 项操作待发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="83"/>
+        <location filename="../qml/ClerkScreen.qml" line="97"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="95"/>
+        <location filename="../qml/ClerkScreen.qml" line="109"/>
         <source>Finish, no-show and pause are kept here and sent later; calling needs the server.</source>
         <translation>办结、过号、暂停会先保存在本机，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="115"/>
+        <location filename="../qml/ClerkScreen.qml" line="129"/>
         <source>Park %1: back in</source>
         <translation>挂起 %1：多久后回到本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="116"/>
+        <location filename="../qml/ClerkScreen.qml" line="130"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="122"/>
+        <location filename="../qml/ClerkScreen.qml" line="136"/>
         <source>Transfer %1 to</source>
         <translation>将 %1 转到</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="123"/>
+        <location filename="../qml/ClerkScreen.qml" line="137"/>
         <source>Return to me after</source>
         <translation>办完后转回本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="124"/>
+        <location filename="../qml/ClerkScreen.qml" line="138"/>
         <source>A note for the next window (optional)</source>
         <translation>给下一个窗口的备注（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="133"/>
+        <location filename="../qml/ClerkScreen.qml" line="147"/>
         <source>Finish %1 as</source>
         <translation>%1 办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="134"/>
+        <location filename="../qml/ClerkScreen.qml" line="148"/>
         <source>A note on the visit (optional)</source>
         <translation>办理备注（选填）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="142"/>
+        <location filename="../qml/ClerkScreen.qml" line="156"/>
         <source>Pause the window: why?</source>
         <translation>暂停本窗口：原因</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Serving</source>
         <translation>正在办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="178"/>
+        <location filename="../qml/ClerkScreen.qml" line="192"/>
         <source>Called, waiting for the citizen</source>
         <translation>已叫号，等待群众到窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="191"/>
+        <location filename="../qml/ClerkScreen.qml" line="205"/>
         <source>Waited %1 min</source>
         <translation>已等候 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="192"/>
+        <location filename="../qml/ClerkScreen.qml" line="206"/>
         <source> · serving %1 min</source>
         <translation> · 已办理 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="196"/>
+        <location filename="../qml/ClerkScreen.qml" line="210"/>
         <source>Appointment</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="197"/>
+        <location filename="../qml/ClerkScreen.qml" line="211"/>
         <source>Green channel: %1</source>
         <translation>绿色通道：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="203"/>
+        <location filename="../qml/ClerkScreen.qml" line="217"/>
         <source>Note from the last window: %1</source>
         <translation>上一窗口备注：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="211"/>
+        <location filename="../qml/ClerkScreen.qml" line="225"/>
         <source>Identified: %1, %2</source>
         <translation>已核验：%1，%2</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="212"/>
+        <location filename="../qml/ClerkScreen.qml" line="226"/>
         <source>Citizen identified by ID card</source>
         <translation>群众已核验身份证</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="218"/>
+        <location filename="../qml/ClerkScreen.qml" line="232"/>
         <source>✓ Signed by the citizen</source>
         <translation>✓ 群众已签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="219"/>
+        <location filename="../qml/ClerkScreen.qml" line="233"/>
         <source>Waiting for the citizen&apos;s signature…</source>
         <translation>等待群众签名…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="229"/>
+        <location filename="../qml/ClerkScreen.qml" line="243"/>
         <source>Paused: %1</source>
         <translation>已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="230"/>
+        <location filename="../qml/ClerkScreen.qml" line="244"/>
         <source>The citizen is rating</source>
         <translation>群众正在评价</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="231"/>
-        <location filename="../qml/ClerkScreen.qml" line="360"/>
+        <location filename="../qml/ClerkScreen.qml" line="245"/>
+        <location filename="../qml/ClerkScreen.qml" line="380"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="232"/>
+        <location filename="../qml/ClerkScreen.qml" line="246"/>
         <source>Nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/ClerkScreen.qml" line="237"/>
+        <location filename="../qml/ClerkScreen.qml" line="251"/>
         <source>The next citizen is called when they have rated, at the latest in %n s.</source>
         <translation>
             <numerusform>群众评价后自动叫下一位，最迟 %n 秒后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="256"/>
+        <location filename="../qml/ClerkScreen.qml" line="271"/>
         <source>Call next now</source>
         <translation>立即叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="257"/>
+        <location filename="../qml/ClerkScreen.qml" line="272"/>
         <source>Call next</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="258"/>
+        <location filename="../qml/ClerkScreen.qml" line="273"/>
         <source>Citizen arrived: start</source>
         <translation>群众已到，开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="259"/>
+        <location filename="../qml/ClerkScreen.qml" line="274"/>
         <source>Finish and call next</source>
         <translation>办结并叫下一位</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="269"/>
+        <location filename="../qml/ClerkScreen.qml" line="284"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="270"/>
+        <location filename="../qml/ClerkScreen.qml" line="285"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="271"/>
+        <location filename="../qml/ClerkScreen.qml" line="286"/>
         <source>Undo call</source>
         <translation>撤销叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="272"/>
+        <location filename="../qml/ClerkScreen.qml" line="287"/>
         <source>Park</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="273"/>
+        <location filename="../qml/ClerkScreen.qml" line="288"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="274"/>
+        <location filename="../qml/ClerkScreen.qml" line="289"/>
         <source>Finish…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="292"/>
         <source>Scan (%1 pages)</source>
         <translation>扫描（%1 页）</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="277"/>
+        <location filename="../qml/ClerkScreen.qml" line="292"/>
         <source>Scan documents</source>
         <translation>扫描材料</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="283"/>
+        <location filename="../qml/ClerkScreen.qml" line="298"/>
         <source>Ask to sign</source>
         <translation>请群众签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="283"/>
+        <location filename="../qml/ClerkScreen.qml" line="298"/>
         <source>Cancel signing</source>
         <translation>取消签名</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="288"/>
+        <location filename="../qml/ClerkScreen.qml" line="303"/>
         <source>Silent call</source>
         <translation>静音叫号</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="291"/>
+        <location filename="../qml/ClerkScreen.qml" line="306"/>
         <source>Call number…</source>
         <translation>指定叫号…</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>Resume</source>
         <translation>恢复服务</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="296"/>
+        <location filename="../qml/ClerkScreen.qml" line="311"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="301"/>
+        <location filename="../qml/ClerkScreen.qml" line="316"/>
         <source>Finish as</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="320"/>
+        <location filename="../qml/ClerkScreen.qml" line="338"/>
         <source>Parked or sent to this window</source>
         <translation>挂起或转来本窗口的号码</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="335"/>
+        <location filename="../qml/ClerkScreen.qml" line="354"/>
         <source>parked, back at %1</source>
         <translation>已挂起，%1 回到队列</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="336"/>
+        <location filename="../qml/ClerkScreen.qml" line="355"/>
         <source>sent here: %1</source>
         <translation>转来：%1</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="337"/>
+        <location filename="../qml/ClerkScreen.qml" line="356"/>
         <source>sent here</source>
         <translation>转来本窗口</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="343"/>
+        <location filename="../qml/ClerkScreen.qml" line="363"/>
         <source>Call back</source>
         <translation>叫回</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="363"/>
+        <location filename="../qml/ClerkScreen.qml" line="383"/>
         <source>longest %1 min</source>
         <translation>最长 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="390"/>
+        <location filename="../qml/ClerkScreen.qml" line="410"/>
         <source>The pages go to the citizen with “Ask to sign”.</source>
         <translation>点“请群众签名”时，扫描的材料一并交群众确认。</translation>
     </message>
     <message>
-        <location filename="../qml/ClerkScreen.qml" line="395"/>
+        <location filename="../qml/ClerkScreen.qml" line="415"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -685,112 +690,112 @@
         <translation>窗口当前没有办件，无法关联此卡。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="343"/>
+        <location filename="../clerk_desk.cpp" line="345"/>
         <source>Offline: finish is kept and sent later; calling needs the hall&apos;s server.</source>
         <translation>网络中断：办结已保存，联网后发送；叫号需要连接服务器。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="448"/>
+        <location filename="../clerk_desk.cpp" line="450"/>
         <source>One moment: the last action is still on its way.</source>
         <translation>请稍候，上一操作正在处理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="450"/>
+        <location filename="../clerk_desk.cpp" line="452"/>
         <source>This needs the hall&apos;s server, which cannot be reached now.</source>
         <translation>此操作需要连接服务器，当前无法连接。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="471"/>
+        <location filename="../clerk_desk.cpp" line="473"/>
         <source>Offline: kept on this pad and sent when the server is back.</source>
         <translation>网络中断：已保存在本机，联网后自动发送。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="474"/>
+        <location filename="../clerk_desk.cpp" line="476"/>
         <source>This pad could not keep the action: %1</source>
         <translation>本机未能保存此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="492"/>
+        <location filename="../clerk_desk.cpp" line="494"/>
         <source>%1 goes back to the window that sent it.</source>
         <translation>%1 已转回原窗口继续办理。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="504"/>
+        <location filename="../clerk_desk.cpp" line="506"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口暂无等候群众。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="505"/>
+        <location filename="../clerk_desk.cpp" line="507"/>
         <source>The window is paused: resume service first.</source>
         <translation>窗口已暂停，请先恢复服务。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="507"/>
+        <location filename="../clerk_desk.cpp" line="509"/>
         <source>Finish, transfer or park the current ticket before calling the next.</source>
         <translation>请先办结、转办或挂起当前号，再叫下一位。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="508"/>
+        <location filename="../clerk_desk.cpp" line="510"/>
         <source>There is no ticket at this window.</source>
         <translation>本窗口当前没有号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="509"/>
+        <location filename="../clerk_desk.cpp" line="511"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="511"/>
+        <location filename="../clerk_desk.cpp" line="513"/>
         <source>Staff number or PIN not accepted. %1</source>
         <translation>工号或密码不正确。%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="512"/>
+        <location filename="../clerk_desk.cpp" line="514"/>
         <source>Too many wrong PINs: %1</source>
         <translation>密码错误次数过多：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="513"/>
+        <location filename="../clerk_desk.cpp" line="515"/>
         <source>This clerk is signed in at another window.</source>
         <translation>该工作人员已在其他窗口登录。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="514"/>
+        <location filename="../clerk_desk.cpp" line="516"/>
         <source>A call out of turn needs a reason in this hall.</source>
         <translation>本厅规定：指定叫号须填写原因。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="515"/>
+        <location filename="../clerk_desk.cpp" line="517"/>
         <source>There is no such ticket today.</source>
         <translation>今天没有这个号码。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="517"/>
+        <location filename="../clerk_desk.cpp" line="519"/>
         <source>This citizen already holds %1 for this service today.</source>
         <translation>该群众今天已有此事项的号码 %1。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="519"/>
+        <location filename="../clerk_desk.cpp" line="521"/>
         <source>Too soon for a no-show: %1</source>
         <translation>叫号后时间太短，暂不能过号：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="520"/>
+        <location filename="../clerk_desk.cpp" line="522"/>
         <source>There is no call to undo.</source>
         <translation>没有可撤销的叫号。</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="521"/>
+        <location filename="../clerk_desk.cpp" line="523"/>
         <source>Not possible now: %1</source>
         <translation>当前无法执行：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="522"/>
+        <location filename="../clerk_desk.cpp" line="524"/>
         <source>Not allowed from this pad: %1</source>
         <translation>本机无权执行此操作：%1</translation>
     </message>
     <message>
-        <location filename="../clerk_desk.cpp" line="523"/>
+        <location filename="../clerk_desk.cpp" line="525"/>
         <source>The hall&apos;s server did not answer. Try again.</source>
         <translation>服务器未响应，请重试。</translation>
     </message>
@@ -839,12 +844,12 @@
 <context>
     <name>hall::windowpad::EvaluationDesk</name>
     <message>
-        <location filename="../evaluation_desk.cpp" line="115"/>
+        <location filename="../evaluation_desk.cpp" line="116"/>
         <source>Please choose at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
     </message>
     <message>
-        <location filename="../evaluation_desk.cpp" line="162"/>
+        <location filename="../evaluation_desk.cpp" line="176"/>
         <source>Your rating could not be saved. Please tell the clerk.</source>
         <translation>评价未能保存，请告知工作人员。</translation>
     </message>

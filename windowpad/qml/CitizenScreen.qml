@@ -268,6 +268,14 @@ Item {
                 visible: rating.level > 0 && rating.level <= 2
                 text: qsTr("The hall's duty manager will follow this up.")
             }
+            TouchButton {
+                objectName: "rateAgain"
+                Layout.alignment: Qt.AlignHCenter
+                visible: rating.canRateAgain
+                kind: "secondary"
+                text: qsTr("Change my rating")
+                onClicked: rating.rateAgain()
+            }
             Item { Layout.fillHeight: true }
         }
     }
