@@ -105,6 +105,12 @@ void ClerkDesk::refresh() {
         queuesShown_ = std::move(now);
         Q_EMIT queuesChanged();
     }
+    // The photo follows who is signed in, not only the files that arrive.
+    if (const QString staff = signedIn() ? text(view()->staffId) : QString();
+        staff != photoStaff_) {
+        photoStaff_ = staff;
+        Q_EMIT photoChanged();
+    }
     if (auto now = held(); now != heldShown_) {
         heldShown_ = std::move(now);
         Q_EMIT heldChanged();

@@ -214,6 +214,7 @@ private:
     QVariantList hallShown_;   // outcomes, reasons, targets and staff as last announced
     QVariantList heldShown_;
     QPointer<client::StaffPhotos> photos_;
+    QString photoStaff_; // the staff member whose photo was last announced
 };
 
 } // namespace hall::windowpad

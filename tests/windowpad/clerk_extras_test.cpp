@@ -10,6 +10,7 @@
 #include "windowpad/evaluation_desk.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <doctest/doctest.h>
 
@@ -118,9 +119,11 @@ TEST_CASE("the citizen face shows the clerk's photo from the content store and t
                       3s));
     CHECK(clerk.desk.staffRating().value(QStringLiteral("average")).toDouble() ==
           doctest::Approx(4.5));
-    // Signed out: nobody's photo or rating on the citizen face.
+    // Signed out: nobody's photo or rating on the citizen face, and the screen is told so.
+    QSignalSpy photoChanged(&clerk.desk, &ClerkDesk::photoChanged);
     clerk.desk.signOut();
     REQUIRE(waitUntil([&] { return !clerk.desk.signedIn(); }, 3s));
     CHECK(clerk.desk.staffPhoto().isEmpty());
+    CHECK(photoChanged.count() >= 1);
     CHECK(clerk.desk.staffRating().isEmpty());
 }
