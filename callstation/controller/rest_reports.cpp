@@ -41,12 +41,15 @@ double seconds(core::Millis d) { return static_cast<double>(d.count()) / 1000.0;
 
 // The columns of both formats, in order. `rated` counts visits rated, each once at its latest
 // level (`supplementary`: those with a 追评); satisfaction is the share of 满意 + 非常满意
-// among them, as the 好差评 rules count it.
+// among them, as the 好差评 rules count it. `cancelled_at_close`: of `cancelled`, the tickets the
+// day's close cancelled, still waiting then (当日未办结).
 const std::vector<std::string> kColumns{
-    "key",           "issued",        "served",     "no_show",        "transferred",
-    "cancelled",     "wait_p50_s",    "wait_p90_s", "wait_max_s",     "service_p50_s",
-    "service_p90_s", "service_max_s", "rated",      "supplementary",  "very_dissatisfied",
-    "dissatisfied",  "neutral",       "satisfied",  "very_satisfied", "satisfaction",
+    "key",           "issued",        "served",        "no_show",
+    "transferred",   "cancelled",     "cancelled_at_close", "wait_p50_s",
+    "wait_p90_s",    "wait_max_s",    "service_p50_s", "service_p90_s",
+    "service_max_s", "rated",         "supplementary", "very_dissatisfied",
+    "dissatisfied",  "neutral",       "satisfied",     "very_satisfied",
+    "satisfaction",
 };
 
 json rowJson(const Row& row) {
@@ -57,6 +60,7 @@ json rowJson(const Row& row) {
                         s.noShow,
                         s.transferred,
                         s.cancelled,
+                        s.cancelledAtClose,
                         seconds(s.wait.percentile(0.5)),
                         seconds(s.wait.percentile(0.9)),
                         seconds(s.wait.max()),

@@ -31,9 +31,9 @@ void printRows(const json& rows) {
         std::cout << "No tickets in this period.\n";
         return;
     }
-    Table table({"KEY", "ISSUED", "SERVED", "NO-SHOW", "TRANSFERRED", "CANCELLED", "WAIT P50",
-                 "WAIT P90", "SERVICE P50", "RATED", "SUPPL", "SATISFIED"},
-                {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+    Table table({"KEY", "ISSUED", "SERVED", "NO-SHOW", "TRANSFERRED", "CANCELLED", "AT CLOSE",
+                 "WAIT P50", "WAIT P90", "SERVICE P50", "RATED", "SUPPL", "SATISFIED"},
+                {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
     for (const auto& r : rows) {
         const int rated = r.value("rated", 0);
         std::string satisfied = "—";
@@ -43,7 +43,8 @@ void printRows(const json& rows) {
             satisfied = buffer;
         }
         table.add({cell(r, "key"), cell(r, "issued"), cell(r, "served"), cell(r, "no_show"),
-                   cell(r, "transferred"), cell(r, "cancelled"), seconds(r, "wait_p50_s"),
+                   cell(r, "transferred"), cell(r, "cancelled"), cell(r, "cancelled_at_close"),
+                   seconds(r, "wait_p50_s"),
                    seconds(r, "wait_p90_s"), seconds(r, "service_p50_s"), std::to_string(rated),
                    cell(r, "supplementary"), satisfied});
     }

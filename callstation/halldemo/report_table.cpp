@@ -74,7 +74,10 @@ std::string formatReport(const core::HallConfig& config, const json& byService,
     const int served = hall.value("served", 0);
     o << "取号 " << hall.value("issued", 0) << " · 办结 " << served << " · 未到 "
       << hall.value("no_show", 0) << " · 转出 " << hall.value("transferred", 0) << " · 取消 "
-      << hall.value("cancelled", 0) << " · 评价 " << rated;
+      << hall.value("cancelled", 0);
+    if (const int atClose = hall.value("cancelled_at_close", 0); atClose > 0)
+        o << "（其中闭厅时仍在等候 " << atClose << "）";
+    o << " · 评价 " << rated;
     if (served > 0) o << "（参评率 " << sim::percent(static_cast<double>(rated) / served) << "）";
     o << " · 差评 " << hall.value("very_dissatisfied", 0) + hall.value("dissatisfied", 0)
       << "\n\n";

@@ -143,7 +143,10 @@ void rollOver(Engine::State& s, const DayRolledOver& e, Timestamp at) {
         t.state = TicketState::Cancelled;
         t.cancelReason = CancelReason::DayClosed;
         t.finishedAt = at;
-        s.countVisit(t, t.serviceId, std::nullopt, {}, [](GroupStats& g) { ++g.cancelled; });
+        s.countVisit(t, t.serviceId, std::nullopt, {}, [](GroupStats& g) {
+            ++g.cancelled;
+            ++g.cancelledAtClose;
+        });
     }
     // Forget what lies before the retention start, except tickets still being served and the
     // statistics of the day just closed (after a long closure it is older than the retention
@@ -692,7 +695,8 @@ std::string Engine::fingerprint() const {
     for (const auto& [d, data] : s.days) {
         const auto& h = data.stats.hall;
         o << "stats " << formatDay(d) << ' ' << data.issued << ' ' << h.issued << ' ' << h.served
-          << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' ' << h.wait.count()
+          << ' ' << h.noShow << ' ' << h.transferred << ' ' << h.cancelled << ' '
+          << h.cancelledAtClose << ' ' << h.wait.count()
           << ' ' << h.service.count() << ' ' << h.ratedCount() << ' ' << data.leases << ' '
           << h.leasedNumbers << ' ' << h.leasedIssued << " ratings";
         for (int n : h.ratings)

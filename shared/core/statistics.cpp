@@ -86,6 +86,7 @@ void GroupStats::merge(const GroupStats& o) {
     noShow += o.noShow;
     transferred += o.transferred;
     cancelled += o.cancelled;
+    cancelledAtClose += o.cancelledAtClose;
     wait.merge(o.wait);
     service.merge(o.service);
     for (std::size_t i = 0; i < ratings.size(); ++i)

@@ -42,6 +42,9 @@ struct GroupStats {
     int noShow = 0;
     int transferred = 0;
     int cancelled = 0;
+    // Of `cancelled`: tickets still waiting (or called and not come) when the day closed, cancelled
+    // by the close itself — citizens who took a number and went home unserved (当日未办结).
+    int cancelledAtClose = 0;
     DurationHistogram wait;    // from issue (or transfer) to the first call of that visit
     DurationHistogram service; // from start of service (or the call) to finish
     // Visits rated, each once, by its latest level (index: level - 1): a supplementary rating

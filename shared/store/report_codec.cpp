@@ -62,8 +62,9 @@ Json groupJson(const GroupStats& g) {
            {"automatic_ratings", g.automaticRatings},
            {"supplementary", g.supplementary},
            {"arrivals_by_hour", countsJson(g.arrivalsByHour)}};
-    // Written only when there were leases, so the reports of halls without offline issuing (and
+    // Written only when there were some (day-close cancellations, leases), so the reports of halls without offline issuing (and
     // every report stored before leases existed) keep their shape.
+    if (g.cancelledAtClose != 0) j["cancelled_at_close"] = g.cancelledAtClose;
     if (g.leasedNumbers != 0 || g.leasedIssued != 0) {
         j["leased_numbers"] = g.leasedNumbers;
         j["leased_issued"] = g.leasedIssued;
@@ -86,6 +87,7 @@ GroupStats readGroup(const Json& json, const std::string& context) {
     // Absent in reports stored before 追评 were counted apart (they counted one as a rating).
     if (in.has("supplementary")) g.supplementary = in.int32("supplementary", 0);
     g.arrivalsByHour = readCounts<24>(in, "arrivals_by_hour");
+    if (in.has("cancelled_at_close")) g.cancelledAtClose = in.int32("cancelled_at_close", 0);
     if (in.has("leased_numbers")) g.leasedNumbers = in.int32("leased_numbers", 0);
     if (in.has("leased_issued")) g.leasedIssued = in.int32("leased_issued", 0);
     in.finish();

@@ -95,6 +95,7 @@ TEST_CASE("the first command of a new day rolls over first, then does its own wo
     CHECK(yesterday->hall.issued == 5);
     CHECK(yesterday->hall.served == 2);
     CHECK(yesterday->hall.cancelled == 3);
+    CHECK(yesterday->hall.cancelledAtClose == 2); // a1 called and a2 waiting; a4 by the citizen
     const auto changed = h.engine.takeChangedPastDays();
     CHECK(std::find(changed.begin(), changed.end(), kDay0) != changed.end());
     const auto stats = h.engine.statistics(kDay0 + std::chrono::days(1));

@@ -252,7 +252,8 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     g.served = 9;
     g.noShow = 1;
     g.transferred = 1;
-    g.cancelled = 1;
+    g.cancelled = 2;
+    g.cancelledAtClose = 1;
     g.wait.add(std::chrono::seconds(35));
     g.wait.add(std::chrono::minutes(12));
     g.service.add(std::chrono::seconds(4));
@@ -281,6 +282,10 @@ TEST_CASE("daily reports survive encode, decode, encode unchanged") {
     // leases existed decode with zero).
     CHECK(decoded.byService.at("b").leasedNumbers == 0);
     CHECK(text.find(R"("leased_numbers":20)") != std::string::npos);
+    // Day-close cancellations likewise: written only when there were some.
+    CHECK(decoded.byService.at("a").cancelledAtClose == 1);
+    CHECK(decoded.byService.at("b").cancelledAtClose == 0);
+    CHECK(text.find(R"("cancelled_at_close":1)") != std::string::npos);
 
     // Reports stored before 追评 were counted apart decode with none.
     std::string older = encodeReport(day);

@@ -93,7 +93,8 @@ TEST_CASE("docs/store.md describes every field of the daily report") {
     core::GroupStats group;
     group.wait.add(core::Millis(12'000));
     group.service.add(core::Millis(300'000));
-    group.leasedNumbers = 5; // the lease counts are written only when there were leases
+    group.cancelledAtClose = 1; // written only when the day's close cancelled some
+    group.leasedNumbers = 5;    // the lease counts are written only when there were leases
     group.leasedIssued = 2;
     core::DayStatistics report;
     report.hall = group;
