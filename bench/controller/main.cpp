@@ -259,8 +259,8 @@ int main(int argc, char** argv) {
                     "call_next + finish)\n",
                     samples / issue.seconds, samples / call.seconds);
         std::printf("  the daemon commits every change to its data dir (%s) before it answers; "
-                    "the boards\n  of a call have it before the answer; queue counts go out at "
-                    "most every 100 ms\n",
+                    "the boards\n  of a call have it once it is decided, while its commit is made "
+                    "durable; queue counts\n  go out at most every 100 ms\n",
                     dataDirFs.c_str());
         if (dataDirFs == "tmpfs")
             std::printf("  note: the data dir is in memory; fsync costs nothing there\n");

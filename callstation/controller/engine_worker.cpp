@@ -63,7 +63,7 @@ void EngineWorker::loop() {
         if (!commands.empty()) commit(commands);
         if (task) {
             (*task)(data_);
-            publish({});
+            publishView();
         }
         if (std::chrono::steady_clock::now() >= nextTick) {
             tick();
@@ -78,15 +78,13 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
     for (const auto& job : jobs)
         batch.emplace_back(job.command, now, job.requestId);
     std::vector<Outcome> outcomes;
-    std::vector<core::Event> events;
     try {
-        const auto results = data_.engine.executeBatch(batch);
-        for (std::size_t i = 0; i < jobs.size(); ++i) {
-            if (results[i].ok())
-                events.insert(events.end(), results[i]->events.begin(), results[i]->events.end());
+        const auto results = data_.engine.executeBatch(batch, [this](const auto& events) {
+            postCalls(events);
+        });
+        for (std::size_t i = 0; i < jobs.size(); ++i)
             outcomes.push_back(
                 protocol::answerFor(results[i], jobs[i].command, data_.engine.engine(), now));
-        }
     } catch (const store::StoreError& e) {
         // Nothing of the batch was acknowledged and the engine is as before it: the terminals
         // retry with the same ids.
@@ -94,7 +92,7 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
                         protocol::protocolError(protocol::ProtocolError::Internal,
                                                 std::string("storage failed: ") + e.what()));
     }
-    publish(events);
+    publishView();
     for (std::size_t i = 0; i < jobs.size(); ++i)
         toNetwork_([done = std::move(jobs[i].done), outcome = std::move(outcomes[i])]() mutable {
             done(std::move(outcome));
@@ -105,8 +103,9 @@ void EngineWorker::commit(std::vector<CommandJob>& jobs) {
 void EngineWorker::tick() {
     store::TimedCommand tick(core::Tick{}, clock_.now());
     try {
-        auto results = data_.engine.executeBatch(std::span(&tick, 1));
-        if (results.front().ok()) publish(results.front()->events);
+        data_.engine.executeBatch(std::span(&tick, 1),
+                                  [this](const auto& events) { postCalls(events); });
+        publishView();
     } catch (const store::StoreError&) {
         // Due work stays due; the next tick tries again.
     }
@@ -132,12 +131,23 @@ void EngineWorker::announceFollowUps() {
         toNetwork_([this, n = opened.size()] { publish_.followUpsOpened(n); });
 }
 
-void EngineWorker::publish(const std::vector<core::Event>& events) {
-    const core::Engine& engine = data_.engine.engine();
-    // The calls go out before the view is worked out: a board announces a called ticket without
-    // waiting for every queue's estimated wait to be recomputed.
-    if (auto calls = protocol::callsIn(events, engine); !calls.empty())
+// The calls of a batch go out as soon as it is decided, while its commit is being made durable
+// (the fdatasync is most of a call's time on the controller): the boards start announcing
+// without waiting for the disk, and for the view. The window pad that called still hears of it
+// only once it is durable — the answer is posted after the commit.
+//
+// If the controller dies before the commit is durable, the boards have shown a call the journal
+// does not hold. The call was never acknowledged, so the pad sends it again after the restart
+// (same request id) and the engine decides it afresh, as the next in line; the boards, which
+// take a snapshot on reconnecting, show the windows as they are. If the commit fails (a disk
+// error), the engine is back before the batch and the boards are left with a call announced and
+// not made, as with an undone call; the answer tells the pad the call failed.
+void EngineWorker::postCalls(const std::vector<core::Event>& events) {
+    if (auto calls = protocol::callsIn(events, data_.engine.engine()); !calls.empty())
         toNetwork_([this, calls = std::move(calls)]() mutable { publish_.calls(std::move(calls)); });
+}
+
+void EngineWorker::publishView() {
     protocol::HallView view = viewNow();
     // Estimated waits move with the clock and a reloaded configuration changes windows, so the
     // view is compared, not only the events looked at.

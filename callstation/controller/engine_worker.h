@@ -3,11 +3,11 @@
 // network thread never waits for a disk; it hands work over and gets the answer posted back.
 //
 // Engine commands that arrive while a commit is in progress are committed together in the next
-// transaction (group commit: one fsync for all of them), each still answered on its own. After
-// every commit that changed something the new HallView and the calls it made are handed to the
-// network thread before any of the answers: a terminal that asked has the change before its
-// answer, and a call board hears of a call no later than the window pad that made it (the hub
-// spreads out only the queue counts, see hub.h).
+// transaction (group commit: one fsync for all of them), each still answered on its own. The
+// calls a batch makes are handed to the network thread as soon as they are decided, while the
+// commit is made durable (see postCalls); after the commit, the new HallView, then the answers:
+// a terminal that asked has the change before its answer, and a call board hears of a call no
+// later than the window pad that made it (the hub spreads out only the queue counts, see hub.h).
 //
 // The queue is bounded by its callers: a terminal connection has at most one request in flight.
 
@@ -79,7 +79,8 @@ private:
     void loop();
     void commit(std::vector<CommandJob>& jobs);
     void tick();
-    void publish(const std::vector<core::Event>& events);
+    void postCalls(const std::vector<core::Event>& events);
+    void publishView();
     void announceFollowUps();
     protocol::HallView viewNow();
     // The staff's ratings of the days before today that a staff rating counts (stored reports,

@@ -223,7 +223,7 @@ core::Result<core::Decision> DurableEngine::execute(const core::Command& command
 }
 
 std::vector<core::Result<core::Decision>>
-DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
+DurableEngine::executeBatch(std::span<const TimedCommand> commands, const Decided& decided) {
     Impl& d = *d_;
     d.ensureUsable();
     std::vector<core::Result<core::Decision>> results;
@@ -255,6 +255,7 @@ DurableEngine::executeBatch(std::span<const TimedCommand> commands) {
         }
         // Refusals and no-op ticks write nothing, unless a request id must remember its answer.
         if (written.empty() && answered.empty()) return results;
+        if (decided && !written.empty()) decided(written);
 
         // One transaction, one fsync for the whole batch (group commit).
         Transaction transaction(d.db);

@@ -6,6 +6,7 @@
 #include "shared/core/engine.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <stdexcept>
@@ -63,7 +64,14 @@ public:
     // the effects of those before it. Refused commands are refused individually; a failed commit
     // throws StoreError and acknowledges none of them. Answers to request ids are committed in
     // the same transaction as the events, so a retry after a crash is answered, not re-run.
-    std::vector<core::Result<core::Decision>> executeBatch(std::span<const TimedCommand> commands);
+    //
+    // `decided`, when given, hears the batch's events once they are decided and applied, before
+    // the transaction is written and made durable (it is not called for a batch that writes no
+    // event). What it passes on is not an acknowledgement: if the commit then fails,
+    // executeBatch still throws and the engine returns to where it was before the batch.
+    using Decided = std::function<void(const std::vector<core::Event>&)>;
+    std::vector<core::Result<core::Decision>> executeBatch(std::span<const TimedCommand> commands,
+                                                           const Decided& decided = {});
 
     const core::Engine& engine() const;
 

@@ -102,3 +102,46 @@ TEST_CASE("a store that cannot write refuses every command with a StoreError") {
         CHECK(store.journalSize() == 0);
     }
 }
+
+TEST_CASE("a batch is heard once decided, before it is durable; a failed commit still undoes it") {
+    faultvfs::install();
+    TempDir dir;
+    auto options = optionsAt(dir.file("hall.db"));
+    options.vfsName = faultvfs::kName;
+    auto store = openStore(options, at(8, 0));
+    accept(store, core::SignIn{1, "s1"}, at(9, 0));
+    accept(store, issueFor("a"), at(9, 1));
+    const auto before = store.engine().fingerprint();
+    const auto sizeBefore = store.journalSize();
+
+    const std::vector<TimedCommand> call{{core::CallNext{1, false}, at(9, 2)}};
+    std::vector<std::string> heard;
+    std::int64_t journalWhenHeard = -1;
+    const auto listen = [&](const std::vector<core::Event>& events) {
+        for (const auto& e : events)
+            heard.emplace_back(core::eventName(e.body));
+        journalWhenHeard = store.journalSize();
+    };
+    {
+        Armed armed(faultvfs::Fault::SyncIoError, 0);
+        CHECK_THROWS_AS(store.executeBatch(call, listen), StoreError);
+    }
+    // Heard with the engine's new state, while nothing of it was written yet …
+    CHECK(heard == std::vector<std::string>{"ticket_called"});
+    CHECK(journalWhenHeard == sizeBefore);
+    // … and the fsync that failed after it left nothing: the call was never made.
+    CHECK(store.engine().fingerprint() == before);
+    CHECK(store.journalSize() == sizeBefore);
+
+    // A batch that writes nothing (a refusal) is not heard.
+    heard.clear();
+    const std::vector<TimedCommand> refused{{core::CallNext{2, false}, at(9, 3)}};
+    CHECK_FALSE(store.executeBatch(refused, listen).front().ok());
+    CHECK(heard.empty());
+
+    // The disk is healthy again: the call is heard, then committed.
+    CHECK(store.executeBatch(call, listen).front().ok());
+    CHECK(heard == std::vector<std::string>{"ticket_called"});
+    CHECK(journalWhenHeard == sizeBefore);
+    CHECK(store.journalSize() == sizeBefore + 1);
+}
