@@ -2,16 +2,12 @@
 
 #include "shared/tz/system_zone.h"
 
-#include <QLoggingCategory>
 #include <algorithm>
 
 namespace hall::client {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcSignage, "hall.signage")
-
-constexpr auto kRetry = std::chrono::seconds(30);
 constexpr auto kNothingToPlay = std::chrono::seconds(10); // schedules are looked at again
 
 core::Timestamp systemNow() {
@@ -21,15 +17,17 @@ core::Timestamp systemNow() {
 } // namespace
 
 SignagePlayer::SignagePlayer(Backend* backend, std::filesystem::path cacheDir, QObject* parent)
-    : QObject(parent), backend_(backend), cache_(std::move(cacheDir)), clock_(systemNow) {
+    : QObject(parent), backend_(backend), files_(backend, std::move(cacheDir)), clock_(systemNow) {
     next_.setSingleShot(true);
     connect(&next_, &QTimer::timeout, this, &SignagePlayer::advance);
-    retry_.setInterval(kRetry);
-    connect(&retry_, &QTimer::timeout, this, &SignagePlayer::fetchMissing);
+    connect(&files_, &ContentFiles::arrived, this, [this] {
+        if (kind_.isEmpty()) advance(); // nothing was playing: this one may
+    });
+    connect(&files_, &ContentFiles::refused, this, &SignagePlayer::contentRefused);
     if (backend_) connect(backend_, &Backend::snapshotReplaced, this, &SignagePlayer::takeSignage);
     if (backend_ && backend_->state().hasSnapshot()) {
         takeSignage();
-    } else if (auto kept = cache_.loadSignage()) {
+    } else if (auto kept = files_.cache().loadSignage()) {
         // Started offline: what the controller last sent, from the files already here.
         signage_ = std::move(*kept);
         Q_EMIT emergencyChanged();
@@ -56,37 +54,14 @@ void SignagePlayer::takeSignage() {
     const bool playlistChanged = signage.playlist != signage_.playlist || signage.content != signage_.content;
     if (!emergencyChanged && !playlistChanged) return;
     signage_ = signage;
-    cache_.saveSignage(signage_); // an offline start shows the emergency message too
+    files_.cache().saveSignage(signage_); // an offline start shows the emergency message too
     if (emergencyChanged) Q_EMIT this->emergencyChanged();
     if (!playlistChanged) return;
     std::vector<std::string> ids;
     for (const auto& c : signage_.content) ids.push_back(c.id);
-    cache_.keepOnly(ids);
-    fetchMissing();
+    files_.want(std::move(ids));
     position_ = signage_.playlist.size(); // start again from the first entry
     advance();
-}
-
-void SignagePlayer::fetchMissing() {
-    bool missing = false;
-    for (const auto& item : signage_.content) {
-        if (cache_.has(item.id) || fetching_.count(item.id)) continue;
-        missing = true;
-        fetching_.insert(item.id);
-        backend_->fetchContent(item.id, [this, id = item.id](std::optional<QByteArray> bytes) {
-            fetching_.erase(id);
-            if (!bytes) return; // offline, or gone: asked again later
-            if (!cache_.store(id, std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size())))) {
-                qCWarning(lcSignage).noquote() << "content" << QString::fromStdString(id)
-                                               << "refused: its SHA-256 does not match";
-                Q_EMIT contentRefused(QString::fromStdString(id));
-                return;
-            }
-            if (kind_.isEmpty()) advance(); // nothing was playing: this one may
-        });
-    }
-    if (missing && !retry_.isActive()) retry_.start();
-    if (!missing) retry_.stop();
 }
 
 core::LocalTime SignagePlayer::hallTimeNow() const {
@@ -105,7 +80,7 @@ void SignagePlayer::advance() {
     const auto now = hallTimeNow();
     for (std::size_t step = 1; step <= list.size(); ++step) {
         const std::size_t i = (position_ + step) % list.size();
-        if (!cache_.has(list[i].content) || !protocol::activeAt(list[i].schedule, now)) continue;
+        if (!files_.cache().has(list[i].content) || !protocol::activeAt(list[i].schedule, now)) continue;
         position_ = i;
         show(&list[i]);
         next_.start(std::chrono::seconds(list[i].seconds));
@@ -124,11 +99,11 @@ void SignagePlayer::show(const protocol::PlaylistEntry* entry) {
             name = QString::fromStdString(item.name);
             if (item.type == "text/plain") {
                 kind = QStringLiteral("text");
-                text = QString::fromStdString(cache_.read(item.id).value_or(std::string()));
+                text = QString::fromStdString(files_.cache().read(item.id).value_or(std::string()));
             } else {
                 kind = item.type.starts_with("video/") ? QStringLiteral("video")
                                                        : QStringLiteral("image");
-                source = QUrl::fromLocalFile(QString::fromStdString(cache_.pathOf(item.id).string()));
+                source = QUrl::fromLocalFile(QString::fromStdString(files_.cache().pathOf(item.id).string()));
             }
         }
     }

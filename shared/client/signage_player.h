@@ -1,7 +1,6 @@
 #pragma once
 // The terminal's player for information publishing (protocol/signage.h): it keeps the files of
-// the signage the controller sends in the terminal's content cache (fetched by id, kept only
-// when their SHA-256 matches, a damaged download refused and the cached copy kept), and plays
+// the signage the controller sends as ContentFiles in the terminal's content cache, and plays
 // the playlist entries whose schedule holds now in the hall's time zone, each for its seconds,
 // skipping those whose file it does not have yet. The last signage is kept on disk too: a
 // player that starts while the link is down plays from the cache. The emergency message is
@@ -9,7 +8,7 @@
 // Made by the terminal app (Terminal.signage); screens show kind/source/text.
 
 #include "shared/client/backend.h"
-#include "shared/terminal/content_cache.h"
+#include "shared/client/content_files.h"
 
 #include <QObject>
 #include <QPointer>
@@ -19,7 +18,6 @@
 #include <QtQml/qqmlregistration.h>
 #include <filesystem>
 #include <functional>
-#include <set>
 
 namespace hall::client {
 
@@ -47,7 +45,7 @@ public:
     QString text() const { return text_; }
     QString name() const { return name_; }
 
-    const terminal::ContentCache& cache() const { return cache_; }
+    const terminal::ContentCache& cache() const { return files_.cache(); }
     // The hall's time for the schedules; tests pin it.
     void setClock(std::function<core::Timestamp()> clock);
 
@@ -58,19 +56,16 @@ Q_SIGNALS:
 
 private:
     void takeSignage(); // from the backend's latest snapshot
-    void fetchMissing();
     void advance(); // the next entry that can play now
     void show(const protocol::PlaylistEntry* entry);
     core::LocalTime hallTimeNow() const; // for the schedules
 
     QPointer<Backend> backend_;
-    terminal::ContentCache cache_;
+    ContentFiles files_;
     protocol::Signage signage_;
-    std::set<std::string> fetching_;
     std::function<core::Timestamp()> clock_;
     std::size_t position_ = 0; // the entry shown (or last shown)
     QTimer next_;              // the entry's seconds, then the next
-    QTimer retry_;             // files still missing: asked again
     QString kind_, text_, name_;
     QUrl source_;
 };

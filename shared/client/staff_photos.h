@@ -1,21 +1,17 @@
 #pragma once
 // The hall's staff photos on the terminal's own disk, for the screens that show who serves
 // (a window pad's citizen face). The controller's snapshot names each staff member's photo by
-// its content id (HallInfo.staff[].photo); the file comes from the controller's content store
-// (Backend::fetchContent), is kept only when its SHA-256 is that id, and stays in
-// DATA_DIR/staff-photos so a pad that starts while the link is down still shows it. Photos no
-// staff member names any more are deleted at the next snapshot; a photo that could not be
-// fetched is asked for again every 30 s.
+// its content id (HallInfo.staff[].photo); the files are ContentFiles in DATA_DIR/staff-photos,
+// so a pad that starts while the link is down still shows them. Photos no staff member names any
+// more are deleted at the next snapshot.
 
 #include "shared/client/backend.h"
-#include "shared/terminal/content_cache.h"
+#include "shared/client/content_files.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QUrl>
 #include <filesystem>
-#include <set>
 #include <string>
 
 namespace hall::client {
@@ -34,12 +30,9 @@ Q_SIGNALS:
 
 private:
     void takeSnapshot();
-    void fetchMissing();
 
     QPointer<Backend> backend_;
-    terminal::ContentCache cache_;
-    std::set<std::string> fetching_;
-    QTimer retry_;
+    ContentFiles files_;
 };
 
 } // namespace hall::client
