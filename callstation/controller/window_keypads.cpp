@@ -16,6 +16,12 @@ std::string keypadWord(std::string_view errorCode) {
     if (errorCode == "window_busy") return "BUSY";
     if (errorCode == "no_staff_signed_in") return "NO STAFF";
     if (errorCode == "window_paused") return "PAUSED";
+    if (errorCode == "unknown_ticket") return "NO SUCH"; // no such number waits for this window
+    // What the keys cannot do: give a letter (the digits match tickets of two services), a
+    // reason (the hall asks one for a call out of turn), a transfer's target.
+    if (errorCode == "invalid_argument" || errorCode == "reason_required" ||
+        errorCode == "needs_window_pad")
+        return "USE PAD";
     return "ERROR";
 }
 
@@ -83,12 +89,20 @@ void WindowKeypads::pressed(const core::BusLine& line, const keypad::KeyEvent& k
 }
 
 void WindowKeypads::callerKey(int window, const keypad::KeyEvent& key) {
-    if (keypad::isDigit(key.key) || key.key == keypad::Key::Clear) return; // the keypad echoes them
+    // The driver collects the digits and hands them over with the next command key or enter;
+    // the keypad echoes them on its display meanwhile.
+    if (keypad::isDigit(key.key) || key.key == keypad::Key::Clear) return;
     const auto* state = protocol::findWindow(view_.windows, window);
     std::optional<core::Command> command;
     switch (key.key) {
     case keypad::Key::CallNext:
-        command = core::CallNext{window};
+    case keypad::Key::Enter:
+        // Digits before 叫号 (or 确认) name the ticket to call: "12" is the waiting A012 (or
+        // B012) of the window's services, as the engine reads a short number.
+        if (!key.number.empty())
+            command = core::CallNumber{window, key.number};
+        else if (key.key == keypad::Key::CallNext)
+            command = core::CallNext{window};
         break;
     case keypad::Key::Recall:
         command = core::Recall{window};

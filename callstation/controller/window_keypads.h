@@ -6,12 +6,14 @@
 //
 //   叫号 call next → CallNext      重呼 recall → Recall     过号 no-show → MarkNoShow
 //   办结 finish    → Finish        暂停 pause  → PauseWindow, or ResumeWindow when paused
+//   digits, then 叫号 or 确认 enter → CallNumber with the digits ("12": A012 of the window's
+//   services; a parked or transferred ticket called back so needs no reason)
 //
 // Feedback: one short beep when the engine took it; three long beeps and a word on the display
 // for three seconds when it refused ("NONE": nobody waiting, "BUSY": finish first, "NO STAFF":
-// nobody signed in, "PAUSED", else "ERROR"). Between, the display shows the window's ticket,
-// LED 1 is lit while the window has one and LED 2 while it is paused. Other keys (transfer,
-// digits) need the window pad and are answered with the refusal beeps.
+// nobody signed in, "PAUSED", "NO SUCH": no such number waiting, "USE PAD": what needs the
+// window pad — a letter, a reason, a transfer; else "ERROR"). Between, the display shows the
+// window's ticket, LED 1 is lit while the window has one and LED 2 while it is paused.
 //
 // An evaluator's five keys (非常满意 … 非常不满意) rate the visit that ended last at its window
 // (the view's `finished`): Rate{ticket, level, window, keyEvaluator}. Only while the window has

@@ -172,6 +172,36 @@ TEST_CASE("LED strips follow the windows; a dead strip is reported; a keypad cal
 
         keypad([&](auto& k) { k.press(drivers::keypad::Key::Finish); });
         expectShows(strips, 1, "1号 一号窗口 (green)");
+
+        // Digits, then 叫号: that number, out of turn (A003 waits before A004).
+        ok(api, "issue_ticket", R"({"service":"permits"})");
+        ok(api, "issue_ticket", R"({"service":"permits"})");
+        keypad([&](auto& k) {
+            k.typed("4");
+            k.press(drivers::keypad::Key::CallNext);
+        });
+        expectShows(strips, 1, "请A004号 (red, blink)");
+        CHECK(daemon.status()["windows"][0]["current"]["number"] == "A004");
+        keypad([&](auto& k) { k.press(drivers::keypad::Key::Finish); });
+        expectShows(strips, 1, "1号 一号窗口 (green)");
+        // A number nobody holds, with 确认: refused, said, nothing called.
+        const auto says = [&](const std::string& word) {
+            return eventually([&] {
+                bool said = false;
+                keypad([&](auto& k) { said = k.display() == word; });
+                return said;
+            });
+        };
+        keypad([&](auto& k) {
+            k.typed("99");
+            k.press(drivers::keypad::Key::Enter);
+        });
+        CHECK(says("NO SUCH"));
+        // Transfer needs the window pad (a target to choose), and the keypad says so.
+        keypad([&](auto& k) { k.press(drivers::keypad::Key::Transfer); });
+        CHECK(says("USE PAD"));
+        CHECK(daemon.status()["windows"][0]["current"].is_null());
+
         keypad([&](auto& k) { k.press(drivers::keypad::Key::Pause); });
         expectShows(strips, 1, "暂停服务 (yellow)");
         keypad([&](auto& k) { k.press(drivers::keypad::Key::Pause); });
