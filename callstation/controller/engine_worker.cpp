@@ -137,9 +137,10 @@ void EngineWorker::announceFollowUps() {
 // only once it is durable — the answer is posted after the commit.
 //
 // If the controller dies before the commit is durable, the boards have shown a call the journal
-// does not hold. The call was never acknowledged, so the pad sends it again after the restart
-// (same request id) and the engine decides it afresh, as the next in line; the boards, which
-// take a snapshot on reconnecting, show the windows as they are. If the commit fails (a disk
+// does not hold. The call was never acknowledged: the pad's request fails with the link
+// (connection_lost) and the clerk calls again, which the engine decides afresh — normally the
+// same ticket, the next in line; the boards, which take a snapshot on reconnecting, show the
+// windows as they are. If the commit fails (a disk
 // error), the engine is back before the batch and the boards are left with a call announced and
 // not made, as with an undone call; the answer tells the pad the call failed.
 void EngineWorker::postCalls(const std::vector<core::Event>& events) {
