@@ -30,6 +30,14 @@ struct Armed {
     ~Armed() { faultvfs::disarm(); }
 };
 
+// A store at 08:00 whose file goes through the fault layer (disarmed until a case arms it).
+DurableEngine openOnFaultLayer(const TempDir& dir) {
+    faultvfs::install();
+    auto options = optionsAt(dir.file("hall.db"));
+    options.vfsName = faultvfs::kName;
+    return openStore(options, at(8, 0));
+}
+
 } // namespace
 
 TEST_CASE("a commit the disk refuses changes nothing, in memory or on disk") {
@@ -89,11 +97,8 @@ TEST_CASE("a commit the disk refuses changes nothing, in memory or on disk") {
 }
 
 TEST_CASE("a store that cannot write refuses every command with a StoreError") {
-    faultvfs::install();
     TempDir dir;
-    auto options = optionsAt(dir.file("hall.db"));
-    options.vfsName = faultvfs::kName;
-    auto store = openStore(options, at(8, 0));
+    auto store = openOnFaultLayer(dir);
     const auto before = store.engine().fingerprint();
     Armed armed(faultvfs::Fault::DiskFull, 0);
     for (int i = 0; i < 3; ++i) {
@@ -104,11 +109,8 @@ TEST_CASE("a store that cannot write refuses every command with a StoreError") {
 }
 
 TEST_CASE("a batch is heard once decided, before it is durable; a failed commit still undoes it") {
-    faultvfs::install();
     TempDir dir;
-    auto options = optionsAt(dir.file("hall.db"));
-    options.vfsName = faultvfs::kName;
-    auto store = openStore(options, at(8, 0));
+    auto store = openOnFaultLayer(dir);
     accept(store, core::SignIn{1, "s1"}, at(9, 0));
     accept(store, issueFor("a"), at(9, 1));
     const auto before = store.engine().fingerprint();
